@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import { SignOutButton } from '@/components/sign-out-button';
+import { requireUser } from '@/lib/auth/session';
+import { ROLE_LABELS } from '@/lib/roles';
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <div className="app-shell">
+      <header className="app-header">
+        <Link href="/projects" className="brand">
+          绩效自评
+        </Link>
+        <nav aria-label="主导航" className="main-nav">
+          <Link href="/projects">项目</Link>
+        </nav>
+        <div className="user-box">
+          <span>
+            {user.displayName}
+            <span className="role-tag">{ROLE_LABELS[user.role]}</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main className="app-main">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getCurrentUser } from '@/lib/auth/session';
+import { LoginForm } from './login-form';
+
+export const metadata: Metadata = { title: '登录' };
+
+export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
+  if (await getCurrentUser()) redirect('/projects');
+  const { callbackUrl } = await searchParams;
+  const target = typeof callbackUrl === 'string' && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/projects';
+  return (
+    <main className="centered-page login-page">
+      <div className="card narrow">
+        <h1 className="brand-title">绩效自评</h1>
+        <p className="muted">项目支出绩效自评系统</p>
+        <LoginForm callbackUrl={target} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../index';
+import { signIns, users } from '../schema';
+
+export function findUserByUsername(db: Db, { username }: { username: string }) {
+  return db.select().from(users).where(eq(users.username, username)).get();
+}
+
+export function findUserById(db: Db, { id }: { id: number }) {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export function recordSignIn(db: Db, entry: { userId: number | null; username: string; success: boolean; ip: string | null; userAgent: string | null }) {
+  db.insert(signIns).values(entry).run();
+}
+
+export function recentSignIns(db: Db, { userId, limit = 10 }: { userId: number; limit?: number }) {
+  return db.select().from(signIns).where(eq(signIns.userId, userId)).orderBy(desc(signIns.createdAt), desc(signIns.id)).limit(limit).all();
+}

@@ -1,0 +1,246 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { ParsedTarget } from '../lib/targets/types';
+
+/**
+ * The whole product's data. Money is whole 分 (`*_fen`); points and scores are exact decimal
+ * strings (`"13.5"`), never floats. Timestamps are milliseconds since the epoch.
+ */
+
+export const ROLES = ['owner', 'dept_head', 'finance', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const EVALUATION_STATUSES = ['draft', 'submitted', 'dept_approved', 'finalized'] as const;
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+
+export const REVIEW_ACTIONS = ['submit', 'approve', 'return', 'finalize'] as const;
+export type ReviewActionKind = (typeof REVIEW_ACTIONS)[number];
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const departments = sqliteTable('departments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    departmentId: integer('department_id').references(() => departments.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('users_department_idx').on(t.departmentId)],
+);
+
+export const signIns = sqliteTable(
+  'sign_ins',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').references(() => users.id),
+    username: text('username').notNull(),
+    success: integer('success', { mode: 'boolean' }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sign_ins_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** One evaluation year with its scoring scheme (rule book "The scheme"), stored as JSON settings. */
+export const evaluationYears = sqliteTable('evaluation_years', {
+  year: integer('year').primaryKey(),
+  /** `{"preset":"national"}` or `{"preset":"custom", ...settings}`. */
+  scheme: text('scheme', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+  /** YYYY-MM-DD, shown to owners. */
+  deadline: text('deadline'),
+  createdAt: createdAt(),
+});
+
+export const projects = sqliteTable(
+  'projects',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year')
+      .notNull()
+      .references(() => evaluationYears.year),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    /** 实施单位 (资金使用单位 / 部门名称 of the table). */
+    implementingUnit: text('implementing_unit').notNull(),
+    name: text('name').notNull(),
+    /** 绩效目标 (年度总体目标) as published. */
+    goal: text('goal').notNull().default(''),
+    budgetTotalFen: integer('budget_total_fen').notNull(),
+    budgetFiscalFen: integer('budget_fiscal_fen').notNull().default(0),
+    budgetSpecialFen: integer('budget_special_fen').notNull().default(0),
+    budgetOtherFen: integer('budget_other_fen').notNull().default(0),
+    ownerId: integer('owner_id').references(() => users.id),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('projects_year_department_name_uq').on(t.year, t.departmentId, t.name),
+    index('projects_owner_idx').on(t.ownerId),
+  ],
+);
+
+export const indicators = sqliteTable(
+  'indicators',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    level1Code: text('level1_code').notNull(),
+    level1Name: text('level1_name').notNull(),
+    level2Code: text('level2_code').notNull().default(''),
+    level2Name: text('level2_name').notNull().default(''),
+    name: text('name').notNull(),
+    periodTargetText: text('period_target_text').notNull().default(''),
+    annualTargetText: text('annual_target_text').notNull(),
+    parsedTarget: text('parsed_target', { mode: 'json' }).$type<ParsedTarget>().notNull(),
+    /** Explicit 分值, decimal string; null = allocated by the rule book. */
+    points: text('points'),
+    warnings: text('warnings', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  },
+  (t) => [uniqueIndex('indicators_project_position_uq').on(t.projectId, t.position)],
+);
+
+export const evaluations = sqliteTable(
+  'evaluations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .unique()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: EVALUATION_STATUSES }).notNull().default('draft'),
+    /** Optimistic lock: every save must name the version it started from. */
+    version: integer('version').notNull().default(1),
+    /** 全年预算数; null = 年初预算数. */
+    budgetAdjustedFen: integer('budget_adjusted_fen'),
+    /** 全年执行数. */
+    budgetExecutedFen: integer('budget_executed_fen'),
+    budgetExplanation: text('budget_explanation').notNull().default(''),
+    budgetReviewedScore: text('budget_reviewed_score'),
+    budgetReviewedReason: text('budget_reviewed_reason'),
+    /** 年度总体目标 实际完成情况. */
+    goalActual: text('goal_actual').notNull().default(''),
+    selfScore: text('self_score'),
+    finalScore: text('final_score'),
+    selfGrade: text('self_grade'),
+    finalGrade: text('final_grade'),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    finalizedAt: integer('finalized_at', { mode: 'timestamp_ms' }),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+    updatedById: integer('updated_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('evaluations_status_idx').on(t.status)],
+);
+
+/** A qualitative actual is a tier and a percent; a compound one is one value per part. */
+export type ActualValue = string | string[] | { tier: string; percent?: string };
+
+export const indicatorResults = sqliteTable(
+  'indicator_results',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    actual: text('actual', { mode: 'json' }).$type<ActualValue>(),
+    explanation: text('explanation').notNull().default(''),
+    deductionScore: text('deduction_score'),
+    deductionReason: text('deduction_reason'),
+    reviewedScore: text('reviewed_score'),
+    reviewedReason: text('reviewed_reason'),
+    /** Server-computed at the last save (the engine's numbers, cached for lists and exports). */
+    points: text('points'),
+    rate: text('rate'),
+    computedScore: text('computed_score'),
+    finalScore: text('final_score'),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('indicator_results_evaluation_indicator_uq').on(t.evaluationId, t.indicatorId)],
+);
+
+export const reviewActions = sqliteTable(
+  'review_actions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => users.id),
+    action: text('action', { enum: REVIEW_ACTIONS }).notNull(),
+    fromStatus: text('from_status', { enum: EVALUATION_STATUSES }).notNull(),
+    toStatus: text('to_status', { enum: EVALUATION_STATUSES }).notNull(),
+    comment: text('comment').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('review_actions_evaluation_idx').on(t.evaluationId)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** null = the system (import, seed). */
+    actorId: integer('actor_id').references(() => users.id),
+    entityType: text('entity_type').notNull(),
+    entityId: integer('entity_id'),
+    evaluationId: integer('evaluation_id'),
+    action: text('action').notNull(),
+    field: text('field'),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_evaluation_idx').on(t.evaluationId), index('audit_log_entity_idx').on(t.entityType, t.entityId)],
+);
+
+/** A pasted or uploaded target table waiting in preview until confirmed or cancelled. */
+export const targetImports = sqliteTable('target_imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  year: integer('year').notNull(),
+  sourceName: text('source_name').notNull(),
+  sourceText: text('source_text').notNull(),
+  status: text('status', { enum: ['pending', 'confirmed', 'cancelled'] }).notNull().default('pending'),
+  createdById: integer('created_by_id').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export type Department = typeof departments.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type EvaluationYear = typeof evaluationYears.$inferSelect;
+export type Project = typeof projects.$inferSelect;
+export type NewProject = typeof projects.$inferInsert;
+export type Indicator = typeof indicators.$inferSelect;
+export type NewIndicator = typeof indicators.$inferInsert;
+export type Evaluation = typeof evaluations.$inferSelect;
+export type IndicatorResult = typeof indicatorResults.$inferSelect;
+export type ReviewAction = typeof reviewActions.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,0 +1,17 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    // Playwright fixtures call their callback `use`, which is not React's hook.
+    files: ['e2e/**/*.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
+    ignores: ['node_modules/**', '.next/**', 'data/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**', 'next-env.d.ts'],
+  },
+];
+
+export default config;

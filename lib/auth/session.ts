@@ -1,0 +1,32 @@
+import { getServerSession } from 'next-auth';
+import { forbidden, redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { findUserById } from '@/db/queries/users';
+import type { Role } from '@/db/schema';
+import { authOptions } from './options';
+import type { SessionUser } from './scope';
+
+/** The signed-in, active user, re-read from the database; null without a valid session. */
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const uid = (session as { uid?: unknown } | null)?.uid;
+  if (typeof uid !== 'number') return null;
+  const user = findUserById(getDb(), { id: uid });
+  if (!user || !user.active) return null;
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    departmentId: user.departmentId,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+/** For pages: the user, or a redirect to the sign-in page. */
+export async function requireUser(roles?: readonly Role[]): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  if (roles && !roles.includes(user.role)) forbidden();
+  return user;
+}

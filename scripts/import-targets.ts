@@ -1,0 +1,56 @@
+/**
+ * npm run targets:import -- <file> [--year 2024] [--dry-run] [--json]
+ * Imports a published 绩效目标表 (PDF-extracted text) into the database in DATA_DIR.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { databaseFile, migrateDatabase, openDatabase } from '../db';
+import { importTargetTable, type ImportOutcome } from '../db/queries/targets';
+import { parseTargetTable } from '../lib/targets/parse-target-table';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { year: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+  });
+  const file = positionals[0];
+  if (!file) fail('用法：npm run targets:import -- <文件> [--year 2024] [--dry-run] [--json]');
+  if (!existsSync(file)) fail(`找不到文件：${file}`);
+
+  const table = parseTargetTable(readFileSync(file, 'utf8'));
+  const year = values.year ? Number(values.year) : table.year;
+  if (!year || !Number.isInteger(year) || year < 2000 || year > 2100) fail('无法确定年度：请用 --year 指定，例如 --year 2024');
+
+  const dryRun = values['dry-run'];
+  // A dry run never creates a database file: without one it runs against an empty in-memory database.
+  const file_ = databaseFile();
+  const db = openDatabase(dryRun && !existsSync(file_) ? ':memory:' : file_);
+  migrateDatabase(db);
+  const outcome = importTargetTable(db, { table, year, dryRun });
+  db.$client.close();
+
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+  } else {
+    process.stdout.write(describe(outcome));
+  }
+}
+
+function describe(o: ImportOutcome): string {
+  const lines = [
+    `${o.dryRun ? '【试运行，未写入】' : ''}${o.department} ${o.year} 年绩效目标表`,
+    `项目 ${o.projects} 个，指标 ${o.indicators} 个（定性 ${o.qualitative} 个），预算合计 ${o.budgetTotal} 万元`,
+    `新增 ${o.created.length}，更新 ${o.updated.length}，未变 ${o.unchanged.length}，保留 ${o.kept.length}`,
+    ...o.kept.map((k) => `  保留：${k.project}（${k.reason}）`),
+    `提示 ${o.warnings.length} 条：`,
+    ...o.warnings.map((w) => `  ${w.project ?? '全表'}${w.row ? ` 第${w.row}项` : ''}：${w.message}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+main();

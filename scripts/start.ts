@@ -1,0 +1,77 @@
+/**
+ * npm start: the whole first run in one command. Creates the data folder and a secret, migrates,
+ * loads the embedded default on an empty database, builds when the build is missing or older than
+ * the source, then serves. `--dev` serves with `next dev` instead.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { databaseFile, dataDir, migrateDatabase, openDatabase } from '../db';
+import { isEmptyDatabase, seedDemo } from '../db/seed';
+import { ensureAuthSecret } from '../lib/auth/secret';
+
+const root = process.cwd();
+const dev = process.argv.includes('--dev');
+const port = process.env.PORT || '3000';
+const host = process.env.HOST || '127.0.0.1';
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+
+function log(message: string) {
+  process.stdout.write(`[绩效自评] ${message}\n`);
+}
+
+function prepareDatabase(dir: string) {
+  const db = openDatabase(databaseFile(dir));
+  migrateDatabase(db);
+  if (isEmptyDatabase(db) && process.env.SEED_DEMO !== '0') {
+    const report = seedDemo(db);
+    log(`已导入示例数据：${report.department} ${report.year} 年 ${report.projects} 个项目、${report.indicators} 个指标，演示账号密码 demo1234`);
+  }
+  db.$client.close();
+}
+
+const SOURCES = ['app', 'lib', 'db', 'components', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const stat = statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(p)) visit(path.join(p, entry));
+    } else if (!p.endsWith('.test.ts')) {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  SOURCES.forEach((s) => visit(path.join(root, s)));
+  return newest;
+}
+
+function ensureBuild() {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceMtime()) return;
+  log('正在构建（首次启动约需半分钟）…');
+  const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function main() {
+  const dir = dataDir();
+  const secret = ensureAuthSecret(dir);
+  prepareDatabase(dir);
+  if (!dev) ensureBuild();
+
+  const env = {
+    ...process.env,
+    DATA_DIR: dir,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+  };
+  log(`数据目录 ${dir}；访问 http://localhost:${port}`);
+  const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port, '-H', host], { stdio: 'inherit', env });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+main();

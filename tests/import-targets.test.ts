@@ -1,0 +1,94 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { count, eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { databaseFile, openDatabase } from '@/db';
+import { evaluations, indicatorResults, indicators, projects } from '@/db/schema';
+import { importTargetTable } from '@/db/queries/targets';
+import { parseTargetTable } from '@/lib/targets/parse-target-table';
+import { runScript, SEED_FILE, tempDatabase } from './helpers';
+
+const dirs: string[] = [];
+function tempDir() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-import-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('npm run targets:import', () => {
+  it('--dry-run --json prints the report of the seed and writes nothing', () => {
+    const dataDir = tempDir();
+    const { status, stdout } = runScript('scripts/import-targets.ts', [SEED_FILE, '--dry-run', '--json'], { DATA_DIR: dataDir });
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ department: '广州市白云区应急管理局', year: 2024, projects: 17, indicators: 113, budgetTotal: '1408.40', qualitative: 14 });
+    const mismatches = report.warnings.filter((w: { message: string }) => w.message.includes('不属于一级指标'));
+    expect(mismatches).toHaveLength(2);
+    for (const w of report.warnings) expect(w).toEqual(expect.objectContaining({ project: expect.anything(), row: expect.toSatisfy((r) => r === null || Number.isInteger(r)), message: expect.any(String) }));
+    expect(existsSync(databaseFile(dataDir))).toBe(false);
+  });
+
+  it('imports once, and a second import of the same table leaves one copy', () => {
+    const dataDir = tempDir();
+    const first = runScript('scripts/import-targets.ts', [SEED_FILE, '--json'], { DATA_DIR: dataDir });
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout).created).toHaveLength(17);
+    const second = runScript('scripts/import-targets.ts', [SEED_FILE, '--json'], { DATA_DIR: dataDir });
+    expect(JSON.parse(second.stdout)).toMatchObject({ created: [], updated: [], kept: [] });
+    expect(JSON.parse(second.stdout).unchanged).toHaveLength(17);
+
+    const db = openDatabase(databaseFile(dataDir));
+    expect(db.select({ n: count() }).from(projects).get()?.n).toBe(17);
+    expect(db.select({ n: count() }).from(indicators).get()?.n).toBe(113);
+    db.$client.close();
+  });
+
+  it('refuses a file it cannot find, or a year it cannot determine, with exit code 2', () => {
+    expect(runScript('scripts/import-targets.ts', ['/no/such/file.txt']).status).toBe(2);
+    const file = path.join(tempDir(), 'no-year.txt');
+    writeFileSync(file, readFileSync(SEED_FILE, 'utf8').replace('2024年项目支出绩效目标表', '项目支出绩效目标表'));
+    const result = runScript('scripts/import-targets.ts', [file, '--dry-run'], { DATA_DIR: tempDir() });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--year');
+  });
+});
+
+describe('importTargetTable re-import rules', () => {
+  const seed = parseTargetTable(readFileSync(SEED_FILE, 'utf8'));
+
+  it('updates targets of projects without evaluation data and keeps those whose evaluation started', () => {
+    const { db, cleanup } = tempDatabase();
+    try {
+      importTargetTable(db, { table: seed, year: 2024 });
+      const [started, untouched] = db.select().from(projects).orderBy(projects.position).limit(2).all();
+      const evaluation = db.insert(evaluations).values({ projectId: started.id }).returning().get();
+      const indicator = db.select().from(indicators).where(eq(indicators.projectId, started.id)).get()!;
+      db.insert(indicatorResults).values({ evaluationId: evaluation.id, indicatorId: indicator.id, actual: '1' }).run();
+
+      const changed = parseTargetTable(readFileSync(SEED_FILE, 'utf8').replaceAll('年度指标值:≥98%', '年度指标值:≥99%').replace('值:100%；年度指标值:100%。2、1-产出指标；11-数量指标；组织应急', '值:100%；年度指标值:90%。2、1-产出指标；11-数量指标；组织应急'));
+      const outcome = importTargetTable(db, { table: changed, year: 2024 });
+      expect(outcome.kept).toEqual([{ project: started.name, reason: expect.stringContaining('已开始') }]);
+      expect(outcome.updated).toEqual([untouched.name]);
+      const stored = db.select().from(indicators).where(eq(indicators.projectId, started.id)).all();
+      expect(stored.filter((i) => i.annualTargetText === '≥98%')).toHaveLength(3);
+      const updated = db.select().from(indicators).where(eq(indicators.projectId, untouched.id)).orderBy(indicators.position).all();
+      expect(updated[0].annualTargetText).toBe('90%');
+      expect(db.select({ n: count() }).from(projects).get()?.n).toBe(17);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('a dry run reports what would happen and leaves the database unchanged', () => {
+    const { db, cleanup } = tempDatabase();
+    try {
+      const outcome = importTargetTable(db, { table: seed, year: 2024, dryRun: true });
+      expect(outcome.created).toHaveLength(17);
+      expect(db.select({ n: count() }).from(projects).get()?.n).toBe(0);
+    } finally {
+      cleanup();
+    }
+  });
+});
