@@ -68,7 +68,7 @@ const PREFIX_WORDS: Array<[RegExp, Comparator]> = [
 
 const SUFFIX_WORDS: Array<[RegExp, Comparator]> = [
   [/(或以上|及以上|以上)$/, '>='],
-  [/(或以下|及以下|以下|以内)$/, '<='],
+  [/(或以下|及以下|以下|以内|内完成|之内|内)$/, '<='],
 ];
 
 const SIGN_COMPARATORS: Record<string, Comparator> = {
@@ -102,7 +102,7 @@ function parsePart(raw: string): QuantitativePart | null {
   if (range?.groups && !wordComparator) {
     const { lo, loUnit, hi, unit } = range.groups;
     if (loUnit && loUnit !== unit) return null;
-    if (!UNIT.test(unit)) return null;
+    if (!isUnit(unit)) return null;
     const value = cleanNumber(lo);
     const upper = cleanNumber(hi);
     if (Number(value) > Number(upper)) return null;
@@ -126,11 +126,18 @@ function parsePart(raw: string): QuantitativePart | null {
       break;
     }
   }
-  if (!UNIT.test(unit)) return null;
+  if (!isUnit(unit) || /第$/.test(label)) return null;
   const part: QuantitativePart = { comparator, value: cleanNumber(value), unit, text: raw };
   const cleanLabel = label.replace(/[“”"（）()]/g, '');
   if (cleanLabel) part.label = cleanLabel;
   return part;
+}
+
+/** Dates and deadlines (`12月底前`, `第1季度`) and model names (`5G网络`) are not units of a count. */
+function isUnit(unit: string): boolean {
+  if (!UNIT.test(unit)) return false;
+  if (/[前后底完成]/.test(unit)) return false;
+  return !(/[A-Za-z]/.test(unit) && /\p{Script=Han}/u.test(unit));
 }
 
 function cleanNumber(text: string): string {

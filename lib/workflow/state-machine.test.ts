@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { EvaluationStatus, Role } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/scope';
+import { allowedActions, decide, type WorkflowAction } from './state-machine';
+
+const user = (role: Role, id: number, departmentId: number | null): SessionUser => ({ id, role, departmentId, username: role, displayName: role, mustChangePassword: false });
+const owner = user('owner', 1, 10);
+const otherOwner = user('owner', 2, 10);
+const head = user('dept_head', 3, 10);
+const otherHead = user('dept_head', 4, 20);
+const finance = user('finance', 5, null);
+const admin = user('admin', 6, null);
+const at = (status: EvaluationStatus) => ({ status, ownerId: owner.id, departmentId: 10 });
+
+const STATUSES: EvaluationStatus[] = ['draft', 'submitted', 'dept_approved', 'finalized'];
+const ACTIONS: WorkflowAction[] = ['save', 'submit', 'approve', 'return', 'review', 'finalize'];
+
+/** The whole allowed table, written out: [actor, status, action, resulting status]. Everything else is refused. */
+const ALLOWED: Array<[SessionUser, EvaluationStatus, WorkflowAction, EvaluationStatus]> = [
+  [owner, 'draft', 'save', 'draft'],
+  [owner, 'draft', 'submit', 'submitted'],
+  [head, 'submitted', 'approve', 'dept_approved'],
+  [head, 'submitted', 'return', 'draft'],
+  [finance, 'dept_approved', 'review', 'dept_approved'],
+  [finance, 'dept_approved', 'return', 'draft'],
+  [finance, 'dept_approved', 'finalize', 'finalized'],
+];
+
+describe('workflow state machine', () => {
+  for (const actor of [owner, otherOwner, head, otherHead, finance, admin]) {
+    for (const status of STATUSES) {
+      for (const action of ACTIONS) {
+        const expected = ALLOWED.find(([a, s, act]) => a === actor && s === status && act === action);
+        const name = `${actor.role}#${actor.id} ${action} at ${status}: ${expected ? `→ ${expected[3]}` : 'refused'}`;
+        it(name, () => {
+          const decision = decide(actor, at(status), action);
+          if (expected) {
+            expect(decision).toEqual({ allowed: true, to: expected[3] });
+          } else {
+            expect(decision.allowed).toBe(false);
+            if (!decision.allowed) expect(decision.reason).toMatch(/[\u4e00-\u9fff]/);
+          }
+        });
+      }
+    }
+  }
+
+  it('a finalised evaluation is read-only for everyone', () => {
+    for (const actor of [owner, head, finance, admin]) expect(allowedActions(actor, at('finalized'))).toEqual([]);
+  });
+
+  it('explains a refusal in words', () => {
+    expect(decide(otherOwner, at('draft'), 'save')).toMatchObject({ allowed: false, code: 'forbidden', reason: '只有该项目的项目负责人可以操作' });
+    expect(decide(otherHead, at('submitted'), 'approve')).toMatchObject({ allowed: false, code: 'forbidden', reason: '该项目不属于您的部门' });
+    expect(decide(owner, at('submitted'), 'save')).toMatchObject({ allowed: false, code: 'state', reason: '当前状态为“已提交”，不能保存' });
+    expect(decide(head, at('draft'), 'finalize')).toMatchObject({ allowed: false, code: 'forbidden', reason: '只有财政局可以定稿' });
+  });
+});
