@@ -62,8 +62,8 @@ export const signIns = sqliteTable(
 /** One evaluation year with its scoring scheme (rule book "The scheme"), stored as JSON settings. */
 export const evaluationYears = sqliteTable('evaluation_years', {
   year: integer('year').primaryKey(),
-  /** `{"preset":"national"}` or `{"preset":"custom", ...settings}`. */
-  scheme: text('scheme', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  /** What lib/scoring safeResolveScheme takes: a preset name (`"national"`) or custom settings (`{"base":"hubei",…}`). */
+  scheme: text('scheme', { mode: 'json' }).$type<string | Record<string, unknown>>().notNull(),
   status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
   /** YYYY-MM-DD, shown to owners. */
   deadline: text('deadline'),

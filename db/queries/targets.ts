@@ -26,7 +26,7 @@ export function importTargetTable(db: Db, args: { table: ParsedTable; year: numb
 
   const run = (tx: Tx) => {
     if (!tx.select().from(evaluationYears).where(eq(evaluationYears.year, year)).get()) {
-      tx.insert(evaluationYears).values({ year, scheme: { preset: 'national' } }).run();
+      tx.insert(evaluationYears).values({ year, scheme: 'national' }).run();
     }
     const departmentId = ensureDepartment(tx, table.department);
     table.projects.forEach((parsed, position) => {
@@ -92,6 +92,8 @@ function insertProject(tx: Tx, args: { parsed: ParsedProject; year: number; depa
     .returning({ id: projects.id })
     .get();
   insertIndicators(tx, id, args.parsed);
+  // Every project has its (empty) evaluation from the start, so it has an id in lists and the API.
+  tx.insert(evaluations).values({ projectId: id }).run();
   tx.insert(auditLog).values({ actorId: args.actorId, entityType: 'project', entityId: id, action: 'targets_imported', newValue: args.parsed.name }).run();
 }
 

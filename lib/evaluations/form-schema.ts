@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
+
+/**
+ * The one schema of the evaluation form, used by react-hook-form in the browser and by the server
+ * action. Numbers travel as strings so that nothing passes through binary floating point.
+ */
+export const TEXT_LIMITS = { explanation: 2000, goalActual: 5000, reason: 500, comment: 1000 } as const;
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+/** `''` (not entered yet) or a non-negative decimal. */
+export const optionalNumberText = z
+  .string()
+  .trim()
+  .max(30, '数字过长')
+  .refine((s) => !s.startsWith('-'), '不能为负数')
+  .refine((s) => s === '' || DECIMAL.test(s), '请输入数字，如 95 或 95.5');
+
+/** 万元 with at most six decimals (whole 分), or `''`. */
+export const optionalMoneyText = z
+  .string()
+  .trim()
+  .max(20, '金额过长')
+  .refine((s) => !s.startsWith('-'), '金额不能为负数')
+  .refine((s) => s === '' || /^\d+(\.\d{1,6})?$/.test(s), '请输入金额（万元），如 20 或 20.50');
+
+export const limitedText = (max: number) => z.string().max(max, `不能超过${max}字（当前内容过长）`);
+
+export const deductionSchema = z
+  .object({
+    enabled: z.boolean(),
+    score: optionalNumberText,
+    reason: limitedText(TEXT_LIMITS.reason),
+  })
+  .superRefine((d, ctx) => {
+    if (!d.enabled) return;
+    if (d.score === '') ctx.addIssue({ code: 'custom', path: ['score'], message: '请填写扣分后的得分' });
+    if (d.reason.trim() === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写扣分理由' });
+  });
+
+export const indicatorEntrySchema = z.object({
+  indicatorId: z.number().int().positive(),
+  value: optionalNumberText,
+  parts: z.array(optionalNumberText).max(20),
+  tier: z.enum(['', ...QUALITATIVE_TIERS]),
+  percent: optionalNumberText.refine((s) => s === '' || Number(s) <= 100, '比例不能超过100'),
+  explanation: limitedText(TEXT_LIMITS.explanation),
+  deduction: deductionSchema,
+});
+
+export const evaluationDraftSchema = z.object({
+  evaluationId: z.number().int().positive(),
+  version: z.number().int().positive(),
+  budgetAdjusted: optionalMoneyText,
+  budgetExecuted: optionalMoneyText,
+  budgetExplanation: limitedText(TEXT_LIMITS.explanation),
+  goalActual: limitedText(TEXT_LIMITS.goalActual),
+  indicators: z.array(indicatorEntrySchema).max(500),
+});
+
+export type IndicatorEntry = z.infer<typeof indicatorEntrySchema>;
+export type EvaluationDraft = z.infer<typeof evaluationDraftSchema>;
+
+export const transitionSchema = z.object({
+  evaluationId: z.number().int().positive(),
+  version: z.number().int().positive(),
+  comment: limitedText(TEXT_LIMITS.comment).default(''),
+});
+
+export const returnSchema = transitionSchema.extend({
+  comment: limitedText(TEXT_LIMITS.comment).refine((s) => s.trim().length > 0, '请填写退回原因'),
+});
+
+const reviewedFields = { score: optionalNumberText, reason: limitedText(TEXT_LIMITS.reason) };
+const reasonWithScore = (r: { score: string; reason: string }, ctx: z.RefinementCtx) => {
+  if (r.score !== '' && r.reason.trim() === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: '设置复核得分时须填写理由' });
+};
+
+export const reviewSchema = z.object({
+  evaluationId: z.number().int().positive(),
+  version: z.number().int().positive(),
+  indicators: z.array(z.object({ indicatorId: z.number().int().positive(), ...reviewedFields }).superRefine(reasonWithScore)).max(500),
+  budget: z.object(reviewedFields).superRefine(reasonWithScore),
+});
+
+export type ReviewInput = z.infer<typeof reviewSchema>;

@@ -1,0 +1,92 @@
+import type { EvaluationBundle } from '@/db/queries/evaluations';
+import { fenToWanYuan } from '@/lib/money';
+import { NATIONAL_SCHEME, safeResolveScheme, scoreEvaluation, type EvaluationResult, type Scheme, type ScoringError } from '@/lib/scoring';
+import { buildEngineInput, type BudgetValues, type EntryValues, type Sheet } from './engine-input';
+
+/** The year's scheme. Stored schemes are validated when saved; a broken one falls back to the national preset. */
+export function schemeOfYear(stored: unknown): Scheme {
+  const resolution = safeResolveScheme(stored ?? 'national');
+  return resolution.success ? resolution.scheme : NATIONAL_SCHEME;
+}
+
+export function sheetOf(bundle: Pick<EvaluationBundle, 'project' | 'indicators'>): Sheet {
+  return {
+    budgetInitialFen: bundle.project.budgetTotalFen,
+    indicators: bundle.indicators.map((ind) => ({
+      id: ind.id,
+      position: ind.position,
+      level1Code: ind.level1Code,
+      level1Name: ind.level1Name,
+      level2Name: ind.level2Name,
+      name: ind.name,
+      annualTargetText: ind.annualTargetText,
+      target: ind.parsedTarget,
+      points: ind.points,
+    })),
+  };
+}
+
+const reviewedOf = (score: string | null, reason: string | null) => (score === null ? null : { score, reason: reason ?? '' });
+
+export function storedEntries(bundle: Pick<EvaluationBundle, 'indicators' | 'results'>): EntryValues[] {
+  return bundle.indicators.map((ind) => {
+    const r = bundle.results.get(ind.id);
+    return {
+      actual: r?.actual ?? null,
+      explanation: r?.explanation ?? '',
+      deduction: r && r.deductionScore !== null ? { score: r.deductionScore, reason: r.deductionReason ?? '' } : null,
+      reviewed: r ? reviewedOf(r.reviewedScore, r.reviewedReason) : null,
+    };
+  });
+}
+
+const fenText = (fen: number | null) => (fen === null ? '' : fenToWanYuan(fen).toFixed());
+
+export function storedBudget(bundle: Pick<EvaluationBundle, 'evaluation'>): BudgetValues {
+  const e = bundle.evaluation;
+  return {
+    adjusted: fenText(e.budgetAdjustedFen),
+    executed: fenText(e.budgetExecutedFen),
+    explanation: e.budgetExplanation,
+    reviewed: reviewedOf(e.budgetReviewedScore, e.budgetReviewedReason),
+  };
+}
+
+/** The engine's result for what is stored now. */
+export function scoreStored(bundle: EvaluationBundle): { result: EvaluationResult; input: ReturnType<typeof buildEngineInput> } {
+  const input = buildEngineInput(sheetOf(bundle), schemeOfYear(bundle.year.scheme), storedEntries(bundle), storedBudget(bundle));
+  return { input, result: scoreEvaluation(input) };
+}
+
+/**
+ * Engine error paths → form field names: `indicators.3.actual.1` → `indicators.3.parts.1`,
+ * `indicators.3.reviewed.score` → `indicators.3.score` (review form), `budget.executed` → `budgetExecuted`.
+ */
+export function formFieldErrors(errors: ScoringError[], sheet: Sheet, form: 'entry' | 'review'): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { path, message } of errors) {
+    const key = fieldFor(path, sheet, form);
+    if (key) out[key] ??= message;
+  }
+  return out;
+}
+
+function fieldFor(path: string, sheet: Sheet, form: 'entry' | 'review'): string | null {
+  const budget = path.match(/^budget\.(adjusted|initial|executed|reviewed\.(score|reason))$/);
+  if (budget) {
+    if (budget[2]) return form === 'review' ? `budget.${budget[2]}` : null;
+    if (form === 'review') return null;
+    return budget[1] === 'executed' ? 'budgetExecuted' : 'budgetAdjusted';
+  }
+  const m = path.match(/^indicators\.(\d+)\.(.+)$/);
+  if (!m) return '_';
+  const [, index, rest] = m;
+  const kind = sheet.indicators[Number(index)]?.target.kind;
+  if (rest.startsWith('reviewed.')) return form === 'review' ? `indicators.${index}.${rest.slice('reviewed.'.length)}` : null;
+  if (form === 'review') return null;
+  if (rest.startsWith('deduction.')) return `indicators.${index}.${rest}`;
+  if (rest === 'points' || rest === 'level1Code') return '_';
+  if (kind === 'qualitative') return `indicators.${index}.${rest === 'actual.percent' ? 'percent' : 'tier'}`;
+  if (kind === 'compound') return `indicators.${index}.parts.${rest.match(/^actual\.(\d+)$/)?.[1] ?? '0'}`;
+  return `indicators.${index}.value`;
+}

@@ -1,0 +1,105 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { evaluations, reviewActions, type ReviewActionKind } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/scope';
+import { defineOperation, fail, ok, type ActionState } from '@/lib/operations';
+import { missingExplanations } from '@/lib/scoring';
+import { STATUS_LABELS } from '@/lib/roles';
+import { authorizeEvaluation, CONFLICT_MESSAGE } from './authorize';
+import { returnSchema, transitionSchema } from './form-schema';
+import { claimVersion, storeScores, writeAudit } from './persist';
+import { scoreStored, sheetOf } from './sheet';
+import type { EvaluationBundle } from '@/db/queries/evaluations';
+
+type TransitionInput = { evaluationId: number; version: number; comment: string };
+
+/** What still stands between a draft and its submission, each named by its row. */
+export function submissionProblems(bundle: EvaluationBundle): { message: string; fieldErrors: Record<string, string> } | null {
+  const { input, result } = scoreStored(bundle);
+  const sheet = sheetOf(bundle);
+  const fieldErrors: Record<string, string> = {};
+  const lines: string[] = [];
+  result.indicators.forEach((scored, i) => {
+    if (!scored.missingActual) return;
+    const kind = sheet.indicators[i].target.kind;
+    fieldErrors[`indicators.${i}.${kind === 'qualitative' ? 'tier' : kind === 'compound' ? 'parts.0' : 'value'}`] = '请填写实际完成值';
+    lines.push(`第${i + 1}行“${scored.name}”：未填写实际完成值`);
+  });
+  if (result.budget.missingExecuted) {
+    fieldErrors.budgetExecuted = '请填写全年执行数';
+    lines.push('预算执行：未填写全年执行数');
+  }
+  for (const missing of missingExplanations(input, result)) {
+    fieldErrors[missing.line === 'budget' ? 'budgetExplanation' : `indicators.${missing.index}.explanation`] = `须填写：${missing.reasons.join('；')}`;
+    lines.push(missing.message);
+  }
+  for (const error of result.errors) lines.push(error.message);
+  if (bundle.evaluation.goalActual.trim() === '') {
+    fieldErrors.goalActual = '请填写年度总体目标的实际完成情况';
+    lines.push('年度总体目标：未填写实际完成情况');
+  }
+  if (lines.length === 0) return null;
+  return { message: `还不能提交，请补充以下 ${lines.length} 处：\n${lines.join('\n')}`, fieldErrors };
+}
+
+function transition(db: Db, user: SessionUser, input: TransitionInput, action: Exclude<ReviewActionKind, never>): ActionState<{ version: number }> {
+  const auth = authorizeEvaluation(db, user, { evaluationId: input.evaluationId, action, version: input.version });
+  if (!auth.ok) return auth;
+  const { bundle, to } = auth;
+  if (action === 'submit') {
+    const problems = submissionProblems(bundle);
+    if (problems) return fail('invalid', problems.message, problems.fieldErrors);
+  }
+  const from = bundle.evaluation.status;
+  const { result } = scoreStored(bundle);
+  const now = new Date();
+  const done = db.transaction((tx) => {
+    if (!claimVersion(tx, { evaluationId: bundle.evaluation.id, expected: input.version, userId: user.id })) return false;
+    tx.update(evaluations)
+      .set({ status: to, ...(action === 'submit' ? { submittedAt: now } : {}), ...(action === 'finalize' ? { finalizedAt: now } : {}) })
+      .where(eq(evaluations.id, bundle.evaluation.id))
+      .run();
+    tx.insert(reviewActions).values({ evaluationId: bundle.evaluation.id, actorId: user.id, action, fromStatus: from, toStatus: to, comment: input.comment.trim() }).run();
+    storeScores(tx, { evaluationId: bundle.evaluation.id, indicatorIds: bundle.indicators.map((i) => i.id), result });
+    const comment = input.comment.trim();
+    writeAudit(tx, {
+      actorId: user.id,
+      evaluationId: bundle.evaluation.id,
+      action: 'transition',
+      changes: [{ entityType: 'evaluation', entityId: bundle.evaluation.id, field: comment ? `状态（意见：${comment}）` : '状态', oldValue: STATUS_LABELS[from], newValue: STATUS_LABELS[to] }],
+    });
+    return true;
+  });
+  if (!done) return fail('conflict', CONFLICT_MESSAGE);
+  return ok({ version: input.version + 1 }, `已${DONE_WORDS[action]}`);
+}
+
+const DONE_WORDS: Record<ReviewActionKind, string> = { submit: '提交', approve: '审核通过', return: '退回', finalize: '定稿' };
+
+export const submitOperation = defineOperation({
+  name: 'submit',
+  schema: transitionSchema,
+  roles: ['owner'],
+  run: (input, { user, db }) => transition(db, user, input, 'submit'),
+});
+
+export const approveOperation = defineOperation({
+  name: 'approve',
+  schema: transitionSchema,
+  roles: ['dept_head'],
+  run: (input, { user, db }) => transition(db, user, input, 'approve'),
+});
+
+export const returnOperation = defineOperation({
+  name: 'return',
+  schema: returnSchema,
+  roles: ['dept_head', 'finance'],
+  run: (input, { user, db }) => transition(db, user, input, 'return'),
+});
+
+export const finalizeOperation = defineOperation({
+  name: 'finalize',
+  schema: transitionSchema,
+  roles: ['finance'],
+  run: (input, { user, db }) => transition(db, user, input, 'finalize'),
+});

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { Db } from '@/db';
+import type { Role } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/scope';
+
+/**
+ * Every mutation is an Operation: a zod schema, the roles that may call it at all, and a run
+ * function that does the finer checks (scope, workflow state, version) against the database.
+ * Expected failures are returned as a typed state, never thrown.
+ */
+export type FailureCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'state';
+
+export type ActionState<T = null> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; code: FailureCode; message: string; fieldErrors?: Record<string, string> };
+
+export interface OperationContext {
+  user: SessionUser;
+  db: Db;
+}
+
+export interface Operation<S extends z.ZodType, T> {
+  name: string;
+  schema: S;
+  roles: readonly Role[];
+  run(input: z.output<S>, ctx: OperationContext): ActionState<T> | Promise<ActionState<T>>;
+}
+
+export function defineOperation<S extends z.ZodType, T>(op: Operation<S, T>): Operation<S, T> {
+  return op;
+}
+
+export function fail(code: FailureCode, message: string, fieldErrors?: Record<string, string>): { ok: false; code: FailureCode; message: string; fieldErrors?: Record<string, string> } {
+  return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
+}
+
+export function ok<T>(data: T, message?: string): { ok: true; data: T; message?: string } {
+  return message ? { ok: true, data, message } : { ok: true, data };
+}
+
+/** zod issues → `{ "indicators.3.value": "请输入数字" }`, first message per field. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** The one gate every server action and test goes through: session, role, input, then the operation. */
+export async function runOperation<S extends z.ZodType, T>(op: Operation<S, T>, user: SessionUser | null, raw: unknown, db: Db): Promise<ActionState<T>> {
+  if (!user) return fail('unauthenticated', '登录已失效，请重新登录');
+  if (!op.roles.includes(user.role)) return fail('forbidden', '您的角色无权执行此操作');
+  const parsed = op.schema.safeParse(raw, { error: z.locales.zhCN().localeError });
+  if (!parsed.success) return fail('invalid', '输入有误，请检查标红的字段', fieldErrorsOf(parsed.error));
+  return op.run(parsed.data, { user, db });
+}
