@@ -6,7 +6,8 @@ const nextConfig = {
   // `npm test` typechecks the whole tree with tsc; the build need not do it a second time.
   typescript: { ignoreBuildErrors: true },
   experimental: {
-    serverActions: { bodySizeLimit: '2mb' },
+    // Large enough that an oversized text reaches zod and gets a field message instead of a bare 413.
+    serverActions: { bodySizeLimit: '16mb' },
     authInterrupts: true,
   },
 };

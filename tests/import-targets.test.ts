@@ -63,7 +63,7 @@ describe('importTargetTable re-import rules', () => {
     try {
       importTargetTable(db, { table: seed, year: 2024 });
       const [started, untouched] = db.select().from(projects).orderBy(projects.position).limit(2).all();
-      const evaluation = db.insert(evaluations).values({ projectId: started.id }).returning().get();
+      const evaluation = db.select().from(evaluations).where(eq(evaluations.projectId, started.id)).get()!;
       const indicator = db.select().from(indicators).where(eq(indicators.projectId, started.id)).get()!;
       db.insert(indicatorResults).values({ evaluationId: evaluation.id, indicatorId: indicator.id, actual: '1' }).run();
 

@@ -13,6 +13,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </Link>
         <nav aria-label="主导航" className="main-nav">
           <Link href="/projects">项目</Link>
+          {user.role !== 'admin' && <Link href="/tasks">待办</Link>}
+          <Link href="/rules">评分规则</Link>
         </nav>
         <div className="user-box">
           <span>

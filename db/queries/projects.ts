@@ -31,6 +31,7 @@ export function listProjectsForUser(db: Db, { user, year }: { user: SessionUser;
       budgetTotalFen: projects.budgetTotalFen,
       ownerName: owner.displayName,
       indicatorCount: count(indicators.id),
+      evaluationId: evaluations.id,
       status: evaluations.status,
       selfScore: evaluations.selfScore,
       finalScore: evaluations.finalScore,
@@ -51,10 +52,11 @@ export function listProjectsForUser(db: Db, { user, year }: { user: SessionUser;
 export function getProjectDetail(db: Db, { projectId }: { projectId: number }) {
   const owner = alias(users, 'owner');
   const project = db
-    .select({ project: projects, departmentName: departments.name, ownerName: owner.displayName })
+    .select({ project: projects, departmentName: departments.name, ownerName: owner.displayName, evaluationId: evaluations.id, status: evaluations.status })
     .from(projects)
     .innerJoin(departments, eq(departments.id, projects.departmentId))
     .leftJoin(owner, eq(owner.id, projects.ownerId))
+    .leftJoin(evaluations, eq(evaluations.projectId, projects.id))
     .where(eq(projects.id, projectId))
     .get();
   if (!project) return null;

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { startTestServer, type TestServer } from './server';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -10,6 +10,23 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** From the project list to the project's evaluation page, as a user clicks through. */
+export async function openEvaluation(page: Page, project: string) {
+  await page.goto('/projects');
+  await page.getByRole('link', { name: project, exact: true }).click();
+  await page.getByRole('link', { name: /^绩效自评（/ }).click();
+  await expect(page.getByTestId('evaluation-status')).toBeVisible();
+}
+
+/** A fresh browser context signed in as `username`: one per person in multi-user flows. */
+export async function pageFor(browser: Browser, baseURL: string, username: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => void dialog.accept());
+  await signIn(page, username);
+  return page;
 }
 
 export const test = base.extend<object, { server: TestServer }>({

@@ -4,7 +4,9 @@ import { getDb } from '@/db';
 import { listProjectsForUser, listYears } from '@/db/queries/projects';
 import { requireUser } from '@/lib/auth/session';
 import { formatWanYuan } from '@/lib/money';
+import { formatScore } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/roles';
+import { nextStepFor } from '@/lib/workflow/state-machine';
 import { pickYear } from '@/lib/years';
 
 export const metadata: Metadata = { title: '项目' };
@@ -51,6 +53,9 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
               <th className="num">预算（万元）</th>
               <th className="num">指标数</th>
               <th>状态</th>
+              <th className="num">得分</th>
+              <th>等级</th>
+              <th>下一步</th>
             </tr>
           </thead>
           <tbody>
@@ -66,6 +71,17 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
                 <td>
                   <span className={`status status-${row.status ?? 'none'}`}>{row.status ? STATUS_LABELS[row.status] : '未开始'}</span>
                 </td>
+                <td className="num">{formatScore(row.finalScore ?? row.selfScore)}</td>
+                <td>{row.finalGrade ?? row.selfGrade ?? ''}</td>
+                <td>
+                  {row.evaluationId && row.status ? (
+                    <Link href={`/evaluations/${row.evaluationId}`} className="next-step">
+                      {nextStepFor(user.role, row.status)}
+                    </Link>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -78,7 +94,7 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
                 {formatWanYuan(totalFen)}
               </td>
               <td className="num">{rows.reduce((sum, r) => sum + r.indicatorCount, 0)}</td>
-              <td />
+              <td colSpan={4} />
             </tr>
           </tfoot>
         </table>

@@ -6,6 +6,7 @@ import { getProjectDetail } from '@/db/queries/projects';
 import { canViewProject } from '@/lib/auth/scope';
 import { requireUser } from '@/lib/auth/session';
 import { formatWanYuan } from '@/lib/money';
+import { STATUS_LABELS } from '@/lib/roles';
 import { describeTarget, targetKindLabel } from '@/lib/targets/describe';
 import { groupSpans } from '@/lib/targets/grouping';
 
@@ -18,7 +19,7 @@ export default async function ProjectPage({ params }: PageProps<'/projects/[id]'
   const detail = getProjectDetail(getDb(), { projectId: id });
   if (!detail) notFound();
   if (!canViewProject(user, detail.project)) forbidden();
-  const { project, departmentName, ownerName, indicators } = detail;
+  const { project, departmentName, ownerName, indicators, evaluationId, status } = detail;
 
   const funds: Array<[string, number]> = [
     ['合计', project.budgetTotalFen],
@@ -39,6 +40,11 @@ export default async function ProjectPage({ params }: PageProps<'/projects/[id]'
             {departmentName} · 实施单位：{project.implementingUnit} · 项目负责人：{ownerName ?? '未指定'}
           </p>
         </div>
+        {evaluationId && status && (
+          <Link className="button primary" href={`/evaluations/${evaluationId}`}>
+            绩效自评（{STATUS_LABELS[status]}）
+          </Link>
+        )}
       </div>
 
       <section className="card">

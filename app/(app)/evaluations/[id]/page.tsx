@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbidden, notFound } from 'next/navigation';
+import { AuditTable } from '@/components/evaluation/audit-table';
+import { DecisionPanel } from '@/components/evaluation/decision-panel';
+import { EvaluationForm } from '@/components/evaluation/evaluation-form';
+import { EvaluationView } from '@/components/evaluation/evaluation-view';
+import { ReviewForm } from '@/components/evaluation/review-form';
+import { ScorePanel } from '@/components/evaluation/score-panel';
+import { Timeline } from '@/components/evaluation/timeline';
+import { getDb } from '@/db';
+import { listAuditEntries, listReviewActions, loadEvaluationBundle } from '@/db/queries/evaluations';
+import { canViewProject } from '@/lib/auth/scope';
+import { requireUser } from '@/lib/auth/session';
+import { entryFieldsFromActual } from '@/lib/evaluations/engine-input';
+import { schemeOfYear, scoreStored, sheetOf, storedBudget, storedEntries } from '@/lib/evaluations/sheet';
+import { STATUS_LABELS } from '@/lib/roles';
+import { allowedActions } from '@/lib/workflow/state-machine';
+
+export const metadata: Metadata = { title: '绩效自评' };
+
+export default async function EvaluationPage({ params }: PageProps<'/evaluations/[id]'>) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const db = getDb();
+  const bundle = loadEvaluationBundle(db, { evaluationId: id });
+  if (!bundle) notFound();
+  if (!canViewProject(user, bundle.project)) forbidden();
+
+  const { evaluation: e, project } = bundle;
+  const scheme = schemeOfYear(bundle.year.scheme);
+  const { result } = scoreStored(bundle);
+  const actions = allowedActions(user, { status: e.status, ownerId: project.ownerId, departmentId: project.departmentId });
+  const timeline = listReviewActions(db, { evaluationId: id });
+  const lastReturn = [...timeline].reverse().find((t) => t.action === 'return');
+  const showAudit = user.role !== 'owner';
+  const entries = storedEntries(bundle);
+
+  return (
+    <>
+      <p className="breadcrumb no-print">
+        <Link href={`/projects?year=${project.year}`}>{project.year} 年度项目</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> / 绩效自评
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>{project.name}</h1>
+          <p className="muted">
+            {bundle.departmentName} · 项目负责人：{bundle.ownerName ?? '未指定'} · 状态：
+            <span className={`status status-${e.status}`} data-testid="evaluation-status">
+              {STATUS_LABELS[e.status]}
+            </span>
+            {bundle.year.deadline && e.status === 'draft' && <> · 截止日期：{bundle.year.deadline}</>}
+          </p>
+        </div>
+      </div>
+
+      {e.status === 'draft' && lastReturn && (
+        <div className="notice" role="note" data-testid="return-notice">
+          <strong>已被{lastReturn.actor}退回：</strong>
+          {lastReturn.comment}
+        </div>
+      )}
+      {e.status === 'finalized' && <div className="notice ok">该自评已定稿，所有内容只读。</div>}
+
+      {actions.includes('save') ? (
+        <EvaluationForm
+          sheet={sheetOf(bundle)}
+          scheme={scheme}
+          goal={project.goal}
+          reviewed={entries.map((x) => x.reviewed)}
+          initial={{
+            evaluationId: e.id,
+            version: e.version,
+            budgetAdjusted: storedBudget(bundle).adjusted,
+            budgetExecuted: storedBudget(bundle).executed,
+            budgetExplanation: e.budgetExplanation,
+            goalActual: e.goalActual,
+            indicators: bundle.indicators.map((ind, i) => ({
+              indicatorId: ind.id,
+              ...entryFieldsFromActual(ind.parsedTarget, entries[i].actual),
+              explanation: entries[i].explanation,
+              deduction: { enabled: entries[i].deduction !== null, score: entries[i].deduction?.score ?? '', reason: entries[i].deduction?.reason ?? '' },
+            })),
+          }}
+        />
+      ) : (
+        <div className="form-layout">
+          <div className="form-main">
+            <EvaluationView bundle={bundle} result={result} />
+          </div>
+          <ScorePanel result={result} title={e.status === 'finalized' ? '最终得分' : '当前得分'} />
+        </div>
+      )}
+
+      {actions.includes('review') && (
+        <ReviewForm
+          precision={result.precision}
+          lines={bundle.indicators.map((ind, i) => ({ indicatorId: ind.id, name: ind.name, points: result.indicators[i].points, selfScore: result.indicators[i].selfScore }))}
+          budget={{ points: result.budget.points, selfScore: result.budget.computedScore }}
+          initial={{
+            evaluationId: e.id,
+            version: e.version,
+            indicators: bundle.indicators.map((ind, i) => ({ indicatorId: ind.id, score: entries[i].reviewed?.score ?? '', reason: entries[i].reviewed?.reason ?? '' })),
+            budget: { score: e.budgetReviewedScore ?? '', reason: e.budgetReviewedReason ?? '' },
+          }}
+        />
+      )}
+      {(actions.includes('approve') || actions.includes('return') || actions.includes('finalize')) && (
+        <DecisionPanel evaluationId={e.id} version={e.version} decisions={(['approve', 'return', 'finalize'] as const).filter((a) => actions.includes(a))} />
+      )}
+
+      <Timeline entries={timeline} />
+      {showAudit && <AuditTable entries={listAuditEntries(db, { evaluationId: id })} />}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+'use client';
+
+import { useFormContext } from 'react-hook-form';
+import type { SheetIndicator } from '@/lib/evaluations/engine-input';
+import type { EvaluationDraft } from '@/lib/evaluations/form-schema';
+import { partLabels, unitOf } from '@/lib/evaluations/labels';
+import { bandInWords, QUALITATIVE_TIERS, type Scheme } from '@/lib/scoring/scheme';
+import { FieldError } from './field-error';
+
+/** The input that fits the target: a number with its unit, one number per compound part, or tier + percent. */
+export function ActualInput({ indicator, index, scheme }: { indicator: SheetIndicator; index: number; scheme: Scheme }) {
+  const { register, control, watch, getFieldState, formState } = useFormContext<EvaluationDraft>();
+  const base = `indicators.${index}` as const;
+  const target = indicator.target;
+  const invalid = (name: Parameters<typeof getFieldState>[0]) => getFieldState(name, formState).invalid;
+
+  if (target.kind === 'qualitative') {
+    const tier = watch(`${base}.tier`);
+    const band = tier ? scheme.qualitativeTiers[tier] : null;
+    return (
+      <div className="actual-input qualitative">
+        <select aria-label={`${indicator.name} 评定等级`} {...register(`${base}.tier`)} aria-invalid={invalid(`${base}.tier`)}>
+          <option value="">请选择等级</option>
+          {QUALITATIVE_TIERS.map((t) => (
+            <option key={t} value={t}>
+              {t}（{bandInWords(scheme.qualitativeTiers[t])}）
+            </option>
+          ))}
+        </select>
+        <FieldError control={control} name={`${base}.tier`} />
+        {band && (
+          <label className="inline-field">
+            <span>得分比例</span>
+            <input
+              inputMode="decimal"
+              className="short"
+              placeholder={String(band.defaultPercent)}
+              aria-label={`${indicator.name} 得分比例`}
+              {...register(`${base}.percent`)}
+              aria-invalid={invalid(`${base}.percent`)}
+            />
+            <span className="unit">%</span>
+          </label>
+        )}
+        <FieldError control={control} name={`${base}.percent`} />
+      </div>
+    );
+  }
+
+  if (target.kind === 'compound') {
+    const labels = partLabels(indicator.name, target);
+    return (
+      <div className="actual-input compound">
+        {target.parts.map((part, i) => (
+          <div key={i}>
+            <label className="inline-field">
+              <span className="part-label">{labels[i]}</span>
+              <input inputMode="decimal" className="short" aria-label={`${indicator.name} ${labels[i]}`} {...register(`${base}.parts.${i}`)} aria-invalid={invalid(`${base}.parts.${i}`)} />
+              <span className="unit">{unitOf(target, i)}</span>
+            </label>
+            <FieldError control={control} name={`${base}.parts.${i}`} />
+          </div>
+        ))}
+      </div>
+    );
+  }
+
+  return (
+    <div className="actual-input">
+      <label className="inline-field">
+        <input inputMode="decimal" className="short" aria-label={`${indicator.name} 实际完成值`} {...register(`${base}.value`)} aria-invalid={invalid(`${base}.value`)} />
+        <span className="unit">{unitOf(target)}</span>
+      </label>
+      <FieldError control={control} name={`${base}.value`} />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+
+import { useFormContext } from 'react-hook-form';
+import { TEXT_LIMITS, type EvaluationDraft } from '@/lib/evaluations/form-schema';
+import { formatRate, formatScore } from '@/lib/format';
+import { formatWanYuan } from '@/lib/money';
+import type { EvaluationResult } from '@/lib/scoring';
+import { FieldError } from './field-error';
+
+/** 预算执行 (年初预算数, 全年预算数, 全年执行数, 执行率) and 年度总体目标. */
+export function BudgetAndGoal({ budgetInitialFen, goal, result }: { budgetInitialFen: number; goal: string; result: EvaluationResult }) {
+  const { register, control, getFieldState, formState } = useFormContext<EvaluationDraft>();
+  const budget = result.budget;
+  const invalid = (name: 'budgetAdjusted' | 'budgetExecuted' | 'budgetExplanation' | 'goalActual') => getFieldState(name, formState).invalid;
+  return (
+    <>
+      <section className="card">
+        <h2>预算执行情况（万元）</h2>
+        <div className="budget-grid">
+          <div>
+            <span className="label">年初预算数</span>
+            <span className="value num">{formatWanYuan(budgetInitialFen)}</span>
+          </div>
+          <label className="field">
+            <span>全年预算数</span>
+            <input inputMode="decimal" placeholder={formatWanYuan(budgetInitialFen, { grouping: false })} {...register('budgetAdjusted')} aria-invalid={invalid('budgetAdjusted')} />
+            <FieldError control={control} name="budgetAdjusted" />
+            <small className="muted">未调整时留空，取年初预算数</small>
+          </label>
+          <label className="field">
+            <span>全年执行数</span>
+            <input inputMode="decimal" {...register('budgetExecuted')} aria-invalid={invalid('budgetExecuted')} />
+            <FieldError control={control} name="budgetExecuted" />
+          </label>
+          <div>
+            <span className="label">执行率</span>
+            <span className="value num" data-testid="budget-rate">
+              {budget.rate === null ? '—' : formatRate(budget.rate)}
+            </span>
+          </div>
+          <div>
+            <span className="label">分值 / 得分</span>
+            <span className="value num">
+              {formatScore(budget.points)} / {budget.missingExecuted ? '—' : formatScore(budget.finalScore, result.precision)}
+            </span>
+          </div>
+        </div>
+        {(budget.explanationRequired || invalid('budgetExplanation')) && (
+          <label className="field">
+            <span>
+              预算执行偏差原因分析及改进措施 <em className="required-note">必填：{budget.explanationReasons.join('；')}</em>
+            </span>
+            <textarea rows={2} maxLength={TEXT_LIMITS.explanation} {...register('budgetExplanation')} aria-invalid={invalid('budgetExplanation')} />
+            <FieldError control={control} name="budgetExplanation" />
+          </label>
+        )}
+      </section>
+
+      <section className="card goal-grid">
+        <div>
+          <h2>年度总体目标 · 预期目标</h2>
+          <p className="prose">{goal || <span className="muted">（目标表未填写）</span>}</p>
+        </div>
+        <label className="field">
+          <h2>实际完成情况</h2>
+          <textarea rows={6} maxLength={TEXT_LIMITS.goalActual} aria-label="年度总体目标实际完成情况" {...register('goalActual')} aria-invalid={invalid('goalActual')} />
+          <FieldError control={control} name="goalActual" />
+        </label>
+      </section>
+    </>
+  );
+}

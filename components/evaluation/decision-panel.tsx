@@ -1,0 +1,81 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { approveAction, finalizeAction, returnAction } from '@/app/(app)/evaluations/actions';
+import { TEXT_LIMITS } from '@/lib/evaluations/form-schema';
+import type { ActionState } from '@/lib/operations';
+
+type Decision = 'approve' | 'return' | 'finalize';
+
+const BUTTONS: Record<Decision, { label: string; className: string; confirm?: string }> = {
+  approve: { label: '审核通过', className: 'button primary' },
+  return: { label: '退回修改', className: 'button danger' },
+  finalize: { label: '定稿', className: 'button primary', confirm: '定稿后该自评将锁定，任何人都不能再修改。确定定稿吗？' },
+};
+
+const ACTIONS: Record<Decision, (raw: unknown) => Promise<ActionState<{ version: number }>>> = {
+  approve: approveAction,
+  return: returnAction,
+  finalize: finalizeAction,
+};
+
+/** 审核意见 and the head's or finance's decision buttons; the server re-checks every click. */
+export function DecisionPanel({ evaluationId, version, decisions, blocked }: { evaluationId: number; version: number; decisions: Decision[]; blocked?: string }) {
+  const router = useRouter();
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [commentError, setCommentError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const decide = async (decision: Decision) => {
+    setError(null);
+    setCommentError(null);
+    if (decision === 'return' && !comment.trim()) {
+      setCommentError('请填写退回原因');
+      return;
+    }
+    if (BUTTONS[decision].confirm && !window.confirm(BUTTONS[decision].confirm)) return;
+    setBusy(true);
+    try {
+      const state = await ACTIONS[decision]({ evaluationId, version, comment });
+      if (!state.ok) {
+        setCommentError(state.fieldErrors?.comment ?? null);
+        setError(state.message);
+        return;
+      }
+      setComment('');
+      router.refresh();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card decision-panel no-print">
+      <h2>审核意见</h2>
+      <label className="field">
+        <span>意见（退回时必填）</span>
+        <textarea rows={3} maxLength={TEXT_LIMITS.comment} value={comment} onChange={(e) => setComment(e.target.value)} aria-label="审核意见" aria-invalid={Boolean(commentError)} />
+        {commentError && (
+          <small className="field-error" role="alert">
+            {commentError}
+          </small>
+        )}
+      </label>
+      {error && !commentError && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {blocked && <p className="muted">{blocked}</p>}
+      <div className="button-row">
+        {decisions.map((d) => (
+          <button key={d} type="button" className={BUTTONS[d].className} disabled={busy || (d === 'finalize' && Boolean(blocked))} onClick={() => void decide(d)}>
+            {BUTTONS[d].label}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useState } from 'react';
+import { FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
+import { saveDraftAction, submitAction } from '@/app/(app)/evaluations/actions';
+import type { EntryValues, Sheet } from '@/lib/evaluations/engine-input';
+import { evaluationDraftSchema, type EvaluationDraft } from '@/lib/evaluations/form-schema';
+import type { ActionState } from '@/lib/operations';
+import type { Scheme } from '@/lib/scoring';
+import { BudgetAndGoal } from './budget-and-goal';
+import { IndicatorTable } from './indicator-table';
+import { ScorePanel } from './score-panel';
+import { useLeaveGuard } from './use-leave-guard';
+import { useLiveScore } from './use-live-score';
+
+interface Props {
+  sheet: Sheet;
+  scheme: Scheme;
+  initial: EvaluationDraft;
+  goal: string;
+  reviewed: Array<EntryValues['reviewed']>;
+}
+
+type Banner = { kind: 'ok' | 'error'; text: string } | null;
+
+/** The owner's form: save a draft at any time, submit when complete; nothing typed is ever cleared by an error. */
+export function EvaluationForm({ sheet, scheme, initial, goal, reviewed }: Props) {
+  const router = useRouter();
+  const form = useForm<EvaluationDraft>({ resolver: zodResolver(evaluationDraftSchema), defaultValues: initial, mode: 'onBlur' });
+  const values = useWatch({ control: form.control }) as EvaluationDraft;
+  const result = useLiveScore(sheet, scheme, values, reviewed);
+  const [banner, setBanner] = useState<Banner>(null);
+  const [busy, setBusy] = useState(false);
+  const { isDirty } = form.formState;
+  useLeaveGuard(isDirty && !busy);
+
+  const showFailure = useCallback(
+    (state: Extract<ActionState<unknown>, { ok: false }>) => {
+      for (const [name, message] of Object.entries(state.fieldErrors ?? {})) {
+        if (name !== '_') form.setError(name as Path<EvaluationDraft>, { type: 'server', message });
+      }
+      setBanner({ kind: 'error', text: state.message });
+    },
+    [form],
+  );
+
+  /** Saves; resolves to the new version, or null when the save was refused (the form keeps its values). */
+  const save = useCallback(async (): Promise<number | null> => {
+    let saved: number | null = null;
+    await form.handleSubmit(
+      async (draft) => {
+        const state = await saveDraftAction(draft);
+        if (!state.ok) return showFailure(state);
+        saved = state.data.version;
+        form.reset({ ...draft, version: state.data.version }, { keepErrors: false });
+        setBanner({ kind: 'ok', text: `${state.message ?? '已保存'}（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）` });
+      },
+      () => setBanner({ kind: 'error', text: '有填写不正确的内容，请按标红提示修改后再保存' }),
+    )();
+    return saved;
+  }, [form, showFailure]);
+
+  const onSave = async () => {
+    setBusy(true);
+    try {
+      await save();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onSubmit = async () => {
+    setBusy(true);
+    try {
+      const version = form.formState.isDirty ? await save() : form.getValues('version');
+      if (version === null) return;
+      const state = await submitAction({ evaluationId: initial.evaluationId, version });
+      if (!state.ok) return showFailure(state);
+      setBanner({ kind: 'ok', text: '已提交，等待部门负责人审核' });
+      router.refresh();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Ctrl+S / ⌘S saves the draft, as in every office program.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
+
+  return (
+    <FormProvider {...form}>
+      <form
+        className="evaluation-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSave();
+        }}
+      >
+        <div className="form-layout">
+          <div className="form-main">
+            <IndicatorTable sheet={sheet} scheme={scheme} result={result} />
+            <BudgetAndGoal budgetInitialFen={sheet.budgetInitialFen} goal={goal} result={result} />
+          </div>
+          <ScorePanel result={result} />
+        </div>
+        <div className="form-actions" role="group" aria-label="操作">
+          {banner && (
+            <p role={banner.kind === 'error' ? 'alert' : 'status'} className={banner.kind === 'error' ? 'form-error banner' : 'form-ok banner'}>
+              {banner.text}
+            </p>
+          )}
+          <span className="muted">{isDirty ? '有未保存的修改' : '所有修改已保存'}</span>
+          <button type="submit" className="button" disabled={busy}>
+            保存草稿
+          </button>
+          <button type="button" className="button primary" disabled={busy} onClick={() => void onSubmit()}>
+            提交审核
+          </button>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,52 @@
+import { Decimal } from '@/lib/decimal';
+import { formatRate, formatScore } from '@/lib/format';
+import type { EvaluationResult } from '@/lib/scoring';
+
+/** Total, grade and the rows that pull the total down: what the owner watches while typing. */
+export function ScorePanel({ result, title = '自评得分（实时计算）' }: { result: EvaluationResult; title?: string }) {
+  const losses = result.indicators
+    .map((ind, i) => ({ row: i + 1, name: ind.name, lost: new Decimal(ind.points).minus(ind.finalScore), missing: ind.missingActual }))
+    .filter((l) => !l.missing && l.lost.greaterThan(0))
+    .sort((a, b) => b.lost.comparedTo(a.lost) || a.row - b.row)
+    .slice(0, 5);
+  const missing = result.missingActualIndexes.length + (result.budget.missingExecuted ? 1 : 0);
+  return (
+    <aside className="score-panel" aria-label="得分">
+      <h2>{title}</h2>
+      <div className="score-total">
+        <span className="total num" data-testid="live-total">
+          {formatScore(result.finalTotal, result.precision)}
+        </span>
+        <span className={`grade grade-${result.finalGrade}`} data-testid="live-grade">
+          {result.finalGrade}
+        </span>
+      </div>
+      <dl className="score-facts">
+        <dt>预算执行率</dt>
+        <dd>{result.budget.rate === null ? '—' : formatRate(result.budget.rate)}</dd>
+        <dt>预算执行得分</dt>
+        <dd>{formatScore(result.budget.finalScore, result.precision)}</dd>
+      </dl>
+      {missing > 0 && <p className="muted">尚有 {missing} 项未填写，未填写的按 0 分计。</p>}
+      {losses.length > 0 && (
+        <>
+          <h3>失分较多的指标</h3>
+          <ol className="loss-list">
+            {losses.map((l) => (
+              <li key={l.row}>
+                第{l.row}行 {l.name} <span className="num">−{l.lost.toFixed(result.precision)}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {result.errors.length > 0 && (
+        <ul className="form-error">
+          {result.errors.slice(0, 5).map((e) => (
+            <li key={e.path}>{e.message}</li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,32 @@
+import { formatDateTime } from '@/lib/format';
+import { ROLE_LABELS, STATUS_LABELS } from '@/lib/roles';
+import { ACTION_LABELS } from '@/lib/workflow/state-machine';
+import type { listReviewActions } from '@/db/queries/evaluations';
+
+type Entry = ReturnType<typeof listReviewActions>[number];
+
+export function Timeline({ entries }: { entries: Entry[] }) {
+  return (
+    <section className="card">
+      <h2>流转记录</h2>
+      {entries.length === 0 ? (
+        <p className="muted">尚未提交。</p>
+      ) : (
+        <ol className="timeline" data-testid="timeline">
+          {entries.map((e) => (
+            <li key={e.id} className={`timeline-${e.action}`}>
+              <span className="when">{formatDateTime(e.createdAt)}</span>
+              <strong>
+                {e.actor}（{ROLE_LABELS[e.actorRole]}）{ACTION_LABELS[e.action]}
+              </strong>
+              <span className="muted">
+                {STATUS_LABELS[e.fromStatus]} → {STATUS_LABELS[e.toStatus]}
+              </span>
+              {e.comment && <p className="comment">意见：{e.comment}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

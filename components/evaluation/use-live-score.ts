@@ -1,0 +1,35 @@
+'use client';
+
+import { useMemo } from 'react';
+import { buildEngineInput, entryValuesFromForm, type EntryValues, type Sheet } from '@/lib/evaluations/engine-input';
+import { optionalMoneyText, optionalNumberText, type EvaluationDraft, type IndicatorEntry } from '@/lib/evaluations/form-schema';
+import { scoreEvaluation, type EvaluationResult, type Scheme } from '@/lib/scoring';
+
+const validNumber = (s: string | undefined) => (optionalNumberText.safeParse(s ?? '').success ? (s ?? '').trim() : '');
+const validMoney = (s: string | undefined) => (optionalMoneyText.safeParse(s ?? '').success ? (s ?? '').trim() : '');
+
+/** Half-typed or invalid numbers count as "not entered" in the preview; the server says why on save. */
+function sanitize(entry: IndicatorEntry): IndicatorEntry {
+  return {
+    ...entry,
+    value: validNumber(entry.value),
+    parts: (entry.parts ?? []).map(validNumber),
+    percent: validNumber(entry.percent),
+    deduction: { ...entry.deduction, score: validNumber(entry.deduction?.score) },
+  };
+}
+
+/** The engine, run in the browser on what is typed now: the same code the server runs on save. */
+export function useLiveScore(sheet: Sheet, scheme: Scheme, values: EvaluationDraft, reviewed: Array<EntryValues['reviewed']>): EvaluationResult {
+  return useMemo(() => {
+    const entries = entryValuesFromForm(sheet, (values.indicators ?? []).map(sanitize), reviewed);
+    return scoreEvaluation(
+      buildEngineInput(sheet, scheme, entries, {
+        adjusted: validMoney(values.budgetAdjusted),
+        executed: validMoney(values.budgetExecuted),
+        explanation: values.budgetExplanation ?? '',
+        reviewed: null,
+      }),
+    );
+  }, [sheet, scheme, values, reviewed]);
+}

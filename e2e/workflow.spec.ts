@@ -1,0 +1,153 @@
+import type { Page } from '@playwright/test';
+import { formatScore } from '../lib/format';
+import { NATIONAL_SCHEME, scoreEvaluation } from '../lib/scoring';
+import { parseTargetText } from '../lib/targets/parse-target-text';
+import { expect, pageFor, test } from './support/fixtures';
+
+const PROJECT = '队伍装备基础设施建设专项经费';
+const ROWS = {
+  devices: '购买办公设备的数量',
+  hours: '采购物业管理服务服务时长',
+  quality: '办公设备的质量合格率',
+  acceptance: '办公设备验收合格率',
+  service: '物管服务合格率',
+  payment: '支付相关费用的时间长度',
+  satisfaction: '工作人员对办公设备及物业管理的满意度',
+};
+
+/** What the engine says for exactly the inputs this test types (scoring-rules.md), incl. the reviewed score. */
+function expectedFinal() {
+  const row = (name: string, level1Code: '1' | '3', target: string, actual: string | string[] | { tier: '部分达成'; percent: string }, reviewed?: { score: string; reason: string }) => ({
+    name,
+    level1Code,
+    target: parseTargetText(target),
+    actual,
+    explanation: '说明',
+    reviewed: reviewed ?? null,
+  });
+  return scoreEvaluation({
+    scheme: NATIONAL_SCHEME,
+    budget: { initial: '38', executed: '36.1' },
+    indicators: [
+      row(ROWS.devices, '1', '1.扫描仪1台；2.信创台式电脑13台；3.信创笔记本电脑3台', ['1', '12', '3']),
+      row(ROWS.hours, '1', '1年', '1', { score: '10', reason: '服务时长佐证材料不足' }),
+      row(ROWS.quality, '1', '≥98%', '99'),
+      row(ROWS.acceptance, '1', '≥98%', '98'),
+      row(ROWS.service, '1', '≥98%', '100'),
+      row(ROWS.payment, '1', '2024年全年', { tier: '部分达成', percent: '75' }),
+      row(ROWS.satisfaction, '3', '≥95%', '97'),
+    ],
+  });
+}
+
+async function openEvaluation(page: Page) {
+  await page.goto('/projects');
+  await page.getByRole('row', { name: new RegExp(PROJECT) }).getByRole('link', { name: /填写|等待|审核|复核|完成/ }).click();
+  await expect(page.getByRole('heading', { name: PROJECT })).toBeVisible();
+}
+
+test('an evaluation goes from the owner through the head to finance, and ends locked', async ({ browser, server }) => {
+  test.setTimeout(120_000);
+  const owner = await pageFor(browser, server.url, 'owner1');
+  await openEvaluation(owner);
+  const evaluationUrl = owner.url();
+
+  // Fill everything: a compound target, a qualitative target, a missed target.
+  await owner.getByLabel(`${ROWS.devices} 扫描仪`).fill('1');
+  await owner.getByLabel(`${ROWS.devices} 信创台式电脑`).fill('12');
+  await owner.getByLabel(`${ROWS.devices} 信创笔记本电脑`).fill('3');
+  await owner.getByLabel(`${ROWS.hours} 实际完成值`).fill('1');
+  await owner.getByLabel(`${ROWS.quality} 实际完成值`).fill('99');
+  await owner.getByLabel(`${ROWS.acceptance} 实际完成值`).fill('98');
+  await owner.getByLabel(`${ROWS.service} 实际完成值`).fill('100');
+  await owner.getByLabel(`${ROWS.payment} 评定等级`).selectOption('部分达成');
+  await owner.getByLabel(`${ROWS.payment} 得分比例`).fill('75');
+  await owner.getByLabel(`${ROWS.satisfaction} 实际完成值`).fill('96');
+  await owner.getByLabel('全年执行数').fill('36.1');
+  await owner.getByLabel('年度总体目标实际完成情况').fill('设备已采购到位，物业服务全年正常。');
+
+  // The form demands the explanation of the missed compound target and the partly met qualitative one.
+  await expect(owner.getByTestId('indicator-row-1')).toContainText('必填：未达到年度指标值');
+  await expect(owner.getByTestId('indicator-row-6')).toContainText('必填：定性指标未达成');
+  await expect(owner.getByTestId('indicator-row-3')).not.toContainText('必填');
+  await owner.getByRole('button', { name: '提交审核' }).click();
+  const refusal = owner.getByRole('alert').filter({ hasText: '还不能提交' });
+  await expect(refusal).toContainText(`第1行“${ROWS.devices}”`);
+  await expect(refusal).toContainText(`第6行“${ROWS.payment}”`);
+  await expect(owner.getByTestId('evaluation-status')).toHaveText('草稿');
+
+  await owner.getByLabel(`${ROWS.devices} 偏差原因分析及改进措施`).fill('一台信创台式电脑因供货延迟于次年一月到货。');
+  await owner.getByLabel(`${ROWS.payment} 偏差原因分析及改进措施`).fill('第四季度物业费延后支付。');
+  await owner.getByRole('button', { name: '保存草稿' }).click();
+  await expect(owner.getByRole('status').filter({ hasText: '已保存草稿' })).toBeVisible();
+
+  // Reload: every value is back.
+  await owner.reload();
+  await expect(owner.getByLabel(`${ROWS.devices} 信创台式电脑`)).toHaveValue('12');
+  await expect(owner.getByLabel(`${ROWS.devices} 扫描仪`)).toHaveValue('1');
+  await expect(owner.getByLabel(`${ROWS.devices} 信创笔记本电脑`)).toHaveValue('3');
+  await expect(owner.getByLabel(`${ROWS.payment} 评定等级`)).toHaveValue('部分达成');
+  await expect(owner.getByLabel(`${ROWS.payment} 得分比例`)).toHaveValue('75');
+  await expect(owner.getByLabel(`${ROWS.satisfaction} 实际完成值`)).toHaveValue('96');
+  await expect(owner.getByLabel('全年执行数')).toHaveValue('36.1');
+  await expect(owner.getByLabel(`${ROWS.devices} 偏差原因分析及改进措施`)).toHaveValue('一台信创台式电脑因供货延迟于次年一月到货。');
+  await expect(owner.getByLabel('年度总体目标实际完成情况')).toHaveValue('设备已采购到位，物业服务全年正常。');
+
+  await owner.getByRole('button', { name: '提交审核' }).click();
+  await expect(owner.getByTestId('evaluation-status')).toHaveText('已提交');
+
+  // The head returns it with a comment.
+  const head = await pageFor(browser, server.url, 'head');
+  await head.goto(evaluationUrl);
+  await head.getByLabel('审核意见').fill('请把满意度调查结果更新为最终统计数。');
+  await head.getByRole('button', { name: '退回修改' }).click();
+  await expect(head.getByTestId('evaluation-status')).toHaveText('草稿');
+
+  // The owner sees the comment, fixes, resubmits.
+  await owner.reload();
+  await expect(owner.getByTestId('return-notice')).toContainText('请把满意度调查结果更新为最终统计数。');
+  await owner.getByLabel(`${ROWS.satisfaction} 实际完成值`).fill('97');
+  await owner.getByRole('button', { name: '提交审核' }).click();
+  await expect(owner.getByTestId('evaluation-status')).toHaveText('已提交');
+
+  await head.reload();
+  await head.getByRole('button', { name: '审核通过' }).click();
+  await expect(head.getByTestId('evaluation-status')).toHaveText('部门已审核');
+
+  // Finance sets one reviewed score with its reason, then finalises.
+  const finance = await pageFor(browser, server.url, 'finance');
+  await finance.goto(evaluationUrl);
+  await finance.getByLabel(`第2行 ${ROWS.hours} 复核得分`).fill('10');
+  await finance.getByLabel(`第2行 ${ROWS.hours} 复核理由`).fill('服务时长佐证材料不足');
+  await finance.getByRole('button', { name: '保存复核得分' }).click();
+  await expect(finance.getByTestId('reviewed-2')).toContainText('10.00');
+  await finance.getByRole('button', { name: '定稿' }).click();
+  await expect(finance.getByTestId('evaluation-status')).toHaveText('已定稿');
+
+  const expected = expectedFinal();
+  expect(expected.errors).toEqual([]);
+  for (const page of [finance, owner, head]) {
+    await page.goto(evaluationUrl);
+    await expect(page.getByTestId('live-total')).toHaveText(formatScore(expected.finalTotal));
+    await expect(page.getByTestId('live-grade')).toHaveText(expected.finalGrade);
+  }
+
+  // Read-only for everyone, the administrator included.
+  const admin = await pageFor(browser, server.url, 'admin');
+  for (const page of [owner, head, finance, admin]) {
+    await page.goto(evaluationUrl);
+    await expect(page.getByText('该自评已定稿，所有内容只读。')).toBeVisible();
+    await expect(page.getByRole('textbox')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /保存|提交|审核通过|退回|定稿/ })).toHaveCount(0);
+  }
+  await expect(head.getByTestId('timeline')).toContainText('请把满意度调查结果更新为最终统计数。');
+
+  // The audit trail: who changed what, old → new; for head, finance and admin, not for the owner.
+  await head.getByText(/修改记录/).click();
+  const change = head.getByTestId('audit-table').getByRole('row', { name: new RegExp(`第7行“${ROWS.satisfaction}” 实际完成值`) }).first();
+  await expect(change).toContainText('张伟');
+  await expect(change.locator('td').nth(3)).toHaveText('96');
+  await expect(change.locator('td').nth(4)).toHaveText('97');
+  await expect(head.getByTestId('audit-table')).toContainText('10（服务时长佐证材料不足）');
+  await expect(owner.getByText(/修改记录/)).toHaveCount(0);
+});

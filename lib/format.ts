@@ -1,0 +1,36 @@
+import { Decimal } from './decimal';
+
+const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+export function formatDateTime(value: Date | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return DATE_TIME.format(value instanceof Date ? value : new Date(value));
+}
+
+/** `"13.5"` → `"13.50"` at precision 2; `''` for null. */
+export function formatScore(score: string | null | undefined, precision: number = 2): string {
+  if (score === null || score === undefined || score === '') return '';
+  try {
+    return new Decimal(score).toFixed(precision);
+  } catch {
+    return score;
+  }
+}
+
+/** A rate in 0..1 (or above) → `"93.02%"`. */
+export function formatRate(rate: string | null | undefined): string {
+  if (rate === null || rate === undefined || rate === '') return '';
+  try {
+    return `${new Decimal(rate).times(100).toFixed(2)}%`;
+  } catch {
+    return '';
+  }
+}
