@@ -23,6 +23,8 @@ export interface Operation<S extends z.ZodType, T> {
   name: string;
   schema: S;
   roles: readonly Role[];
+  /** Only the password change itself runs before a reset password is replaced. */
+  allowWithTemporaryPassword?: boolean;
   run(input: z.output<S>, ctx: OperationContext): ActionState<T> | Promise<ActionState<T>>;
 }
 
@@ -51,6 +53,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 /** The one gate every server action and test goes through: session, role, input, then the operation. */
 export async function runOperation<S extends z.ZodType, T>(op: Operation<S, T>, user: SessionUser | null, raw: unknown, db: Db): Promise<ActionState<T>> {
   if (!user) return fail('unauthenticated', '登录已失效，请重新登录');
+  if (user.mustChangePassword && !op.allowWithTemporaryPassword) return fail('forbidden', '请先修改初始密码');
   if (!op.roles.includes(user.role)) return fail('forbidden', '您的角色无权执行此操作');
   const parsed = op.schema.safeParse(raw, { error: z.locales.zhCN().localeError });
   if (!parsed.success) return fail('invalid', '输入有误，请检查标红的字段', fieldErrorsOf(parsed.error));

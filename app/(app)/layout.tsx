@@ -14,13 +14,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <nav aria-label="主导航" className="main-nav">
           <Link href="/projects">项目</Link>
           {user.role !== 'admin' && <Link href="/tasks">待办</Link>}
+          {user.role !== 'owner' && <Link href="/overview">总览</Link>}
           <Link href="/rules">评分规则</Link>
+          {(user.role === 'admin' || user.role === 'finance') && <Link href="/admin">管理</Link>}
         </nav>
         <div className="user-box">
-          <span>
+          <Link href="/account" title="我的账号">
             {user.displayName}
             <span className="role-tag">{ROLE_LABELS[user.role]}</span>
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </header>

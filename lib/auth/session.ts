@@ -23,10 +23,14 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
   };
 }
 
-/** For pages: the user, or a redirect to the sign-in page. */
-export async function requireUser(roles?: readonly Role[]): Promise<SessionUser> {
+/**
+ * For pages: the user, or a redirect to the sign-in page. A user whose password was reset must
+ * change it first (the password page itself passes `allowPasswordChange`).
+ */
+export async function requireUser(roles?: readonly Role[], { allowPasswordChange = false } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect('/login');
+  if (user.mustChangePassword && !allowPasswordChange) redirect('/account/password');
   if (roles && !roles.includes(user.role)) forbidden();
   return user;
 }
