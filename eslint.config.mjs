@@ -10,7 +10,7 @@ const config = [
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
-    ignores: ['.scratch/**', 'node_modules/**', '.next/**', 'data/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**', 'next-env.d.ts'],
+    ignores: ['.scratch/**', 'node_modules/**', '.next/**', '.next-*/**', 'test-results-*/**', 'data/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**', 'next-env.d.ts'],
   },
 ];
 

@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // NEXT_DIST_DIR lets parallel checkouts of work build side by side; everything else uses .next.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // Native and Node-only packages stay outside the server bundle.
   serverExternalPackages: ['better-sqlite3', 'exceljs', 'bcryptjs'],
   poweredByHeader: false,

@@ -49,7 +49,7 @@ function newestSourceMtime(): number {
 }
 
 function ensureBuild() {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceMtime()) return;
   log('正在构建（首次启动约需半分钟）…');
   const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });

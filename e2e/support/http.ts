@@ -16,7 +16,7 @@ export async function apiAs(baseURL: string, username: string | null, password =
 let manifest: Record<string, { exportedName: string }> | null = null;
 
 function actionId(exportedName: string): string {
-  manifest ??= JSON.parse(readFileSync(path.resolve(__dirname, '../../.next/server/server-reference-manifest.json'), 'utf8')).node;
+  manifest ??= JSON.parse(readFileSync(path.resolve(__dirname, '../..', process.env.NEXT_DIST_DIR || '.next', 'server/server-reference-manifest.json'), 'utf8')).node;
   const found = Object.entries(manifest!).find(([, v]) => v.exportedName === exportedName);
   if (!found) throw new Error(`no server action ${exportedName} in the build`);
   return found[0];
