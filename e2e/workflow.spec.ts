@@ -1,4 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { formatRate } from '../lib/format';
 import { formatScore } from '../lib/format';
 import { NATIONAL_SCHEME, scoreEvaluation } from '../lib/scoring';
 import { parseTargetText } from '../lib/targets/parse-target-text';
@@ -46,7 +49,7 @@ async function openEvaluation(page: Page) {
   await expect(page.getByRole('heading', { name: PROJECT })).toBeVisible();
 }
 
-test('an evaluation goes from the owner through the head to finance, and ends locked', async ({ browser, server }) => {
+test('an evaluation goes from the owner through the head to finance, and ends locked', async ({ browser, server }, testInfo) => {
   test.setTimeout(120_000);
   const owner = await pageFor(browser, server.url, 'owner1');
   await openEvaluation(owner);
@@ -150,4 +153,39 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   await expect(change.locator('td').nth(4)).toHaveText('97');
   await expect(head.getByTestId('audit-table')).toContainText('10（服务时长佐证材料不足）');
   await expect(owner.getByText(/修改记录/)).toHaveCount(0);
+
+  // The 项目支出绩效自评表 shows the engine's numbers, and prints as one clean A4 landscape document.
+  await finance.goto(`${evaluationUrl}/table`);
+  const table = finance.getByTestId('mof-table');
+  await expect(table).toContainText('项目支出绩效自评表');
+  await expect(table).toContainText('广州市白云区应急管理局（本级）');
+  for (const [i, scored] of expected.indicators.entries()) {
+    const cells = finance.getByTestId(`mof-row-${i + 1}`).locator('td');
+    const count = await cells.count();
+    await expect(cells.nth(count - 4)).toHaveText(formatScore(scored.points));
+    await expect(cells.nth(count - 3)).toHaveText(formatScore(scored.selfScore));
+    await expect(cells.nth(count - 2)).toHaveText(scored.reviewedScore === null ? '' : formatScore(scored.reviewedScore));
+  }
+  await expect(finance.getByTestId('funds-total')).toContainText(formatRate(expected.budget.rate));
+  await expect(finance.getByTestId('funds-total')).toContainText(formatScore(expected.budget.finalScore));
+  await expect(finance.getByTestId('mof-total')).toContainText(formatScore(expected.selfTotal));
+  await expect(finance.getByTestId('mof-total')).toContainText(formatScore(expected.finalTotal));
+  await expect(finance.getByTestId('mof-grade')).toHaveText(expected.finalGrade);
+  await finance.emulateMedia({ media: 'print' });
+  await expect(finance.getByRole('link', { name: '导出 Excel' })).toBeHidden();
+  const artifacts = path.resolve(__dirname, '..', 'e2e-artifacts');
+  mkdirSync(artifacts, { recursive: true });
+  const screenshot = await finance.screenshot({ path: path.join(artifacts, 'self-evaluation-print.png'), fullPage: true });
+  await testInfo.attach('self-evaluation-print', { body: screenshot, contentType: 'image/png' });
+  const pdf = await finance.pdf({ path: path.join(artifacts, 'self-evaluation.pdf'), format: 'A4', landscape: true, printBackground: true });
+  expect(pdf.byteLength).toBeGreaterThan(10_000);
+  await finance.emulateMedia({ media: 'screen' });
+
+  // The finance overview: charts and the flags worth a reviewer's look.
+  await finance.goto('/overview');
+  await expect(finance.getByTestId('grade-chart').locator('svg .recharts-bar-rectangle').first()).toBeVisible();
+  await expect(finance.getByTestId('score-histogram').locator('svg')).toBeVisible();
+  const flag = finance.getByTestId('flag-table').getByRole('row', { name: new RegExp(PROJECT) });
+  await expect(flag.filter({ hasText: '复核得分与自评不同' })).toContainText(`第2行“${ROWS.hours}”`);
+  await expect(finance.getByTestId('overview-table').getByRole('row', { name: new RegExp(PROJECT) })).toContainText(formatScore(expected.finalTotal));
 });

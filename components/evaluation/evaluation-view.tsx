@@ -1,6 +1,5 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
-import { describeActual } from '@/lib/evaluations/engine-input';
-import { unitOf } from '@/lib/evaluations/labels';
+import { describeActualWithUnits } from '@/lib/evaluations/labels';
 import { formatRate, formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
 import type { EvaluationResult } from '@/lib/scoring';
@@ -30,8 +29,7 @@ export function EvaluationView({ bundle, result }: { bundle: EvaluationBundle; r
           {bundle.indicators.map((ind, i) => {
             const scored = result.indicators[i];
             const r = bundle.results.get(ind.id);
-            const actual = describeActual(r?.actual ?? null);
-            const unit = ind.parsedTarget.kind === 'quantitative' ? unitOf(ind.parsedTarget) : '';
+            const actual = describeActualWithUnits(ind.name, ind.parsedTarget, r?.actual ?? null);
             return (
               <tr key={ind.id} data-testid={`view-row-${i + 1}`}>
                 <td className="num">{i + 1}</td>
@@ -40,7 +38,7 @@ export function EvaluationView({ bundle, result }: { bundle: EvaluationBundle; r
                 </td>
                 <td>{ind.name}</td>
                 <td>{ind.annualTargetText}</td>
-                <td>{actual ? `${actual}${unit}` : <span className="muted">未填写</span>}</td>
+                <td>{actual || <span className="muted">未填写</span>}</td>
                 <td className="num">{formatScore(scored.points)}</td>
                 <td className="num">{formatRate(scored.rate)}</td>
                 <td className="num">

@@ -1,3 +1,4 @@
+import type { ActualValue } from '@/db/schema';
 import type { ParsedTarget } from '@/lib/targets/types';
 
 /**
@@ -16,4 +17,15 @@ export function unitOf(target: ParsedTarget, part = 0): string {
   if (target.kind === 'quantitative') return target.unit;
   if (target.kind === 'compound') return target.parts[part]?.unit ?? '';
   return '';
+}
+
+/** An actual as a reader expects it: `99%`, `扫描仪1台；信创台式电脑12台`, `部分达成 75%`; '' when not entered. */
+export function describeActualWithUnits(name: string, target: ParsedTarget, actual: ActualValue | null): string {
+  if (actual === null) return '';
+  if (typeof actual === 'string') return `${actual}${unitOf(target)}`;
+  if (Array.isArray(actual)) {
+    const labels = partLabels(name, target);
+    return actual.map((v, i) => (v === '' ? '' : `${labels[i] ?? ''}${v}${unitOf(target, i)}`)).filter(Boolean).join('；');
+  }
+  return actual.percent ? `${actual.tier} ${actual.percent}%` : actual.tier;
 }

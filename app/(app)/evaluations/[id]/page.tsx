@@ -53,6 +53,11 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
             {bundle.year.deadline && e.status === 'draft' && <> · 截止日期：{bundle.year.deadline}</>}
           </p>
         </div>
+        <div className="no-print button-row">
+          <Link className="button" href={`/evaluations/${id}/table`}>
+            自评表（打印 / 导出）
+          </Link>
+        </div>
       </div>
 
       {e.status === 'draft' && lastReturn && (
