@@ -5,6 +5,10 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
+    // `_name` marks a value deliberately left unused (a destructured field dropped from a copy).
+    rules: { '@typescript-eslint/no-unused-vars': ['warn', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true }] },
+  },
+  {
     // Playwright fixtures call their callback `use`, which is not React's hook.
     files: ['e2e/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -60,7 +60,8 @@ function main() {
   const dir = dataDir();
   const secret = ensureAuthSecret(dir);
   prepareDatabase(dir);
-  if (!dev) ensureBuild();
+  // The e2e suite builds once before it starts its servers; they must not rebuild underneath it.
+  if (!dev && process.env.SKIP_BUILD_CHECK !== '1') ensureBuild();
 
   const env = {
     ...process.env,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, is, isNotNull } from 'drizzle-orm';
 import { TransactionRollbackError } from 'drizzle-orm/errors';
 import type { Db } from '../index';
 import { auditLog, departments, evaluationYears, evaluations, indicatorResults, indicators, projects, type NewIndicator } from '../schema';
@@ -60,8 +60,9 @@ export function importTargetTable(db: Db, args: { table: ParsedTable; year: numb
   try {
     db.transaction(run);
   } catch (error) {
-    // drizzle signals a deliberate rollback by throwing; a dry run ends that way on purpose.
-    if (!(dryRun && error instanceof TransactionRollbackError)) throw error;
+    // drizzle signals a deliberate rollback by throwing; a dry run ends that way on purpose. `is` rather
+    // than instanceof: the bundler may hold two copies of drizzle's error classes.
+    if (!(dryRun && is(error, TransactionRollbackError))) throw error;
   }
   return outcome;
 }

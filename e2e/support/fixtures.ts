@@ -29,7 +29,13 @@ export async function pageFor(browser: Browser, baseURL: string, username: strin
   return page;
 }
 
-export const test = base.extend<object, { server: TestServer }>({
+export const test = base.extend<{ freshServer: TestServer }, { server: TestServer }>({
+  // A server of its own for a test that changes what every page shows (a new year, for one).
+  freshServer: async ({}, use) => {
+    const server = await startTestServer();
+    await use(server);
+    await server.stop();
+  },
   server: [
     async ({}, use) => {
       const server = await startTestServer();

@@ -19,6 +19,9 @@ export function authorizeEvaluation(db: Db, user: SessionUser, args: { evaluatio
   if (!canViewProject(user, bundle.project)) return fail('forbidden', '您无权操作该项目的自评');
   const decision = decide(user, { status: bundle.evaluation.status, ownerId: bundle.project.ownerId, departmentId: bundle.project.departmentId }, args.action);
   if (!decision.allowed) return fail(decision.code, decision.reason);
+  if (bundle.year.status === 'closed' && (args.action === 'save' || args.action === 'submit')) {
+    return fail('state', `${bundle.project.year}年度自评已关闭，不能再填写或提交；如需补报请联系财政局`);
+  }
   if (bundle.evaluation.version !== args.version) return fail('conflict', CONFLICT_MESSAGE);
   return { ok: true, bundle, to: decision.to };
 }

@@ -12,7 +12,7 @@ import { formatWanYuan } from '@/lib/money';
 import { budgetWeightedAverage, departmentStats, FLAG_LABELS, gradeDistribution, overviewRow, reviewFlags, scoreHistogram } from '@/lib/overview/summarize';
 import { STATUS_LABELS } from '@/lib/roles';
 import { GRADES } from '@/lib/scoring';
-import { pickYear } from '@/lib/years';
+import { pickYear } from '@/lib/years/pick-year';
 
 export const metadata: Metadata = { title: '年度总览' };
 

@@ -7,7 +7,7 @@ import { formatWanYuan } from '@/lib/money';
 import { formatScore } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/roles';
 import { nextStepFor } from '@/lib/workflow/state-machine';
-import { pickYear } from '@/lib/years';
+import { pickYear } from '@/lib/years/pick-year';
 
 export const metadata: Metadata = { title: '项目' };
 

@@ -7,11 +7,10 @@ import { schemeOfYear } from '@/lib/evaluations/sheet';
 import { formatRate, formatScore } from '@/lib/format';
 import { scoreInterchange } from '@/lib/scoring';
 import { bandInWords, LEVEL1_NAMES, QUALITATIVE_TIERS, type Scheme } from '@/lib/scoring/scheme';
-import { pickYear } from '@/lib/years';
+import { pickYear } from '@/lib/years/pick-year';
+import { SCHEME_LABELS } from '@/lib/years/labels';
 
 export const metadata: Metadata = { title: '评分规则' };
-
-const SCHEME_NAMES: Record<string, string> = { national: '全国通用方案（财预〔2020〕10号）', hubei: '湖北方案', custom: '自定义方案' };
 
 export default async function RulesPage({ searchParams }: PageProps<'/rules'>) {
   await requireUser();
@@ -27,7 +26,7 @@ export default async function RulesPage({ searchParams }: PageProps<'/rules'>) {
         <div>
           <h1>评分规则</h1>
           <p className="muted">
-            {year ? `${year} 年度` : ''}评分方案：{SCHEME_NAMES[scheme.name] ?? scheme.name}。系统按以下规则计算每项指标的得分和项目总分，财政局可在年度开始前调整方案。
+            {year ? `${year} 年度` : ''}评分方案：{SCHEME_LABELS[scheme.name] ?? scheme.name}。系统按以下规则计算每项指标的得分和项目总分，财政局可在年度开始前调整方案。
           </p>
         </div>
       </div>
@@ -149,7 +148,7 @@ function ExampleSection({ example, scheme }: { example: ReturnType<typeof scoreI
         </tbody>
       </table>
       <p data-testid="example-total">
-        总分 <strong>{formatScore(result.finalTotal, p)}</strong>，等级 <strong>{result.finalGrade}</strong>（{SCHEME_NAMES[scheme.name] ?? scheme.name}）。
+        总分 <strong>{formatScore(result.finalTotal, p)}</strong>，等级 <strong>{result.finalGrade}</strong>（{SCHEME_LABELS[scheme.name] ?? scheme.name}）。
       </p>
     </section>
   );

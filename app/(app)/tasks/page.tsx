@@ -9,7 +9,7 @@ import { formatWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
 import { QUEUE_STATUSES, QUEUE_TITLES } from '@/lib/workflow/queues';
 import { nextStepFor } from '@/lib/workflow/state-machine';
-import { pickYear } from '@/lib/years';
+import { pickYear } from '@/lib/years/pick-year';
 
 export const metadata: Metadata = { title: '待办' };
 

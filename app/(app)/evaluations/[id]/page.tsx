@@ -36,6 +36,8 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
   const lastReturn = [...timeline].reverse().find((t) => t.action === 'return');
   const showAudit = user.role !== 'owner';
   const entries = storedEntries(bundle);
+  // Explicit 分值 that do not add up block the evaluation until the targets are fixed (rule book § Points).
+  const pointsProblems = result.errors.filter((err) => err.path === 'points' || /\.(points|level1Code)$/.test(err.path));
 
   return (
     <>
@@ -68,7 +70,12 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
       )}
       {e.status === 'finalized' && <div className="notice ok">该自评已定稿，所有内容只读。</div>}
 
-      {actions.includes('save') ? (
+      {pointsProblems.length > 0 && (
+        <div className="notice" role="alert">
+          该项目的指标分值设置有误，暂不能评价：{pointsProblems.map((p) => p.message).join('；')}。请联系财政局或系统管理员修改绩效目标。
+        </div>
+      )}
+      {actions.includes('save') && pointsProblems.length === 0 ? (
         <EvaluationForm
           sheet={sheetOf(bundle)}
           scheme={scheme}

@@ -40,11 +40,18 @@ export default async function ProjectPage({ params }: PageProps<'/projects/[id]'
             {departmentName} · 实施单位：{project.implementingUnit} · 项目负责人：{ownerName ?? '未指定'}
           </p>
         </div>
-        {evaluationId && status && (
-          <Link className="button primary" href={`/evaluations/${evaluationId}`}>
-            绩效自评（{STATUS_LABELS[status]}）
-          </Link>
-        )}
+        <div className="button-row">
+          {(user.role === 'admin' || user.role === 'finance') && (
+            <Link className="button" href={`/projects/${project.id}/targets`}>
+              编辑绩效目标
+            </Link>
+          )}
+          {evaluationId && status && (
+            <Link className="button primary" href={`/evaluations/${evaluationId}`}>
+              绩效自评（{STATUS_LABELS[status]}）
+            </Link>
+          )}
+        </div>
       </div>
 
       <section className="card">

@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: '管理' };
+
+const SECTIONS = [
+  { href: '/admin/users', title: '用户', text: '创建、编辑、停用用户，重置密码', roles: ['admin'] },
+  { href: '/admin/departments', title: '部门', text: '部门的新增、更名与停用', roles: ['admin'] },
+  { href: '/admin/users/assign', title: '项目负责人', text: '为项目指定或更换项目负责人', roles: ['admin'] },
+  { href: '/admin/targets', title: '导入绩效目标表', text: '粘贴文本或上传 .txt / .xlsx，预览后确认导入', roles: ['admin', 'finance'] },
+  { href: '/admin/years', title: '年度与评分方案', text: '评分方案、开放/关闭、截止日期，结转下一年度', roles: ['admin', 'finance'] },
+] as const;
+
+export default async function AdminPage() {
+  const user = await requireUser(['admin', 'finance']);
+  return (
+    <>
+      <div className="page-head">
+        <h1>管理</h1>
+      </div>
+      <div className="admin-cards">
+        {SECTIONS.filter((s) => (s.roles as readonly string[]).includes(user.role)).map((s) => (
+          <Link key={s.href} href={s.href} className="card admin-card">
+            <h2>{s.title}</h2>
+            <p className="muted">{s.text}</p>
+          </Link>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { count, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { listYears } from '@/db/queries/projects';
+import { projects } from '@/db/schema';
+import { requireUser } from '@/lib/auth/session';
+import { schemeOfYear } from '@/lib/evaluations/sheet';
+import { submittedCount } from '@/lib/years/operations';
+import { SCHEME_LABELS } from '@/lib/years/labels';
+
+export const metadata: Metadata = { title: '年度与评分方案' };
+
+export default async function YearsPage() {
+  await requireUser(['finance', 'admin']);
+  const db = getDb();
+  const years = listYears(db);
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>年度与评分方案</h1>
+          <p className="muted">每个年度有自己的评分方案；有自评提交后方案即锁定。年度关闭后项目负责人不能再填写或提交。</p>
+        </div>
+      </div>
+      {years.length === 0 ? (
+        <div className="empty-state">
+          尚无年度。请先<Link href="/admin/targets">导入绩效目标表</Link>。
+        </div>
+      ) : (
+        <table className="data-table" data-testid="year-table">
+          <thead>
+            <tr><th>年度</th><th>评分方案</th><th>状态</th><th>截止日期</th><th className="num">项目数</th><th className="num">已提交</th><th>操作</th></tr>
+          </thead>
+          <tbody>
+            {years.map((y) => (
+              <tr key={y.year}>
+                <td>{y.year}</td>
+                <td>{SCHEME_LABELS[schemeOfYear(y.scheme).name] ?? '自定义方案'}</td>
+                <td>{y.status === 'open' ? '开放' : '已关闭'}</td>
+                <td>{y.deadline ?? '—'}</td>
+                <td className="num">{db.select({ n: count() }).from(projects).where(eq(projects.year, y.year)).get()?.n ?? 0}</td>
+                <td className="num">{submittedCount(db, y.year)}</td>
+                <td className="button-row">
+                  <Link className="button" href={`/admin/years/${y.year}`}>设置</Link>
+                  <Link className="button" href={`/admin/years/${y.year}/rollover`}>结转到 {y.year + 1} 年度</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

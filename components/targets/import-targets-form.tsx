@@ -1,0 +1,130 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { confirmTargetImportAction, previewTargetImportAction } from '@/app/(app)/admin/actions';
+import type { ImportPreview, TargetSource } from '@/lib/targets/import-operations';
+import { ImportReportView } from './import-report-view';
+
+type Mode = 'paste' | 'file';
+
+async function readSource(mode: Mode, text: string, file: File | null): Promise<Pick<TargetSource, 'format' | 'content' | 'sourceName'>> {
+  if (mode === 'paste' || !file) return { format: 'text', content: text, sourceName: '粘贴的文本' };
+  if (file.name.toLowerCase().endsWith('.xlsx')) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return { format: 'xlsx', content: btoa(binary), sourceName: file.name };
+  }
+  return { format: 'text', content: await file.text(), sourceName: file.name };
+}
+
+/** Paste or upload → preview (a dry run, nothing written) → confirm exactly what was previewed, or cancel. */
+export function ImportTargetsForm() {
+  const [mode, setMode] = useState<Mode>('paste');
+  const [year, setYear] = useState('');
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState<null | 'preview' | 'confirm'>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [preview, setPreview] = useState<(ImportPreview & { source: TargetSource }) | null>(null);
+  const [done, setDone] = useState<number | null>(null);
+
+  const onPreview = async () => {
+    setBusy('preview');
+    setErrors({});
+    setMessage(null);
+    setDone(null);
+    try {
+      const source = { year, ...(await readSource(mode, text, file)) } as TargetSource;
+      const state = await previewTargetImportAction(source);
+      if (!state.ok) {
+        setErrors(state.fieldErrors ?? {});
+        setMessage({ kind: 'error', text: state.message });
+        setPreview(null);
+        return;
+      }
+      setPreview({ ...state.data, source });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onConfirm = async () => {
+    if (!preview) return;
+    setBusy('confirm');
+    try {
+      const state = await confirmTargetImportAction({ ...preview.source, digest: preview.digest });
+      if (!state.ok) {
+        setMessage({ kind: 'error', text: state.message });
+        return;
+      }
+      setMessage({ kind: 'ok', text: state.message ?? '已导入' });
+      setDone(preview.year);
+      setPreview(null);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onCancel = () => {
+    setPreview(null);
+    setMessage({ kind: 'ok', text: '已取消，未导入任何内容。' });
+  };
+
+  return (
+    <>
+      <section className="card">
+        <div className="tabs" role="group" aria-label="来源">
+          <button type="button" className="button" aria-pressed={mode === 'paste'} onClick={() => setMode('paste')}>粘贴文本</button>
+          <button type="button" className="button" aria-pressed={mode === 'file'} onClick={() => setMode('file')}>上传文件</button>
+        </div>
+        <div className="form-stack">
+          <label className="field">
+            <span>导入年度</span>
+            <input inputMode="numeric" className="short" value={year} onChange={(e) => setYear(e.target.value)} placeholder="默认取表中年度" aria-invalid={Boolean(errors.year)} />
+            {errors.year && <small className="field-error" role="alert">{errors.year}</small>}
+          </label>
+          {mode === 'paste' ? (
+            <label className="field">
+              <span>目标表文本</span>
+              <textarea className="source" value={text} onChange={(e) => setText(e.target.value)} placeholder="将绩效目标表（PDF）中的文字全选复制后粘贴到这里" aria-invalid={Boolean(errors.content)} />
+              {errors.content && <small className="field-error" role="alert">{errors.content}</small>}
+            </label>
+          ) : (
+            <label className="field">
+              <span>目标表文件（.txt 或 .xlsx）</span>
+              <input type="file" accept=".txt,.xlsx,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+              {errors.content && <small className="field-error" role="alert">{errors.content}</small>}
+            </label>
+          )}
+          <div className="button-row">
+            <button type="button" className="button primary" disabled={busy !== null} onClick={() => void onPreview()}>
+              {busy === 'preview' ? '正在解析…' : '预览'}
+            </button>
+          </div>
+        </div>
+      </section>
+
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'form-error' : 'form-ok'}>
+          {message.text} {done && <Link href={`/projects?year=${done}`}>查看 {done} 年度项目</Link>}
+        </p>
+      )}
+
+      {preview && (
+        <section className="card" aria-label="导入预览" data-testid="import-preview">
+          <h2>预览：{preview.outcome.department} {preview.year} 年度</h2>
+          <ImportReportView outcome={preview.outcome} />
+          <div className="button-row">
+            <button type="button" className="button primary" disabled={busy !== null} onClick={() => void onConfirm()}>
+              {busy === 'confirm' ? '正在导入…' : '确认导入'}
+            </button>
+            <button type="button" className="button" disabled={busy !== null} onClick={onCancel}>取消</button>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import { evaluationStarted } from '@/db/queries/targets';
+import { auditLog, evaluationYears, indicators, projects } from '@/db/schema';
+import { schemeOfYear } from '@/lib/evaluations/sheet';
+import { defineOperation, fail, ok } from '@/lib/operations';
+import { parseTargetText } from './parse-target-text';
+import { LEVEL1_NAMES } from './table-types';
+import { pointsErrors, projectTargetsSchema, type TargetRow } from './targets-form';
+
+function rowWarnings(row: TargetRow): string[] {
+  const warnings: string[] = [];
+  if (row.level2Code && row.level2Code[0] !== row.level1Code) warnings.push(`二级指标“${row.level2Code}-${row.level2Name}”不属于一级指标“${row.level1Code}-${LEVEL1_NAMES[row.level1Code]}”，按一级指标计分`);
+  if (row.periodTargetText && row.periodTargetText !== row.annualTargetText) warnings.push(`实施周期指标值“${row.periodTargetText}”与年度指标值“${row.annualTargetText}”不同，按年度指标值评价`);
+  return warnings;
+}
+
+const summary = (rows: Array<{ name: string; annualTargetText: string; points: string | null }>) =>
+  rows.map((r, i) => `${i + 1}. ${r.name}：${r.annualTargetText}${r.points ? `（${r.points}分）` : ''}`).join('\n');
+
+/** Admin or finance edits a project's 绩效目标 and indicators, only before its evaluation has started. */
+export const updateProjectTargetsOperation = defineOperation({
+  name: 'updateProjectTargets',
+  schema: projectTargetsSchema,
+  roles: ['admin', 'finance'],
+  run(input, { db, user }) {
+    const project = db.select().from(projects).where(eq(projects.id, input.projectId)).get();
+    if (!project) return fail('not_found', '找不到该项目');
+    if (evaluationStarted(db, project.id)) return fail('state', '该项目的自评已开始（已填写或已提交），绩效目标不能再修改；如确需调整，请先由财政局退回并清空自评内容');
+    const year = db.select().from(evaluationYears).where(eq(evaluationYears.year, project.year)).get();
+    const errors = pointsErrors(input.indicators, schemeOfYear(year?.scheme));
+    if (Object.keys(errors).length > 0) return fail('invalid', errors._ ?? '指标分值设置有误，请按提示修改', errors);
+
+    const before = db.select().from(indicators).where(eq(indicators.projectId, project.id)).orderBy(indicators.position).all();
+    db.transaction((tx) => {
+      tx.delete(indicators).where(eq(indicators.projectId, project.id)).run();
+      tx.insert(indicators)
+        .values(
+          input.indicators.map((row, i) => ({
+            projectId: project.id,
+            position: i + 1,
+            level1Code: row.level1Code,
+            level1Name: LEVEL1_NAMES[row.level1Code],
+            level2Code: row.level2Code,
+            level2Name: row.level2Name,
+            name: row.name,
+            periodTargetText: row.periodTargetText,
+            annualTargetText: row.annualTargetText,
+            parsedTarget: parseTargetText(row.annualTargetText),
+            points: row.points === '' ? null : row.points,
+            warnings: rowWarnings(row),
+          })),
+        )
+        .run();
+      tx.update(projects).set({ goal: input.goal }).where(eq(projects.id, project.id)).run();
+      const after = input.indicators.map((r) => ({ ...r, points: r.points || null }));
+      const changes = [
+        { field: '绩效目标', oldValue: project.goal, newValue: input.goal },
+        { field: '绩效指标', oldValue: summary(before), newValue: summary(after) },
+      ].filter((c) => c.oldValue !== c.newValue);
+      if (changes.length > 0) tx.insert(auditLog).values(changes.map((c) => ({ ...c, actorId: user.id, entityType: 'project', entityId: project.id, action: 'targets_edited' }))).run();
+    });
+    return ok({ indicators: input.indicators.length }, '已保存绩效目标');
+  },
+});

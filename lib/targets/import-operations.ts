@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { importTargetTable, type ImportOutcome } from '@/db/queries/targets';
+import { auditLog, targetImports } from '@/db/schema';
+import { defineOperation, fail, ok } from '@/lib/operations';
+import { parseTargetSource } from './source';
+
+/** 8 MB of text or base64: far above any published table, well below the action body limit. */
+const MAX_CONTENT = 8_000_000;
+
+export const targetSourceSchema = z.object({
+  year: z.union([z.literal(''), z.coerce.number().int('年度须为整数').min(2000, '年度须在2000至2100之间').max(2100, '年度须在2000至2100之间')]),
+  sourceName: z.string().trim().max(200).default('粘贴的文本'),
+  format: z.enum(['text', 'xlsx']),
+  content: z.string().min(1, '请粘贴目标表文本或选择文件').max(MAX_CONTENT, '文件过大（最大约 6 MB）'),
+});
+
+export type TargetSource = z.infer<typeof targetSourceSchema>;
+
+/** What the preview showed; confirming anything else is refused. */
+export function sourceDigest(source: Pick<TargetSource, 'year' | 'format' | 'content'>): string {
+  return createHash('sha256').update(`${source.year}\n${source.format}\n${source.content}`).digest('hex');
+}
+
+export interface ImportPreview {
+  digest: string;
+  year: number;
+  outcome: ImportOutcome;
+}
+
+async function dryRun(db: Parameters<typeof importTargetTable>[0], source: TargetSource) {
+  const table = await parseTargetSource(source);
+  const year = source.year === '' ? table.year : source.year;
+  if (!year) return { error: '目标表中没有年度，请填写导入年度' } as const;
+  return { table, year, outcome: importTargetTable(db, { table, year, dryRun: true }) } as const;
+}
+
+/** Parses and dry-runs an import: the report of what would be created, updated or kept; nothing is written. */
+export const previewTargetImportOperation = defineOperation({
+  name: 'previewTargetImport',
+  schema: targetSourceSchema,
+  roles: ['admin', 'finance'],
+  async run(source, { db }) {
+    const run = await dryRun(db, source);
+    if ('error' in run) return fail('invalid', run.error!, { year: run.error! });
+    if (run.outcome.projects === 0) return fail('invalid', '没有识别到任何项目，请检查粘贴的内容是否为完整的绩效目标表', { content: '没有识别到任何项目' });
+    return ok<ImportPreview>({ digest: sourceDigest(source), year: run.year, outcome: run.outcome });
+  },
+});
+
+/** Imports exactly what was previewed (same digest), keeps the source as an import record, and audits it. */
+export const confirmTargetImportOperation = defineOperation({
+  name: 'confirmTargetImport',
+  schema: targetSourceSchema.extend({ digest: z.string().length(64) }),
+  roles: ['admin', 'finance'],
+  async run(input, { db, user }) {
+    if (sourceDigest(input) !== input.digest) return fail('conflict', '导入内容与预览时不一致，请重新预览后再确认');
+    const run = await dryRun(db, input);
+    if ('error' in run) return fail('invalid', run.error!, { year: run.error! });
+    const outcome = db.transaction((tx) => {
+      const result = importTargetTable(tx as unknown as typeof db, { table: run.table, year: run.year, actorId: user.id });
+      const record = tx
+        .insert(targetImports)
+        .values({ year: run.year, sourceName: input.sourceName, sourceText: input.format === 'text' ? input.content : `[xlsx base64] ${input.content}`, status: 'confirmed', createdById: user.id })
+        .returning({ id: targetImports.id })
+        .get();
+      tx.insert(auditLog)
+        .values({ actorId: user.id, entityType: 'target_import', entityId: record.id, action: 'import', field: `${run.year}年绩效目标表`, newValue: `新增${result.created.length}、更新${result.updated.length}、保留${result.kept.length}（${input.sourceName}）` })
+        .run();
+      return result;
+    });
+    return ok(outcome, `已导入 ${run.year} 年度：新增 ${outcome.created.length} 个项目，更新 ${outcome.updated.length} 个`);
+  },
+});

@@ -1,0 +1,5 @@
+export const SCHEME_LABELS: Record<string, string> = {
+  national: '全国通用方案（财预〔2020〕10号）',
+  hubei: '湖北方案（预算 20 · 产出 40 · 效益 30 · 满意度 10）',
+  custom: '自定义方案',
+};

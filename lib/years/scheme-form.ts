@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { HUBEI_SCHEME, NATIONAL_SCHEME, QUALITATIVE_TIERS, safeResolveScheme, type Scheme } from '@/lib/scoring/scheme';
+
+/**
+ * A year's scheme as the settings form edits it: a preset, or every setting of the rule book's
+ * scheme table spelt out. Stored as the preset name or as a custom object lib/scoring resolves.
+ */
+const percent = z.coerce.number({ error: '请输入数字' }).min(0, '不能小于0').max(100, '不能大于100');
+const tier = z.object({ min: percent, max: percent, defaultPercent: percent });
+
+export const schemeFormSchema = z.object({
+  preset: z.enum(['national', 'hubei', 'custom']),
+  budgetPoints: percent,
+  levelPoints: z.object({ '1': percent, '2': percent, '3': percent }),
+  reverseFormula: z.enum(['ratio', 'linear']),
+  tiers: z.object({ 达成: tier, 部分达成: tier, 未达成: tier }),
+  overAchievementThreshold: z.coerce.number({ error: '请输入数字' }).gt(100, '须大于100').max(1000, '不能大于1000'),
+  budgetExecutionThreshold: percent,
+  gradeBands: z.object({ 优: percent, 良: percent, 中: percent }),
+  precision: z.enum(['0', '2']),
+});
+
+export type SchemeForm = z.infer<typeof schemeFormSchema>;
+export type SchemeFormInput = z.input<typeof schemeFormSchema>;
+
+export function schemeToForm(scheme: Scheme): SchemeForm {
+  const preset = scheme.name === 'national' || scheme.name === 'hubei' ? scheme.name : 'custom';
+  const t = scheme.qualitativeTiers;
+  return {
+    preset,
+    budgetPoints: scheme.budgetPoints,
+    levelPoints: { ...scheme.levelPoints },
+    reverseFormula: scheme.reverseFormula,
+    tiers: {
+      达成: { min: t.达成.min, max: t.达成.max, defaultPercent: t.达成.defaultPercent },
+      部分达成: { min: t.部分达成.min, max: t.部分达成.max, defaultPercent: t.部分达成.defaultPercent },
+      未达成: { min: t.未达成.min, max: t.未达成.max, defaultPercent: t.未达成.defaultPercent },
+    },
+    overAchievementThreshold: scheme.overAchievementThreshold,
+    budgetExecutionThreshold: scheme.budgetExecutionThreshold,
+    gradeBands: { ...scheme.gradeBands },
+    precision: String(scheme.precision) as '0' | '2',
+  };
+}
+
+export const PRESET_FORMS = { national: schemeToForm(NATIONAL_SCHEME), hubei: schemeToForm(HUBEI_SCHEME) } as const;
+
+/** What is stored for the year: a preset name, or a full custom settings object. */
+export function storedSchemeOf(form: SchemeForm): string | Record<string, unknown> {
+  if (form.preset !== 'custom') return form.preset;
+  return {
+    name: 'custom',
+    budgetPoints: form.budgetPoints,
+    levelPoints: form.levelPoints,
+    reverseFormula: form.reverseFormula,
+    // Each tier stops just below the next one's minimum; only 达成 includes its maximum.
+    qualitativeTiers: Object.fromEntries(QUALITATIVE_TIERS.map((t) => [t, { ...form.tiers[t], maxInclusive: t === '达成' }])),
+    overAchievementThreshold: form.overAchievementThreshold,
+    budgetExecutionThreshold: form.budgetExecutionThreshold,
+    gradeBands: form.gradeBands,
+    precision: Number(form.precision),
+  };
+}
+
+/** The scheme a form describes, or the rule book's consistency problems as form field errors. */
+export function resolveSchemeForm(form: SchemeForm): { ok: true; scheme: Scheme; stored: string | Record<string, unknown> } | { ok: false; fieldErrors: Record<string, string> } {
+  const stored = storedSchemeOf(form);
+  const resolution = safeResolveScheme(stored);
+  if (resolution.success) return { ok: true, scheme: resolution.scheme, stored };
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of resolution.issues) {
+    const key = `scheme.${issue.path.replace('qualitativeTiers', 'tiers') || '_'}`;
+    fieldErrors[key] ??= issue.message;
+  }
+  return { ok: false, fieldErrors };
+}
+
+export const yearNumber = z.coerce.number().int().min(2000).max(2100);
+
+export const yearSettingsSchema = z.object({
+  year: yearNumber,
+  status: z.enum(['open', 'closed']),
+  deadline: z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, '日期格式为 2025-01-31'),
+  scheme: schemeFormSchema,
+});
+
+export type YearSettings = z.infer<typeof yearSettingsSchema>;
+export type YearSettingsInput = z.input<typeof yearSettingsSchema>;

@@ -1,0 +1,104 @@
+import { count, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { evaluations, evaluationYears, indicators, projects, users } from '@/db/schema';
+import { saveDraftOperation } from '@/lib/evaluations/save-draft';
+import { submitOperation } from '@/lib/evaluations/transitions';
+import { scoreInterchange } from '@/lib/scoring';
+import { PRESET_FORMS } from '@/lib/years/scheme-form';
+import { updateYearOperation, whatIfOperation } from '@/lib/years/operations';
+import { planRollover, rolloverOperation } from '@/lib/years/rollover';
+import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
+
+let world: World;
+beforeEach(() => {
+  world = createWorld();
+});
+afterEach(() => world.cleanup());
+
+async function fillWorkedExample() {
+  const id = world.evaluationOf(WORKED_EXAMPLE);
+  const draft = completeDraft(world, id);
+  ['27', '52', '405', null, '96', '93'].forEach((v, i) => v && (draft.indicators[i].value = v));
+  draft.indicators[3].parts = ['4', '1'];
+  draft.budgetExecuted = '20';
+  expect(await world.run(saveDraftOperation, world.actors.owner1, draft)).toMatchObject({ ok: true });
+  return id;
+}
+
+describe('years and schemes', () => {
+  it('what-if under hubei gives the totals the score command gives for the same data', async () => {
+    const id = await fillWorkedExample();
+    const result = await world.run(whatIfOperation, world.actors.finance, { year: 2024, scheme: PRESET_FORMS.hubei });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const row = result.data.rows.find((r) => r.id === id)!;
+    expect(row.current).toEqual({ total: '93.73', grade: '优' });
+    const command = scoreInterchange({
+      scheme: 'hubei',
+      budget: { initial: 21.5, executed: 20 },
+      indicators: [
+        { level1: '产出指标', name: 'a', target: '30家', actual: 27 },
+        { level1: '产出指标', name: 'b', target: '≥50家', actual: 52 },
+        { level1: '产出指标', name: 'c', target: '405支', actual: 405 },
+        { level1: '产出指标', name: 'd', target: '≥4次，≥2个', actual: [4, 1] },
+        { level1: '产出指标', name: 'e', target: '95%', actual: 96 },
+        { level1: '满意度指标', name: 'f', target: '95%', actual: 93 },
+      ],
+    });
+    expect(command.ok).toBe(true);
+    if (command.ok) expect(row.next.total).toBe(String(command.output.total));
+    expect(row.next.total).not.toBe('93.73');
+  });
+
+  it('switches the scheme while nothing is submitted (rescoring the cache), and refuses once something is', async () => {
+    const id = await fillWorkedExample();
+    const settings = { year: 2024, status: 'open' as const, deadline: '2025-01-31', scheme: PRESET_FORMS.hubei };
+    expect(await world.run(updateYearOperation, world.actors.finance, settings)).toMatchObject({ ok: true });
+    expect(world.db.select().from(evaluationYears).where(eq(evaluationYears.year, 2024)).get()).toMatchObject({ scheme: 'hubei', deadline: '2025-01-31' });
+    expect(world.bundle(id).evaluation.selfScore).not.toBe('93.73');
+
+    expect(await world.run(updateYearOperation, world.actors.finance, { ...settings, scheme: PRESET_FORMS.national })).toMatchObject({ ok: true });
+    expect(world.bundle(id).evaluation.selfScore).toBe('93.73');
+    const draft = completeDraft(world, id);
+    for (const i of [0, 1, 2, 3, 4, 5]) draft.indicators[i].explanation = '说明';
+    await world.run(saveDraftOperation, world.actors.owner1, draft);
+    expect(await world.run(submitOperation, world.actors.owner1, { evaluationId: id, version: world.bundle(id).evaluation.version })).toMatchObject({ ok: true });
+    expect(await world.run(updateYearOperation, world.actors.finance, { ...settings, scheme: PRESET_FORMS.hubei })).toMatchObject({ ok: false, code: 'state' });
+    expect(await world.run(updateYearOperation, world.actors.finance, { ...settings, status: 'closed', scheme: PRESET_FORMS.national })).toMatchObject({ ok: true });
+  });
+
+  it('rejects an inconsistent custom scheme with field messages, and refuses other roles', async () => {
+    const custom = { ...PRESET_FORMS.national, preset: 'custom' as const, budgetPoints: 20 };
+    expect(await world.run(updateYearOperation, world.actors.finance, { year: 2024, status: 'open', deadline: '', scheme: custom })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { 'scheme.levelPoints': expect.stringContaining('100') } });
+    const valid = { ...custom, levelPoints: { '1': 40, '2': 30, '3': 10 } };
+    expect(await world.run(updateYearOperation, world.actors.finance, { year: 2024, status: 'open', deadline: '', scheme: valid })).toMatchObject({ ok: true });
+    expect(await world.run(updateYearOperation, world.actors.head, { year: 2024, status: 'open', deadline: '', scheme: valid })).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('a closed year refuses saving and submitting', async () => {
+    await world.run(updateYearOperation, world.actors.finance, { year: 2024, status: 'closed', deadline: '', scheme: PRESET_FORMS.national });
+    const id = world.evaluationOf(WORKED_EXAMPLE);
+    expect(await world.run(saveDraftOperation, world.actors.owner1, completeDraft(world, id))).toMatchObject({ ok: false, code: 'state', message: expect.stringContaining('已关闭') });
+  });
+});
+
+describe('rolling a year forward', () => {
+  it('copies departments’ projects, owners and targets into the next year with empty evaluations, once', async () => {
+    await fillWorkedExample();
+    world.db.update(users).set({ active: false }).where(eq(users.username, 'owner2')).run();
+    const plan = planRollover(world.db, 2024);
+    expect(plan).toMatchObject({ toYear: 2025, blocked: null });
+    expect(plan.projects).toHaveLength(17);
+    expect(await world.run(rolloverOperation, world.actors.finance, { fromYear: 2024 })).toMatchObject({ ok: true, data: { toYear: 2025, projects: 17 } });
+    const next = world.db.select().from(projects).where(eq(projects.year, 2025)).all();
+    expect(next).toHaveLength(17);
+    expect(next.filter((p) => p.ownerId !== null)).toHaveLength(9);
+    const copied = world.db.select({ n: count() }).from(indicators).innerJoin(projects, eq(projects.id, indicators.projectId)).where(eq(projects.year, 2025)).get()!.n;
+    expect(copied).toBe(113);
+    const nextEvaluations = world.db.select().from(evaluations).innerJoin(projects, eq(projects.id, evaluations.projectId)).where(eq(projects.year, 2025)).all();
+    expect(nextEvaluations.every((e) => e.evaluations.status === 'draft' && e.evaluations.selfScore === null)).toBe(true);
+    expect(planRollover(world.db, 2024).blocked).toContain('不能再次结转');
+    expect(await world.run(rolloverOperation, world.actors.finance, { fromYear: 2024 })).toMatchObject({ ok: false, code: 'state' });
+    expect(await world.run(rolloverOperation, world.actors.owner1, { fromYear: 2025 })).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
