@@ -1,19 +1,20 @@
 /**
  * npm run targets:import -- <file> [--year 2024] [--dry-run] [--json]
- * Imports a published 绩效目标表 (PDF-extracted text) into the database in DATA_DIR.
+ * Imports a published 绩效目标表 (PDF-extracted text, or an .xlsx workbook) into the database in DATA_DIR.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { databaseFile, migrateDatabase, openDatabase } from '../db';
 import { importTargetTable, type ImportOutcome } from '../db/queries/targets';
 import { parseTargetTable } from '../lib/targets/parse-target-table';
+import { parseTargetWorkbook } from '../lib/targets/xlsx';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
 }
 
-function main() {
+async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { year: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
@@ -22,7 +23,7 @@ function main() {
   if (!file) fail('用法：npm run targets:import -- <文件> [--year 2024] [--dry-run] [--json]');
   if (!existsSync(file)) fail(`找不到文件：${file}`);
 
-  const table = parseTargetTable(readFileSync(file, 'utf8'));
+  const table = /\.xlsx$/i.test(file) ? await parseTargetWorkbook(readFileSync(file)) : parseTargetTable(readFileSync(file, 'utf8'));
   const year = values.year ? Number(values.year) : table.year;
   if (!year || !Number.isInteger(year) || year < 2000 || year > 2100) fail('无法确定年度：请用 --year 指定，例如 --year 2024');
 
@@ -53,4 +54,4 @@ function describe(o: ImportOutcome): string {
   return `${lines.join('\n')}\n`;
 }
 
-main();
+void main();

@@ -66,8 +66,6 @@ const ANNUAL_MARK = /年度指标值\s*[:：]/g;
 
 function parseIndicatorSegment(rawSegment: string, position: number, line: number | null, project: string, warnings: TableWarning[]): ParsedIndicator | null {
   const segment = rawSegment.trim().replace(/[。.]\s*$/u, '');
-  const warn = (code: TableWarning['code'], message: string) => warnings.push({ project, row: position, line, code, message });
-
   const annualMatches = [...segment.matchAll(ANNUAL_MARK)];
   // Two 年度指标值 in one item: the next item's number or levels were unreadable and it ran into this one.
   const swallowedNext = annualMatches.length > 1;
@@ -77,26 +75,61 @@ function parseIndicatorSegment(rawSegment: string, position: number, line: numbe
   const [level1Text = '', level2Text = '', ...nameParts] = segment.slice(0, headEnd).split(/[；;]/);
   const name = nameParts.join('；').replace(/[；;\s]+$/, '').trim();
 
-  const level1 = readLevel(level1Text);
-  const level2 = readLevel(level2Text);
-  const level1Code = level1 && LEVEL1_NAMES[level1.code] ? level1.code : inferLevel1(level1?.name ?? level1Text);
-  if (!level1Code || !name) {
-    warn('unreadable_row', `第${position}项无法识别一级指标或指标名称，未导入：“${segment.slice(0, 40)}”`);
-    return null;
-  }
-
   const annualTail = annualMatch ? segment.slice(annualMatch.index! + annualMatch[0].length) : '';
   const annualText = (swallowedNext ? annualTail.split('。')[0] : annualTail).trim();
   const periodText = periodMatch
     ? segment.slice(periodMatch.index! + periodMatch[0].length, annualMatch && annualMatch.index! > periodMatch.index! ? annualMatch.index : undefined).replace(/[；;\s]+$/, '').trim()
     : '';
+  return checkIndicatorRow(
+    { level1Text, level2Text, name, periodText, annualText, hasAnnual: Boolean(annualMatch), swallowedNext, excerpt: segment.slice(0, 40) },
+    { position, line, project, warnings },
+  );
+}
+
+/** The fields of one indicator as read from its source: a text segment or a workbook row. */
+export interface IndicatorFields {
+  /** `1-产出指标`. */
+  level1Text: string;
+  /** `11-数量指标`. */
+  level2Text: string;
+  name: string;
+  periodText: string;
+  annualText: string;
+  /** False when the source has no 年度指标值 at all: the 实施周期指标值 stands in for it. */
+  hasAnnual: boolean;
+  /** The text source ran the next item into this one. */
+  swallowedNext?: boolean;
+  /** What an unreadable row is quoted as in its warning. */
+  excerpt: string;
+}
+
+/**
+ * The per-row checks every target table source shares: levels readable and consistent, a name, the
+ * annual target (or the period one standing in), each finding a warning on the row and the table.
+ * Returns null (with an `unreadable_row` warning) when the row cannot be imported at all.
+ */
+export function checkIndicatorRow(
+  fields: IndicatorFields,
+  { position, line, project, warnings }: { position: number; line: number | null; project: string; warnings: TableWarning[] },
+): ParsedIndicator | null {
+  const { level1Text, level2Text, name, periodText, annualText, hasAnnual, swallowedNext = false } = fields;
+  const warn = (code: TableWarning['code'], message: string) => warnings.push({ project, row: position, line, code, message });
+
+  const level1 = readLevel(level1Text);
+  const level2 = readLevel(level2Text);
+  const level1Code = level1 && LEVEL1_NAMES[level1.code] ? level1.code : inferLevel1(level1?.name ?? level1Text);
+  if (!level1Code || !name) {
+    warn('unreadable_row', `第${position}项无法识别一级指标或指标名称，未导入：“${fields.excerpt}”`);
+    return null;
+  }
+
   const rowWarnings: string[] = [];
   const rowWarn = (code: TableWarning['code'], message: string) => {
     rowWarnings.push(message);
     warn(code, message);
   };
 
-  if (!annualMatch) rowWarn('unreadable_row', '未找到“年度指标值”，按实施周期指标值导入');
+  if (!hasAnnual) rowWarn('unreadable_row', '未找到“年度指标值”，按实施周期指标值导入');
   if (swallowedNext) rowWarn('unreadable_row', '其后一项的序号或指标层级无法识别，该项未导入，请核对原表');
   if (!level2) rowWarn('unknown_level', `二级指标“${level2Text.trim()}”无法识别（应为“11-数量指标”形式）`);
   if (level1 && !LEVEL1_NAMES[level1.code]) rowWarn('unknown_level', `一级指标编码“${level1Text}”无法识别，按名称归入${LEVEL1_NAMES[level1Code]}`);

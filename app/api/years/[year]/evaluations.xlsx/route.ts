@@ -1,0 +1,23 @@
+import { PassThrough, Readable } from 'node:stream';
+import { getDb } from '@/db';
+import { getCurrentUser } from '@/lib/auth/session';
+import { downloadHeaders, XLSX_CONTENT_TYPE } from '@/lib/exports/download';
+import { existingYear, loadYearBundles } from '@/lib/exports/load-year';
+import { writeYearWorkbook } from '@/lib/exports/workbooks';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(_req: Request, ctx: { params: Promise<{ year: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) return Response.json({ error: '未登录' }, { status: 401 });
+  const db = getDb();
+  const year = existingYear(db, (await ctx.params).year);
+  if (year === null) return Response.json({ error: '没有该年度' }, { status: 404 });
+  // Read everything first, so the file is one consistent snapshot however long the download takes.
+  const bundles = loadYearBundles(db, { user, year });
+  const output = new PassThrough();
+  writeYearWorkbook({ year, bundles }, output).catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+  return new Response(Readable.toWeb(output) as ReadableStream<Uint8Array>, {
+    headers: downloadHeaders({ fileName: `${year}年度项目支出绩效自评.xlsx`, asciiFallback: `evaluations-${year}.xlsx`, contentType: XLSX_CONTENT_TYPE }),
+  });
+}

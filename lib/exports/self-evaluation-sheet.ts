@@ -1,0 +1,141 @@
+import type { AddWorksheetOptions, Worksheet } from 'exceljs';
+import { formatScore } from '@/lib/format';
+import type { EvaluationResult } from '@/lib/scoring';
+import type { EvaluationBundle } from '@/db/queries/evaluations';
+import { box, cell, NUMBER_FORMATS, num, scoreFormat, wrappedHeight } from './sheet-layout';
+import { selfEvaluationTable, type SelfEvaluationTable } from './self-evaluation-table';
+
+/** One A4 landscape page wide, as many pages down as the indicators need. */
+export const SELF_EVALUATION_SHEET_OPTIONS: Partial<AddWorksheetOptions> = {
+  pageSetup: {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  },
+  headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+};
+
+const INDICATOR_HEADERS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'];
+const FUNDS_HEADERS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+const WIDTHS = [10, 12, 26, 22, 18, 11, 11];
+const REVIEW_WIDTH = 11;
+const NOTE_WIDTH = 36;
+
+/** Column numbers of a table with or without the 复核得分 column. */
+export function selfEvaluationColumns(hasReview: boolean) {
+  const review = hasReview ? 8 : null;
+  const last = hasReview ? 9 : 8;
+  return { points: 6, score: 7, review, note: last, last, widths: [...WIDTHS, ...(hasReview ? [REVIEW_WIDTH] : []), NOTE_WIDTH] };
+}
+
+/**
+ * Writes the 项目支出绩效自评表 of one evaluation into `ws` from row 1, in the Ministry of Finance
+ * layout. Works on a worksheet of an in-memory Workbook and of the streaming WorkbookWriter alike
+ * (rows are only ever written top to bottom). Returns the table it wrote, for callers and tests.
+ */
+export function writeSelfEvaluationSheet(ws: Worksheet, bundle: EvaluationBundle, result: EvaluationResult): SelfEvaluationTable {
+  const t = selfEvaluationTable(bundle, result);
+  const col = selfEvaluationColumns(t.hasReview);
+  const last = col.last;
+  const score = scoreFormat(t.precision);
+  const width = (c1: number, c2: number) => col.widths.slice(c1 - 1, c2).reduce((a, b) => a + b, 0);
+  ws.columns = col.widths.map((w) => ({ width: w }));
+  let r = 1;
+
+  box(ws, r, 1, r, last, t.title, 'title');
+  ws.getRow(r).height = 30;
+  r++;
+  box(ws, r, 1, r, last, '金额单位：万元', 'caption');
+  r++;
+
+  box(ws, r, 1, r, 2, '项目名称', 'label');
+  box(ws, r, 3, r, last, t.projectName, 'text');
+  ws.getRow(r++).height = wrappedHeight([{ text: t.projectName, width: width(3, last) }]);
+  box(ws, r, 1, r, 2, '主管部门', 'label');
+  box(ws, r, 3, r, 5, t.department, 'text');
+  box(ws, r, 6, r, 7, '实施单位', 'label');
+  box(ws, r, 8, r, last, t.implementingUnit, 'text');
+  ws.getRow(r++).height = wrappedHeight([{ text: t.department, width: width(3, 5) }, { text: t.implementingUnit, width: width(8, last) }]);
+
+  box(ws, r, 1, r, 2, '项目资金（万元）', 'header');
+  FUNDS_HEADERS.forEach((h, i) => cell(ws, r, 3 + i, h, 'header'));
+  if (col.review) cell(ws, r, 9, '复核得分', 'header');
+  r++;
+  for (const line of t.funds) {
+    box(ws, r, 1, r, 2, line.label, 'centered');
+    cell(ws, r, 3, num(line.initial), 'number', NUMBER_FORMATS.money);
+    cell(ws, r, 4, num(line.adjusted), 'number', NUMBER_FORMATS.money);
+    cell(ws, r, 5, num(line.executed), 'number', NUMBER_FORMATS.money);
+    cell(ws, r, 6, num(line.points), 'number', NUMBER_FORMATS.points);
+    cell(ws, r, 7, num(line.rate), 'number', NUMBER_FORMATS.rate);
+    cell(ws, r, 8, num(line.score), 'number', score);
+    if (col.review) cell(ws, r, 9, num(line.reviewedScore), 'number', score);
+    ws.getRow(r++).height = 20;
+  }
+  if (t.budgetNote) {
+    box(ws, r, 1, r, 2, '预算执行偏差原因', 'label');
+    box(ws, r, 3, r, last, t.budgetNote, 'text');
+    ws.getRow(r++).height = wrappedHeight([{ text: t.budgetNote, width: width(3, last) }]);
+  }
+
+  box(ws, r, 1, r + 1, 1, '年度总体目标', 'label');
+  box(ws, r, 2, r, 5, '预期目标', 'header');
+  box(ws, r, 6, r, last, '实际完成情况', 'header');
+  r++;
+  box(ws, r, 2, r, 5, t.goal, 'text');
+  box(ws, r, 6, r, last, t.goalActual, 'text');
+  ws.getRow(r++).height = wrappedHeight([{ text: t.goal, width: width(2, 5) }, { text: t.goalActual, width: width(6, last) }], { min: 40 });
+
+  INDICATOR_HEADERS.forEach((h, i) => cell(ws, r, i + 1, h, 'header'));
+  if (col.review) cell(ws, r, col.review, '复核得分', 'header');
+  cell(ws, r, col.note, '偏差原因分析及改进措施', 'header');
+  ws.getRow(r++).height = 30;
+  const first = r;
+  t.indicators.forEach((line, i) => {
+    const row = first + i;
+    if (line.level1Span > 0) box(ws, row, 1, row + line.level1Span - 1, 1, line.level1, 'centered');
+    if (line.level2Span > 0) box(ws, row, 2, row + line.level2Span - 1, 2, line.level2, 'centered');
+    cell(ws, row, 3, line.name, 'text');
+    cell(ws, row, 4, line.target, 'text');
+    cell(ws, row, 5, line.actual, 'text');
+    cell(ws, row, col.points, num(line.points), 'number', NUMBER_FORMATS.points);
+    cell(ws, row, col.score, num(line.score), 'number', score);
+    if (col.review) cell(ws, row, col.review, num(line.reviewedScore), 'number', score);
+    cell(ws, row, col.note, line.note, 'text');
+    ws.getRow(row).height = wrappedHeight([
+      { text: line.name, width: col.widths[2] },
+      { text: line.target, width: col.widths[3] },
+      { text: line.actual, width: col.widths[4] },
+      { text: line.note, width: NOTE_WIDTH },
+    ]);
+  });
+  r = first + t.indicators.length;
+
+  box(ws, r, 1, r, 5, '总分', 'label');
+  cell(ws, r, col.points, num(t.totalPoints), 'number', NUMBER_FORMATS.points);
+  cell(ws, r, col.score, num(t.selfTotal), 'number', score);
+  if (col.review) cell(ws, r, col.review, num(t.finalTotal), 'number', score);
+  cell(ws, r, col.note, '', 'text');
+  ws.getRow(r++).height = 22;
+  box(ws, r, 1, r, 5, '等级', 'label');
+  cell(ws, r, col.points, '', 'centered');
+  cell(ws, r, col.score, t.selfGrade, 'centered');
+  if (col.review) cell(ws, r, col.review, t.finalGrade, 'centered');
+  cell(ws, r, col.note, '', 'text');
+  ws.getRow(r++).height = 22;
+  box(ws, r, 1, r, last, statusLine(t), 'plain');
+  ws.getRow(r).height = 20;
+  return t;
+}
+
+/** `状态：已定稿　自评得分：100.00（优）　最终得分：97.00（优）`: the self and, once finalised, the final result in words. */
+export function statusLine(t: SelfEvaluationTable): string {
+  const parts = [`状态：${t.status}`];
+  if (t.selfTotal !== null) parts.push(`自评得分：${formatScore(t.selfTotal, t.precision)}（${t.selfGrade}）`);
+  if (t.finalized && t.finalTotal !== null) parts.push(`最终得分：${formatScore(t.finalTotal, t.precision)}（${t.finalGrade}）`);
+  return parts.join('　');
+}

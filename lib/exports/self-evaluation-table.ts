@@ -1,0 +1,157 @@
+import type { EvaluationBundle } from '@/db/queries/evaluations';
+import type { ActualValue } from '@/db/schema';
+import { dec } from '@/lib/decimal';
+import { describeActual } from '@/lib/evaluations/engine-input';
+import { fenToWanYuan } from '@/lib/money';
+import { STATUS_LABELS } from '@/lib/roles';
+import type { EvaluationResult, Grade, ScorePrecision } from '@/lib/scoring';
+import { groupSpans } from '@/lib/targets/grouping';
+import type { ParsedTarget, QuantitativePart } from '@/lib/targets/types';
+
+/**
+ * The 项目支出绩效自评表 of one evaluation as plain data, in the Ministry of Finance order. Every number
+ * is the engine's decimal string (money in 万元); a null is an empty cell. The sheet writer only lays
+ * this out, so what a workbook shows is exactly what scoreStored computed.
+ */
+export interface FundsLine {
+  label: string;
+  initial: string;
+  adjusted: string | null;
+  executed: string | null;
+  points: string | null;
+  rate: string | null;
+  score: string | null;
+  reviewedScore: string | null;
+}
+
+export interface IndicatorLine {
+  level1: string;
+  level2: string;
+  name: string;
+  target: string;
+  actual: string;
+  points: string;
+  score: string | null;
+  reviewedScore: string | null;
+  /** 偏差原因分析及改进措施, with the reasons of a deduction or a reviewed score after it. */
+  note: string;
+  /** Rows the 一级 / 二级 cell spans from here; 0 = covered by the cell above. */
+  level1Span: number;
+  level2Span: number;
+}
+
+export interface SelfEvaluationTable {
+  title: string;
+  year: number;
+  projectName: string;
+  department: string;
+  implementingUnit: string;
+  status: string;
+  finalized: boolean;
+  precision: ScorePrecision;
+  /** Finance set a reviewed score somewhere: the table gets its 复核得分 column. */
+  hasReview: boolean;
+  funds: FundsLine[];
+  budgetNote: string;
+  goal: string;
+  goalActual: string;
+  indicators: IndicatorLine[];
+  totalPoints: string;
+  /** null while nothing has been saved: an untouched evaluation has no score yet. */
+  selfTotal: string | null;
+  finalTotal: string | null;
+  selfGrade: Grade | null;
+  finalGrade: Grade | null;
+}
+
+const SOURCES = [
+  ['budgetFiscalFen', '财政拨款'],
+  ['budgetSpecialFen', '财政专户拨款'],
+  ['budgetOtherFen', '其他资金'],
+] as const;
+
+const wan = (fen: number) => fenToWanYuan(fen).toFixed();
+const lines = (...parts: Array<string | null | undefined | false>) => parts.filter((p): p is string => Boolean(p && p.trim())).join('\n');
+
+export function selfEvaluationTable(bundle: EvaluationBundle, result: EvaluationResult): SelfEvaluationTable {
+  const { evaluation: e, project } = bundle;
+  const budget = result.budget;
+  const hasReview = budget.reviewedScore !== null || result.indicators.some((s) => s.reviewedScore !== null);
+  const started = e.selfScore !== null;
+
+  const sources = SOURCES.filter(([field]) => project[field] !== 0);
+  const funds: FundsLine[] = [
+    {
+      label: '年度资金总额',
+      initial: budget.initial,
+      adjusted: budget.adjusted,
+      executed: budget.executed,
+      points: budget.points,
+      rate: budget.rate,
+      score: budget.missingExecuted ? null : budget.computedScore,
+      reviewedScore: budget.reviewedScore,
+    },
+    // How an adjustment or the spending splits over the sources is not recorded, so those cells stay empty.
+    ...sources.map(([field, label], i) => ({
+      label: i === 0 ? `其中：${label}` : label,
+      initial: wan(project[field]),
+      adjusted: e.budgetAdjustedFen === null ? wan(project[field]) : null,
+      executed: null,
+      points: null,
+      rate: null,
+      score: null,
+      reviewedScore: null,
+    })),
+  ];
+
+  const grouped = groupSpans(bundle.indicators);
+  const indicators: IndicatorLine[] = grouped.map(({ row: ind, level1Span, level2Span }, i) => {
+    const scored = result.indicators[i];
+    const r = bundle.results.get(ind.id);
+    return {
+      level1: ind.level1Name,
+      level2: ind.level2Name,
+      name: ind.name,
+      target: ind.annualTargetText,
+      actual: actualText(ind.parsedTarget, r?.actual ?? null),
+      points: scored.points,
+      score: scored.missingActual ? null : scored.selfScore,
+      reviewedScore: scored.reviewedScore,
+      note: lines(r?.explanation, r?.deductionScore && `评价扣分理由：${r.deductionReason ?? ''}`, r?.reviewedScore && `复核意见：${r.reviewedReason ?? ''}`),
+      level1Span,
+      level2Span,
+    };
+  });
+
+  const totalPoints = result.indicators.reduce((sum, s) => sum.plus(s.points), dec(budget.points)).toFixed();
+  return {
+    title: `项目支出绩效自评表（${project.year}年度）`,
+    year: project.year,
+    projectName: project.name,
+    department: bundle.departmentName,
+    implementingUnit: project.implementingUnit,
+    status: STATUS_LABELS[e.status],
+    finalized: e.status === 'finalized',
+    precision: result.precision,
+    hasReview,
+    funds,
+    budgetNote: lines(e.budgetExplanation, e.budgetReviewedScore !== null && `复核意见：${e.budgetReviewedReason ?? ''}`),
+    goal: project.goal,
+    goalActual: e.goalActual,
+    indicators,
+    totalPoints,
+    selfTotal: started ? result.selfTotal : null,
+    finalTotal: started || hasReview ? result.finalTotal : null,
+    selfGrade: started ? result.selfGrade : null,
+    finalGrade: started || hasReview ? result.finalGrade : null,
+  };
+}
+
+/** `27家`, `扫描仪1台；信创台式电脑13台`, `部分达成 70%`: the actual with the target's units, as the table prints values. */
+export function actualText(target: ParsedTarget, actual: ActualValue | null): string {
+  if (actual === null) return '';
+  const withUnit = (value: string, part: QuantitativePart) => (value === '' ? '' : `${part.label ?? ''}${value}${part.unit}`);
+  if (target.kind === 'quantitative' && typeof actual === 'string') return withUnit(actual, target);
+  if (target.kind === 'compound' && Array.isArray(actual)) return target.parts.map((part, i) => withUnit(actual[i] ?? '', part)).filter(Boolean).join('；');
+  return describeActual(actual);
+}

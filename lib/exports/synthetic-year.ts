@@ -1,0 +1,152 @@
+import type { Db } from '@/db';
+import type { EvaluationBundle } from '@/db/queries/evaluations';
+import type { ActualValue, EvaluationStatus } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/scope';
+import { dec } from '@/lib/decimal';
+import { buildEngineInput, entryFieldsFromActual, entryValuesFromForm } from '@/lib/evaluations/engine-input';
+import type { IndicatorEntry } from '@/lib/evaluations/form-schema';
+import { reviewScoresOperation } from '@/lib/evaluations/review';
+import { saveDraftOperation } from '@/lib/evaluations/save-draft';
+import { schemeOfYear, sheetOf } from '@/lib/evaluations/sheet';
+import { approveOperation, finalizeOperation, submitOperation } from '@/lib/evaluations/transitions';
+import { fenToWanYuan } from '@/lib/money';
+import { runOperation, type ActionState } from '@/lib/operations';
+import { scoreEvaluation } from '@/lib/scoring';
+import type { ParsedIndicator, ParsedTable } from '@/lib/targets/parse-target-table';
+import { parseTargetText } from '@/lib/targets/parse-target-text';
+import type { ParsedTarget } from '@/lib/targets/types';
+import { loadYearBundles } from './load-year';
+
+/**
+ * A synthetic but realistic year for `npm run bench`: target tables like the published ones (every
+ * kind of target), then evaluations filled, explained, reviewed and finalised through the real
+ * operations, so the stored numbers are the engine's. Deterministic: the same seed, the same year.
+ */
+
+/** A small deterministic generator (mulberry32), so two runs measure the same data. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LEVELS = {
+  '1': ['产出指标', [['11', '数量指标'], ['12', '质量指标'], ['13', '时效指标'], ['14', '成本指标']]],
+  '2': ['效益指标', [['21', '经济效益'], ['22', '社会效益'], ['23', '生态效益'], ['24', '可持续影响']]],
+  '3': ['满意度指标', [['31', '服务对象满意度']]],
+} as const;
+
+const TARGETS = ['≥30家', '405支', '≥95%', '100%', '≤3次', '≤1%', '＞300次', '2736人次', '≥4次，≥2个', '1.扫描仪1台；2.信创台式电脑13台', '2024年全年', '有效提升应急处置能力', '≥98%', '55场'];
+
+export function syntheticDepartment(index: number, projectCount: number, year: number): ParsedTable {
+  const next = random(index + 1);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const department = `白云区合成测试单位${String(index + 1).padStart(2, '0')}`;
+  const projects = Array.from({ length: projectCount }, (_, p) => {
+    const totalFen = (5 + Math.floor(next() * 500)) * 10_000 * 100;
+    const split = next();
+    const otherFen = split < 0.1 ? Math.floor(totalFen / 300) * 100 : 0;
+    const specialFen = split < 0.05 ? Math.floor(totalFen / 500) * 100 : 0;
+    const count = 5 + Math.floor(next() * 5);
+    const indicators: ParsedIndicator[] = Array.from({ length: count }, (_, i) => {
+      const code = i < count - 2 ? '1' : i === count - 2 ? '2' : '3';
+      const [level1Name, level2s]: readonly [string, ReadonlyArray<readonly [string, string]>] = LEVELS[code];
+      const [level2Code, level2Name] = pick(level2s);
+      const annual = code === '3' ? pick(['≥95%', '≥90%', '95%或以上']) : pick(TARGETS);
+      return { position: i + 1, level1Code: code, level1Name, level2Code, level2Name, name: `第${i + 1}项${level2Name}指标`, periodTargetText: annual, annualTargetText: annual, target: parseTargetText(annual), warnings: [], line: null };
+    });
+    const name = `${department}${year}年度第${p + 1}号专项经费`;
+    return { name, unit: department, budget: { totalFen, fiscalFen: totalFen - otherFen - specialFen, specialFen, otherFen }, goal: `完成${name}的年度任务，保障各项工作正常开展。`, indicators, line: 0 };
+  });
+  return { department, implementingUnit: `${department}（本级）`, year, declaredTotalFen: null, projects, warnings: [] };
+}
+
+/** Around the target: mostly met, some short, some over, every qualitative tier. */
+function actualFor(target: ParsedTarget, roll: number): ActualValue {
+  if (target.kind === 'qualitative') return { tier: roll < 0.7 ? '达成' : roll < 0.9 ? '部分达成' : '未达成' };
+  const factor = roll < 0.65 ? 1 : roll < 0.85 ? 0.9 : 1.6;
+  const near = (value: string, reverse: boolean) => dec(value).times(reverse ? 2 - factor : factor).toDecimalPlaces(0).toFixed();
+  if (target.kind === 'compound') return target.parts.map((part) => near(part.value, part.comparator === '<=' || part.comparator === '<'));
+  return near(target.value, target.comparator === '<=' || target.comparator === '<');
+}
+
+export interface SyntheticActors {
+  finance: SessionUser;
+  headOf(departmentId: number): SessionUser;
+  ownerOf(departmentId: number): SessionUser;
+}
+
+/** Where the i-th evaluation ends: 1 in 20 untouched, the rest spread over the workflow. */
+function targetState(i: number): { status: EvaluationStatus | 'untouched'; review: boolean } {
+  const k = i % 20;
+  if (k === 0) return { status: 'untouched', review: false };
+  if (k <= 7) return { status: 'draft', review: false };
+  if (k <= 10) return { status: 'submitted', review: false };
+  if (k <= 13) return { status: 'dept_approved', review: false };
+  return { status: 'finalized', review: k <= 16 };
+}
+
+function expectOk<T>(state: ActionState<T>, what: string): T {
+  if (!state.ok) throw new Error(`${what}: ${state.message} ${JSON.stringify(state.fieldErrors ?? {})}`);
+  return state.data;
+}
+
+export async function fillEvaluations(db: Db, { year, actors }: { year: number; actors: SyntheticActors }) {
+  const bundles = loadYearBundles(db, { user: actors.finance, year });
+  const statuses: Record<string, number> = {};
+  let indicators = 0;
+  for (const [i, bundle] of bundles.entries()) {
+    indicators += bundle.indicators.length;
+    const goal = targetState(i);
+    statuses[goal.status] = (statuses[goal.status] ?? 0) + 1;
+    if (goal.status === 'untouched') continue;
+    const owner = actors.ownerOf(bundle.project.departmentId);
+    const head = actors.headOf(bundle.project.departmentId);
+    const id = bundle.evaluation.id;
+    let version = expectOk(await runOperation(saveDraftOperation, owner, draftFor(bundle, i), db), `save ${id}`).version;
+    if (goal.status === 'draft') continue;
+    version = expectOk(await runOperation(submitOperation, owner, { evaluationId: id, version, comment: '' }, db), `submit ${id}`).version;
+    if (goal.status === 'submitted') continue;
+    version = expectOk(await runOperation(approveOperation, head, { evaluationId: id, version, comment: '' }, db), `approve ${id}`).version;
+    if (goal.status === 'dept_approved') continue;
+    if (goal.review) {
+      const first = bundle.indicators[0];
+      const review = { evaluationId: id, version, indicators: [{ indicatorId: first.id, score: '5', reason: '佐证材料不足' }], budget: { score: '', reason: '' } };
+      version = expectOk(await runOperation(reviewScoresOperation, actors.finance, review, db), `review ${id}`).version;
+    }
+    expectOk(await runOperation(finalizeOperation, actors.finance, { evaluationId: id, version, comment: '' }, db), `finalize ${id}`);
+  }
+  return { indicators, statuses };
+}
+
+/** A complete draft whose explanations are exactly where the engine requires them. */
+function draftFor(bundle: EvaluationBundle, seed: number) {
+  const next = random(seed * 7919 + 17);
+  const entries: IndicatorEntry[] = bundle.indicators.map((ind) => ({
+    indicatorId: ind.id,
+    ...entryFieldsFromActual(ind.parsedTarget, actualFor(ind.parsedTarget, next())),
+    explanation: '',
+    deduction: { enabled: false, score: '', reason: '' },
+  }));
+  const executedFen = Math.round((bundle.project.budgetTotalFen * (0.7 + next() * 0.3)) / 100) * 100;
+  const budget = { adjusted: '', executed: fenToWanYuan(executedFen).toFixed(), explanation: '', reviewed: null };
+  const sheet = sheetOf(bundle);
+  const result = scoreEvaluation(buildEngineInput(sheet, schemeOfYear(bundle.year.scheme), entryValuesFromForm(sheet, entries), budget));
+  result.indicators.forEach((scored, i) => {
+    if (scored.explanationRequired) entries[i].explanation = `偏差原因：${scored.explanationReasons.join('；')}。改进措施：加强过程管理，按季度跟踪进度。`;
+  });
+  return {
+    evaluationId: bundle.evaluation.id,
+    version: bundle.evaluation.version,
+    budgetAdjusted: '',
+    budgetExecuted: budget.executed,
+    budgetExplanation: result.budget.explanationRequired ? '部分合同按进度在次年支付。' : '',
+    goalActual: '年度目标基本完成，具体见各项指标。',
+    indicators: entries,
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * npm run bench [-- --projects 2000 --keep]
+ * Builds a synthetic year (default 2,000 projects, ~7 indicators each, every workflow state) in a
+ * temporary database through the real operations, then times the year workbook and the indicator
+ * CSV exactly as the routes produce them, each in a fresh child process so its peak memory is its own.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { databaseFile, migrateDatabase, openDatabase, type Db } from '../db';
+import { importTargetTable } from '../db/queries/targets';
+import { departments, projects, users, type Role } from '../db/schema';
+import { hashPasswordSync } from '../lib/auth/password';
+import type { SessionUser } from '../lib/auth/scope';
+import { buildIndicatorsCsv } from '../lib/exports/indicators-csv';
+import { loadYearBundles } from '../lib/exports/load-year';
+import { writeYearWorkbook } from '../lib/exports/workbooks';
+import { syntheticDepartment, fillEvaluations } from '../lib/exports/synthetic-year';
+
+const YEAR = 2031;
+const PROJECTS_PER_DEPARTMENT = 100;
+
+const { values } = parseArgs({
+  options: {
+    projects: { type: 'string', default: '2000' },
+    keep: { type: 'boolean', default: false },
+    child: { type: 'string' },
+    dir: { type: 'string' },
+  },
+});
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+function sessionUser(db: Db, username: string): SessionUser {
+  const u = db.select().from(users).where(eq(users.username, username)).get()!;
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId, mustChangePassword: false };
+}
+
+async function buildYear(dir: string, projectCount: number) {
+  const db = openDatabase(databaseFile(dir));
+  migrateDatabase(db);
+  const passwordHash = hashPasswordSync('bench-only');
+  const addUser = (username: string, role: Role, departmentId: number | null) =>
+    db.insert(users).values({ username, displayName: username, role, departmentId, passwordHash }).returning({ id: users.id }).get().id;
+  addUser('finance', 'finance', null);
+
+  const departmentCount = Math.ceil(projectCount / PROJECTS_PER_DEPARTMENT);
+  const heads = new Map<number, SessionUser>();
+  const owners = new Map<number, SessionUser>();
+  for (let d = 0; d < departmentCount; d++) {
+    const size = Math.min(PROJECTS_PER_DEPARTMENT, projectCount - d * PROJECTS_PER_DEPARTMENT);
+    const table = syntheticDepartment(d, size, YEAR);
+    importTargetTable(db, { table, year: YEAR });
+    const departmentId = db.select().from(departments).where(eq(departments.name, table.department)).get()!.id;
+    addUser(`head${d}`, 'dept_head', departmentId);
+    const ownerId = addUser(`owner${d}`, 'owner', departmentId);
+    db.update(projects).set({ ownerId }).where(eq(projects.departmentId, departmentId)).run();
+    heads.set(departmentId, sessionUser(db, `head${d}`));
+    owners.set(departmentId, sessionUser(db, `owner${d}`));
+  }
+
+  const actors = { finance: sessionUser(db, 'finance'), headOf: (id: number) => heads.get(id)!, ownerOf: (id: number) => owners.get(id)! };
+  const counts = await fillEvaluations(db, { year: YEAR, actors });
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  db.$client.close();
+  return counts;
+}
+
+/** Runs in the child: one export, timed, with its own peak memory. */
+async function child(kind: string, dir: string) {
+  const baselineRss = process.resourceUsage().maxRSS * 1024;
+  let heapPeak = 0;
+  const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 5);
+  const db = openDatabase(databaseFile(dir));
+  const finance = sessionUser(db, 'finance');
+  const started = performance.now();
+  const bundles = loadYearBundles(db, { user: finance, year: YEAR });
+  const loaded = performance.now();
+  const file = path.join(dir, kind === 'xlsx' ? 'evaluations.xlsx' : 'indicators.csv');
+  let rows: number;
+  if (kind === 'xlsx') {
+    const output = createWriteStream(file);
+    const done = once(output, 'close');
+    rows = (await writeYearWorkbook({ year: YEAR, bundles }, output)).rows;
+    await done;
+  } else {
+    const csv = buildIndicatorsCsv(bundles);
+    writeFileSync(file, csv);
+    rows = csv.split('\r\n').length - 2;
+  }
+  const finished = performance.now();
+  clearInterval(sampler);
+  heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  const report = {
+    kind,
+    projects: bundles.length,
+    rows,
+    loadMs: loaded - started,
+    writeMs: finished - loaded,
+    bytes: statSync(file).size,
+    baselineRss,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+    heapPeak,
+  };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+  db.$client.close();
+}
+
+function runChild(kind: string, dir: string) {
+  const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), __filename, '--child', kind, '--dir', dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`${kind} export failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+}
+
+async function main() {
+  if (values.child) return child(values.child, values.dir!);
+  const projectCount = Number(values.projects);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
+  try {
+    process.stdout.write(`生成合成年度：${projectCount} 个项目（临时数据库 ${dir}）…\n`);
+    const t0 = performance.now();
+    const counts = await buildYear(dir, projectCount);
+    process.stdout.write(`  用时 ${((performance.now() - t0) / 1000).toFixed(1)} s；${counts.indicators} 个指标；状态 ${JSON.stringify(counts.statuses)}\n\n`);
+
+    const reports = ['xlsx', 'csv'].map((kind) => runChild(kind, dir));
+    const lines = [
+      ['导出', '项目', '行', '读取 s', '生成 s', '合计 s', '文件 MB', '峰值 RSS MB', '起点 RSS MB', '峰值堆 MB'],
+      ...reports.map((r) => [
+        r.kind === 'xlsx' ? 'evaluations.xlsx' : 'indicators.csv',
+        String(r.projects),
+        String(r.rows),
+        (r.loadMs / 1000).toFixed(2),
+        (r.writeMs / 1000).toFixed(2),
+        ((r.loadMs + r.writeMs) / 1000).toFixed(2),
+        mb(r.bytes),
+        mb(r.peakRss),
+        mb(r.baselineRss),
+        mb(r.heapPeak),
+      ]),
+    ];
+    const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
+    for (const l of lines) process.stdout.write(`${l.map((cell, c) => cell.padStart(widths[c])).join('  ')}\n`);
+    process.stdout.write(`\n（每项导出在独立子进程中运行：峰值 RSS 含 Node 与模块本身的起点 RSS；node ${process.version}，${os.cpus().length} 核）\n`);
+  } finally {
+    if (values.keep) process.stdout.write(`保留：${dir}\n`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
