@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { SignInTable } from '@/components/account/sign-in-table';
+import { getDb } from '@/db';
+import { findDepartmentById } from '@/db/queries/admin';
+import { signInHistory } from '@/lib/account/sign-ins';
+import { requireUser } from '@/lib/auth/session';
+import { ROLE_LABELS } from '@/lib/roles';
+
+export const metadata: Metadata = { title: '我的账号' };
+
+export default async function AccountPage() {
+  const user = await requireUser();
+  const db = getDb();
+  const department = user.departmentId === null ? null : findDepartmentById(db, { id: user.departmentId });
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>我的账号</h1>
+        </div>
+      </div>
+      <section className="card">
+        <dl className="funds" data-testid="account-facts">
+          <div>
+            <dt>姓名</dt>
+            <dd>{user.displayName}</dd>
+          </div>
+          <div>
+            <dt>用户名</dt>
+            <dd>{user.username}</dd>
+          </div>
+          <div>
+            <dt>角色</dt>
+            <dd>{ROLE_LABELS[user.role]}</dd>
+          </div>
+          <div>
+            <dt>部门</dt>
+            <dd>{department?.name ?? '—'}</dd>
+          </div>
+        </dl>
+      </section>
+      <section className="card narrow">
+        <h2>修改密码</h2>
+        <ChangePasswordForm />
+      </section>
+      <section className="card">
+        <h2>最近登录记录</h2>
+        <p className="muted">最近 10 次登录尝试。如发现不是您本人的登录，请立即修改密码并告知系统管理员。</p>
+        <SignInTable rows={signInHistory(db, { userId: user.id })} />
+      </section>
+    </>
+  );
+}

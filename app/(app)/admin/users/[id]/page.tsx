@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EditUserForm } from '@/components/admin/edit-user-form';
+import { EntityAuditTable } from '@/components/admin/entity-audit-table';
+import { UserAccessPanel } from '@/components/admin/user-access-panel';
+import { getDb } from '@/db';
+import { findDepartmentById, listActiveDepartments, listEntityAudit, openProjectsOwnedBy } from '@/db/queries/admin';
+import { findUserById } from '@/db/queries/users';
+import { requireUser } from '@/lib/auth/session';
+import { ROLE_LABELS } from '@/lib/roles';
+
+export const metadata: Metadata = { title: '编辑用户' };
+
+export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+  const admin = await requireUser(['admin']);
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const db = getDb();
+  const user = findUserById(db, { id });
+  if (!user) notFound();
+
+  const departments = listActiveDepartments(db);
+  // A user may sit in a department that was deactivated since; it stays selectable for them.
+  const current = user.departmentId === null ? undefined : findDepartmentById(db, { id: user.departmentId });
+  if (current && !current.active) departments.push({ id: current.id, name: `${current.name}（已停用）` });
+  const owned = openProjectsOwnedBy(db, { userId: user.id });
+  const isSelf = user.id === admin.id;
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/admin/users">用户管理</Link> / {user.username}
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>
+            {user.displayName}（{user.username}）
+          </h1>
+          <p className="muted">
+            {ROLE_LABELS[user.role]} · {user.active ? '启用' : '停用'}
+            {user.mustChangePassword && ' · 下次登录须修改密码'}
+            {owned.length > 0 && ` · 负责 ${owned.length} 个未定稿的项目`}
+          </p>
+        </div>
+        {owned.length > 0 && (
+          <Link href="/admin/users/assign" className="button">
+            改派项目负责人
+          </Link>
+        )}
+      </div>
+      <EditUserForm
+        key={`${user.id}-${user.updatedAt?.getTime() ?? 0}`}
+        isSelf={isSelf}
+        departments={departments}
+        initial={{ userId: user.id, displayName: user.displayName, role: user.role, departmentId: user.departmentId === null ? '' : String(user.departmentId) }}
+      />
+      <UserAccessPanel userId={user.id} displayName={user.displayName} active={user.active} isSelf={isSelf} />
+      <EntityAuditTable entries={listEntityAudit(db, { entityType: 'user', entityId: user.id })} />
+    </>
+  );
+}

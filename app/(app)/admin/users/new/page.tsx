@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CreateUserForm } from '@/components/admin/create-user-form';
+import { getDb } from '@/db';
+import { listActiveDepartments } from '@/db/queries/admin';
+import { requireUser } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: '新建用户' };
+
+export default async function NewUserPage() {
+  await requireUser(['admin']);
+  const departments = listActiveDepartments(getDb());
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/admin/users">用户管理</Link> / 新建用户
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>新建用户</h1>
+          <p className="muted">项目负责人和部门负责人须选择所属部门；财政局和系统管理员不属于部门。</p>
+        </div>
+      </div>
+      {departments.length === 0 && (
+        <p className="notice">
+          还没有启用的部门。请先在 <Link href="/admin/departments">部门管理</Link> 中新建部门，再添加项目负责人和部门负责人。
+        </p>
+      )}
+      <CreateUserForm departments={departments} />
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+'use client';
+
+import { useEffect } from 'react';
+import { useWatch, type UseFormReturn } from 'react-hook-form';
+import type { Role } from '@/db/schema';
+import { needsDepartment, ROLE_VALUES } from '@/lib/admin/user-schemas';
+import { ROLE_LABELS } from '@/lib/roles';
+import { FieldShell, fieldIds } from './field-shell';
+
+export interface DepartmentOption {
+  id: number;
+  name: string;
+}
+
+interface RoleDepartmentValues {
+  role: Role;
+  departmentId: string | number | null | undefined;
+}
+
+/** Role and department together: picking 财政局 or 系统管理员 empties the department, which they do not have. */
+export function RoleDepartmentFields<T extends RoleDepartmentValues>({ form, departments, roleLocked }: { form: UseFormReturn<T>; departments: DepartmentOption[]; roleLocked?: string }) {
+  const f = form as unknown as UseFormReturn<RoleDepartmentValues>;
+  const role = useWatch({ control: f.control, name: 'role' });
+  const { setValue, getValues } = f;
+  useEffect(() => {
+    if (role && !needsDepartment(role) && getValues('departmentId')) setValue('departmentId', '', { shouldDirty: true });
+  }, [role, setValue, getValues]);
+  const errors = f.formState.errors;
+
+  return (
+    <>
+      {roleLocked ? (
+        // Not a disabled <select>: react-hook-form would send no role at all; the stored role travels as the default value.
+        <div className="field">
+          <span>角色</span>
+          <p className="muted">
+            {ROLE_LABELS[role]}（{roleLocked}）
+          </p>
+        </div>
+      ) : (
+        <FieldShell name="role" label="角色" control={f.control}>
+          <select {...f.register('role')} aria-invalid={Boolean(errors.role)} aria-labelledby={fieldIds('role').labelledBy} aria-describedby={fieldIds('role').describedBy}>
+            {ROLE_VALUES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </FieldShell>
+      )}
+      <FieldShell name="departmentId" label="部门" control={f.control}>
+        <select
+          {...f.register('departmentId')}
+          aria-invalid={Boolean(errors.departmentId)}
+          aria-labelledby={fieldIds('departmentId').labelledBy}
+          aria-describedby={fieldIds('departmentId').describedBy}
+          disabled={Boolean(role) && !needsDepartment(role)}
+        >
+          <option value="">{role && !needsDepartment(role) ? '（不属于部门）' : '请选择部门'}</option>
+          {departments.map((d) => (
+            <option key={d.id} value={String(d.id)}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </FieldShell>
+    </>
+  );
+}

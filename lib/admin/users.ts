@@ -1,0 +1,111 @@
+import { eq } from 'drizzle-orm';
+import { findDepartmentById, findUserByUsernameIgnoringCase, openProjectsOwnedBy, type Reader } from '@/db/queries/admin';
+import { findUserById } from '@/db/queries/users';
+import { users, type Role } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { defineOperation, fail, ok } from '@/lib/operations';
+import { ROLE_LABELS } from '@/lib/roles';
+import { ChangeSet, recordChanges } from './audit';
+import { guardLastActiveAdmin } from './user-access';
+import { createUserSchema, updateUserSchema } from './user-schemas';
+
+const ADMIN_ONLY: readonly Role[] = ['admin'];
+
+/** A department a user may be put in: it exists and is active (or is the one they are already in). */
+function checkDepartment(db: Reader, departmentId: number | null, { keep }: { keep?: number | null } = {}) {
+  if (departmentId === null) return { ok: true as const, name: '' };
+  const department = findDepartmentById(db, { id: departmentId });
+  if (!department) return fail('invalid', '所选部门不存在', { departmentId: '所选部门不存在，请刷新页面后重新选择' });
+  if (!department.active && departmentId !== keep) return fail('invalid', '所选部门已停用', { departmentId: `部门“${department.name}”已停用，不能再加入用户` });
+  return { ok: true as const, name: department.name };
+}
+
+const departmentName = (db: Reader, id: number | null) => (id === null ? '' : (findDepartmentById(db, { id })?.name ?? ''));
+
+function usernameTaken(db: Reader, username: string) {
+  const existing = findUserByUsernameIgnoringCase(db, { username });
+  return existing ? fail('conflict', '用户名已被使用', { username: `用户名“${existing.username}”已被使用，请换一个` }) : null;
+}
+
+/** New users start with the temporary password the admin typed and must replace it at first sign-in. */
+export const createUserOperation = defineOperation({
+  name: 'createUser',
+  schema: createUserSchema,
+  roles: ADMIN_ONLY,
+  async run(input, { user, db }) {
+    const department = checkDepartment(db, input.departmentId);
+    if (!department.ok) return department;
+    const taken = usernameTaken(db, input.username);
+    if (taken) return taken;
+
+    const passwordHash = await hashPassword(input.temporaryPassword);
+    // Checked again inside the write: someone may have taken the name while the hash was computed.
+    const created = db.transaction((tx) => {
+      if (findUserByUsernameIgnoringCase(tx, { username: input.username })) return null;
+      const row = tx
+        .insert(users)
+        .values({ username: input.username, displayName: input.displayName, role: input.role, departmentId: input.departmentId, passwordHash, mustChangePassword: true })
+        .returning({ id: users.id })
+        .get();
+      const changes = new ChangeSet();
+      changes.compare('user', row.id, '用户名', '', input.username);
+      changes.compare('user', row.id, '姓名', '', input.displayName);
+      changes.compare('user', row.id, '角色', '', ROLE_LABELS[input.role]);
+      changes.compare('user', row.id, '部门', '', department.name);
+      changes.compare('user', row.id, '密码', '', '已设置临时密码');
+      recordChanges(tx, { actorId: user.id, action: 'create', changes: changes.changes });
+      return row.id;
+    });
+    if (created === null) return usernameTaken(db, input.username) ?? fail('conflict', '用户名已被使用');
+    return ok({ userId: created }, `已创建用户 ${input.username}（${input.displayName}），首次登录时须修改临时密码`);
+  },
+});
+
+/**
+ * A user's owned, still-open projects must stay with an owner of their department: a change of role
+ * or department that would break that is refused until the projects are reassigned.
+ */
+function strandedProjects(db: Reader, userId: number, next: { role: Role; departmentId: number | null }) {
+  return openProjectsOwnedBy(db, { userId }).filter((p) => next.role !== 'owner' || p.departmentId !== next.departmentId);
+}
+
+export const updateUserOperation = defineOperation({
+  name: 'updateUser',
+  schema: updateUserSchema,
+  roles: ADMIN_ONLY,
+  run(input, { user, db }) {
+    const target = findUserById(db, { id: input.userId });
+    if (!target) return fail('not_found', '用户不存在');
+    if (target.id === user.id && input.role !== target.role) {
+      return fail('state', '不能修改自己的角色', { role: '不能修改自己的角色；如确需调整，请由另一名系统管理员操作' });
+    }
+    const department = checkDepartment(db, input.departmentId, { keep: target.departmentId });
+    if (!department.ok) return department;
+    const moved = input.role !== target.role || input.departmentId !== target.departmentId;
+    const stranded = moved ? strandedProjects(db, target.id, input) : [];
+    if (stranded.length > 0) {
+      const names = stranded.slice(0, 3).map((p) => `“${p.name}”`).join('、');
+      return fail('state', `${target.displayName}仍负责 ${stranded.length} 个未定稿的项目（${names}${stranded.length > 3 ? '等' : ''}），请先在“项目负责人”页面改派，再修改角色或部门`);
+    }
+
+    const changes = new ChangeSet();
+    changes.compare('user', target.id, '姓名', target.displayName, input.displayName);
+    changes.compare('user', target.id, '角色', ROLE_LABELS[target.role], ROLE_LABELS[input.role]);
+    changes.compare('user', target.id, '部门', departmentName(db, target.departmentId), department.name);
+    if (changes.changes.length === 0) return ok(null, '没有需要保存的修改');
+
+    const refused = db.transaction((tx) => {
+      if (target.role === 'admin' && input.role !== 'admin') {
+        const guard = guardLastActiveAdmin(tx, target);
+        if (guard) return guard;
+      }
+      tx.update(users)
+        .set({ displayName: input.displayName, role: input.role, departmentId: input.departmentId, updatedAt: new Date() })
+        .where(eq(users.id, target.id))
+        .run();
+      recordChanges(tx, { actorId: user.id, action: 'update', changes: changes.changes });
+      return null;
+    });
+    return refused ?? ok(null, `已保存 ${input.displayName} 的修改`);
+  },
+});
