@@ -28,7 +28,8 @@ type Banner = { kind: 'ok' | 'error'; text: string } | null;
 /** The owner's form: save a draft at any time, submit when complete; nothing typed is ever cleared by an error. */
 export function EvaluationForm({ sheet, scheme, initial, goal, reviewed }: Props) {
   const router = useRouter();
-  const form = useForm<EvaluationDraft>({ resolver: zodResolver(evaluationDraftSchema), defaultValues: initial, mode: 'onBlur' });
+  // Validating on submit, not on blur: a message appearing above the buttons must not move them from under the click.
+  const form = useForm<EvaluationDraft>({ resolver: zodResolver(evaluationDraftSchema), defaultValues: initial });
   const values = useWatch({ control: form.control }) as EvaluationDraft;
   const result = useLiveScore(sheet, scheme, values, reviewed);
   const [banner, setBanner] = useState<Banner>(null);

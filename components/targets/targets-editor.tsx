@@ -18,7 +18,7 @@ const EMPTY_ROW = { level1Code: '1' as const, level2Code: '', level2Name: '', na
 /** The project's indicators as an editable table, with the rule book's points check shown as you type. */
 export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; scheme: Scheme }) {
   const router = useRouter();
-  const form = useForm<ProjectTargets>({ resolver: zodResolver(projectTargetsSchema), defaultValues: initial, mode: 'onBlur' });
+  const form = useForm<ProjectTargets>({ resolver: zodResolver(projectTargetsSchema), defaultValues: initial });
   const { register, control, handleSubmit, setError } = form;
   const { fields, append, remove, move } = useFieldArray({ control, name: 'indicators' });
   const watched = useWatch({ control, name: 'indicators' }) as ProjectTargets['indicators'] | undefined;

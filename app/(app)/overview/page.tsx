@@ -97,6 +97,7 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
       <section className="card charts">
         <GradeChart data={gradeDistribution(rows)} />
         <ScoreHistogram data={scoreHistogram(rows)} />
+        {!rows.some((r) => r.scored) && <p className="chart-empty">尚无已提交的自评，提交后这里显示等级和得分分布。</p>}
       </section>
 
       {user.role !== 'dept_head' && departments.length > 0 && (
