@@ -17,7 +17,7 @@ import { departments, projects, users, type Role } from '../db/schema';
 import { hashPasswordSync } from '../lib/auth/password';
 import type { SessionUser } from '../lib/auth/scope';
 import { buildIndicatorsCsv } from '../lib/exports/indicators-csv';
-import { loadYearBundles } from '../lib/exports/load-year';
+import { loadYearBundles } from '../db/queries/evaluations';
 import { writeYearWorkbook } from '../lib/exports/workbooks';
 import { syntheticDepartment, fillEvaluations } from '../lib/exports/synthetic-year';
 

@@ -8,7 +8,7 @@ import { approveOperation, finalizeOperation, submitOperation } from '@/lib/eval
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { scoreStored } from '@/lib/evaluations/sheet';
 import { INDICATOR_CSV_HEADERS, buildIndicatorsCsv } from '@/lib/exports/indicators-csv';
-import { loadYearBundles } from '@/lib/exports/load-year';
+import { loadYearBundles } from '@/db/queries/evaluations';
 import { SUMMARY_HEADERS } from '@/lib/exports/summary-sheet';
 import { writeYearWorkbook } from '@/lib/exports/workbooks';
 import { loadEvaluationBundle } from '@/db/queries/evaluations';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importTargetTable } from '@/db/queries/targets';
 import { seedDemo } from '@/db/seed';
-import { departments } from '@/db/schema';
+import { departments, indicators } from '@/db/schema';
 import { loadTargetTable } from '@/lib/exports/target-table';
 import { fenToWanYuan } from '@/lib/money';
 import { parseTargetTable, type ParsedTable } from '@/lib/targets/parse-target-table';
@@ -184,6 +184,17 @@ describe('targets from the database and the command line', () => {
     const outcome = importTargetTable(db, { table: back, year: 2024, dryRun: true });
     expect(outcome).toMatchObject({ created: [], updated: [], kept: [], projects: 17, indicators: 113, budgetTotal: '1408.40' });
     expect(outcome.unchanged).toHaveLength(17);
+  });
+
+  it('explicit 分值 from a workbook are stored with the indicators', async () => {
+    const { db, cleanup } = tempDatabase();
+    cleanups.push(cleanup);
+    const project = SEED.projects[2];
+    const points = ['20', '10', '15', '15', '15', '15'];
+    const table: TargetWorkbookTable = { ...SEED, projects: [{ ...project, indicators: project.indicators.map((ind, k) => ({ ...ind, points: points[k] })) }] };
+    const parsed = await parseTargetWorkbook(await exportTargetWorkbook(table));
+    importTargetTable(db, { table: parsed, year: 2024 });
+    expect(db.select().from(indicators).orderBy(indicators.position).all().map((i) => i.points)).toEqual(points);
   });
 
   it('npm run targets:import -- file.xlsx imports the workbook, and again leaves it unchanged', async () => {

@@ -20,9 +20,10 @@ async function readSource(mode: Mode, text: string, file: File | null): Promise<
 }
 
 /** Paste or upload → preview (a dry run, nothing written) → confirm exactly what was previewed, or cancel. */
-export function ImportTargetsForm() {
+export function ImportTargetsForm({ departments }: { departments: Array<{ id: number; name: string }> }) {
   const [mode, setMode] = useState<Mode>('paste');
   const [year, setYear] = useState('');
+  const [departmentId, setDepartmentId] = useState('');
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<null | 'preview' | 'confirm'>(null);
@@ -37,7 +38,7 @@ export function ImportTargetsForm() {
     setMessage(null);
     setDone(null);
     try {
-      const source = { year, ...(await readSource(mode, text, file)) } as TargetSource;
+      const source = { year, departmentId, ...(await readSource(mode, text, file)) } as TargetSource;
       const state = await previewTargetImportAction(source);
       if (!state.ok) {
         setErrors(state.fieldErrors ?? {});
@@ -85,6 +86,16 @@ export function ImportTargetsForm() {
             <span>导入年度</span>
             <input inputMode="numeric" className="short" value={year} onChange={(e) => setYear(e.target.value)} placeholder="默认取表中年度" aria-invalid={Boolean(errors.year)} />
             {errors.year && <small className="field-error" role="alert">{errors.year}</small>}
+          </label>
+          <label className="field">
+            <span>导入到部门</span>
+            <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} aria-invalid={Boolean(errors.departmentId)}>
+              <option value="">按目标表中的部门名称（没有则新建）</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>{d.name}</option>
+              ))}
+            </select>
+            {errors.departmentId && <small className="field-error" role="alert">{errors.departmentId}</small>}
           </label>
           {mode === 'paste' ? (
             <label className="field">

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../index';
 import {
@@ -17,18 +17,21 @@ import {
 import type { SessionUser } from '../../lib/auth/scope';
 import { projectScopeCondition } from './projects';
 
-/** Everything one evaluation page, operation or export needs, in one read. */
-export function loadEvaluationBundle(db: Pick<Db, 'select'>, { evaluationId }: { evaluationId: number }) {
+/** Evaluation, project, department, owner and year, joined: the head of every bundle. */
+function bundleHeads(db: Pick<Db, 'select'>) {
   const owner = alias(users, 'owner');
-  const row = db
+  return db
     .select({ evaluation: evaluations, project: projects, departmentName: departments.name, ownerName: owner.displayName, year: evaluationYears })
     .from(evaluations)
     .innerJoin(projects, eq(projects.id, evaluations.projectId))
     .innerJoin(departments, eq(departments.id, projects.departmentId))
     .innerJoin(evaluationYears, eq(evaluationYears.year, projects.year))
-    .leftJoin(owner, eq(owner.id, projects.ownerId))
-    .where(eq(evaluations.id, evaluationId))
-    .get();
+    .leftJoin(owner, eq(owner.id, projects.ownerId));
+}
+
+/** Everything one evaluation page, operation or export needs, in one read. */
+export function loadEvaluationBundle(db: Pick<Db, 'select'>, { evaluationId }: { evaluationId: number }) {
+  const row = bundleHeads(db).where(eq(evaluations.id, evaluationId)).get();
   if (!row) return null;
   const indicatorRows = db.select().from(indicators).where(eq(indicators.projectId, row.project.id)).orderBy(asc(indicators.position)).all();
   const resultRows = db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, evaluationId)).all();
@@ -39,39 +42,33 @@ export function loadEvaluationBundle(db: Pick<Db, 'select'>, { evaluationId }: {
 export type EvaluationBundle = NonNullable<ReturnType<typeof loadEvaluationBundle>>;
 
 /**
- * The bundles of every evaluation of a year in the user's scope, in four queries whatever the size
- * of the year (for the overview and exports).
+ * The bundles of every evaluation of a year in the user's scope, in list order, in three queries
+ * whatever the size of the year (for the overview and the exports).
  */
-export function loadYearBundles(db: Db, { user, year }: { user: SessionUser; year: number }): EvaluationBundle[] {
-  const owner = alias(users, 'owner');
-  const rows = db
-    .select({ evaluation: evaluations, project: projects, departmentName: departments.name, ownerName: owner.displayName, year: evaluationYears })
-    .from(evaluations)
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
-    .innerJoin(departments, eq(departments.id, projects.departmentId))
-    .innerJoin(evaluationYears, eq(evaluationYears.year, projects.year))
-    .leftJoin(owner, eq(owner.id, projects.ownerId))
-    .where(and(eq(projects.year, year), projectScopeCondition(user)))
-    .orderBy(asc(departments.name), asc(projects.position))
-    .all();
-  if (rows.length === 0) return [];
+export function loadYearBundles(db: Pick<Db, 'select'>, { user, year }: { user: SessionUser; year: number }): EvaluationBundle[] {
+  const inScope = and(eq(projects.year, year), projectScopeCondition(user));
+  const heads = bundleHeads(db).where(inScope).orderBy(asc(departments.name), asc(projects.position), asc(projects.id)).all();
+  if (heads.length === 0) return [];
   const indicatorRows = db
-    .select()
+    .select(getTableColumns(indicators))
     .from(indicators)
-    .where(inArray(indicators.projectId, sql`(select id from projects where year = ${year})`))
+    .innerJoin(projects, eq(projects.id, indicators.projectId))
+    .where(inScope)
     .orderBy(asc(indicators.projectId), asc(indicators.position))
     .all();
   const resultRows = db
-    .select()
+    .select(getTableColumns(indicatorResults))
     .from(indicatorResults)
-    .where(inArray(indicatorResults.evaluationId, sql`(select e.id from evaluations e join projects p on p.id = e.project_id where p.year = ${year})`))
+    .innerJoin(evaluations, eq(evaluations.id, indicatorResults.evaluationId))
+    .innerJoin(projects, eq(projects.id, evaluations.projectId))
+    .where(inScope)
     .all();
   const byProject = groupBy(indicatorRows, (i) => i.projectId);
   const byEvaluation = groupBy(resultRows, (r) => r.evaluationId);
-  return rows.map((row) => ({
-    ...row,
-    indicators: byProject.get(row.project.id) ?? [],
-    results: new Map((byEvaluation.get(row.evaluation.id) ?? []).map((r) => [r.indicatorId, r])),
+  return heads.map((head) => ({
+    ...head,
+    indicators: byProject.get(head.project.id) ?? [],
+    results: new Map((byEvaluation.get(head.evaluation.id) ?? []).map((r) => [r.indicatorId, r])),
   }));
 }
 

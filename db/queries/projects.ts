@@ -16,6 +16,13 @@ export function projectScopeCondition(user: SessionUser): SQL | undefined {
   }
 }
 
+/** The year a `/api/years/{year}/…` path names, when that evaluation year exists. */
+export function existingYear(db: Db, param: string): number | null {
+  const year = Number(param);
+  if (!Number.isInteger(year)) return null;
+  return db.select({ year: evaluationYears.year }).from(evaluationYears).where(eq(evaluationYears.year, year)).get()?.year ?? null;
+}
+
 export function listYears(db: Db) {
   return db.select().from(evaluationYears).orderBy(desc(evaluationYears.year)).all();
 }

@@ -20,15 +20,18 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  * Writes a parsed target table into a year. Idempotent: the same table twice leaves one copy;
  * a re-import updates projects without evaluation data and reports the rest.
  */
-export function importTargetTable(db: Db, args: { table: ParsedTable; year: number; actorId?: number | null; dryRun?: boolean }): ImportOutcome {
+export function importTargetTable(db: Db, args: { table: ParsedTable; year: number; actorId?: number | null; dryRun?: boolean; departmentId?: number }): ImportOutcome {
   const { table, year, actorId = null, dryRun = false } = args;
   const outcome: ImportOutcome = { ...summarizeTable(table, year), dryRun, created: [], updated: [], unchanged: [], kept: [] };
+  // The published table's 部门名称 may differ from the department's name here; the importer may choose.
+  const chosen = args.departmentId === undefined ? undefined : db.select().from(departments).where(eq(departments.id, args.departmentId)).get();
+  if (chosen) outcome.department = chosen.name;
 
   const run = (tx: Tx) => {
     if (!tx.select().from(evaluationYears).where(eq(evaluationYears.year, year)).get()) {
       tx.insert(evaluationYears).values({ year, scheme: 'national' }).run();
     }
-    const departmentId = ensureDepartment(tx, table.department);
+    const departmentId = chosen?.id ?? ensureDepartment(tx, table.department);
     table.projects.forEach((parsed, position) => {
       const existing = tx
         .select()
@@ -110,6 +113,7 @@ function indicatorRows(projectId: number, parsed: ParsedProject): NewIndicator[]
     periodTargetText: ind.periodTargetText,
     annualTargetText: ind.annualTargetText,
     parsedTarget: ind.target,
+    points: ind.points ?? null,
     warnings: ind.warnings,
   }));
 }
@@ -138,7 +142,7 @@ function sameAsStored(tx: Tx, projectId: number, parsed: ParsedProject): boolean
   if (!project) return false;
   const stored = tx.select().from(indicators).where(inArray(indicators.projectId, [projectId])).orderBy(indicators.position).all();
   const fresh = indicatorRows(projectId, parsed);
-  const key = (r: NewIndicator) => JSON.stringify([r.position, r.level1Code, r.level2Code, r.name, r.periodTargetText, r.annualTargetText]);
+  const key = (r: NewIndicator) => JSON.stringify([r.position, r.level1Code, r.level2Code, r.name, r.periodTargetText, r.annualTargetText, r.points ?? null]);
   return (
     project.goal === parsed.goal &&
     project.budgetTotalFen === parsed.budget.totalFen &&

@@ -59,7 +59,16 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       if (child.exitCode === null && child.pid) {
         const exited = new Promise((r) => child.once('exit', r));
         process.kill(-child.pid, 'SIGTERM');
+        // next start waits for open keep-alive connections of still-open browser contexts; don't.
+        const timer = setTimeout(() => {
+          try {
+            if (child.pid) process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }, 2000);
         await exited;
+        clearTimeout(timer);
       }
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -15,7 +15,7 @@ import { scoreEvaluation } from '@/lib/scoring';
 import type { ParsedIndicator, ParsedTable } from '@/lib/targets/parse-target-table';
 import { parseTargetText } from '@/lib/targets/parse-target-text';
 import type { ParsedTarget } from '@/lib/targets/types';
-import { loadYearBundles } from './load-year';
+import { loadYearBundles } from '@/db/queries/evaluations';
 
 /**
  * A synthetic but realistic year for `npm run bench`: target tables like the published ones (every

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { importTargetTable, type ImportOutcome } from '@/db/queries/targets';
-import { auditLog, targetImports } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { auditLog, departments, targetImports } from '@/db/schema';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { parseTargetSource } from './source';
 
@@ -13,13 +14,15 @@ export const targetSourceSchema = z.object({
   sourceName: z.string().trim().max(200).default('粘贴的文本'),
   format: z.enum(['text', 'xlsx']),
   content: z.string().min(1, '请粘贴目标表文本或选择文件').max(MAX_CONTENT, '文件过大（最大约 6 MB）'),
+  /** '' = the department the table names (matched by name, created when new). */
+  departmentId: z.union([z.literal(''), z.coerce.number().int().positive()]).default(''),
 });
 
 export type TargetSource = z.infer<typeof targetSourceSchema>;
 
 /** What the preview showed; confirming anything else is refused. */
-export function sourceDigest(source: Pick<TargetSource, 'year' | 'format' | 'content'>): string {
-  return createHash('sha256').update(`${source.year}\n${source.format}\n${source.content}`).digest('hex');
+export function sourceDigest(source: Pick<TargetSource, 'year' | 'format' | 'content' | 'departmentId'>): string {
+  return createHash('sha256').update(`${source.year}\n${source.departmentId}\n${source.format}\n${source.content}`).digest('hex');
 }
 
 export interface ImportPreview {
@@ -31,8 +34,13 @@ export interface ImportPreview {
 async function dryRun(db: Parameters<typeof importTargetTable>[0], source: TargetSource) {
   const table = await parseTargetSource(source);
   const year = source.year === '' ? table.year : source.year;
-  if (!year) return { error: '目标表中没有年度，请填写导入年度' } as const;
-  return { table, year, outcome: importTargetTable(db, { table, year, dryRun: true }) } as const;
+  if (!year) return { error: '目标表中没有年度，请填写导入年度', field: 'year' } as const;
+  const departmentId = source.departmentId === '' ? undefined : source.departmentId;
+  if (departmentId !== undefined) {
+    const department = db.select().from(departments).where(eq(departments.id, departmentId)).get();
+    if (!department?.active) return { error: '所选部门不存在或已停用', field: 'departmentId' } as const;
+  }
+  return { table, year, departmentId, outcome: importTargetTable(db, { table, year, departmentId, dryRun: true }) } as const;
 }
 
 /** Parses and dry-runs an import: the report of what would be created, updated or kept; nothing is written. */
@@ -42,7 +50,7 @@ export const previewTargetImportOperation = defineOperation({
   roles: ['admin', 'finance'],
   async run(source, { db }) {
     const run = await dryRun(db, source);
-    if ('error' in run) return fail('invalid', run.error!, { year: run.error! });
+    if ('error' in run) return fail('invalid', run.error!, { [run.field!]: run.error! });
     if (run.outcome.projects === 0) return fail('invalid', '没有识别到任何项目，请检查粘贴的内容是否为完整的绩效目标表', { content: '没有识别到任何项目' });
     return ok<ImportPreview>({ digest: sourceDigest(source), year: run.year, outcome: run.outcome });
   },
@@ -56,9 +64,9 @@ export const confirmTargetImportOperation = defineOperation({
   async run(input, { db, user }) {
     if (sourceDigest(input) !== input.digest) return fail('conflict', '导入内容与预览时不一致，请重新预览后再确认');
     const run = await dryRun(db, input);
-    if ('error' in run) return fail('invalid', run.error!, { year: run.error! });
+    if ('error' in run) return fail('invalid', run.error!, { [run.field!]: run.error! });
     const outcome = db.transaction((tx) => {
-      const result = importTargetTable(tx as unknown as typeof db, { table: run.table, year: run.year, actorId: user.id });
+      const result = importTargetTable(tx as unknown as typeof db, { table: run.table, year: run.year, departmentId: run.departmentId, actorId: user.id });
       const record = tx
         .insert(targetImports)
         .values({ year: run.year, sourceName: input.sourceName, sourceText: input.format === 'text' ? input.content : `[xlsx base64] ${input.content}`, status: 'confirmed', createdById: user.id })

@@ -27,6 +27,8 @@ export interface ParsedIndicator {
   /** 年度指标值, original text (never rewritten). */
   annualTargetText: string;
   target: ParsedTarget;
+  /** Explicit 分值, when the source has a column for it (the xlsx layout); the PDF text has none. */
+  points?: string | null;
   /** Import warnings of this row, in Chinese. */
   warnings: string[];
   line: number | null;

@@ -27,6 +27,11 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
           <h1>{year ? `${year} 年度项目` : '项目'}</h1>
           <p className="muted">{scopeText}</p>
         </div>
+        {user.role === 'dept_head' && year && rows.length > 0 && (
+          <a className="button no-print" href={`/api/years/${year}/targets.xlsx`}>
+            导出本部门目标表（Excel）
+          </a>
+        )}
         {years.length > 1 && (
           <nav className="year-switch" aria-label="年度">
             {years.map((y) => (

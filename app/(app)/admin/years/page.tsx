@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { listYears } from '@/db/queries/projects';
-import { projects } from '@/db/schema';
+import { departments, projects } from '@/db/schema';
 import { requireUser } from '@/lib/auth/session';
 import { schemeOfYear } from '@/lib/evaluations/sheet';
 import { submittedCount } from '@/lib/years/operations';
@@ -15,6 +15,8 @@ export default async function YearsPage() {
   await requireUser(['finance', 'admin']);
   const db = getDb();
   const years = listYears(db);
+  const departmentsOf = (year: number) =>
+    db.selectDistinct({ id: departments.id, name: departments.name }).from(projects).innerJoin(departments, eq(departments.id, projects.departmentId)).where(eq(projects.year, year)).orderBy(departments.name).all();
   return (
     <>
       <div className="page-head">
@@ -30,7 +32,7 @@ export default async function YearsPage() {
       ) : (
         <table className="data-table" data-testid="year-table">
           <thead>
-            <tr><th>年度</th><th>评分方案</th><th>状态</th><th>截止日期</th><th className="num">项目数</th><th className="num">已提交</th><th>操作</th></tr>
+            <tr><th>年度</th><th>评分方案</th><th>状态</th><th>截止日期</th><th className="num">项目数</th><th className="num">已提交</th><th>目标表（Excel）</th><th>操作</th></tr>
           </thead>
           <tbody>
             {years.map((y) => (
@@ -41,6 +43,13 @@ export default async function YearsPage() {
                 <td>{y.deadline ?? '—'}</td>
                 <td className="num">{db.select({ n: count() }).from(projects).where(eq(projects.year, y.year)).get()?.n ?? 0}</td>
                 <td className="num">{submittedCount(db, y.year)}</td>
+                <td>
+                  {departmentsOf(y.year).map((d) => (
+                    <a key={d.id} className="download-link" href={`/api/years/${y.year}/targets.xlsx?department=${d.id}`}>
+                      {d.name}
+                    </a>
+                  ))}
+                </td>
                 <td className="button-row">
                   <Link className="button" href={`/admin/years/${y.year}`}>设置</Link>
                   <Link className="button" href={`/admin/years/${y.year}/rollover`}>结转到 {y.year + 1} 年度</Link>

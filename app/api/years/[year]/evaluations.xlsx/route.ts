@@ -1,18 +1,17 @@
 import { PassThrough, Readable } from 'node:stream';
 import { getDb } from '@/db';
-import { getCurrentUser } from '@/lib/auth/session';
+import { apiYear } from '@/lib/auth/api';
 import { downloadHeaders, XLSX_CONTENT_TYPE } from '@/lib/exports/download';
-import { existingYear, loadYearBundles } from '@/lib/exports/load-year';
+import { loadYearBundles } from '@/db/queries/evaluations';
 import { writeYearWorkbook } from '@/lib/exports/workbooks';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(_req: Request, ctx: { params: Promise<{ year: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: '未登录' }, { status: 401 });
   const db = getDb();
-  const year = existingYear(db, (await ctx.params).year);
-  if (year === null) return Response.json({ error: '没有该年度' }, { status: 404 });
+  const found = await apiYear(db, (await ctx.params).year);
+  if (found instanceof Response) return found;
+  const { user, year } = found;
   // Read everything first, so the file is one consistent snapshot however long the download takes.
   const bundles = loadYearBundles(db, { user, year });
   const output = new PassThrough();

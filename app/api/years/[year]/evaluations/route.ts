@@ -1,21 +1,16 @@
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { listEvaluationsForUser } from '@/db/queries/evaluations';
-import { evaluationYears } from '@/db/schema';
-import { getCurrentUser } from '@/lib/auth/session';
+import { apiYear } from '@/lib/auth/api';
 import { formatScore } from '@/lib/format';
 import { fenToWanYuan } from '@/lib/money';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(_req: Request, ctx: RouteContext<'/api/years/[year]/evaluations'>) {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: '未登录' }, { status: 401 });
-  const year = Number((await ctx.params).year);
   const db = getDb();
-  if (!Number.isInteger(year) || !db.select().from(evaluationYears).where(eq(evaluationYears.year, year)).get()) {
-    return Response.json({ error: '没有该年度' }, { status: 404 });
-  }
+  const found = await apiYear(db, (await ctx.params).year);
+  if (found instanceof Response) return found;
+  const { user, year } = found;
   const rows = listEvaluationsForUser(db, { user, year });
   return Response.json({
     year,

@@ -1,17 +1,16 @@
 import { getDb } from '@/db';
-import { getCurrentUser } from '@/lib/auth/session';
+import { apiYear } from '@/lib/auth/api';
 import { CSV_CONTENT_TYPE, downloadHeaders } from '@/lib/exports/download';
 import { buildIndicatorsCsv } from '@/lib/exports/indicators-csv';
-import { existingYear, loadYearBundles } from '@/lib/exports/load-year';
+import { loadYearBundles } from '@/db/queries/evaluations';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(_req: Request, ctx: { params: Promise<{ year: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: '未登录' }, { status: 401 });
   const db = getDb();
-  const year = existingYear(db, (await ctx.params).year);
-  if (year === null) return Response.json({ error: '没有该年度' }, { status: 404 });
+  const found = await apiYear(db, (await ctx.params).year);
+  if (found instanceof Response) return found;
+  const { user, year } = found;
   const csv = buildIndicatorsCsv(loadYearBundles(db, { user, year }));
   return new Response(csv, {
     headers: downloadHeaders({ fileName: `${year}年度绩效指标自评明细.csv`, asciiFallback: `indicators-${year}.csv`, contentType: CSV_CONTENT_TYPE }),
