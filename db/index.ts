@@ -6,6 +6,8 @@ import path from 'node:path';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle inside `db.transaction((tx) => …)`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The data folder (database, generated secret): `DATA_DIR`, default `./data`. */
 export function dataDir(): string {

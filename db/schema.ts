@@ -221,7 +221,10 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_evaluation_idx').on(t.evaluationId), index('audit_log_entity_idx').on(t.entityType, t.entityId)],
 );
 
-/** A pasted or uploaded target table waiting in preview until confirmed or cancelled. */
+/**
+ * Each confirmed import of a target table, with its source as imported (text, or the workbook in
+ * base64). Previews are never stored: a cancelled preview leaves no trace.
+ */
 export const targetImports = sqliteTable('target_imports', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   year: integer('year').notNull(),

@@ -44,10 +44,22 @@ test.describe('project list and scope', () => {
     await expect(page.getByText('政府雇员工资经费')).toHaveCount(0);
   });
 
-  test('a visitor without a session is sent to the login page', async ({ page }) => {
+  test('a visitor without a session is sent to the login page, and pages refuse to be framed', async ({ page }) => {
+    const login = await page.goto('/login');
+    expect(login?.headers()['x-frame-options']).toBe('DENY');
+    expect(login?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await page.goto('/projects');
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  });
+
+  test('after sign-in only a path on this site is followed', async ({ page }) => {
+    await page.goto('/login?callbackUrl=%2F%5Cexample.com');
+    await page.getByLabel('用户名').fill('owner2');
+    await page.getByLabel('密码').fill('demo1234');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/projects$/);
+    expect(page.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/projects$/);
   });
 
   test('a wrong password gets a clear message', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { Decimal } from './decimal';
 
-const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
+const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
   month: '2-digit',
@@ -8,11 +8,15 @@ const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
   hour: '2-digit',
   minute: '2-digit',
   hour12: false,
-});
+};
+const DATE_TIME = new Intl.DateTimeFormat('zh-CN', DATE_TIME_OPTIONS);
 
-export function formatDateTime(value: Date | number | null | undefined): string {
+const DATE_TIME_SECONDS = new Intl.DateTimeFormat('zh-CN', { ...DATE_TIME_OPTIONS, second: '2-digit' });
+
+/** Beijing time, as every user of the product reads it; `seconds` where they matter (sign-in history). */
+export function formatDateTime(value: Date | number | null | undefined, { seconds = false } = {}): string {
   if (value === null || value === undefined) return '';
-  return DATE_TIME.format(value instanceof Date ? value : new Date(value));
+  return (seconds ? DATE_TIME_SECONDS : DATE_TIME).format(value instanceof Date ? value : new Date(value));
 }
 
 /** `"13.5"` → `"13.50"` at precision 2; `''` for null. */

@@ -8,7 +8,7 @@ import type { SessionUser } from '@/lib/auth/scope';
  * function that does the finer checks (scope, workflow state, version) against the database.
  * Expected failures are returned as a typed state, never thrown.
  */
-export type FailureCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'state';
+export type FailureCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'state' | 'error';
 
 export type ActionState<T = null> =
   | { ok: true; data: T; message?: string }
@@ -57,5 +57,23 @@ export async function runOperation<S extends z.ZodType, T>(op: Operation<S, T>, 
   if (!op.roles.includes(user.role)) return fail('forbidden', '您的角色无权执行此操作');
   const parsed = op.schema.safeParse(raw, { error: z.locales.zhCN().localeError });
   if (!parsed.success) return fail('invalid', '输入有误，请检查标红的字段', fieldErrorsOf(parsed.error));
-  return op.run(parsed.data, { user, db });
+  try {
+    return await op.run(parsed.data, { user, db });
+  } catch (error) {
+    // Unexpected (a busy database after its timeout, a bug): logged for the operator, told plainly to the user.
+    console.error(`operation ${op.name} failed`, error);
+    return fail('error', '服务器处理出错，内容未保存。请稍后重试；如反复出现请联系系统管理员。');
+  }
+}
+
+/**
+ * For the browser: a server action that cannot be reached (network down, server restarting) answers
+ * like any other failure, so a form shows a message instead of silently doing nothing.
+ */
+export async function callAction<T>(action: (raw: unknown) => Promise<ActionState<T>>, input: unknown): Promise<ActionState<T>> {
+  try {
+    return await action(input);
+  } catch {
+    return fail('error', '网络或服务器出错，内容未保存。请检查网络后重试。');
+  }
 }

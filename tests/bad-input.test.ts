@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '@/db/schema';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import type { EvaluationDraft } from '@/lib/evaluations/form-schema';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
@@ -24,6 +26,7 @@ const CASES: Case[] = [
   ['a negative compound part', (d) => (d.indicators[3].parts = ['4', '-1']), 'indicators.3.parts.1', /不能为负数/],
   ['a budget with more than six decimals', (d) => (d.budgetExecuted = '20.1234567'), 'budgetExecuted', /金额/],
   ['a zero 全年预算数', (d) => (d.budgetAdjusted = '0'), 'budgetAdjusted', /须大于0/],
+  ['an amount too large to hold to the 分', (d) => (d.budgetExecuted = '99999999999'), 'budgetExecuted', /金额过大/],
   ['a 10 MB explanation', (d) => (d.indicators[0].explanation = TEN_MB), 'indicators.0.explanation', /不能超过2000字/],
   ['a 10 MB 实际完成情况', (d) => (d.goalActual = TEN_MB), 'goalActual', /不能超过5000字/],
   ['a deduction above the computed score', (d) => (d.indicators[1].deduction = { enabled: true, score: '16', reason: '酌情' }), 'indicators.1.deduction.score', /./],
@@ -62,6 +65,16 @@ describe('bad input through the server: a clear field message, nothing stored', 
     for (const raw of [null, 'text', { evaluationId: 'x' }, { ...completeDraft(world, id), indicators: 'all' }]) {
       expect(await world.run(saveDraftOperation, world.actors.owner1, raw)).toMatchObject({ ok: false, code: 'invalid' });
     }
+  });
+
+  it('retyping an amount in another spelling (21.50 for 21.5) is not recorded as a change', async () => {
+    const draft = completeDraft(world, id);
+    draft.budgetAdjusted = '21.5';
+    expect((await world.run(saveDraftOperation, world.actors.owner1, draft)).ok).toBe(true);
+    const entries = () => world.db.select().from(auditLog).where(eq(auditLog.field, '全年预算数（万元）')).all().length;
+    const before = entries();
+    expect((await world.run(saveDraftOperation, world.actors.owner1, { ...draft, version: world.bundle(id).evaluation.version, budgetAdjusted: '21.50' })).ok).toBe(true);
+    expect(entries()).toBe(before);
   });
 
   it('HTML and script are stored as plain text, exactly as typed', async () => {

@@ -100,6 +100,23 @@ describe('evaluation operations on a real database', () => {
     expect(audit.find((a) => a.action === 'review')).toMatchObject({ oldValue: null, newValue: '12（佐证材料不足）' });
   });
 
+  it('a return by finance clears the reviewed scores, with an audit entry for each', async () => {
+    const id = world.evaluationOf(WORKED_EXAMPLE);
+    const { owner1, head, finance } = world.actors;
+    await world.run(saveDraftOperation, owner1, completeDraft(world, id));
+    await world.run(submitOperation, owner1, { evaluationId: id, version: 2 });
+    await world.run(approveOperation, head, { evaluationId: id, version: 3, comment: '' });
+    const b = world.bundle(id);
+    const review = { evaluationId: id, version: 4, indicators: b.indicators.map((ind, i) => ({ indicatorId: ind.id, score: i === 1 ? '10' : '', reason: i === 1 ? '依据不足' : '' })), budget: { score: '8', reason: '执行偏慢' } };
+    expect(await world.run(reviewScoresOperation, finance, review)).toMatchObject({ ok: true, data: { finalTotal: '93' } });
+    expect(await world.run(returnOperation, finance, { evaluationId: id, version: 5, comment: '请补充材料' })).toMatchObject({ ok: true });
+    const after = world.bundle(id);
+    expect([...after.results.values()].every((r) => r.reviewedScore === null && r.reviewedReason === null)).toBe(true);
+    expect([after.evaluation.budgetReviewedScore, after.evaluation.finalScore, after.evaluation.status]).toEqual([null, '100', 'draft']);
+    const cleared = world.db.select().from(auditLog).where(eq(auditLog.action, 'review_cleared')).all();
+    expect(cleared.map((c) => c.oldValue).sort()).toEqual(['10（依据不足）', '8（执行偏慢）']);
+  });
+
   it('two saves from the same version: one wins, the other gets the conflict, nothing is mixed', async () => {
     const id = world.evaluationOf(WORKED_EXAMPLE);
     const first = completeDraft(world, id);

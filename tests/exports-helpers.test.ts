@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cellAmount, cellDecimal, cellText } from '@/lib/exports/cell-values';
 import { csvField, inertText, toCsv } from '@/lib/exports/csv';
 import { contentDisposition, safeFileName } from '@/lib/exports/download';
-import { actualText } from '@/lib/exports/self-evaluation-table';
+import { describeActualWithUnits } from '@/lib/evaluations/labels';
 import { sanitizeSheetName, SheetNamer, SHEET_NAME_MAX } from '@/lib/exports/sheet-names';
 import { evaluationSheetNames } from '@/lib/exports/workbooks';
 import { parseTargetText } from '@/lib/targets/parse-target-text';
@@ -102,10 +102,10 @@ describe('reading cells of a workbook', () => {
 
 describe('actual values as the table prints them', () => {
   it('adds the target’s units and labels', () => {
-    expect(actualText(parseTargetText('≥30家'), '27')).toBe('27家');
-    expect(actualText(parseTargetText('≥95%'), '96.5')).toBe('96.5%');
-    expect(actualText(parseTargetText('1.扫描仪1台；2.信创台式电脑13台'), ['1', '12'])).toBe('扫描仪1台；信创台式电脑12台');
-    expect(actualText(parseTargetText('有效提升'), { tier: '部分达成', percent: '70' })).toBe('部分达成 70%');
-    expect(actualText(parseTargetText('≥30家'), null)).toBe('');
+    expect(describeActualWithUnits(parseTargetText('≥30家'), '27')).toBe('27家');
+    expect(describeActualWithUnits(parseTargetText('≥95%'), '96.5')).toBe('96.5%');
+    expect(describeActualWithUnits(parseTargetText('1.扫描仪1台；2.信创台式电脑13台'), ['1', '12'])).toBe('扫描仪1台；信创台式电脑12台');
+    expect(describeActualWithUnits(parseTargetText('有效提升'), { tier: '部分达成', percent: '70' })).toBe('部分达成 70%');
+    expect(describeActualWithUnits(parseTargetText('≥30家'), null)).toBe('');
   });
 });

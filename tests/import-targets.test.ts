@@ -65,12 +65,15 @@ describe('importTargetTable re-import rules', () => {
       const [started, untouched] = db.select().from(projects).orderBy(projects.position).limit(2).all();
       const evaluation = db.select().from(evaluations).where(eq(evaluations.projectId, started.id)).get()!;
       const indicator = db.select().from(indicators).where(eq(indicators.projectId, started.id)).get()!;
-      db.insert(indicatorResults).values({ evaluationId: evaluation.id, indicatorId: indicator.id, actual: '1' }).run();
+      // What a save leaves: a result (here only an explanation, no actual) and the next version.
+      db.insert(indicatorResults).values({ evaluationId: evaluation.id, indicatorId: indicator.id, explanation: '已保存的说明' }).run();
+      db.update(evaluations).set({ version: 2 }).where(eq(evaluations.id, evaluation.id)).run();
 
       const changed = parseTargetTable(readFileSync(SEED_FILE, 'utf8').replaceAll('年度指标值:≥98%', '年度指标值:≥99%').replace('值:100%；年度指标值:100%。2、1-产出指标；11-数量指标；组织应急', '值:100%；年度指标值:90%。2、1-产出指标；11-数量指标；组织应急'));
       const outcome = importTargetTable(db, { table: changed, year: 2024 });
       expect(outcome.kept).toEqual([{ project: started.name, reason: expect.stringContaining('已开始') }]);
       expect(outcome.updated).toEqual([untouched.name]);
+      expect(db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, evaluation.id)).get()?.explanation).toBe('已保存的说明');
       const stored = db.select().from(indicators).where(eq(indicators.projectId, started.id)).all();
       expect(stored.filter((i) => i.annualTargetText === '≥98%')).toHaveLength(3);
       const updated = db.select().from(indicators).where(eq(indicators.projectId, untouched.id)).orderBy(indicators.position).all();

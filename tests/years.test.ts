@@ -56,6 +56,8 @@ describe('years and schemes', () => {
     expect(await world.run(updateYearOperation, world.actors.finance, settings)).toMatchObject({ ok: true });
     expect(world.db.select().from(evaluationYears).where(eq(evaluationYears.year, 2024)).get()).toMatchObject({ scheme: 'hubei', deadline: '2025-01-31' });
     expect(world.bundle(id).evaluation.selfScore).not.toBe('93.73');
+    const untouched = world.bundle(world.evaluationOf('三防专项经费')).evaluation;
+    expect([untouched.selfScore, untouched.selfGrade]).toEqual([null, null]);
 
     expect(await world.run(updateYearOperation, world.actors.finance, { ...settings, scheme: PRESET_FORMS.national })).toMatchObject({ ok: true });
     expect(world.bundle(id).evaluation.selfScore).toBe('93.73');
@@ -100,5 +102,21 @@ describe('rolling a year forward', () => {
     expect(planRollover(world.db, 2024).blocked).toContain('不能再次结转');
     expect(await world.run(rolloverOperation, world.actors.finance, { fromYear: 2024 })).toMatchObject({ ok: false, code: 'state' });
     expect(await world.run(rolloverOperation, world.actors.owner1, { fromYear: 2025 })).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
+
+describe('year settings input', () => {
+  it('refuses an emptied custom field and an impossible deadline, with field messages', async () => {
+    const w = createWorld();
+    try {
+      const custom = { ...PRESET_FORMS.national, preset: 'custom' as const, gradeBands: { 优: 90, 良: 80, 中: '' } };
+      expect(await w.run(updateYearOperation, w.actors.finance, { year: 2024, status: 'open', deadline: '', scheme: custom })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { 'scheme.gradeBands.中': '请填写' } });
+      for (const deadline of ['2025-13-45', '2025-02-30', '31/01/2025']) {
+        expect(await w.run(updateYearOperation, w.actors.finance, { year: 2024, status: 'open', deadline, scheme: PRESET_FORMS.national })).toMatchObject({ ok: false, fieldErrors: { deadline: '请输入有效日期，如 2025-01-31' } });
+      }
+      expect(await w.run(updateYearOperation, w.actors.finance, { year: 2024, status: 'open', deadline: '2024-02-29', scheme: PRESET_FORMS.national })).toMatchObject({ ok: true });
+    } finally {
+      w.cleanup();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { safeReturnPath } from '@/lib/auth/safe-redirect';
 import { getCurrentUser } from '@/lib/auth/session';
 import { LoginForm } from './login-form';
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: '登录' };
 export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
   if (await getCurrentUser()) redirect('/projects');
   const { callbackUrl } = await searchParams;
-  const target = typeof callbackUrl === 'string' && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/projects';
+  const target = safeReturnPath(callbackUrl);
   return (
     <main className="centered-page login-page">
       <div className="card narrow">

@@ -8,6 +8,7 @@ import { FormBanner, useServerFeedback } from '@/components/admin/form-feedback'
 import { FieldShell, fieldIds } from '@/components/admin/field-shell';
 import { changePasswordSchema, type ChangePasswordInput } from '@/lib/account/change-password-schema';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { callAction } from '@/lib/operations';
 
 const EMPTY: ChangePasswordInput = { currentPassword: '', newPassword: '', confirmPassword: '' };
 
@@ -27,7 +28,7 @@ export function ChangePasswordForm({ currentLabel = '当前密码', afterChange 
 
   const onSubmit = form.handleSubmit(
     async (values) => {
-      if (!show(await changePasswordAction(values))) return;
+      if (!show(await callAction(changePasswordAction, values))) return;
       form.reset(EMPTY);
       // A full navigation, so that every server component reads the cleared temporary-password flag.
       if (afterChange) window.location.assign(afterChange);

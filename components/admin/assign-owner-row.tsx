@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { assignProjectOwnerAction } from '@/app/(app)/admin/users/actions';
 import { FormBanner, useServerFeedback } from './form-feedback';
 import styles from './admin.module.css';
+import { callAction } from '@/lib/operations';
 
 export interface OwnerOption {
   id: number;
@@ -26,7 +27,7 @@ export function AssignOwnerRow({ projectId, projectName, ownerId, options, locke
   const save = async () => {
     setBusy(true);
     try {
-      if (show(await assignProjectOwnerAction({ projectId, ownerId: selected }))) router.refresh();
+      if (show(await callAction(assignProjectOwnerAction, { projectId, ownerId: selected }))) router.refresh();
     } finally {
       setBusy(false);
     }

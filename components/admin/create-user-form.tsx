@@ -12,6 +12,7 @@ import { FieldShell, fieldIds } from './field-shell';
 import { FormBanner, useServerFeedback } from './form-feedback';
 import { RoleDepartmentFields, type DepartmentOption } from './role-department-fields';
 import styles from './admin.module.css';
+import { callAction } from '@/lib/operations';
 
 const EMPTY: CreateUserInput = { username: '', displayName: '', role: 'owner', departmentId: '', temporaryPassword: '' };
 
@@ -25,7 +26,7 @@ export function CreateUserForm({ departments }: { departments: DepartmentOption[
 
   const onSubmit = form.handleSubmit(
     async (values) => {
-      const state = await createUserAction(values);
+      const state = await callAction(createUserAction, values);
       if (show(state)) {
         form.reset({ ...EMPTY, role: values.role, departmentId: values.departmentId === null ? '' : String(values.departmentId) });
         router.refresh();

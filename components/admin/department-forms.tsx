@@ -11,6 +11,7 @@ import { createDepartmentSchema, renameDepartmentSchema, type CreateDepartmentIn
 import { FieldShell, fieldIds } from './field-shell';
 import { FormBanner, useServerFeedback } from './form-feedback';
 import styles from './admin.module.css';
+import { callAction } from '@/lib/operations';
 
 export function CreateDepartmentForm() {
   const router = useRouter();
@@ -18,7 +19,7 @@ export function CreateDepartmentForm() {
   const { banner, setBanner, show } = useServerFeedback(form);
   const onSubmit = form.handleSubmit(
     async (values) => {
-      if (show(await createDepartmentAction(values))) {
+      if (show(await callAction(createDepartmentAction, values))) {
         form.reset({ name: '' });
         router.refresh();
       }
@@ -50,7 +51,7 @@ export function DepartmentRowActions({ departmentId, name, active }: { departmen
 
   const onRename = form.handleSubmit(
     async (values) => {
-      if (show(await renameDepartmentAction(values))) {
+      if (show(await callAction(renameDepartmentAction, values))) {
         form.reset(form.getValues());
         router.refresh();
       }

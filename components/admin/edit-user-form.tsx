@@ -10,6 +10,7 @@ import { FieldShell, fieldIds } from './field-shell';
 import { FormBanner, useServerFeedback } from './form-feedback';
 import { RoleDepartmentFields, type DepartmentOption } from './role-department-fields';
 import styles from './admin.module.css';
+import { callAction } from '@/lib/operations';
 
 export function EditUserForm({ initial, departments, isSelf }: { initial: UpdateUserInput; departments: DepartmentOption[]; isSelf: boolean }) {
   const router = useRouter();
@@ -19,7 +20,7 @@ export function EditUserForm({ initial, departments, isSelf }: { initial: Update
 
   const onSubmit = form.handleSubmit(
     async (values) => {
-      const state = await updateUserAction(values);
+      const state = await callAction(updateUserAction, values);
       if (show(state)) {
         form.reset(form.getValues());
         router.refresh();

@@ -11,6 +11,7 @@ import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { FieldShell, fieldIds } from './field-shell';
 import { FormBanner, useServerFeedback } from './form-feedback';
 import styles from './admin.module.css';
+import { callAction } from '@/lib/operations';
 
 interface Props {
   userId: number;
@@ -63,7 +64,7 @@ function ResetPasswordForm({ userId }: { userId: number }) {
 
   const onSubmit = form.handleSubmit(
     async (values) => {
-      if (show(await resetUserPasswordAction(values))) {
+      if (show(await callAction(resetUserPasswordAction, values))) {
         form.reset({ userId, temporaryPassword: '' });
         router.refresh();
       }

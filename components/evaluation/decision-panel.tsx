@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { approveAction, finalizeAction, returnAction } from '@/app/(app)/evaluations/actions';
 import { TEXT_LIMITS } from '@/lib/evaluations/form-schema';
-import type { ActionState } from '@/lib/operations';
+import { callAction, type ActionState } from '@/lib/operations';
 
 type Decision = 'approve' | 'return' | 'finalize';
 
@@ -21,7 +21,7 @@ const ACTIONS: Record<Decision, (raw: unknown) => Promise<ActionState<{ version:
 };
 
 /** 审核意见 and the head's or finance's decision buttons; the server re-checks every click. */
-export function DecisionPanel({ evaluationId, version, decisions, blocked }: { evaluationId: number; version: number; decisions: Decision[]; blocked?: string }) {
+export function DecisionPanel({ evaluationId, version, decisions }: { evaluationId: number; version: number; decisions: Decision[] }) {
   const router = useRouter();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +38,7 @@ export function DecisionPanel({ evaluationId, version, decisions, blocked }: { e
     if (BUTTONS[decision].confirm && !window.confirm(BUTTONS[decision].confirm)) return;
     setBusy(true);
     try {
-      const state = await ACTIONS[decision]({ evaluationId, version, comment });
+      const state = await callAction(ACTIONS[decision], { evaluationId, version, comment });
       if (!state.ok) {
         setCommentError(state.fieldErrors?.comment ?? null);
         setError(state.message);
@@ -68,10 +68,9 @@ export function DecisionPanel({ evaluationId, version, decisions, blocked }: { e
           {error}
         </p>
       )}
-      {blocked && <p className="muted">{blocked}</p>}
       <div className="button-row">
         {decisions.map((d) => (
-          <button key={d} type="button" className={BUTTONS[d].className} disabled={busy || (d === 'finalize' && Boolean(blocked))} onClick={() => void decide(d)}>
+          <button key={d} type="button" className={BUTTONS[d].className} disabled={busy} onClick={() => void decide(d)}>
             {BUTTONS[d].label}
           </button>
         ))}

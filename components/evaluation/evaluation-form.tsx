@@ -5,9 +5,9 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
 import { saveDraftAction, submitAction } from '@/app/(app)/evaluations/actions';
-import type { EntryValues, Sheet } from '@/lib/evaluations/engine-input';
+import type { Sheet } from '@/lib/evaluations/engine-input';
 import { evaluationDraftSchema, type EvaluationDraft } from '@/lib/evaluations/form-schema';
-import type { ActionState } from '@/lib/operations';
+import { callAction, type ActionState } from '@/lib/operations';
 import type { Scheme } from '@/lib/scoring';
 import { BudgetAndGoal } from './budget-and-goal';
 import { IndicatorTable } from './indicator-table';
@@ -20,18 +20,17 @@ interface Props {
   scheme: Scheme;
   initial: EvaluationDraft;
   goal: string;
-  reviewed: Array<EntryValues['reviewed']>;
 }
 
 type Banner = { kind: 'ok' | 'error'; text: string } | null;
 
 /** The owner's form: save a draft at any time, submit when complete; nothing typed is ever cleared by an error. */
-export function EvaluationForm({ sheet, scheme, initial, goal, reviewed }: Props) {
+export function EvaluationForm({ sheet, scheme, initial, goal }: Props) {
   const router = useRouter();
   // Validating on submit, not on blur: a message appearing above the buttons must not move them from under the click.
   const form = useForm<EvaluationDraft>({ resolver: zodResolver(evaluationDraftSchema), defaultValues: initial });
   const values = useWatch({ control: form.control }) as EvaluationDraft;
-  const result = useLiveScore(sheet, scheme, values, reviewed);
+  const result = useLiveScore(sheet, scheme, values);
   const [banner, setBanner] = useState<Banner>(null);
   const [busy, setBusy] = useState(false);
   const { isDirty } = form.formState;
@@ -52,7 +51,7 @@ export function EvaluationForm({ sheet, scheme, initial, goal, reviewed }: Props
     let saved: number | null = null;
     await form.handleSubmit(
       async (draft) => {
-        const state = await saveDraftAction(draft);
+        const state = await callAction(saveDraftAction, draft);
         if (!state.ok) return showFailure(state);
         saved = state.data.version;
         form.reset({ ...draft, version: state.data.version }, { keepErrors: false });
@@ -77,7 +76,7 @@ export function EvaluationForm({ sheet, scheme, initial, goal, reviewed }: Props
     try {
       const version = form.formState.isDirty ? await save() : form.getValues('version');
       if (version === null) return;
-      const state = await submitAction({ evaluationId: initial.evaluationId, version });
+      const state = await callAction(submitAction, { evaluationId: initial.evaluationId, version });
       if (!state.ok) return showFailure(state);
       setBanner({ kind: 'ok', text: '已提交，等待部门负责人审核' });
       router.refresh();

@@ -29,7 +29,7 @@ export function EvaluationView({ bundle, result }: { bundle: EvaluationBundle; r
           {bundle.indicators.map((ind, i) => {
             const scored = result.indicators[i];
             const r = bundle.results.get(ind.id);
-            const actual = describeActualWithUnits(ind.name, ind.parsedTarget, r?.actual ?? null);
+            const actual = describeActualWithUnits(ind.parsedTarget, r?.actual ?? null);
             return (
               <tr key={ind.id} data-testid={`view-row-${i + 1}`}>
                 <td className="num">{i + 1}</td>
@@ -63,7 +63,7 @@ export function EvaluationView({ bundle, result }: { bundle: EvaluationBundle; r
           })}
           <tr>
             <td />
-            <td colSpan={3}>预算执行率（全年预算数 {formatWanYuan(bundle.project.budgetTotalFen)} → 全年执行数 {e.budgetExecutedFen === null ? '未填写' : formatWanYuan(e.budgetExecutedFen)}）</td>
+            <td colSpan={3}>预算执行率（全年预算数 {formatWanYuan(e.budgetAdjustedFen ?? bundle.project.budgetTotalFen)} → 全年执行数 {e.budgetExecutedFen === null ? '未填写' : formatWanYuan(e.budgetExecutedFen)}）</td>
             <td>{formatRate(result.budget.rate)}</td>
             <td className="num">{formatScore(result.budget.points)}</td>
             <td />

@@ -8,6 +8,7 @@ import { reviewScoresAction } from '@/app/(app)/evaluations/actions';
 import { reviewSchema, TEXT_LIMITS, type ReviewInput } from '@/lib/evaluations/form-schema';
 import { formatScore } from '@/lib/format';
 import { FieldError } from './field-error';
+import { callAction } from '@/lib/operations';
 
 export interface ReviewLine {
   indicatorId: number;
@@ -24,7 +25,7 @@ export function ReviewForm({ initial, lines, budget, precision }: { initial: Rev
   const { register, control } = form;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const state = await reviewScoresAction(values);
+    const state = await callAction(reviewScoresAction, values);
     if (!state.ok) {
       for (const [name, message] of Object.entries(state.fieldErrors ?? {})) form.setError(name as Path<ReviewInput>, { type: 'server', message });
       setBanner({ kind: 'error', text: state.message });

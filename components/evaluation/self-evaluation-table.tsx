@@ -1,33 +1,26 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
-import { describeActualWithUnits } from '@/lib/evaluations/labels';
+import { selfEvaluationTable } from '@/lib/exports/self-evaluation-table';
 import { formatRate, formatScore } from '@/lib/format';
-import { formatWanYuan } from '@/lib/money';
+import { formatWanYuan, parseWanYuan } from '@/lib/money';
 import type { EvaluationResult } from '@/lib/scoring';
-import { groupSpans } from '@/lib/targets/grouping';
+
+const wan = (amount: string | null) => (amount === null ? '' : formatWanYuan(parseWanYuan(amount) ?? 0));
 
 /**
- * 项目支出绩效自评表 in the Ministry of Finance layout (财预〔2020〕10号): header, funds block,
- * 年度总体目标, indicator rows grouped by 一级/二级指标, 总分 and 等级. Ten columns throughout.
+ * 项目支出绩效自评表 in the Ministry of Finance layout (财预〔2020〕10号), drawn from the same data
+ * as the Excel export (lib/exports/self-evaluation-table), so the page, the print and the workbook
+ * cannot disagree. Ten columns throughout.
  */
 export function SelfEvaluationTable({ bundle, result }: { bundle: EvaluationBundle; result: EvaluationResult }) {
-  const { project, evaluation: e } = bundle;
-  const p = result.precision;
-  const hasReview = result.indicators.some((i) => i.reviewedScore !== null) || result.budget.reviewedScore !== null;
-  const adjustedFen = e.budgetAdjustedFen ?? project.budgetTotalFen;
-  const sources: Array<[string, number]> = (
-    [
-      ['财政拨款', project.budgetFiscalFen],
-      ['财政专户拨款', project.budgetSpecialFen],
-      ['其他资金', project.budgetOtherFen],
-    ] as Array<[string, number]>
-  ).filter(([, fen]) => fen !== 0);
-  const rows = groupSpans(bundle.indicators);
+  const t = selfEvaluationTable(bundle, result);
+  const p = t.precision;
+  const [total, ...sources] = t.funds;
 
   return (
     <table className="mof-table" data-testid="mof-table">
       <caption>
         <span className="mof-title">项目支出绩效自评表</span>
-        <span className="mof-year">（{project.year}年度）</span>
+        <span className="mof-year">（{t.year}年度） 金额单位：万元</span>
       </caption>
       <colgroup>
         <col className="c-label" />
@@ -44,44 +37,52 @@ export function SelfEvaluationTable({ bundle, result }: { bundle: EvaluationBund
       <tbody>
         <tr>
           <th>项目名称</th>
-          <td colSpan={9}>{project.name}</td>
+          <td colSpan={9}>{t.projectName}</td>
         </tr>
         <tr>
           <th>主管部门</th>
-          <td colSpan={4}>{bundle.departmentName}</td>
+          <td colSpan={4}>{t.department}</td>
           <th colSpan={2}>实施单位</th>
-          <td colSpan={3}>{project.implementingUnit}</td>
+          <td colSpan={3}>{t.implementingUnit}</td>
         </tr>
 
         <tr>
-          <th rowSpan={2 + sources.length}>项目资金（万元）</th>
+          <th rowSpan={2 + sources.length + (t.budgetNote ? 1 : 0)}>项目资金（万元）</th>
           <th colSpan={2} />
           <th>年初预算数</th>
           <th>全年预算数</th>
           <th>全年执行数</th>
           <th>分值</th>
           <th>执行率</th>
-          <th colSpan={2}>得分</th>
+          <th>得分</th>
+          <th>{t.hasReview ? '复核得分' : ''}</th>
         </tr>
         <tr data-testid="funds-total">
-          <th colSpan={2}>年度资金总额</th>
-          <td className="num">{formatWanYuan(project.budgetTotalFen)}</td>
-          <td className="num">{formatWanYuan(adjustedFen)}</td>
-          <td className="num">{e.budgetExecutedFen === null ? '' : formatWanYuan(e.budgetExecutedFen)}</td>
-          <td className="num">{formatScore(result.budget.points)}</td>
-          <td className="num">{formatRate(result.budget.rate)}</td>
-          <td className="num" colSpan={2}>
-            {formatScore(result.budget.finalScore, p)}
-            {result.budget.reviewedScore !== null && <small>（自评 {formatScore(result.budget.computedScore, p)}）</small>}
-          </td>
+          <th colSpan={2}>{total.label}</th>
+          <td className="num">{wan(total.initial)}</td>
+          <td className="num">{wan(total.adjusted)}</td>
+          <td className="num">{wan(total.executed)}</td>
+          <td className="num">{formatScore(total.points)}</td>
+          <td className="num">{formatRate(total.rate)}</td>
+          <td className="num">{formatScore(total.score, p)}</td>
+          <td className="num">{formatScore(total.reviewedScore, p)}</td>
         </tr>
-        {sources.map(([label, fen], i) => (
-          <tr key={label}>
-            <th colSpan={2}>{i === 0 ? `其中：${label}` : label}</th>
-            <td className="num">{formatWanYuan(fen)}</td>
-            <td colSpan={6} className="muted">—</td>
+        {sources.map((line) => (
+          <tr key={line.label}>
+            <th colSpan={2}>{line.label}</th>
+            <td className="num">{wan(line.initial)}</td>
+            <td className="num">{wan(line.adjusted)}</td>
+            <td colSpan={5} />
           </tr>
         ))}
+        {t.budgetNote && (
+          <tr>
+            <th colSpan={2}>预算执行偏差原因</th>
+            <td colSpan={7} className="prose">
+              {t.budgetNote}
+            </td>
+          </tr>
+        )}
 
         <tr>
           <th rowSpan={2}>年度总体目标</th>
@@ -90,15 +91,15 @@ export function SelfEvaluationTable({ bundle, result }: { bundle: EvaluationBund
         </tr>
         <tr>
           <td colSpan={5} className="prose">
-            {project.goal}
+            {t.goal}
           </td>
           <td colSpan={4} className="prose" data-testid="mof-goal-actual">
-            {e.goalActual}
+            {t.goalActual}
           </td>
         </tr>
 
         <tr>
-          <th rowSpan={rows.length + 1}>绩效指标</th>
+          <th rowSpan={t.indicators.length + 1}>绩效指标</th>
           <th>一级指标</th>
           <th>二级指标</th>
           <th>三级指标</th>
@@ -106,35 +107,30 @@ export function SelfEvaluationTable({ bundle, result }: { bundle: EvaluationBund
           <th>实际完成值</th>
           <th>分值</th>
           <th>得分</th>
-          <th>{hasReview ? '复核得分' : ''}</th>
+          <th>{t.hasReview ? '复核得分' : ''}</th>
           <th>偏差原因分析及改进措施</th>
         </tr>
-        {rows.map(({ row: ind, level1Span, level2Span }, i) => {
-          const scored = result.indicators[i];
-          const r = bundle.results.get(ind.id);
-          const actual = describeActualWithUnits(ind.name, ind.parsedTarget, r?.actual ?? null);
-          return (
-            <tr key={ind.id} data-testid={`mof-row-${i + 1}`}>
-              {level1Span > 0 && <td rowSpan={level1Span}>{ind.level1Name}</td>}
-              {level2Span > 0 && <td rowSpan={level2Span}>{ind.level2Name}</td>}
-              <td>{ind.name}</td>
-              <td>{ind.annualTargetText}</td>
-              <td>{actual}</td>
-              <td className="num">{formatScore(scored.points)}</td>
-              <td className="num">{scored.missingActual ? '' : formatScore(scored.selfScore, p)}</td>
-              <td className="num">{scored.reviewedScore === null ? '' : formatScore(scored.reviewedScore, p)}</td>
-              <td className="prose">{[r?.explanation, r?.reviewedReason ? `复核意见：${r.reviewedReason}` : ''].filter(Boolean).join('\n')}</td>
-            </tr>
-          );
-        })}
+        {t.indicators.map((line, i) => (
+          <tr key={i} data-testid={`mof-row-${i + 1}`}>
+            {line.level1Span > 0 && <td rowSpan={line.level1Span}>{line.level1}</td>}
+            {line.level2Span > 0 && <td rowSpan={line.level2Span}>{line.level2}</td>}
+            <td>{line.name}</td>
+            <td>{line.target}</td>
+            <td>{line.actual}</td>
+            <td className="num">{formatScore(line.points)}</td>
+            <td className="num">{formatScore(line.score, p)}</td>
+            <td className="num">{formatScore(line.reviewedScore, p)}</td>
+            <td className="prose">{line.note}</td>
+          </tr>
+        ))}
         <tr className="mof-total" data-testid="mof-total">
           <th colSpan={6}>总分</th>
-          <td className="num">100.00</td>
-          <td className="num">{formatScore(result.selfTotal, p)}</td>
-          <td className="num">{hasReview ? formatScore(result.finalTotal, p) : ''}</td>
+          <td className="num">{formatScore(t.totalPoints)}</td>
+          <td className="num">{formatScore(t.selfTotal, p)}</td>
+          <td className="num">{t.hasReview ? formatScore(t.finalTotal, p) : ''}</td>
           <td>
-            等级：<strong data-testid="mof-grade">{result.finalGrade}</strong>
-            {hasReview && <>（最终得分 {formatScore(result.finalTotal, p)}）</>}
+            等级：<strong data-testid="mof-grade">{t.finalGrade ?? '—'}</strong>
+            {t.hasReview && t.finalTotal !== null && <>（最终得分 {formatScore(t.finalTotal, p)}）</>}
           </td>
         </tr>
       </tbody>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { buildEngineInput, entryValuesFromForm, type EntryValues, type Sheet } from '@/lib/evaluations/engine-input';
+import { buildEngineInput, entryValuesFromForm, type Sheet } from '@/lib/evaluations/engine-input';
 import { optionalMoneyText, optionalNumberText, type EvaluationDraft, type IndicatorEntry } from '@/lib/evaluations/form-schema';
 import { scoreEvaluation, type EvaluationResult, type Scheme } from '@/lib/scoring';
 
@@ -19,10 +19,10 @@ function sanitize(entry: IndicatorEntry): IndicatorEntry {
   };
 }
 
-/** The engine, run in the browser on what is typed now: the same code the server runs on save. */
-export function useLiveScore(sheet: Sheet, scheme: Scheme, values: EvaluationDraft, reviewed: Array<EntryValues['reviewed']>): EvaluationResult {
+/** The engine, run in the browser on what is typed now: the same code the server runs on save. The owner sees self scores only. */
+export function useLiveScore(sheet: Sheet, scheme: Scheme, values: EvaluationDraft): EvaluationResult {
   return useMemo(() => {
-    const entries = entryValuesFromForm(sheet, (values.indicators ?? []).map(sanitize), reviewed);
+    const entries = entryValuesFromForm(sheet, (values.indicators ?? []).map(sanitize));
     return scoreEvaluation(
       buildEngineInput(sheet, scheme, entries, {
         adjusted: validMoney(values.budgetAdjusted),
@@ -31,5 +31,5 @@ export function useLiveScore(sheet: Sheet, scheme: Scheme, values: EvaluationDra
         reviewed: null,
       }),
     );
-  }, [sheet, scheme, values, reviewed]);
+  }, [sheet, scheme, values]);
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { confirmTargetImportAction, previewTargetImportAction } from '@/app/(app)/admin/actions';
 import type { ImportPreview, TargetSource } from '@/lib/targets/import-operations';
 import { ImportReportView } from './import-report-view';
+import { callAction } from '@/lib/operations';
 
 type Mode = 'paste' | 'file';
 
@@ -39,7 +40,7 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
     setDone(null);
     try {
       const source = { year, departmentId, ...(await readSource(mode, text, file)) } as TargetSource;
-      const state = await previewTargetImportAction(source);
+      const state = await callAction(previewTargetImportAction, source);
       if (!state.ok) {
         setErrors(state.fieldErrors ?? {});
         setMessage({ kind: 'error', text: state.message });
@@ -56,7 +57,7 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
     if (!preview) return;
     setBusy('confirm');
     try {
-      const state = await confirmTargetImportAction({ ...preview.source, digest: preview.digest });
+      const state = await callAction(confirmTargetImportAction, { ...preview.source, digest: preview.digest });
       if (!state.ok) {
         setMessage({ kind: 'error', text: state.message });
         return;

@@ -12,6 +12,7 @@ import { describeTarget, targetKindLabel } from '@/lib/targets/describe';
 import { pointsErrors, projectTargetsSchema, type ProjectTargets } from '@/lib/targets/targets-form';
 import { parseTargetText } from '@/lib/targets/parse-target-text';
 import { LEVEL1_NAMES } from '@/lib/targets/table-types';
+import { callAction } from '@/lib/operations';
 
 const EMPTY_ROW = { level1Code: '1' as const, level2Code: '', level2Name: '', name: '', periodTargetText: '', annualTargetText: '', points: '' };
 
@@ -31,7 +32,7 @@ export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; sc
   }, [rows, scheme]);
 
   const onSubmit = handleSubmit(async (values) => {
-    const state = await updateProjectTargetsAction(values);
+    const state = await callAction(updateProjectTargetsAction, values);
     if (!state.ok) {
       for (const [name, message] of Object.entries(state.fieldErrors ?? {})) if (name !== '_') setError(name as Path<ProjectTargets>, { type: 'server', message });
       setBanner({ kind: 'error', text: state.message });

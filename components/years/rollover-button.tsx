@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { rolloverAction } from '@/app/(app)/admin/actions';
+import { callAction } from '@/lib/operations';
 
 export function RolloverButton({ fromYear, toYear }: { fromYear: number; toYear: number }) {
   const [state, setState] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -11,7 +12,7 @@ export function RolloverButton({ fromYear, toYear }: { fromYear: number; toYear:
     if (!window.confirm(`确定创建 ${toYear} 年度吗？`)) return;
     setBusy(true);
     try {
-      const result = await rolloverAction({ fromYear });
+      const result = await callAction(rolloverAction, { fromYear });
       setState(result.ok ? { kind: 'ok', text: result.message ?? '已结转' } : { kind: 'error', text: result.message });
     } finally {
       setBusy(false);

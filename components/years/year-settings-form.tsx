@@ -10,6 +10,7 @@ import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
 import { SCHEME_LABELS } from '@/lib/years/labels';
 import { PRESET_FORMS, yearSettingsSchema, type YearSettings, type YearSettingsInput } from '@/lib/years/scheme-form';
 import { WhatIfTable, type WhatIfRow } from './what-if-table';
+import { callAction } from '@/lib/operations';
 
 /** Year settings: open/closed, deadline, and the scheme (a preset or every setting), with a what-if before saving. */
 export function YearSettingsForm({ initial, locked }: { initial: YearSettings; locked: boolean }) {
@@ -37,13 +38,13 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
 
   const onWhatIf = handleSubmit(async (values) => {
     setBanner(null);
-    const state = await whatIfAction({ year: values.year, scheme: values.scheme });
+    const state = await callAction(whatIfAction, { year: values.year, scheme: values.scheme });
     if (!state.ok) return applyFailure(state);
     setWhatIf(state.data.rows);
   });
 
   const onSave = handleSubmit(async (values) => {
-    const state = await updateYearAction(values);
+    const state = await callAction(updateYearAction, values);
     if (!state.ok) return applyFailure(state);
     setBanner({ kind: 'ok', text: state.message ?? '已保存' });
     form.reset(values);

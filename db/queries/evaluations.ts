@@ -16,6 +16,7 @@ import {
 } from '../schema';
 import type { SessionUser } from '../../lib/auth/scope';
 import { projectScopeCondition } from './projects';
+import { groupBy } from '../../lib/collections';
 
 /** Evaluation, project, department, owner and year, joined: the head of every bundle. */
 function bundleHeads(db: Pick<Db, 'select'>) {
@@ -123,16 +124,4 @@ export function listAuditEntries(db: Db, { evaluationId, limit = 500 }: { evalua
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit)
     .all();
-}
-
-/** Map.groupBy arrived in Node 21; this runs on 20. */
-function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

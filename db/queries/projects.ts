@@ -8,7 +8,7 @@ import type { SessionUser } from '../../lib/auth/scope';
 export function projectScopeCondition(user: SessionUser): SQL | undefined {
   switch (user.role) {
     case 'owner':
-      return eq(projects.ownerId, user.id);
+      return user.departmentId === null ? sql`0` : and(eq(projects.ownerId, user.id), eq(projects.departmentId, user.departmentId));
     case 'dept_head':
       return user.departmentId === null ? sql`0` : eq(projects.departmentId, user.departmentId);
     default:

@@ -1,9 +1,10 @@
-import { and, eq, inArray, is, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, is } from 'drizzle-orm';
 import { TransactionRollbackError } from 'drizzle-orm/errors';
-import type { Db } from '../index';
-import { auditLog, departments, evaluationYears, evaluations, indicatorResults, indicators, projects, type NewIndicator } from '../schema';
+import type { Db, Tx } from '../index';
+import { departments, evaluationYears, evaluations, indicators, projects, type NewIndicator } from '../schema';
 import type { ParsedProject, ParsedTable } from '../../lib/targets/parse-target-table';
 import { summarizeTable, type ImportReport } from '../../lib/targets/import-report';
+import { writeAudit } from '../../lib/audit';
 
 export interface ImportOutcome extends ImportReport {
   dryRun: boolean;
@@ -14,7 +15,6 @@ export interface ImportOutcome extends ImportReport {
   kept: Array<{ project: string; reason: string }>;
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Writes a parsed target table into a year. Idempotent: the same table twice leaves one copy;
@@ -47,14 +47,16 @@ export function importTargetTable(db: Db, args: { table: ParsedTable; year: numb
         outcome.kept.push({ project: parsed.name, reason: '该项目的自评已开始，保留原绩效目标' });
         return;
       }
-      if (sameAsStored(tx, existing.id, parsed)) {
+      if (sameAsStored(tx, existing.id, parsed, table.implementingUnit)) {
         outcome.unchanged.push(parsed.name);
         return;
       }
+      const before = tx.select().from(indicators).where(eq(indicators.projectId, existing.id)).orderBy(indicators.position).all();
       tx.delete(indicators).where(eq(indicators.projectId, existing.id)).run();
       tx.update(projects).set(projectFields(parsed, position, table.implementingUnit)).where(eq(projects.id, existing.id)).run();
       insertIndicators(tx, existing.id, parsed);
-      tx.insert(auditLog).values({ actorId, entityType: 'project', entityId: existing.id, action: 'targets_reimported', newValue: parsed.name }).run();
+      const after = indicatorRows(existing.id, parsed);
+      writeAudit(tx, { actorId, action: 'targets_reimported', changes: [{ entityType: 'project', entityId: existing.id, field: '绩效指标（重新导入）', oldValue: targetsSummary(before), newValue: targetsSummary(after) }] });
       outcome.updated.push(parsed.name);
     });
     if (dryRun) tx.rollback();
@@ -98,7 +100,7 @@ function insertProject(tx: Tx, args: { parsed: ParsedProject; year: number; depa
   insertIndicators(tx, id, args.parsed);
   // Every project has its (empty) evaluation from the start, so it has an id in lists and the API.
   tx.insert(evaluations).values({ projectId: id }).run();
-  tx.insert(auditLog).values({ actorId: args.actorId, entityType: 'project', entityId: id, action: 'targets_imported', newValue: args.parsed.name }).run();
+  writeAudit(tx, { actorId: args.actorId, action: 'targets_imported', changes: [{ entityType: 'project', entityId: id, field: '绩效目标表导入', oldValue: null, newValue: targetsSummary(indicatorRows(id, args.parsed)) }] });
 }
 
 function indicatorRows(projectId: number, parsed: ParsedProject): NewIndicator[] {
@@ -123,31 +125,34 @@ function insertIndicators(tx: Tx, projectId: number, parsed: ParsedProject) {
   if (rows.length > 0) tx.insert(indicators).values(rows).run();
 }
 
-/** Started = anything an evaluator did: a transition, or any value entered. */
+/**
+ * Started = anything an evaluator did: any save (the version moves past 1) or any transition.
+ * Replacing the indicators of a started evaluation would drop its saved results with them.
+ */
 export function evaluationStarted(tx: Pick<Db, 'select'>, projectId: number): boolean {
-  const evaluation = tx.select().from(evaluations).where(eq(evaluations.projectId, projectId)).get();
-  if (!evaluation) return false;
-  if (evaluation.status !== 'draft' || evaluation.budgetExecutedFen !== null || evaluation.goalActual !== '') return true;
-  const entered = tx
-    .select({ id: indicatorResults.id })
-    .from(indicatorResults)
-    .where(and(eq(indicatorResults.evaluationId, evaluation.id), isNotNull(indicatorResults.actual)))
-    .limit(1)
-    .get();
-  return Boolean(entered);
+  const evaluation = tx.select({ status: evaluations.status, version: evaluations.version }).from(evaluations).where(eq(evaluations.projectId, projectId)).get();
+  return Boolean(evaluation && (evaluation.status !== 'draft' || evaluation.version > 1));
 }
 
-function sameAsStored(tx: Tx, projectId: number, parsed: ParsedProject): boolean {
+function sameAsStored(tx: Tx, projectId: number, parsed: ParsedProject, implementingUnit: string): boolean {
   const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
   if (!project) return false;
   const stored = tx.select().from(indicators).where(inArray(indicators.projectId, [projectId])).orderBy(indicators.position).all();
   const fresh = indicatorRows(projectId, parsed);
-  const key = (r: NewIndicator) => JSON.stringify([r.position, r.level1Code, r.level2Code, r.name, r.periodTargetText, r.annualTargetText, r.points ?? null]);
+  const key = (r: NewIndicator) => JSON.stringify([r.position, r.level1Code, r.level2Code, r.level2Name, r.name, r.periodTargetText, r.annualTargetText, r.points ?? null]);
   return (
     project.goal === parsed.goal &&
+    project.implementingUnit === implementingUnit &&
     project.budgetTotalFen === parsed.budget.totalFen &&
     project.budgetFiscalFen === parsed.budget.fiscalFen &&
+    project.budgetSpecialFen === parsed.budget.specialFen &&
+    project.budgetOtherFen === parsed.budget.otherFen &&
     stored.length === fresh.length &&
     stored.every((row, i) => key(row) === key(fresh[i]))
   );
+}
+
+/** `1. 名称：≥98%（15分）` a line per indicator: the before and after of a target change in the audit log. */
+export function targetsSummary(rows: Array<{ name: string; annualTargetText: string; points?: string | null }>): string {
+  return rows.map((r, i) => `${i + 1}. ${r.name}：${r.annualTargetText}${r.points ? `（${r.points}分）` : ''}`).join('\n');
 }

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, gte } from 'drizzle-orm';
 import type { Db } from '../index';
 import { signIns, users } from '../schema';
 
@@ -16,4 +16,8 @@ export function recordSignIn(db: Db, entry: { userId: number | null; username: s
 
 export function recentSignIns(db: Db, { userId, limit = 10 }: { userId: number; limit?: number }) {
   return db.select().from(signIns).where(eq(signIns.userId, userId)).orderBy(desc(signIns.createdAt), desc(signIns.id)).limit(limit).all();
+}
+
+export function countRecentFailures(db: Db, { username, since }: { username: string; since: Date }): number {
+  return db.select({ n: count() }).from(signIns).where(and(eq(signIns.username, username), eq(signIns.success, false), gte(signIns.createdAt, since))).get()?.n ?? 0;
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { findUserById } from '@/db/queries/users';
 import { ROLES, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { recordChanges } from '@/lib/admin/audit';
+import { writeAudit } from '@/lib/audit';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { changePasswordSchema } from './change-password-schema';
 
@@ -24,7 +24,7 @@ export const changePasswordOperation = defineOperation({
     const passwordHash = await hashPassword(input.newPassword);
     db.transaction((tx) => {
       tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
-      recordChanges(tx, {
+      writeAudit(tx, {
         actorId: user.id,
         action: 'change_password',
         changes: [{ entityType: 'user', entityId: user.id, field: '密码', oldValue: null, newValue: stored.mustChangePassword ? '已修改（替换临时密码）' : '已修改' }],

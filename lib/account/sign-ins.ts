@@ -1,5 +1,6 @@
 import type { Db } from '@/db';
 import { recentSignIns } from '@/db/queries/users';
+import { formatDateTime } from '@/lib/format';
 
 const BROWSERS: Array<[RegExp, string]> = [
   [/MicroMessenger\/(\d+)/, '微信'],
@@ -33,22 +34,12 @@ export function describeUserAgent(userAgent: string | null | undefined): string 
   return system ? `${browser} · ${system}` : browser;
 }
 
-const TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
 
 /** The sign-in history shown on the account page, newest first; seconds matter when spotting someone else's attempt. */
 export function signInHistory(db: Db, { userId, limit = 10 }: { userId: number; limit?: number }) {
   return recentSignIns(db, { userId, limit }).map((s) => ({
     id: s.id,
-    time: TIME.format(s.createdAt),
+    time: formatDateTime(s.createdAt, { seconds: true }),
     ip: s.ip?.split(',')[0].trim() || '—',
     browser: describeUserAgent(s.userAgent),
     success: s.success,

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { activeUsersOfDepartment, findDepartmentById, findDepartmentByName, type Reader } from '@/db/queries/admin';
 import { departments, type Role } from '@/db/schema';
 import { defineOperation, fail, ok } from '@/lib/operations';
-import { activeLabel, ChangeSet, recordChanges } from './audit';
+import { activeLabel } from './audit';
+import { ChangeSet, writeAudit } from '@/lib/audit';
 import { createDepartmentSchema, departmentIdSchema, renameDepartmentSchema } from './department-schemas';
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];
@@ -23,7 +24,7 @@ export const createDepartmentOperation = defineOperation({
       const taken = nameTaken(tx, input.name);
       if (taken) return taken;
       const row = tx.insert(departments).values({ name: input.name }).returning({ id: departments.id }).get();
-      recordChanges(tx, { actorId: user.id, action: 'create', changes: [{ entityType: 'department', entityId: row.id, field: '部门名称', oldValue: null, newValue: input.name }] });
+      writeAudit(tx, { actorId: user.id, action: 'create', changes: [{ entityType: 'department', entityId: row.id, field: '部门名称', oldValue: null, newValue: input.name }] });
       return ok({ departmentId: row.id }, `已新建部门“${input.name}”`);
     });
   },
@@ -43,7 +44,7 @@ export const renameDepartmentOperation = defineOperation({
       tx.update(departments).set({ name: input.name }).where(eq(departments.id, department.id)).run();
       const changes = new ChangeSet();
       changes.compare('department', department.id, '部门名称', department.name, input.name);
-      recordChanges(tx, { actorId: user.id, action: 'rename', changes: changes.changes });
+      writeAudit(tx, { actorId: user.id, action: 'rename', changes: changes.changes });
       return ok(null, `已将“${department.name}”改名为“${input.name}”`);
     });
   },
@@ -67,7 +68,7 @@ export const deactivateDepartmentOperation = defineOperation({
       tx.update(departments).set({ active: false }).where(eq(departments.id, department.id)).run();
       const changes = new ChangeSet();
       changes.compare('department', department.id, '状态', activeLabel(true), activeLabel(false));
-      recordChanges(tx, { actorId: user.id, action: 'deactivate', changes: changes.changes });
+      writeAudit(tx, { actorId: user.id, action: 'deactivate', changes: changes.changes });
       return ok(null, `已停用“${department.name}”`);
     });
   },
@@ -85,7 +86,7 @@ export const reactivateDepartmentOperation = defineOperation({
       tx.update(departments).set({ active: true }).where(eq(departments.id, department.id)).run();
       const changes = new ChangeSet();
       changes.compare('department', department.id, '状态', activeLabel(false), activeLabel(true));
-      recordChanges(tx, { actorId: user.id, action: 'reactivate', changes: changes.changes });
+      writeAudit(tx, { actorId: user.id, action: 'reactivate', changes: changes.changes });
       return ok(null, `已启用“${department.name}”`);
     });
   },

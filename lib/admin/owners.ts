@@ -4,7 +4,7 @@ import { findProjectWithEvaluation } from '@/db/queries/admin';
 import { findUserById } from '@/db/queries/users';
 import { projects } from '@/db/schema';
 import { defineOperation, fail, ok } from '@/lib/operations';
-import { ChangeSet, recordChanges } from './audit';
+import { ChangeSet, writeAudit } from '@/lib/audit';
 import { idField } from './user-schemas';
 
 export const assignProjectOwnerSchema = z.object({
@@ -41,7 +41,7 @@ export const assignProjectOwnerOperation = defineOperation({
     changes.compare('project', project.id, OWNER_FIELD, previous?.displayName ?? '', owner.displayName);
     db.transaction((tx) => {
       tx.update(projects).set({ ownerId: owner.id }).where(eq(projects.id, project.id)).run();
-      recordChanges(tx, { actorId: user.id, action: 'assign_owner', evaluationId: found.evaluationId, changes: changes.changes });
+      writeAudit(tx, { actorId: user.id, action: 'assign_owner', evaluationId: found.evaluationId, changes: changes.changes });
     });
     return ok(null, `已将“${project.name}”交由 ${owner.displayName} 负责`);
   },

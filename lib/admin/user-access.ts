@@ -4,7 +4,8 @@ import { findUserById } from '@/db/queries/users';
 import { users, type Role, type User } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { defineOperation, fail, ok } from '@/lib/operations';
-import { activeLabel, ChangeSet, PASSWORD_RESET_MARK, recordChanges } from './audit';
+import { activeLabel, PASSWORD_RESET_MARK } from './audit';
+import { ChangeSet, writeAudit } from '@/lib/audit';
 import { resetPasswordSchema, userIdSchema } from './user-schemas';
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];
@@ -36,7 +37,7 @@ export const deactivateUserOperation = defineOperation({
       tx.update(users).set({ active: false, updatedAt: new Date() }).where(eq(users.id, target.id)).run();
       const changes = new ChangeSet();
       changes.compare('user', target.id, '状态', activeLabel(true), activeLabel(false));
-      recordChanges(tx, { actorId: user.id, action: 'deactivate', changes: changes.changes });
+      writeAudit(tx, { actorId: user.id, action: 'deactivate', changes: changes.changes });
       return null;
     });
     if (refused) return refused;
@@ -61,7 +62,7 @@ export const reactivateUserOperation = defineOperation({
       tx.update(users).set({ active: true, updatedAt: new Date() }).where(eq(users.id, target.id)).run();
       const changes = new ChangeSet();
       changes.compare('user', target.id, '状态', activeLabel(false), activeLabel(true));
-      recordChanges(tx, { actorId: user.id, action: 'reactivate', changes: changes.changes });
+      writeAudit(tx, { actorId: user.id, action: 'reactivate', changes: changes.changes });
     });
     return ok(null, `已启用 ${target.displayName}`);
   },
@@ -83,7 +84,7 @@ export const resetUserPasswordOperation = defineOperation({
       const changes = new ChangeSet();
       changes.compare('user', target.id, '密码', '', PASSWORD_RESET_MARK);
       changes.compare('user', target.id, '必须修改密码', target.mustChangePassword ? '是' : '否', '是');
-      recordChanges(tx, { actorId: user.id, action: 'reset_password', changes: changes.changes });
+      writeAudit(tx, { actorId: user.id, action: 'reset_password', changes: changes.changes });
     });
     return ok(null, `已重置 ${target.displayName} 的密码。请将临时密码告知本人，其下次登录时须修改密码`);
   },

@@ -5,7 +5,7 @@ import { users, type Role } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { ROLE_LABELS } from '@/lib/roles';
-import { ChangeSet, recordChanges } from './audit';
+import { ChangeSet, writeAudit } from '@/lib/audit';
 import { guardLastActiveAdmin } from './user-access';
 import { createUserSchema, updateUserSchema } from './user-schemas';
 
@@ -53,7 +53,7 @@ export const createUserOperation = defineOperation({
       changes.compare('user', row.id, '角色', '', ROLE_LABELS[input.role]);
       changes.compare('user', row.id, '部门', '', department.name);
       changes.compare('user', row.id, '密码', '', '已设置临时密码');
-      recordChanges(tx, { actorId: user.id, action: 'create', changes: changes.changes });
+      writeAudit(tx, { actorId: user.id, action: 'create', changes: changes.changes });
       return row.id;
     });
     if (created === null) return usernameTaken(db, input.username) ?? fail('conflict', '用户名已被使用');
@@ -103,7 +103,7 @@ export const updateUserOperation = defineOperation({
         .set({ displayName: input.displayName, role: input.role, departmentId: input.departmentId, updatedAt: new Date() })
         .where(eq(users.id, target.id))
         .run();
-      recordChanges(tx, { actorId: user.id, action: 'update', changes: changes.changes });
+      writeAudit(tx, { actorId: user.id, action: 'update', changes: changes.changes });
       return null;
     });
     return refused ?? ok(null, `已保存 ${input.displayName} 的修改`);

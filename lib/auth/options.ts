@@ -1,8 +1,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { dataDir, getDb } from '@/db';
-import { findUserByUsername, recordSignIn } from '@/db/queries/users';
-import { verifyPassword } from './password';
+import { checkCredentials, LOCKED_OUT } from './sign-in';
 import { ensureAuthSecret } from './secret';
 
 function header(headers: unknown, name: string): string | null {
@@ -26,18 +25,18 @@ export const authOptions: NextAuthOptions = {
         const username = String(credentials?.username ?? '').trim().slice(0, 100);
         const password = String(credentials?.password ?? '').slice(0, 200);
         if (!username || !password) return null;
-        const db = getDb();
-        const user = findUserByUsername(db, { username });
-        const ok = Boolean(user && user.active && (await verifyPassword(password, user.passwordHash)));
-        recordSignIn(db, {
-          userId: user?.id ?? null,
+        const outcome = await checkCredentials(getDb(), {
           username,
-          success: ok,
-          ip: header(req?.headers, 'x-forwarded-for'),
+          password,
+          // A client can write X-Forwarded-For itself; it means something only behind a proxy that sets it.
+          ip: process.env.TRUST_PROXY === '1' ? header(req?.headers, 'x-forwarded-for') : null,
           userAgent: header(req?.headers, 'user-agent'),
         });
-        if (!ok || !user) return null;
-        return { id: String(user.id), name: user.displayName };
+        if (!outcome.ok) {
+          if (outcome.lockedOut) throw new Error(LOCKED_OUT);
+          return null;
+        }
+        return { id: String(outcome.user.id), name: outcome.user.displayName };
       },
     }),
   ],

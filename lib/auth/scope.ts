@@ -19,7 +19,8 @@ export interface ProjectScope {
 export function canViewProject(user: SessionUser, project: ProjectScope): boolean {
   switch (user.role) {
     case 'owner':
-      return project.ownerId === user.id;
+      // Both: an owner who moved to another department keeps no access to the old one's projects.
+      return project.ownerId === user.id && project.departmentId === user.departmentId;
     case 'dept_head':
       return user.departmentId !== null && project.departmentId === user.departmentId;
     case 'finance':

@@ -1,10 +1,11 @@
 import { getServerSession } from 'next-auth';
-import { forbidden, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
+import { loadEvaluationBundle } from '@/db/queries/evaluations';
 import { findUserById } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
 import { authOptions } from './options';
-import type { SessionUser } from './scope';
+import { canViewProject, type SessionUser } from './scope';
 
 /** The signed-in, active user, re-read from the database; null without a valid session. */
 export async function getCurrentUser(): Promise<SessionUser | null> {
@@ -33,4 +34,14 @@ export async function requireUser(roles?: readonly Role[], { allowPasswordChange
   if (user.mustChangePassword && !allowPasswordChange) redirect('/account/password');
   if (roles && !roles.includes(user.role)) forbidden();
   return user;
+}
+
+/** For evaluation pages: the user and the evaluation, or the 404 / 403 page. */
+export async function requireEvaluation(idParam: string) {
+  const user = await requireUser();
+  const id = Number(idParam);
+  const bundle = Number.isInteger(id) && id > 0 ? loadEvaluationBundle(getDb(), { evaluationId: id }) : null;
+  if (!bundle) notFound();
+  if (!canViewProject(user, bundle.project)) forbidden();
+  return { user, bundle };
 }

@@ -19,13 +19,16 @@ export function unitOf(target: ParsedTarget, part = 0): string {
   return '';
 }
 
-/** An actual as a reader expects it: `99%`, `扫描仪1台；信创台式电脑12台`, `部分达成 75%`; '' when not entered. */
-export function describeActualWithUnits(name: string, target: ParsedTarget, actual: ActualValue | null): string {
+/**
+ * An actual as the published tables print it: `99%`, `扫描仪1台；信创台式电脑12台`, `4次；1个`,
+ * `部分达成 75%`; '' when not entered. A part's own label is kept; its unit tells the rest apart.
+ */
+export function describeActualWithUnits(target: ParsedTarget, actual: ActualValue | null): string {
   if (actual === null) return '';
   if (typeof actual === 'string') return `${actual}${unitOf(target)}`;
   if (Array.isArray(actual)) {
-    const labels = partLabels(name, target);
-    return actual.map((v, i) => (v === '' ? '' : `${labels[i] ?? ''}${v}${unitOf(target, i)}`)).filter(Boolean).join('；');
+    const parts = target.kind === 'compound' ? target.parts : [];
+    return actual.map((v, i) => (v === '' ? '' : `${parts[i]?.label ?? ''}${v}${parts[i]?.unit ?? ''}`)).filter(Boolean).join('；');
   }
   return actual.percent ? `${actual.tier} ${actual.percent}%` : actual.tier;
 }

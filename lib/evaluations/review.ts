@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { evaluations, indicatorResults } from '@/db/schema';
+import { evaluations } from '@/db/schema';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { scoreEvaluation } from '@/lib/scoring';
 import { authorizeEvaluation, CONFLICT_MESSAGE } from './authorize';
 import { buildEngineInput, type BudgetValues, type EntryValues } from './engine-input';
 import { reviewSchema } from './form-schema';
-import { ChangeSet, claimVersion, storeScores, writeAudit } from './persist';
+import { ChangeSet, writeAudit } from '@/lib/audit';
+import { claimVersion, storeScores, upsertResult } from './persist';
 import { formFieldErrors, schemeOfYear, sheetOf, storedBudget, storedEntries } from './sheet';
 
 const reviewedOrNull = (line: { score: string; reason: string }) => (line.score === '' ? null : { score: line.score, reason: line.reason.trim() });
@@ -43,11 +44,7 @@ export const reviewScoresOperation = defineOperation({
       if (!claimVersion(tx, { evaluationId: bundle.evaluation.id, expected: input.version, userId: user.id })) return false;
       sheet.indicators.forEach((ind, i) => {
         const reviewed = entries[i].reviewed;
-        const row = { reviewedScore: reviewed?.score ?? null, reviewedReason: reviewed?.reason ?? null };
-        tx.insert(indicatorResults)
-          .values({ evaluationId: bundle.evaluation.id, indicatorId: ind.id, ...row })
-          .onConflictDoUpdate({ target: [indicatorResults.evaluationId, indicatorResults.indicatorId], set: row })
-          .run();
+        upsertResult(tx, { evaluationId: bundle.evaluation.id, indicatorId: ind.id }, { reviewedScore: reviewed?.score ?? null, reviewedReason: reviewed?.reason ?? null });
       });
       tx.update(evaluations)
         .set({ budgetReviewedScore: budget.reviewed?.score ?? null, budgetReviewedReason: budget.reviewed?.reason ?? null })

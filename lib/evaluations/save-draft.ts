@@ -1,15 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { evaluations, indicatorResults } from '@/db/schema';
+import { evaluations } from '@/db/schema';
 import { parseWanYuan } from '@/lib/money';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { scoreEvaluation } from '@/lib/scoring';
 import { authorizeEvaluation, CONFLICT_MESSAGE } from './authorize';
 import { buildEngineInput, describeActual, entryValuesFromForm, type BudgetValues } from './engine-input';
 import { evaluationDraftSchema } from './form-schema';
-import { ChangeSet, claimVersion, storeScores, writeAudit } from './persist';
-import { formFieldErrors, schemeOfYear, sheetOf, storedBudget, storedEntries } from './sheet';
+import { ChangeSet, writeAudit } from '@/lib/audit';
+import { claimVersion, storeScores, upsertResult } from './persist';
+import { fenText, formFieldErrors, schemeOfYear, sheetOf, storedBudget, storedEntries } from './sheet';
 
-const fenOrNull = (text: string) => (text.trim() === '' ? null : parseWanYuan(text));
+/** '' → null (not entered); an amount → 分; undefined when it is too large to hold exactly. */
+const fenOrNull = (text: string): number | null | undefined => (text.trim() === '' ? null : (parseWanYuan(text) ?? undefined));
 
 /** The owner saves what was typed, complete or not; invalid values are refused field by field and nothing is written. */
 export const saveDraftOperation = defineOperation({
@@ -36,11 +38,16 @@ export const saveDraftOperation = defineOperation({
 
     const adjustedFen = fenOrNull(input.budgetAdjusted);
     const executedFen = fenOrNull(input.budgetExecuted);
+    const tooLarge: Record<string, string> = {};
+    if (adjustedFen === undefined) tooLarge.budgetAdjusted = '金额过大，请核对（单位：万元）';
+    if (executedFen === undefined) tooLarge.budgetExecuted = '金额过大，请核对（单位：万元）';
+    if (adjustedFen === undefined || executedFen === undefined) return fail('invalid', '金额过大，请核对后再保存', tooLarge);
     const changes = new ChangeSet();
     const e = bundle.evaluation;
     const before = storedBudget(bundle);
-    changes.compare('evaluation', e.id, '全年预算数（万元）', before.adjusted, adjustedFen === null ? '' : input.budgetAdjusted.trim());
-    changes.compare('evaluation', e.id, '全年执行数（万元）', before.executed, executedFen === null ? '' : input.budgetExecuted.trim());
+    // Compared as stored (21.5, not 21.50), so retyping the same amount is no change.
+    changes.compare('evaluation', e.id, '全年预算数（万元）', before.adjusted, fenText(adjustedFen));
+    changes.compare('evaluation', e.id, '全年执行数（万元）', before.executed, fenText(executedFen));
     changes.compare('evaluation', e.id, '预算执行偏差原因', e.budgetExplanation, input.budgetExplanation);
     changes.compare('evaluation', e.id, '年度总体目标实际完成情况', e.goalActual, input.goalActual);
     sheet.indicators.forEach((ind, i) => {
@@ -66,10 +73,7 @@ export const saveDraftOperation = defineOperation({
           deductionReason: v.deduction?.reason ?? null,
           updatedAt: new Date(),
         };
-        tx.insert(indicatorResults)
-          .values({ evaluationId: e.id, indicatorId: ind.id, ...row })
-          .onConflictDoUpdate({ target: [indicatorResults.evaluationId, indicatorResults.indicatorId], set: row })
-          .run();
+        upsertResult(tx, { evaluationId: e.id, indicatorId: ind.id }, row);
       });
       storeScores(tx, { evaluationId: e.id, indicatorIds: sheet.indicators.map((i) => i.id), result });
       writeAudit(tx, { actorId: user.id, evaluationId: e.id, action: 'update', changes: changes.changes });

@@ -10,6 +10,8 @@ const score = (s: string | null, precision: number) => (s === null ? null : form
 export function serializeEvaluation(bundle: EvaluationBundle, result: EvaluationResult) {
   const { evaluation: e, project } = bundle;
   const p = result.precision;
+  // Final scores exist for integrations once finalised, as in the list; until then reviewed scores are work in progress.
+  const finalised = e.status === 'finalized';
   return {
     id: e.id,
     status: e.status,
@@ -26,9 +28,9 @@ export function serializeEvaluation(bundle: EvaluationBundle, result: Evaluation
     },
     goalActual: e.goalActual,
     selfScore: formatScore(result.selfTotal, p),
-    finalScore: formatScore(result.finalTotal, p),
+    finalScore: finalised ? formatScore(result.finalTotal, p) : null,
     selfGrade: result.selfGrade,
-    finalGrade: result.finalGrade,
+    finalGrade: finalised ? result.finalGrade : null,
     budget: {
       initial: wan(project.budgetTotalFen),
       adjusted: wan(e.budgetAdjustedFen ?? project.budgetTotalFen),
@@ -59,7 +61,7 @@ export function serializeEvaluation(bundle: EvaluationBundle, result: Evaluation
         deduction: r?.deductionScore ? { score: r.deductionScore, reason: r.deductionReason } : null,
         reviewedScore: score(s.reviewedScore, p),
         reviewedReason: r?.reviewedReason ?? null,
-        finalScore: score(s.missingActual && s.reviewedScore === null ? null : s.finalScore, p),
+        finalScore: finalised ? score(s.finalScore, p) : null,
         explanation: r?.explanation ?? '',
         explanationRequired: s.explanationRequired,
       };

@@ -40,7 +40,8 @@ export function storedEntries(bundle: Pick<EvaluationBundle, 'indicators' | 'res
   });
 }
 
-const fenText = (fen: number | null) => (fen === null ? '' : fenToWanYuan(fen).toFixed());
+/** 分 → the 万元 text forms and audit entries use (`21.5`); '' for null. */
+export const fenText = (fen: number | null) => (fen === null ? '' : fenToWanYuan(fen).toFixed());
 
 export function storedBudget(bundle: Pick<EvaluationBundle, 'evaluation'>): BudgetValues {
   const e = bundle.evaluation;
@@ -52,9 +53,13 @@ export function storedBudget(bundle: Pick<EvaluationBundle, 'evaluation'>): Budg
   };
 }
 
-/** The engine's result for what is stored now. */
-export function scoreStored(bundle: EvaluationBundle): { result: EvaluationResult; input: ReturnType<typeof buildEngineInput> } {
-  const input = buildEngineInput(sheetOf(bundle), schemeOfYear(bundle.year.scheme), storedEntries(bundle), storedBudget(bundle));
+/**
+ * The engine's result for what is stored now: under the year's scheme, or another one (the what-if);
+ * with finance's reviewed scores, or without them (a return to the owner clears them).
+ */
+export function scoreStored(bundle: EvaluationBundle, options: { scheme?: Scheme; withoutReview?: boolean } = {}): { result: EvaluationResult; input: ReturnType<typeof buildEngineInput> } {
+  const drop = <T extends { reviewed: unknown }>(v: T): T => (options.withoutReview ? { ...v, reviewed: null } : v);
+  const input = buildEngineInput(sheetOf(bundle), options.scheme ?? schemeOfYear(bundle.year.scheme), storedEntries(bundle).map(drop), drop(storedBudget(bundle)));
   return { input, result: scoreEvaluation(input) };
 }
 

@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { evaluations, reviewActions, type ReviewActionKind } from '@/db/schema';
+import { evaluations, indicatorResults, reviewActions, type ReviewActionKind } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
 import { defineOperation, fail, ok, type ActionState } from '@/lib/operations';
 import { missingExplanations } from '@/lib/scoring';
 import { STATUS_LABELS } from '@/lib/roles';
 import { authorizeEvaluation, CONFLICT_MESSAGE } from './authorize';
 import { returnSchema, transitionSchema } from './form-schema';
-import { claimVersion, storeScores, writeAudit } from './persist';
+import { writeAudit, type AuditChange } from '@/lib/audit';
+import { claimVersion, storeScores } from './persist';
 import { scoreStored, sheetOf } from './sheet';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 
@@ -51,7 +52,10 @@ function transition(db: Db, user: SessionUser, input: TransitionInput, action: E
     if (problems) return fail('invalid', problems.message, problems.fieldErrors);
   }
   const from = bundle.evaluation.status;
-  const { result } = scoreStored(bundle);
+  // Reviewed scores judged the evaluation as it was; one sent back to its owner will change.
+  const clearReview = action === 'return';
+  const { result } = scoreStored(bundle, { withoutReview: clearReview });
+  const cleared = clearReview ? clearedReviews(bundle) : [];
   const now = new Date();
   const done = db.transaction((tx) => {
     if (!claimVersion(tx, { evaluationId: bundle.evaluation.id, expected: input.version, userId: user.id })) return false;
@@ -60,6 +64,11 @@ function transition(db: Db, user: SessionUser, input: TransitionInput, action: E
       .where(eq(evaluations.id, bundle.evaluation.id))
       .run();
     tx.insert(reviewActions).values({ evaluationId: bundle.evaluation.id, actorId: user.id, action, fromStatus: from, toStatus: to, comment: input.comment.trim() }).run();
+    if (cleared.length > 0) {
+      tx.update(indicatorResults).set({ reviewedScore: null, reviewedReason: null }).where(eq(indicatorResults.evaluationId, bundle.evaluation.id)).run();
+      tx.update(evaluations).set({ budgetReviewedScore: null, budgetReviewedReason: null }).where(eq(evaluations.id, bundle.evaluation.id)).run();
+      writeAudit(tx, { actorId: user.id, evaluationId: bundle.evaluation.id, action: 'review_cleared', changes: cleared });
+    }
     storeScores(tx, { evaluationId: bundle.evaluation.id, indicatorIds: bundle.indicators.map((i) => i.id), result });
     const comment = input.comment.trim();
     writeAudit(tx, {
@@ -72,6 +81,19 @@ function transition(db: Db, user: SessionUser, input: TransitionInput, action: E
   });
   if (!done) return fail('conflict', CONFLICT_MESSAGE);
   return ok({ version: input.version + 1 }, `已${DONE_WORDS[action]}`);
+}
+
+/** Audit entries for every reviewed score a return clears. */
+function clearedReviews(bundle: EvaluationBundle): AuditChange[] {
+  const text = (score: string | null, reason: string | null) => (score === null ? null : `${score}（${reason ?? ''}）`);
+  const changes: AuditChange[] = bundle.indicators.flatMap((ind, i) => {
+    const r = bundle.results.get(ind.id);
+    const old = r ? text(r.reviewedScore, r.reviewedReason) : null;
+    return old ? [{ entityType: 'indicator_result', entityId: ind.id, field: `第${i + 1}行“${ind.name}” 复核得分（退回时清除）`, oldValue: old, newValue: null }] : [];
+  });
+  const budget = text(bundle.evaluation.budgetReviewedScore, bundle.evaluation.budgetReviewedReason);
+  if (budget) changes.push({ entityType: 'evaluation', entityId: bundle.evaluation.id, field: '预算执行率 复核得分（退回时清除）', oldValue: budget, newValue: null });
+  return changes;
 }
 
 const DONE_WORDS: Record<ReviewActionKind, string> = { submit: '提交', approve: '审核通过', return: '退回', finalize: '定稿' };

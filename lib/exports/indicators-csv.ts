@@ -3,7 +3,7 @@ import { scoreStored } from '@/lib/evaluations/sheet';
 import { formatRate, formatScore } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/roles';
 import { inertText, toCsv } from './csv';
-import { actualText } from './self-evaluation-table';
+import { describeActualWithUnits } from '@/lib/evaluations/labels';
 
 export const INDICATOR_CSV_HEADERS = [
   '年度',
@@ -43,7 +43,7 @@ export function* indicatorCsvRows(bundles: Iterable<EvaluationBundle>): Generato
         inertText(ind.level2Name),
         inertText(ind.name),
         inertText(ind.annualTargetText),
-        inertText(actualText(ind.parsedTarget, r?.actual ?? null)),
+        inertText(describeActualWithUnits(ind.parsedTarget, r?.actual ?? null)),
         formatScore(scored.points),
         formatRate(scored.rate),
         scored.missingActual ? '' : formatScore(scored.selfScore, p),

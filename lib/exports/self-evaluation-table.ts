@@ -1,12 +1,10 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
-import type { ActualValue } from '@/db/schema';
 import { dec } from '@/lib/decimal';
-import { describeActual } from '@/lib/evaluations/engine-input';
+import { describeActualWithUnits } from '@/lib/evaluations/labels';
 import { fenToWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
 import type { EvaluationResult, Grade, ScorePrecision } from '@/lib/scoring';
 import { groupSpans } from '@/lib/targets/grouping';
-import type { ParsedTarget, QuantitativePart } from '@/lib/targets/types';
 
 /**
  * The 项目支出绩效自评表 of one evaluation as plain data, in the Ministry of Finance order. Every number
@@ -113,7 +111,7 @@ export function selfEvaluationTable(bundle: EvaluationBundle, result: Evaluation
       level2: ind.level2Name,
       name: ind.name,
       target: ind.annualTargetText,
-      actual: actualText(ind.parsedTarget, r?.actual ?? null),
+      actual: describeActualWithUnits(ind.parsedTarget, r?.actual ?? null),
       points: scored.points,
       score: scored.missingActual ? null : scored.selfScore,
       reviewedScore: scored.reviewedScore,
@@ -145,13 +143,4 @@ export function selfEvaluationTable(bundle: EvaluationBundle, result: Evaluation
     selfGrade: started ? result.selfGrade : null,
     finalGrade: started || hasReview ? result.finalGrade : null,
   };
-}
-
-/** `27家`, `扫描仪1台；信创台式电脑13台`, `部分达成 70%`: the actual with the target's units, as the table prints values. */
-export function actualText(target: ParsedTarget, actual: ActualValue | null): string {
-  if (actual === null) return '';
-  const withUnit = (value: string, part: QuantitativePart) => (value === '' ? '' : `${part.label ?? ''}${value}${part.unit}`);
-  if (target.kind === 'quantitative' && typeof actual === 'string') return withUnit(actual, target);
-  if (target.kind === 'compound' && Array.isArray(actual)) return target.parts.map((part, i) => withUnit(actual[i] ?? '', part)).filter(Boolean).join('；');
-  return describeActual(actual);
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, getTableColumns } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { departments, indicators, projects } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
+import { groupBy } from '@/lib/collections';
 import type { TargetWorkbookTable } from './target-workbook';
 
 /** The departments with projects in a year, by name. */
@@ -52,12 +53,7 @@ export function loadTargetTable(db: Db, { year, departmentId }: { year: number; 
     .where(where)
     .orderBy(asc(indicators.projectId), asc(indicators.position))
     .all();
-  const byProject = new Map<number, typeof indicatorRows>();
-  for (const row of indicatorRows) {
-    const list = byProject.get(row.projectId);
-    if (list) list.push(row);
-    else byProject.set(row.projectId, [row]);
-  }
+  const byProject = groupBy(indicatorRows, (row) => row.projectId);
   return {
     department: department.name,
     implementingUnit: projectRows[0]?.implementingUnit ?? department.name,

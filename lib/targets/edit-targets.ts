@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { evaluationStarted } from '@/db/queries/targets';
-import { auditLog, evaluationYears, indicators, projects } from '@/db/schema';
+import { evaluationStarted, targetsSummary } from '@/db/queries/targets';
+import { evaluationYears, indicators, projects } from '@/db/schema';
 import { schemeOfYear } from '@/lib/evaluations/sheet';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { parseTargetText } from './parse-target-text';
 import { LEVEL1_NAMES } from './table-types';
 import { pointsErrors, projectTargetsSchema, type TargetRow } from './targets-form';
+import { writeAudit } from '@/lib/audit';
 
 function rowWarnings(row: TargetRow): string[] {
   const warnings: string[] = [];
@@ -13,9 +14,6 @@ function rowWarnings(row: TargetRow): string[] {
   if (row.periodTargetText && row.periodTargetText !== row.annualTargetText) warnings.push(`实施周期指标值“${row.periodTargetText}”与年度指标值“${row.annualTargetText}”不同，按年度指标值评价`);
   return warnings;
 }
-
-const summary = (rows: Array<{ name: string; annualTargetText: string; points: string | null }>) =>
-  rows.map((r, i) => `${i + 1}. ${r.name}：${r.annualTargetText}${r.points ? `（${r.points}分）` : ''}`).join('\n');
 
 /** Admin or finance edits a project's 绩效目标 and indicators, only before its evaluation has started. */
 export const updateProjectTargetsOperation = defineOperation({
@@ -55,9 +53,9 @@ export const updateProjectTargetsOperation = defineOperation({
       const after = input.indicators.map((r) => ({ ...r, points: r.points || null }));
       const changes = [
         { field: '绩效目标', oldValue: project.goal, newValue: input.goal },
-        { field: '绩效指标', oldValue: summary(before), newValue: summary(after) },
+        { field: '绩效指标', oldValue: targetsSummary(before), newValue: targetsSummary(after) },
       ].filter((c) => c.oldValue !== c.newValue);
-      if (changes.length > 0) tx.insert(auditLog).values(changes.map((c) => ({ ...c, actorId: user.id, entityType: 'project', entityId: project.id, action: 'targets_edited' }))).run();
+      writeAudit(tx, { actorId: user.id, action: 'targets_edited', changes: changes.map((c) => ({ ...c, entityType: 'project', entityId: project.id })) });
     });
     return ok({ indicators: input.indicators.length }, '已保存绩效目标');
   },

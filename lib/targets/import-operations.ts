@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { importTargetTable, type ImportOutcome } from '@/db/queries/targets';
 import { eq } from 'drizzle-orm';
-import { auditLog, departments, targetImports } from '@/db/schema';
+import { departments, targetImports } from '@/db/schema';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { parseTargetSource } from './source';
+import { writeAudit } from '@/lib/audit';
 
 /** 8 MB of text or base64: far above any published table, well below the action body limit. */
 const MAX_CONTENT = 8_000_000;
@@ -21,8 +22,8 @@ export const targetSourceSchema = z.object({
 export type TargetSource = z.infer<typeof targetSourceSchema>;
 
 /** What the preview showed; confirming anything else is refused. */
-export function sourceDigest(source: Pick<TargetSource, 'year' | 'format' | 'content' | 'departmentId'>): string {
-  return createHash('sha256').update(`${source.year}\n${source.departmentId}\n${source.format}\n${source.content}`).digest('hex');
+export function sourceDigest(source: { year: number | string; format: string; content: string; departmentId?: number | string }): string {
+  return createHash('sha256').update(`${source.year}\n${source.departmentId ?? ''}\n${source.format}\n${source.content}`).digest('hex');
 }
 
 export interface ImportPreview {
@@ -72,9 +73,11 @@ export const confirmTargetImportOperation = defineOperation({
         .values({ year: run.year, sourceName: input.sourceName, sourceText: input.format === 'text' ? input.content : `[xlsx base64] ${input.content}`, status: 'confirmed', createdById: user.id })
         .returning({ id: targetImports.id })
         .get();
-      tx.insert(auditLog)
-        .values({ actorId: user.id, entityType: 'target_import', entityId: record.id, action: 'import', field: `${run.year}年绩效目标表`, newValue: `新增${result.created.length}、更新${result.updated.length}、保留${result.kept.length}（${input.sourceName}）` })
-        .run();
+      writeAudit(tx, {
+        actorId: user.id,
+        action: 'import',
+        changes: [{ entityType: 'target_import', entityId: record.id, field: `${run.year}年绩效目标表`, oldValue: null, newValue: `新增${result.created.length}、更新${result.updated.length}、保留${result.kept.length}（${input.sourceName}）` }],
+      });
       return result;
     });
     return ok(outcome, `已导入 ${run.year} 年度：新增 ${outcome.created.length} 个项目，更新 ${outcome.updated.length} 个`);

@@ -120,8 +120,9 @@ function parsePart(raw: string): QuantitativePart | null {
   for (const [re, cmp] of SUFFIX_WORDS) {
     const s = unit.match(re);
     if (s) {
-      if (sign || wordComparator) return null; // two comparators: ambiguous, keep as text
-      comparator = cmp;
+      // `控制在5%以内`, `≥95%以上`: the same comparator said twice is fine; two different ones stay text.
+      if ((sign || wordComparator) && normalizedComparator(comparator) !== cmp) return null;
+      comparator = sign === '>' || sign === '<' ? comparator : cmp;
       unit = unit.slice(0, s.index);
       break;
     }
@@ -138,6 +139,13 @@ function isUnit(unit: string): boolean {
   if (!UNIT.test(unit)) return false;
   if (/[前后底完成]/.test(unit)) return false;
   return !(/[A-Za-z]/.test(unit) && /\p{Script=Han}/u.test(unit));
+}
+
+/** `>` and `≥` agree with 以上, `<` and `≤` with 以内. */
+function normalizedComparator(c: Comparator): Comparator {
+  if (c === '>') return '>=';
+  if (c === '<') return '<=';
+  return c;
 }
 
 function cleanNumber(text: string): string {

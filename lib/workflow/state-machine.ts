@@ -35,9 +35,6 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   finalize: '定稿',
 };
 
-/** Actions whose comment (审核意见 / 退回原因) is required. */
-export const COMMENT_REQUIRED: ReadonlySet<WorkflowAction> = new Set(['return']);
-
 export interface EvaluationScope extends ProjectScope {
   status: EvaluationStatus;
 }

@@ -2,14 +2,14 @@ import { and, count, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
 import { loadYearBundles } from '@/db/queries/evaluations';
-import { auditLog, evaluations, evaluationYears, projects } from '@/db/schema';
+import { evaluations, evaluationYears, projects } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
-import { buildEngineInput } from '@/lib/evaluations/engine-input';
 import { storeScores } from '@/lib/evaluations/persist';
-import { scoreStored, sheetOf, storedBudget, storedEntries } from '@/lib/evaluations/sheet';
+import { scoreStored } from '@/lib/evaluations/sheet';
 import { defineOperation, fail, ok } from '@/lib/operations';
-import { scoreEvaluation, type Scheme } from '@/lib/scoring';
+import type { Scheme } from '@/lib/scoring';
 import { resolveSchemeForm, schemeFormSchema, yearNumber, yearSettingsSchema } from './scheme-form';
+import { writeAudit } from '@/lib/audit';
 
 
 /** Submitted evaluations were scored under the current scheme: from then on it stays. */
@@ -28,7 +28,7 @@ export function submittedCount(db: Pick<Db, 'select'>, year: number): number {
 export function whatIf(db: Db, user: SessionUser, year: number, candidate: Scheme) {
   return loadYearBundles(db, { user, year }).map((bundle) => {
     const current = scoreStored(bundle).result;
-    const next = scoreEvaluation({ ...buildEngineInput(sheetOf(bundle), candidate, storedEntries(bundle), storedBudget(bundle)) });
+    const next = scoreStored(bundle, { scheme: candidate }).result;
     return {
       id: bundle.evaluation.id,
       project: bundle.project.name,
@@ -75,14 +75,17 @@ export const updateYearOperation = defineOperation({
         ['截止日期', year.deadline ?? '', deadline ?? ''],
       ].filter(([, a, b]) => a !== b);
       if (changes.length > 0) {
-        tx.insert(auditLog)
-          .values(changes.map(([field, oldValue, newValue]) => ({ actorId: user.id, entityType: 'year', entityId: input.year, action: 'year_settings', field: `${input.year}年度 ${field}`, oldValue: oldValue || null, newValue: newValue || null })))
-          .run();
+        writeAudit(tx, {
+          actorId: user.id,
+          action: 'year_settings',
+          changes: changes.map(([field, oldValue, newValue]) => ({ entityType: 'year', entityId: input.year, field: `${input.year}年度 ${field}`, oldValue: oldValue || null, newValue: newValue || null })),
+        });
       }
       // Cached scores in lists and exports follow the new scheme at once.
       if (schemeChanged) {
-        for (const bundle of loadYearBundles(tx as unknown as Db, { user, year: input.year })) {
-          const result = scoreEvaluation(buildEngineInput(sheetOf(bundle), resolved.scheme, storedEntries(bundle), storedBudget(bundle)));
+        // Only evaluations someone has saved carry cached scores; untouched ones stay blank, not 0 / 差.
+        for (const bundle of loadYearBundles(tx as unknown as Db, { user, year: input.year }).filter((b) => b.evaluation.selfScore !== null)) {
+          const { result } = scoreStored(bundle, { scheme: resolved.scheme });
           storeScores(tx, { evaluationId: bundle.evaluation.id, indicatorIds: bundle.indicators.map((i) => i.id), result });
         }
       }

@@ -1,8 +1,9 @@
 import { asc, count, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
-import { auditLog, departments, evaluations, evaluationYears, indicators, projects, users } from '@/db/schema';
+import { departments, evaluations, evaluationYears, indicators, projects, users } from '@/db/schema';
 import { defineOperation, fail, ok } from '@/lib/operations';
+import { writeAudit } from '@/lib/audit';
 
 /**
  * Next year's cycle in one step: the year's departments, projects, owners and targets copied into
@@ -21,6 +22,9 @@ export function planRollover(db: Pick<Db, 'select'>, fromYear: number) {
       budgetTotalFen: projects.budgetTotalFen,
       owner: users.displayName,
       ownerActive: users.active,
+      ownerRole: users.role,
+      ownerDepartmentId: users.departmentId,
+      departmentId: projects.departmentId,
       indicators: count(indicators.id),
     })
     .from(projects)
@@ -37,7 +41,7 @@ export function planRollover(db: Pick<Db, 'select'>, fromYear: number) {
     toYear,
     blocked,
     scheme: source.scheme,
-    projects: rows.map((r) => ({ ...r, owner: r.ownerActive ? r.owner : null })),
+    projects: rows.map((r) => ({ ...r, owner: r.ownerActive && r.ownerRole === 'owner' && r.ownerDepartmentId === r.departmentId ? r.owner : null })),
   };
 }
 
@@ -55,15 +59,11 @@ export const rolloverOperation = defineOperation({
       }
       const sourceProjects = tx.select().from(projects).where(eq(projects.year, fromYear)).orderBy(asc(projects.position)).all();
       const ownerIds = sourceProjects.flatMap((p) => (p.ownerId === null ? [] : [p.ownerId]));
-      const activeOwners = new Set(
-        tx
-          .select({ id: users.id, active: users.active })
-          .from(users)
-          .where(inArray(users.id, ownerIds))
-          .all()
-          .filter((u) => u.active)
-          .map((u) => u.id),
-      );
+      const owners = new Map(tx.select().from(users).where(inArray(users.id, ownerIds)).all().map((u) => [u.id, u]));
+      const stillOwns = (ownerId: number | null, departmentId: number) => {
+        const owner = ownerId === null ? undefined : owners.get(ownerId);
+        return Boolean(owner && owner.active && owner.role === 'owner' && owner.departmentId === departmentId);
+      };
       for (const p of sourceProjects) {
         const created = tx
           .insert(projects)
@@ -78,37 +78,16 @@ export const rolloverOperation = defineOperation({
             budgetSpecialFen: p.budgetSpecialFen,
             budgetOtherFen: p.budgetOtherFen,
             position: p.position,
-            // A deactivated owner is not carried over; the administrator assigns someone else.
-            ownerId: p.ownerId !== null && activeOwners.has(p.ownerId) ? p.ownerId : null,
+            // Only an owner who still is one, active and in the same department, is carried over.
+            ownerId: stillOwns(p.ownerId, p.departmentId) ? p.ownerId : null,
           })
           .returning({ id: projects.id })
           .get();
         const rows = tx.select().from(indicators).where(eq(indicators.projectId, p.id)).orderBy(asc(indicators.position)).all();
-        if (rows.length > 0) {
-          tx.insert(indicators)
-            .values(
-              rows.map((ind) => ({
-                projectId: created.id,
-                position: ind.position,
-                level1Code: ind.level1Code,
-                level1Name: ind.level1Name,
-                level2Code: ind.level2Code,
-                level2Name: ind.level2Name,
-                name: ind.name,
-                periodTargetText: ind.periodTargetText,
-                annualTargetText: ind.annualTargetText,
-                parsedTarget: ind.parsedTarget,
-                points: ind.points,
-                warnings: ind.warnings,
-              })),
-            )
-            .run();
-        }
+        if (rows.length > 0) tx.insert(indicators).values(rows.map(({ id: _id, projectId: _from, ...definition }) => ({ ...definition, projectId: created.id }))).run();
         tx.insert(evaluations).values({ projectId: created.id }).run();
       }
-      tx.insert(auditLog)
-        .values({ actorId: user.id, entityType: 'year', entityId: toYear, action: 'rollover', field: `${fromYear} → ${toYear} 年度结转`, newValue: `${sourceProjects.length} 个项目` })
-        .run();
+      writeAudit(tx, { actorId: user.id, action: 'rollover', changes: [{ entityType: 'year', entityId: toYear, field: `${fromYear} → ${toYear} 年度结转`, oldValue: null, newValue: `${sourceProjects.length} 个项目` }] });
     });
     return ok({ toYear, projects: plan.projects.length }, `已创建 ${toYear} 年度：${plan.projects.length} 个项目，自评均为空白草稿`);
   },

@@ -5,7 +5,15 @@ import { HUBEI_SCHEME, NATIONAL_SCHEME, QUALITATIVE_TIERS, safeResolveScheme, ty
  * A year's scheme as the settings form edits it: a preset, or every setting of the rule book's
  * scheme table spelt out. Stored as the preset name or as a custom object lib/scoring resolves.
  */
-const percent = z.coerce.number({ error: '请输入数字' }).min(0, '不能小于0').max(100, '不能大于100');
+/** A number typed in a form: digits become a number, an emptied field is "请填写" (never 0). */
+const fromText = (v: unknown) => {
+  if (typeof v !== 'string') return v;
+  const t = v.trim();
+  if (t === '') return undefined;
+  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : v;
+};
+const typedNumber = () => z.number({ error: (issue) => (issue.input === undefined ? '请填写' : '请输入数字') });
+const percent = z.preprocess(fromText, typedNumber().min(0, '不能小于0').max(100, '不能大于100'));
 const tier = z.object({ min: percent, max: percent, defaultPercent: percent });
 
 export const schemeFormSchema = z.object({
@@ -14,7 +22,7 @@ export const schemeFormSchema = z.object({
   levelPoints: z.object({ '1': percent, '2': percent, '3': percent }),
   reverseFormula: z.enum(['ratio', 'linear']),
   tiers: z.object({ 达成: tier, 部分达成: tier, 未达成: tier }),
-  overAchievementThreshold: z.coerce.number({ error: '请输入数字' }).gt(100, '须大于100').max(1000, '不能大于1000'),
+  overAchievementThreshold: z.preprocess(fromText, typedNumber().gt(100, '须大于100').max(1000, '不能大于1000')),
   budgetExecutionThreshold: percent,
   gradeBands: z.object({ 优: percent, 良: percent, 中: percent }),
   precision: z.enum(['0', '2']),
@@ -80,9 +88,20 @@ export const yearNumber = z.coerce.number().int().min(2000).max(2100);
 export const yearSettingsSchema = z.object({
   year: yearNumber,
   status: z.enum(['open', 'closed']),
-  deadline: z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, '日期格式为 2025-01-31'),
+  deadline: z
+    .string()
+    .trim()
+    .refine((d) => d === '' || isCalendarDate(d), '请输入有效日期，如 2025-01-31'),
   scheme: schemeFormSchema,
 });
 
 export type YearSettings = z.infer<typeof yearSettingsSchema>;
 export type YearSettingsInput = z.input<typeof yearSettingsSchema>;
+
+/** `2025-01-31` is a date; `2025-13-45` and `2025-02-30` are not. */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text;
+}

@@ -76,8 +76,8 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
                 <td>
                   <span className={`status status-${row.status ?? 'none'}`}>{row.status ? STATUS_LABELS[row.status] : '未开始'}</span>
                 </td>
-                <td className="num">{formatScore(row.finalScore ?? row.selfScore)}</td>
-                <td>{row.finalGrade ?? row.selfGrade ?? ''}</td>
+                <td className="num">{formatScore(row.status === 'finalized' ? row.finalScore : row.selfScore)}</td>
+                <td>{(row.status === 'finalized' ? row.finalGrade : row.selfGrade) ?? ''}</td>
                 <td>
                   {row.evaluationId && row.status ? (
                     <Link href={`/evaluations/${row.evaluationId}`} className="next-step">

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { listYears } from '@/db/queries/projects';
-import { departments, projects } from '@/db/schema';
+import { projects } from '@/db/schema';
+import { departmentsOfYear } from '@/lib/exports/target-table';
 import { requireUser } from '@/lib/auth/session';
 import { schemeOfYear } from '@/lib/evaluations/sheet';
 import { submittedCount } from '@/lib/years/operations';
@@ -15,8 +16,7 @@ export default async function YearsPage() {
   await requireUser(['finance', 'admin']);
   const db = getDb();
   const years = listYears(db);
-  const departmentsOf = (year: number) =>
-    db.selectDistinct({ id: departments.id, name: departments.name }).from(projects).innerJoin(departments, eq(departments.id, projects.departmentId)).where(eq(projects.year, year)).orderBy(departments.name).all();
+
   return (
     <>
       <div className="page-head">
@@ -44,7 +44,7 @@ export default async function YearsPage() {
                 <td className="num">{db.select({ n: count() }).from(projects).where(eq(projects.year, y.year)).get()?.n ?? 0}</td>
                 <td className="num">{submittedCount(db, y.year)}</td>
                 <td>
-                  {departmentsOf(y.year).map((d) => (
+                  {departmentsOfYear(db, y.year).map((d) => (
                     <a key={d.id} className="download-link" href={`/api/years/${y.year}/targets.xlsx?department=${d.id}`}>
                       {d.name}
                     </a>

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
-import { AuditTable } from '@/components/evaluation/audit-table';
+import { AuditTable } from '@/components/audit-table';
 import { DecisionPanel } from '@/components/evaluation/decision-panel';
 import { EvaluationForm } from '@/components/evaluation/evaluation-form';
 import { EvaluationView } from '@/components/evaluation/evaluation-view';
@@ -9,9 +8,8 @@ import { ReviewForm } from '@/components/evaluation/review-form';
 import { ScorePanel } from '@/components/evaluation/score-panel';
 import { Timeline } from '@/components/evaluation/timeline';
 import { getDb } from '@/db';
-import { listAuditEntries, listReviewActions, loadEvaluationBundle } from '@/db/queries/evaluations';
-import { canViewProject } from '@/lib/auth/scope';
-import { requireUser } from '@/lib/auth/session';
+import { listAuditEntries, listReviewActions } from '@/db/queries/evaluations';
+import { requireEvaluation } from '@/lib/auth/session';
 import { entryFieldsFromActual } from '@/lib/evaluations/engine-input';
 import { schemeOfYear, scoreStored, sheetOf, storedBudget, storedEntries } from '@/lib/evaluations/sheet';
 import { STATUS_LABELS } from '@/lib/roles';
@@ -20,18 +18,18 @@ import { allowedActions } from '@/lib/workflow/state-machine';
 export const metadata: Metadata = { title: '绩效自评' };
 
 export default async function EvaluationPage({ params }: PageProps<'/evaluations/[id]'>) {
-  const user = await requireUser();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const { user, bundle } = await requireEvaluation((await params).id);
   const db = getDb();
-  const bundle = loadEvaluationBundle(db, { evaluationId: id });
-  if (!bundle) notFound();
-  if (!canViewProject(user, bundle.project)) forbidden();
+  const id = bundle.evaluation.id;
 
   const { evaluation: e, project } = bundle;
   const scheme = schemeOfYear(bundle.year.scheme);
   const { result } = scoreStored(bundle);
-  const actions = allowedActions(user, { status: e.status, ownerId: project.ownerId, departmentId: project.departmentId });
+  // A closed year is read-only for owners (the server refuses their saves and submissions too).
+  const yearClosed = bundle.year.status === 'closed';
+  const actions = allowedActions(user, { status: e.status, ownerId: project.ownerId, departmentId: project.departmentId }).filter(
+    (a) => !(yearClosed && (a === 'save' || a === 'submit')),
+  );
   const timeline = listReviewActions(db, { evaluationId: id });
   const lastReturn = [...timeline].reverse().find((t) => t.action === 'return');
   const showAudit = user.role !== 'owner';
@@ -69,6 +67,7 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
         </div>
       )}
       {e.status === 'finalized' && <div className="notice ok">该自评已定稿，所有内容只读。</div>}
+      {yearClosed && e.status === 'draft' && <div className="notice">{project.year} 年度自评已关闭，不能再填写或提交；如需补报请联系财政局。</div>}
 
       {pointsProblems.length > 0 && (
         <div className="notice" role="alert">
@@ -80,7 +79,6 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
           sheet={sheetOf(bundle)}
           scheme={scheme}
           goal={project.goal}
-          reviewed={entries.map((x) => x.reviewed)}
           initial={{
             evaluationId: e.id,
             version: e.version,
@@ -123,7 +121,7 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
       )}
 
       <Timeline entries={timeline} />
-      {showAudit && <AuditTable entries={listAuditEntries(db, { evaluationId: id })} />}
+      {showAudit && <AuditTable collapsed entries={listAuditEntries(db, { evaluationId: id })} />}
     </>
   );
 }

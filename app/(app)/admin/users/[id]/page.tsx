@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EditUserForm } from '@/components/admin/edit-user-form';
-import { EntityAuditTable } from '@/components/admin/entity-audit-table';
+import { AuditTable } from '@/components/audit-table';
 import { UserAccessPanel } from '@/components/admin/user-access-panel';
 import { getDb } from '@/db';
 import { findDepartmentById, listActiveDepartments, listEntityAudit, openProjectsOwnedBy } from '@/db/queries/admin';
@@ -56,7 +56,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         initial={{ userId: user.id, displayName: user.displayName, role: user.role, departmentId: user.departmentId === null ? '' : String(user.departmentId) }}
       />
       <UserAccessPanel userId={user.id} displayName={user.displayName} active={user.active} isSelf={isSelf} />
-      <EntityAuditTable entries={listEntityAudit(db, { entityType: 'user', entityId: user.id })} />
+      <AuditTable testId="entity-audit-table" entries={listEntityAudit(db, { entityType: 'user', entityId: user.id })} />
     </>
   );
 }

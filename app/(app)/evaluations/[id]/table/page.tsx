@@ -1,24 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
 import { SelfEvaluationTable } from '@/components/evaluation/self-evaluation-table';
 import { PrintButton } from '@/components/print-button';
-import { getDb } from '@/db';
-import { loadEvaluationBundle } from '@/db/queries/evaluations';
-import { canViewProject } from '@/lib/auth/scope';
-import { requireUser } from '@/lib/auth/session';
+import { requireEvaluation } from '@/lib/auth/session';
 import { scoreStored } from '@/lib/evaluations/sheet';
 import { STATUS_LABELS } from '@/lib/roles';
 
 export const metadata: Metadata = { title: '项目支出绩效自评表' };
 
 export default async function SelfEvaluationTablePage({ params }: PageProps<'/evaluations/[id]/table'>) {
-  const user = await requireUser();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const bundle = loadEvaluationBundle(getDb(), { evaluationId: id });
-  if (!bundle) notFound();
-  if (!canViewProject(user, bundle.project)) forbidden();
+  const { bundle } = await requireEvaluation((await params).id);
+  const id = bundle.evaluation.id;
   const { result } = scoreStored(bundle);
 
   return (

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { RolloverButton } from '@/components/years/rollover-button';
 import { getDb } from '@/db';
+import { existingYear } from '@/db/queries/projects';
 import { requireUser } from '@/lib/auth/session';
 import { formatWanYuan } from '@/lib/money';
 import { planRollover } from '@/lib/years/rollover';
@@ -10,7 +12,10 @@ export const metadata: Metadata = { title: '结转下一年度' };
 
 export default async function RolloverPage({ params }: PageProps<'/admin/years/[year]/rollover'>) {
   await requireUser(['finance', 'admin']);
-  const plan = planRollover(getDb(), Number((await params).year));
+  const db = getDb();
+  const year = existingYear(db, (await params).year);
+  if (year === null) notFound();
+  const plan = planRollover(db, year);
   return (
     <>
       <p className="breadcrumb"><Link href="/admin/years">← 年度与评分方案</Link></p>
