@@ -39,6 +39,8 @@ export const users = sqliteTable(
     departmentId: integer('department_id').references(() => departments.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    /** Moves on when an administrator resets the password: every session signed in before ends. */
+    sessionVersion: integer('session_version').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },

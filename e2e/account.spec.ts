@@ -27,6 +27,10 @@ test('after a reset the user must change the temporary password before anything 
   const TEMPORARY = 'Temp-2024-zw';
   const CHOSEN = 'Zhangwei-2025';
 
+  // A session of owner1's opened before the reset: the reset ends it.
+  const earlier = await pageFor(browser, server.url, 'owner1');
+  await expect(earlier.getByTestId('project-row')).toHaveCount(9);
+
   const admin = await pageFor(browser, server.url, 'admin');
   await admin.goto('/admin/users');
   await admin.getByRole('link', { name: '编辑 owner1' }).click();
@@ -38,6 +42,9 @@ test('after a reset the user must change the temporary password before anything 
   await expect(admin.getByRole('status').filter({ hasText: '已重置 张伟 的密码' })).toBeVisible();
   await expect(admin.getByTestId('entity-audit-table')).toContainText('已重置');
   await expect(admin.getByTestId('entity-audit-table')).not.toContainText(TEMPORARY);
+
+  await earlier.goto('/projects');
+  await expect(earlier).toHaveURL(/\/login/);
 
   // The old password is gone; the temporary one opens only the password page.
   const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN' });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { countActiveAdmins, findDepartmentById, openProjectsOwnedBy, type Reader } from '@/db/queries/admin';
 import { findUserById } from '@/db/queries/users';
 import { users, type Role, type User } from '@/db/schema';
@@ -80,7 +80,8 @@ export const resetUserPasswordOperation = defineOperation({
     if (!target) return fail('not_found', '用户不存在');
     const passwordHash = await hashPassword(input.temporaryPassword);
     db.transaction((tx) => {
-      tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: new Date() }).where(eq(users.id, target.id)).run();
+      // A reset is also how an administrator shuts out whoever holds a session of this account.
+      tx.update(users).set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, target.id)).run();
       const changes = new ChangeSet();
       changes.compare('user', target.id, '密码', '', PASSWORD_RESET_MARK);
       changes.compare('user', target.id, '必须修改密码', target.mustChangePassword ? '是' : '否', '是');

@@ -36,18 +36,21 @@ export const authOptions: NextAuthOptions = {
           if (outcome.lockedOut) throw new Error(LOCKED_OUT);
           return null;
         }
-        return { id: String(outcome.user.id), name: outcome.user.displayName };
+        return { id: String(outcome.user.id), name: outcome.user.displayName, sessionVersion: outcome.user.sessionVersion };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.uid = Number(user.id);
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       // Role and department are deliberately not trusted from the token: the server re-reads them.
-      return { ...session, uid: token.uid };
+      return { ...session, uid: token.uid, sv: token.sv };
     },
   },
 };

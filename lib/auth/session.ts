@@ -9,11 +9,12 @@ import { canViewProject, type SessionUser } from './scope';
 
 /** The signed-in, active user, re-read from the database; null without a valid session. */
 export async function getCurrentUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  const uid = (session as { uid?: unknown } | null)?.uid;
+  const session = (await getServerSession(authOptions)) as { uid?: unknown; sv?: unknown } | null;
+  const uid = session?.uid;
   if (typeof uid !== 'number') return null;
   const user = findUserById(getDb(), { id: uid });
   if (!user || !user.active) return null;
+  if ((typeof session?.sv === 'number' ? session.sv : 0) !== user.sessionVersion) return null;
   return {
     id: user.id,
     username: user.username,

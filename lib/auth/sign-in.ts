@@ -11,7 +11,7 @@ export const MAX_FAILURES = 5;
 // Compared against when the user does not exist, so the answer takes as long either way.
 const DUMMY_HASH = hashPasswordSync('no-such-user-password');
 
-export type SignInOutcome = { ok: true; user: { id: number; displayName: string } } | { ok: false; lockedOut: boolean };
+export type SignInOutcome = { ok: true; user: { id: number; displayName: string; sessionVersion: number } } | { ok: false; lockedOut: boolean };
 
 /** Checks a username and password, records the attempt, and pauses a username after repeated failures. */
 export async function checkCredentials(db: Db, attempt: { username: string; password: string; ip: string | null; userAgent: string | null; now?: Date }): Promise<SignInOutcome> {
@@ -23,5 +23,5 @@ export async function checkCredentials(db: Db, attempt: { username: string; pass
   const ok = Boolean(user && user.active && matches && !lockedOut);
   recordSignIn(db, { userId: user?.id ?? null, username, success: ok, ip, userAgent });
   if (!ok || !user) return { ok: false, lockedOut };
-  return { ok: true, user: { id: user.id, displayName: user.displayName } };
+  return { ok: true, user: { id: user.id, displayName: user.displayName, sessionVersion: user.sessionVersion } };
 }
