@@ -1,19 +1,9 @@
 import type { Page } from '@playwright/test';
-import { expect, pageFor, signIn, test as shared } from './support/fixtures';
+import { expect, isolatedTest, pageFor, signIn } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
-import { startTestServer, type TestServer } from './support/server';
 
-/** These tests change demo passwords: they get a server and database of their own (see admin-users.spec.ts). */
-const test = shared.extend<object, { server: TestServer }>({
-  server: [
-    async ({}, use) => {
-      const server = await startTestServer();
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-});
+/** Changes demo accounts: a server and database of its own (isolatedTest). */
+const test = isolatedTest;
 
 async function fillPasswords(page: Page, current: string, next: string, again = next, currentLabel = '当前密码') {
   await page.getByLabel(currentLabel, { exact: true }).fill(current);

@@ -1,22 +1,9 @@
 import type { Browser } from '@playwright/test';
-import { expect, pageFor, signIn, test as shared } from './support/fixtures';
+import { expect, isolatedTest, pageFor, signIn } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
-import { startTestServer, type TestServer } from './support/server';
 
-/**
- * These tests deactivate owner2 and create accounts: they get a server and database of their own
- * (a worker fixture overridden here runs in its own worker), so no other spec meets the changes.
- */
-const test = shared.extend<object, { server: TestServer }>({
-  server: [
-    async ({}, use) => {
-      const server = await startTestServer();
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-});
+/** Changes demo accounts: a server and database of its own (isolatedTest). */
+const test = isolatedTest;
 
 async function signInRefused(browser: Browser, baseURL: string, username: string, password: string) {
   const context = await browser.newContext({ baseURL, locale: 'zh-CN' });

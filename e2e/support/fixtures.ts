@@ -48,3 +48,18 @@ export const test = base.extend<{ freshServer: TestServer }, { server: TestServe
 });
 
 export { expect };
+
+/**
+ * For specs that change what other specs rely on (demo passwords, deactivated users): the worker
+ * server overridden here puts these tests in workers of their own, each with its own database.
+ */
+export const isolatedTest = test.extend<object, { server: TestServer }>({
+  server: [
+    async ({}, use) => {
+      const server = await startTestServer();
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+});

@@ -5,6 +5,7 @@ import { defineOperation, fail, ok } from '@/lib/operations';
 import { activeLabel } from './audit';
 import { ChangeSet, writeAudit } from '@/lib/audit';
 import { createDepartmentSchema, departmentIdSchema, renameDepartmentSchema } from './department-schemas';
+import type { Tx } from '@/db';
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];
 
@@ -65,11 +66,7 @@ export const deactivateDepartmentOperation = defineOperation({
         const names = people.slice(0, 5).map((p) => p.displayName).join('、');
         return fail('state', `“${department.name}”还有 ${people.length} 名启用中的用户（${names}${people.length > 5 ? '等' : ''}），请先停用这些用户或调整其部门，再停用该部门`);
       }
-      tx.update(departments).set({ active: false }).where(eq(departments.id, department.id)).run();
-      const changes = new ChangeSet();
-      changes.compare('department', department.id, '状态', activeLabel(true), activeLabel(false));
-      writeAudit(tx, { actorId: user.id, action: 'deactivate', changes: changes.changes });
-      return ok(null, `已停用“${department.name}”`);
+      return switchActive(tx, { department, active: false, actorId: user.id });
     });
   },
 });
@@ -83,11 +80,16 @@ export const reactivateDepartmentOperation = defineOperation({
       const department = findDepartmentById(tx, { id: input.departmentId });
       if (!department) return fail('not_found', '部门不存在');
       if (department.active) return ok(null, `“${department.name}”已是启用状态`);
-      tx.update(departments).set({ active: true }).where(eq(departments.id, department.id)).run();
-      const changes = new ChangeSet();
-      changes.compare('department', department.id, '状态', activeLabel(false), activeLabel(true));
-      writeAudit(tx, { actorId: user.id, action: 'reactivate', changes: changes.changes });
-      return ok(null, `已启用“${department.name}”`);
+      return switchActive(tx, { department, active: true, actorId: user.id });
     });
   },
 });
+
+/** Switches a department on or off, with its audit entry. */
+function switchActive(tx: Tx, { department, active, actorId }: { department: { id: number; name: string }; active: boolean; actorId: number }) {
+  tx.update(departments).set({ active }).where(eq(departments.id, department.id)).run();
+  const changes = new ChangeSet();
+  changes.compare('department', department.id, '状态', activeLabel(!active), activeLabel(active));
+  writeAudit(tx, { actorId, action: active ? 'reactivate' : 'deactivate', changes: changes.changes });
+  return ok(null, `已${active ? '启用' : '停用'}“${department.name}”`);
+}
