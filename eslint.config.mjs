@@ -6,7 +6,12 @@ const config = [
   ...nextTs,
   {
     // `_name` marks a value deliberately left unused (a destructured field dropped from a copy).
-    rules: { '@typescript-eslint/no-unused-vars': ['warn', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true }] },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
   },
   {
     // Playwright fixtures call their callback `use`, which is not React's hook.
@@ -14,7 +19,19 @@ const config = [
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
-    ignores: ['.scratch/**', 'node_modules/**', '.next/**', '.next-*/**', 'test-results-*/**', 'data/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**', 'next-env.d.ts'],
+    ignores: [
+      '.scratch/**',
+      'node_modules/**',
+      '.next/**',
+      '.next-*/**',
+      'test-results-*/**',
+      'data/**',
+      'db/migrations/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e-artifacts/**',
+      'next-env.d.ts',
+    ],
   },
 ];
 

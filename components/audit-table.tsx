@@ -13,7 +13,15 @@ export interface AuditRow {
  * A change history: who, when, what, old → new. Deactivated actors keep their names; an entry
  * without an actor was written by the system (an import, the seed).
  */
-export function AuditTable({ entries, collapsed = false, testId = 'audit-table' }: { entries: AuditRow[]; collapsed?: boolean; testId?: string }) {
+export function AuditTable({
+  entries,
+  collapsed = false,
+  testId = 'audit-table',
+}: {
+  entries: AuditRow[];
+  collapsed?: boolean;
+  testId?: string;
+}) {
   const title = `修改记录（${entries.length}）`;
   const body =
     entries.length === 0 ? (

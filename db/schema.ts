@@ -66,7 +66,9 @@ export const evaluationYears = sqliteTable('evaluation_years', {
   year: integer('year').primaryKey(),
   /** What lib/scoring safeResolveScheme takes: a preset name (`"national"`) or custom settings (`{"base":"hubei",…}`). */
   scheme: text('scheme', { mode: 'json' }).$type<string | Record<string, unknown>>().notNull(),
-  status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+  status: text('status', { enum: ['open', 'closed'] })
+    .notNull()
+    .default('open'),
   /** YYYY-MM-DD, shown to owners. */
   deadline: text('deadline'),
   createdAt: createdAt(),
@@ -119,7 +121,10 @@ export const indicators = sqliteTable(
     parsedTarget: text('parsed_target', { mode: 'json' }).$type<ParsedTarget>().notNull(),
     /** Explicit 分值, decimal string; null = allocated by the rule book. */
     points: text('points'),
-    warnings: text('warnings', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    warnings: text('warnings', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
   },
   (t) => [uniqueIndex('indicators_project_position_uq').on(t.projectId, t.position)],
 );
@@ -220,7 +225,10 @@ export const auditLog = sqliteTable(
     newValue: text('new_value'),
     createdAt: createdAt(),
   },
-  (t) => [index('audit_log_evaluation_idx').on(t.evaluationId), index('audit_log_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [
+    index('audit_log_evaluation_idx').on(t.evaluationId),
+    index('audit_log_entity_idx').on(t.entityType, t.entityId),
+  ],
 );
 
 /**
@@ -232,7 +240,9 @@ export const targetImports = sqliteTable('target_imports', {
   year: integer('year').notNull(),
   sourceName: text('source_name').notNull(),
   sourceText: text('source_text').notNull(),
-  status: text('status', { enum: ['pending', 'confirmed', 'cancelled'] }).notNull().default('pending'),
+  status: text('status', { enum: ['pending', 'confirmed', 'cancelled'] })
+    .notNull()
+    .default('pending'),
   createdById: integer('created_by_id').references(() => users.id),
   createdAt: createdAt(),
 });

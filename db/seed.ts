@@ -27,7 +27,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 /** True when the database holds no projects and no users: a fresh install. */
 export function isEmptyDatabase(db: Db): boolean {
-  return !db.select({ id: users.id }).from(users).limit(1).get() && !db.select({ id: projects.id }).from(projects).limit(1).get();
+  return (
+    !db.select({ id: users.id }).from(users).limit(1).get() &&
+    !db.select({ id: projects.id }).from(projects).limit(1).get()
+  );
 }
 
 /**
@@ -69,7 +72,10 @@ export function seedDemo(db: Db, { targetsFile = SEED_TARGETS_FILE }: { targetsF
     .all();
   for (const project of unassigned) {
     const owner = project.position < 9 ? 'owner1' : 'owner2';
-    db.update(projects).set({ ownerId: ids.get(owner)! }).where(eq(projects.id, project.id)).run();
+    db.update(projects)
+      .set({ ownerId: ids.get(owner)! })
+      .where(eq(projects.id, project.id))
+      .run();
   }
   return report;
 }

@@ -43,7 +43,9 @@ test('after a reset the user must change the temporary password before anything 
   await owner.getByLabel('用户名').fill('owner1');
   await owner.getByLabel('密码').fill('demo1234');
   await owner.getByRole('button', { name: '登录' }).click();
-  await expect(owner.getByRole('alert').filter({ hasText: '用户名或密码错误' })).toHaveText('用户名或密码错误，或账号已停用');
+  await expect(owner.getByRole('alert').filter({ hasText: '用户名或密码错误' })).toHaveText(
+    '用户名或密码错误，或账号已停用',
+  );
   await signIn(owner, 'owner1', TEMPORARY);
   await expect(owner).toHaveURL(/\/account\/password$/);
   await expect(owner.getByRole('heading', { name: '修改初始密码' })).toBeVisible();
@@ -80,7 +82,10 @@ test('after a reset the user must change the temporary password before anything 
   await context.close();
 });
 
-test('every user sees their account, changes their password and reads their recent sign-ins', async ({ browser, server }) => {
+test('every user sees their account, changes their password and reads their recent sign-ins', async ({
+  browser,
+  server,
+}) => {
   const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN' });
   const head = await context.newPage();
   await head.goto('/login');

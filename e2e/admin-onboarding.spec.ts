@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, pageFor, signIn, test } from './support/fixtures';
 
-const SEED = readFileSync(path.resolve(__dirname, '..', 'db', 'seed-data', 'baiyun-emergency-2024-targets.txt'), 'utf8');
+const SEED = readFileSync(
+  path.resolve(__dirname, '..', 'db', 'seed-data', 'baiyun-emergency-2024-targets.txt'),
+  'utf8',
+);
 const DEPARTMENT = '白云区应急管理局（试点科室）';
 const PROJECT = '三防专项经费';
 
@@ -18,7 +21,10 @@ async function createUser(admin: Page, user: { username: string; name: string; r
   await expect(admin.getByRole('status')).toContainText(`已创建用户 ${user.username}`);
 }
 
-test('the administrator sets up a department, its people and its targets; the new owner starts on exactly their project', async ({ browser, freshServer }) => {
+test('the administrator sets up a department, its people and its targets; the new owner starts on exactly their project', async ({
+  browser,
+  freshServer,
+}) => {
   test.setTimeout(120_000);
   const admin = await pageFor(browser, freshServer.url, 'admin');
 

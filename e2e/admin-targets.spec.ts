@@ -7,7 +7,10 @@ import { apiAs, callAction } from './support/http';
 
 const PROJECT = '广州市白云区应急管理局信息化运行维护项目';
 
-const SEED = readFileSync(path.resolve(__dirname, '..', 'db', 'seed-data', 'baiyun-emergency-2024-targets.txt'), 'utf8');
+const SEED = readFileSync(
+  path.resolve(__dirname, '..', 'db', 'seed-data', 'baiyun-emergency-2024-targets.txt'),
+  'utf8',
+);
 
 async function projectCount(url: string, year: number) {
   const finance = await apiAs(url, 'finance');
@@ -15,11 +18,17 @@ async function projectCount(url: string, year: number) {
   return res.status() === 404 ? 0 : (await res.json()).evaluations.length;
 }
 
-test('a table with a broken line shows the warning with its row, imports nothing until confirmed, and cancel changes nothing', async ({ page, server }) => {
+test('a table with a broken line shows the warning with its row, imports nothing until confirmed, and cancel changes nothing', async ({
+  page,
+  server,
+}) => {
   await signIn(page, 'finance');
   await page.goto('/admin');
   await page.getByRole('link', { name: /导入绩效目标表/ }).click();
-  const broken = SEED.replace('、1-产出指标；11-数量指标；采购物业管理服务服务时长', '、产出指标数量指标采购物业管理服务服务时长');
+  const broken = SEED.replace(
+    '、1-产出指标；11-数量指标；采购物业管理服务服务时长',
+    '、产出指标数量指标采购物业管理服务服务时长',
+  );
   await page.getByLabel('导入年度').fill('2030');
   await page.getByLabel('目标表文本').fill(broken);
   await page.getByRole('button', { name: '预览' }).click();
@@ -55,7 +64,13 @@ test('editing targets shows the points check inline and refuses wrong sums', asy
   await page.getByRole('button', { name: '保存绩效目标' }).click();
   await expect(page.getByRole('alert').filter({ hasText: /分值/ }).first()).toBeVisible();
 
-  for (const [row, points] of [[1, '20'], [2, '10'], [3, '10'], [4, '10']] as const) await page.getByLabel(`第${row}行 分值`).fill(points);
+  for (const [row, points] of [
+    [1, '20'],
+    [2, '10'],
+    [3, '10'],
+    [4, '10'],
+  ] as const)
+    await page.getByLabel(`第${row}行 分值`).fill(points);
   await page.getByLabel('第1行 年度指标值').fill('≥2个');
   await expect(editor.getByRole('row').nth(1)).toContainText('≥ 2 个');
   await page.getByRole('button', { name: '保存绩效目标' }).click();
@@ -64,7 +79,10 @@ test('editing targets shows the points check inline and refuses wrong sums', asy
   await expect(page.getByTestId('indicator-table')).toContainText('≥2个');
 });
 
-test('switching the year’s scheme to hubei in the what-if view shows the totals the score command gives', async ({ page, server }) => {
+test('switching the year’s scheme to hubei in the what-if view shows the totals the score command gives', async ({
+  page,
+  server,
+}) => {
   const owner = await apiAs(server.url, 'owner2');
   const list = await (await owner.get('/api/years/2024/evaluations')).json();
   const id: number = list.evaluations.find((e: { project: string }) => e.project === PROJECT).id;
@@ -77,7 +95,15 @@ test('switching the year’s scheme to hubei in the what-if view shows the total
     budgetExecuted: '25',
     budgetExplanation: '',
     goalActual: '',
-    indicators: detail.indicators.map((ind: { id: number }, i: number) => ({ indicatorId: ind.id, value: actuals[i], parts: [], tier: '', percent: '', explanation: '', deduction: { enabled: false, score: '', reason: '' } })),
+    indicators: detail.indicators.map((ind: { id: number }, i: number) => ({
+      indicatorId: ind.id,
+      value: actuals[i],
+      parts: [],
+      tier: '',
+      percent: '',
+      explanation: '',
+      deduction: { enabled: false, score: '', reason: '' },
+    })),
   };
   expect(await callAction(owner, `/evaluations/${id}`, 'saveDraftAction', draft)).toMatchObject({ ok: true });
   const saved = await (await owner.get(`/api/evaluations/${id}`)).json();
@@ -89,10 +115,18 @@ test('switching the year’s scheme to hubei in the what-if view shows the total
     JSON.stringify({
       scheme: 'hubei',
       budget: { initial: '27.99', executed: '25' },
-      indicators: detail.indicators.map((ind: { level1: string; name: string; target: string }, i: number) => ({ level1: ind.level1, name: ind.name, target: ind.target, actual: actuals[i] })),
+      indicators: detail.indicators.map((ind: { level1: string; name: string; target: string }, i: number) => ({
+        level1: ind.level1,
+        name: ind.name,
+        target: ind.target,
+        actual: actuals[i],
+      })),
     }),
   );
-  const command = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/score.ts', file], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
+  const command = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/score.ts', file], {
+    cwd: path.resolve(__dirname, '..'),
+    encoding: 'utf8',
+  });
   expect(command.status, command.stderr).toBe(0);
   const expected = JSON.parse(command.stdout);
 
@@ -111,7 +145,10 @@ test('switching the year’s scheme to hubei in the what-if view shows the total
   await expect(page.getByLabel('评分方案')).toHaveValue('national');
 });
 
-test('rolling the year forward creates the next year with every project and empty evaluations', async ({ browser, freshServer }) => {
+test('rolling the year forward creates the next year with every project and empty evaluations', async ({
+  browser,
+  freshServer,
+}) => {
   const page = await pageFor(browser, freshServer.url, 'finance');
   await page.goto('/admin/years/2024/rollover');
   await expect(page.getByTestId('rollover-plan').getByRole('row')).toHaveCount(18);

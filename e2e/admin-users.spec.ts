@@ -12,7 +12,9 @@ async function signInRefused(browser: Browser, baseURL: string, username: string
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: '用户名或密码错误' })).toHaveText('用户名或密码错误，或账号已停用');
+  await expect(page.getByRole('alert').filter({ hasText: '用户名或密码错误' })).toHaveText(
+    '用户名或密码错误，或账号已停用',
+  );
   await expect(page).toHaveURL(/\/login/);
   await context.close();
 }
@@ -41,7 +43,9 @@ test('a deactivated user cannot sign in, and what they did still carries their n
   await admin.getByRole('button', { name: '停用账号' }).click();
   await expect(admin.getByRole('status').filter({ hasText: '已停用 李娜' })).toContainText('其仍负责 8 个未定稿的项目');
   await expect(admin.getByTestId('user-status')).toHaveText('停用');
-  await expect(admin.getByTestId('entity-audit-table').getByRole('row').filter({ hasText: '状态' })).toContainText('系统管理员');
+  await expect(admin.getByTestId('entity-audit-table').getByRole('row').filter({ hasText: '状态' })).toContainText(
+    '系统管理员',
+  );
   await admin.goto('/admin/users');
   await expect(admin.getByTestId('user-row').filter({ hasText: 'owner2' })).toContainText('停用');
 
@@ -76,7 +80,10 @@ test('a deactivated user cannot sign in, and what they did still carries their n
   await expect(ownerEntry).toContainText('张伟');
 });
 
-test('the admin creates a user through the form, which explains every refusal and keeps what was typed', async ({ browser, server }) => {
+test('the admin creates a user through the form, which explains every refusal and keeps what was typed', async ({
+  browser,
+  server,
+}) => {
   const admin = await pageFor(browser, server.url, 'admin');
   await admin.goto('/admin/users');
   await admin.getByRole('link', { name: '新建用户' }).click();
@@ -112,7 +119,15 @@ test('the admin creates a user through the form, which explains every refusal an
 
   await admin.goto('/admin/users');
   const row = admin.getByTestId('user-row').filter({ hasText: 'zhaolei' });
-  await expect(row.getByRole('cell')).toHaveText(['zhaolei', '赵磊', '项目负责人', '广州市白云区应急管理局', '启用', '是', '编辑']);
+  await expect(row.getByRole('cell')).toHaveText([
+    'zhaolei',
+    '赵磊',
+    '项目负责人',
+    '广州市白云区应急管理局',
+    '启用',
+    '是',
+    '编辑',
+  ]);
 
   // The new owner must replace the temporary password before anything else.
   const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN' });
@@ -122,7 +137,10 @@ test('the admin creates a user through the form, which explains every refusal an
   await context.close();
 });
 
-test('departments: created, refused on a duplicate name, renamed, and kept while people work in them', async ({ browser, server }) => {
+test('departments: created, refused on a duplicate name, renamed, and kept while people work in them', async ({
+  browser,
+  server,
+}) => {
   const admin = await pageFor(browser, server.url, 'admin');
   await admin.goto('/admin/departments');
   const emergency = admin.getByTestId('department-row').filter({ hasText: '广州市白云区应急管理局' });
@@ -141,20 +159,31 @@ test('departments: created, refused on a duplicate name, renamed, and kept while
 
   await created.getByLabel('白云区民政局 新名称').fill('白云区民政事务局');
   await created.getByRole('button', { name: '改名' }).click();
-  await expect(admin.getByTestId('department-row').filter({ hasText: '已将“白云区民政局”改名为“白云区民政事务局”' })).toBeVisible();
+  await expect(
+    admin.getByTestId('department-row').filter({ hasText: '已将“白云区民政局”改名为“白云区民政事务局”' }),
+  ).toBeVisible();
 
   await emergency.getByRole('button', { name: '停用 广州市白云区应急管理局' }).click();
   await expect(emergency.getByRole('alert')).toContainText(/还有 \d+ 名启用中的用户（.*张伟/);
   await expect(emergency.getByRole('cell').nth(1)).toHaveText('启用');
 });
 
-test('administration is refused to every other role, through the pages and by forged action calls', async ({ server, browser }) => {
+test('administration is refused to every other role, through the pages and by forged action calls', async ({
+  server,
+  browser,
+}) => {
   const owner = await pageFor(browser, server.url, 'owner1');
   for (const path of ['/admin/users', '/admin/users/new', '/admin/departments', '/admin/users/assign']) {
     await owner.goto(path);
     await expect(owner.getByRole('heading', { name: '无权访问' })).toBeVisible();
   }
-  const user = { username: 'forged', displayName: '伪造', role: 'admin', departmentId: '', temporaryPassword: 'Temp-1234' };
+  const user = {
+    username: 'forged',
+    displayName: '伪造',
+    role: 'admin',
+    departmentId: '',
+    temporaryPassword: 'Temp-1234',
+  };
   for (const [caller, code] of [
     ['owner1', 'forbidden'],
     ['head', 'forbidden'],
@@ -162,8 +191,14 @@ test('administration is refused to every other role, through the pages and by fo
     [null, 'unauthenticated'],
   ] as const) {
     const ctx = await apiAs(server.url, caller);
-    expect(await callAction(ctx, '/admin/users', 'createUserAction', user), `createUser by ${caller}`).toMatchObject({ ok: false, code });
-    expect(await callAction(ctx, '/admin/departments', 'createDepartmentAction', { name: '伪造部门' })).toMatchObject({ ok: false, code });
+    expect(await callAction(ctx, '/admin/users', 'createUserAction', user), `createUser by ${caller}`).toMatchObject({
+      ok: false,
+      code,
+    });
+    expect(await callAction(ctx, '/admin/departments', 'createDepartmentAction', { name: '伪造部门' })).toMatchObject({
+      ok: false,
+      code,
+    });
   }
   const admin = await pageFor(browser, server.url, 'admin');
   await admin.goto('/admin/users');

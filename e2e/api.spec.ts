@@ -34,7 +34,10 @@ test.describe('read API: same scope rules as the pages', () => {
       const list = await api.get('/api/years/2024/evaluations');
       expect(list.status(), username).toBe(200);
       const body = await list.json();
-      expect(body.evaluations.map((r: Row) => r.id), username).toEqual(visible.map((r) => r.id));
+      expect(
+        body.evaluations.map((r: Row) => r.id),
+        username,
+      ).toEqual(visible.map((r) => r.id));
       for (const row of all) {
         const detail = await api.get(`/api/evaluations/${row.id}`);
         const allowed = visible.some((v) => v.id === row.id);
@@ -43,7 +46,14 @@ test.describe('read API: same scope rules as the pages', () => {
           const json = await detail.json();
           expect(json.project.name).toBe(row.project);
           expect(json.indicators.length).toBeGreaterThan(0);
-          expect(json.indicators[0]).toEqual(expect.objectContaining({ target: expect.any(String), points: expect.any(String), actual: null, explanation: '' }));
+          expect(json.indicators[0]).toEqual(
+            expect.objectContaining({
+              target: expect.any(String),
+              points: expect.any(String),
+              actual: null,
+              explanation: '',
+            }),
+          );
         }
       }
     }

@@ -3,7 +3,10 @@ import { expect, openEvaluation, pageFor, test } from './support/fixtures';
 const PROJECT = '应急专项经费';
 const ROW = '保障应急值守、指挥调度、各类会议的次数';
 
-test('two people save the same evaluation from the same version: one wins, the other is told and keeps their input', async ({ browser, server }) => {
+test('two people save the same evaluation from the same version: one wins, the other is told and keeps their input', async ({
+  browser,
+  server,
+}) => {
   const first = await pageFor(browser, server.url, 'owner1');
   const second = await pageFor(browser, server.url, 'owner1');
   for (const page of [first, second]) {

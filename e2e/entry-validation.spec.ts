@@ -2,7 +2,10 @@ import { expect, openEvaluation, pageFor, test } from './support/fixtures';
 
 const PROJECT = '综合减灾和物资保障（预案管理）年度专项经费';
 
-test('bad input gets a message next to the field and nothing typed is lost; text is shown escaped', async ({ browser, server }) => {
+test('bad input gets a message next to the field and nothing typed is lost; text is shown escaped', async ({
+  browser,
+  server,
+}) => {
   const page = await pageFor(browser, server.url, 'owner1');
   await openEvaluation(page, PROJECT);
 

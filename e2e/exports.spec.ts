@@ -32,7 +32,13 @@ interface Detail {
   selfGrade: string;
   finalGrade: string;
   budget: { initial: string; executed: string | null; score: string };
-  indicators: Array<{ id: number; name: string; points: string; selfScore: string | null; reviewedScore: string | null }>;
+  indicators: Array<{
+    id: number;
+    name: string;
+    points: string;
+    selfScore: string | null;
+    reviewedScore: string | null;
+  }>;
 }
 interface Row {
   id: number;
@@ -55,7 +61,9 @@ async function workbook(res: APIResponse) {
 }
 
 function expectFileName(res: APIResponse, name: string, fallback: string) {
-  expect(res.headers()['content-disposition']).toBe(`attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+  expect(res.headers()['content-disposition']).toBe(
+    `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  );
 }
 
 /** The worked example typed in by owner1, approved by the head, reviewed (row 1 → 12) and finalised by finance. */
@@ -84,24 +92,42 @@ async function finalise(owner: APIRequestContext, head: APIRequestContext, finan
   expect(await callAction(owner, page, 'saveDraftAction', draft)).toMatchObject({ ok: true });
   const step = async (ctx: APIRequestContext, action: string, extra: (d: Detail) => object = () => ({})) => {
     const now = await read();
-    expect(await callAction(ctx, page, action, { evaluationId: id, version: now.version, comment: '', ...extra(now) }), action).toMatchObject({ ok: true });
+    expect(
+      await callAction(ctx, page, action, { evaluationId: id, version: now.version, comment: '', ...extra(now) }),
+      action,
+    ).toMatchObject({ ok: true });
   };
   await step(owner, 'submitAction');
   await step(head, 'approveAction');
-  await step(finance, 'reviewScoresAction', (now) => ({ indicators: now.indicators.map((ind, i) => ({ indicatorId: ind.id, score: i === 0 ? '12' : '', reason: i === 0 ? '佐证材料不足' : '' })), budget: { score: '', reason: '' } }));
+  await step(finance, 'reviewScoresAction', (now) => ({
+    indicators: now.indicators.map((ind, i) => ({
+      indicatorId: ind.id,
+      score: i === 0 ? '12' : '',
+      reason: i === 0 ? '佐证材料不足' : '',
+    })),
+    budget: { score: '', reason: '' },
+  }));
   await step(finance, 'finalizeAction');
   return read();
 }
 
-test('exports: the workbook of one evaluation, the year workbook, the indicator CSV and the target table, by scope', async ({ server }) => {
+test('exports: the workbook of one evaluation, the year workbook, the indicator CSV and the target table, by scope', async ({
+  server,
+}) => {
   test.setTimeout(120_000);
   const as: Record<string, APIRequestContext> = {};
-  for (const u of ['owner1', 'owner2', 'head', 'otherhead', 'otherowner', 'finance']) as[u] = await apiAs(server.url, u);
+  for (const u of ['owner1', 'owner2', 'head', 'otherhead', 'otherowner', 'finance'])
+    as[u] = await apiAs(server.url, u);
   const anonymous = await apiAs(server.url, null);
   const rows: Row[] = (await (await as.finance.get('/api/years/2024/evaluations')).json()).evaluations;
   const id = rows.find((r) => r.project === PROJECT)!.id;
 
-  for (const url of [`/api/evaluations/${id}/self-evaluation.xlsx`, '/api/years/2024/evaluations.xlsx', '/api/years/2024/indicators.csv', '/api/years/2024/targets.xlsx']) {
+  for (const url of [
+    `/api/evaluations/${id}/self-evaluation.xlsx`,
+    '/api/years/2024/evaluations.xlsx',
+    '/api/years/2024/indicators.csv',
+    '/api/years/2024/targets.xlsx',
+  ]) {
     expect((await anonymous.get(url)).status(), url).toBe(401);
   }
 
@@ -118,10 +144,19 @@ test('exports: the workbook of one evaluation, the year workbook, the indicator 
   while (ws.getCell(`A${head}`).value !== '一级指标') head++;
   detail.indicators.forEach((ind, i) => {
     const row = ws.getRow(head + 1 + i);
-    expect([row.getCell(3).value, row.getCell(6).value, row.getCell(7).value, row.getCell(8).value]).toEqual([ind.name, Number(ind.points), Number(ind.selfScore), ind.reviewedScore === null ? null : Number(ind.reviewedScore)]);
+    expect([row.getCell(3).value, row.getCell(6).value, row.getCell(7).value, row.getCell(8).value]).toEqual([
+      ind.name,
+      Number(ind.points),
+      Number(ind.selfScore),
+      ind.reviewedScore === null ? null : Number(ind.reviewedScore),
+    ]);
   });
   const total = ws.getRow(head + 1 + detail.indicators.length);
-  expect([total.getCell(1).value, total.getCell(7).value, total.getCell(8).value]).toEqual(['总分', Number(detail.selfScore), Number(detail.finalScore)]);
+  expect([total.getCell(1).value, total.getCell(7).value, total.getCell(8).value]).toEqual([
+    '总分',
+    Number(detail.selfScore),
+    Number(detail.finalScore),
+  ]);
   expect(ws.model.merges).toEqual(expect.arrayContaining(['A1:I1', `A${head + 1}:A${head + 5}`]));
   expect((await as.owner2.get(`/api/evaluations/${id}/self-evaluation.xlsx`)).status()).toBe(403);
   expect((await as.otherhead.get(`/api/evaluations/${id}/self-evaluation.xlsx`)).status()).toBe(403);
@@ -136,11 +171,21 @@ test('exports: the workbook of one evaluation, the year workbook, the indicator 
   const summary = year.getWorksheet('汇总')!;
   listed.forEach((r, i) => {
     const cells = [2, 3, 4, 5, 7, 8, 9].map((c) => summary.getRow(i + 3).getCell(c).value);
-    expect(cells).toEqual([r.department, r.project, r.owner, Number(r.budget), r.selfScore === null ? null : Number(r.selfScore), r.finalScore === null ? null : Number(r.finalScore), r.grade]);
+    expect(cells).toEqual([
+      r.department,
+      r.project,
+      r.owner,
+      Number(r.budget),
+      r.selfScore === null ? null : Number(r.selfScore),
+      r.finalScore === null ? null : Number(r.finalScore),
+      r.grade,
+    ]);
   });
   const ownYear = await workbook(await as.owner1.get('/api/years/2024/evaluations.xlsx'));
   expect(ownYear.worksheets).toHaveLength(10);
-  expect((await workbook(await as.otherowner.get('/api/years/2024/evaluations.xlsx'))).worksheets.map((s) => s.name)).toEqual(['汇总']);
+  expect(
+    (await workbook(await as.otherowner.get('/api/years/2024/evaluations.xlsx'))).worksheets.map((s) => s.name),
+  ).toEqual(['汇总']);
   expect((await as.finance.get('/api/years/1999/evaluations.xlsx')).status()).toBe(404);
 
   // The CSV: BOM, the Chinese intact through a CSV parser, the engine's numbers.
@@ -153,18 +198,32 @@ test('exports: the workbook of one evaluation, the year workbook, the indicator 
   expect(parsed.data[0].slice(0, 4)).toEqual(['年度', '部门', '项目名称', '序号']);
   expect(parsed.data).toHaveLength(114);
   const mine = parsed.data.filter((r) => r[2] === PROJECT);
-  expect(mine.map((r) => [r[6], r[9], r[11], r[12], r[15]])).toEqual(detail.indicators.map((ind) => [ind.name, ind.points, ind.selfScore, ind.reviewedScore ?? '', '已定稿']));
-  const ownCsv = Papa.parse<string[]>((await (await as.owner2.get('/api/years/2024/indicators.csv')).text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+  expect(mine.map((r) => [r[6], r[9], r[11], r[12], r[15]])).toEqual(
+    detail.indicators.map((ind) => [ind.name, ind.points, ind.selfScore, ind.reviewedScore ?? '', '已定稿']),
+  );
+  const ownCsv = Papa.parse<string[]>(
+    (await (await as.owner2.get('/api/years/2024/indicators.csv')).text()).replace(/^\uFEFF/, ''),
+    { skipEmptyLines: true },
+  ).data;
   expect(ownCsv.slice(1).some((r) => r[2] === PROJECT)).toBe(false);
   expect(ownCsv.length).toBeGreaterThan(1);
 
   // The target table: finance and the department head; an owner never; a head of a department without targets finds none.
   const targetsRes = await as.finance.get('/api/years/2024/targets.xlsx');
   expect(targetsRes.status()).toBe(200);
-  expect(targetsRes.headers()['content-disposition']).toMatch(/^attachment; filename="targets-2024-\d+\.xlsx"; filename\*=UTF-8''/);
-  expect(decodeURIComponent(targetsRes.headers()['content-disposition'].split("UTF-8''")[1])).toBe('广州市白云区应急管理局（本级）2024年项目支出绩效目标表.xlsx');
+  expect(targetsRes.headers()['content-disposition']).toMatch(
+    /^attachment; filename="targets-2024-\d+\.xlsx"; filename\*=UTF-8''/,
+  );
+  expect(decodeURIComponent(targetsRes.headers()['content-disposition'].split("UTF-8''")[1])).toBe(
+    '广州市白云区应急管理局（本级）2024年项目支出绩效目标表.xlsx',
+  );
   const table = await parseTargetWorkbook(await targetsRes.body());
-  expect([table.department, table.year, table.projects.length, table.projects.flatMap((p) => p.indicators).length]).toEqual(['广州市白云区应急管理局', 2024, 17, 113]);
+  expect([
+    table.department,
+    table.year,
+    table.projects.length,
+    table.projects.flatMap((p) => p.indicators).length,
+  ]).toEqual(['广州市白云区应急管理局', 2024, 17, 113]);
   expect((await as.head.get('/api/years/2024/targets.xlsx')).status()).toBe(200);
   expect((await as.owner1.get('/api/years/2024/targets.xlsx')).status()).toBe(403);
   expect((await as.otherhead.get('/api/years/2024/targets.xlsx')).status()).toBe(404);

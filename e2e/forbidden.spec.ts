@@ -30,7 +30,15 @@ function completeDraft(detail: Detail) {
       const target = parseTargetText(ind.target);
       const value = target.kind === 'quantitative' ? target.value : '';
       const parts = target.kind === 'compound' ? target.parts.map((p) => p.value) : [];
-      return { indicatorId: ind.id, value, parts, tier: target.kind === 'qualitative' ? '达成' : '', percent: '', explanation: '', deduction: { enabled: false, score: '', reason: '' } };
+      return {
+        indicatorId: ind.id,
+        value,
+        parts,
+        tier: target.kind === 'qualitative' ? '达成' : '',
+        percent: '',
+        explanation: '',
+        deduction: { enabled: false, score: '', reason: '' },
+      };
     }),
   };
 }
@@ -39,7 +47,8 @@ test('every protected step refuses every caller the rules do not allow', async (
   test.setTimeout(120_000);
   addOtherDepartment(server.dataDir);
   const as: Record<string, APIRequestContext> = {};
-  for (const u of ['owner1', 'owner2', 'head', 'otherhead', 'otherowner', 'finance', 'admin']) as[u] = await apiAs(server.url, u);
+  for (const u of ['owner1', 'owner2', 'head', 'otherhead', 'otherowner', 'finance', 'admin'])
+    as[u] = await apiAs(server.url, u);
   as.anonymous = await apiAs(server.url, null);
 
   const list = await (await as.finance.get('/api/years/2024/evaluations')).json();
@@ -47,7 +56,12 @@ test('every protected step refuses every caller the rules do not allow', async (
   const page = `/evaluations/${id}`;
   const read = async (): Promise<Detail> => (await as.finance.get(`/api/evaluations/${id}`)).json();
 
-  async function step(action: string, arg: (d: Detail) => unknown, refused: Record<string, 'forbidden' | 'state' | 'unauthenticated'>, allowed?: string) {
+  async function step(
+    action: string,
+    arg: (d: Detail) => unknown,
+    refused: Record<string, 'forbidden' | 'state' | 'unauthenticated'>,
+    allowed?: string,
+  ) {
     for (const [caller, code] of Object.entries(refused)) {
       const before = await read();
       const result = await callAction(as[caller], page, action, arg(before));
@@ -61,18 +75,83 @@ test('every protected step refuses every caller the rules do not allow', async (
       expect(result, `${action} by ${allowed}`).toMatchObject({ ok: true });
     }
   }
-  const transition = (comment = '意见') => (d: Detail) => ({ evaluationId: d.id, version: d.version, comment });
-  const review = (d: Detail) => ({ evaluationId: d.id, version: d.version, indicators: d.indicators.map((ind, i) => ({ indicatorId: ind.id, score: i === 0 ? '1' : '', reason: i === 0 ? '复核' : '' })), budget: { score: '', reason: '' } });
+  const transition =
+    (comment = '意见') =>
+    (d: Detail) => ({ evaluationId: d.id, version: d.version, comment });
+  const review = (d: Detail) => ({
+    evaluationId: d.id,
+    version: d.version,
+    indicators: d.indicators.map((ind, i) => ({
+      indicatorId: ind.id,
+      score: i === 0 ? '1' : '',
+      reason: i === 0 ? '复核' : '',
+    })),
+    budget: { score: '', reason: '' },
+  });
 
-  await step('saveDraftAction', (d) => completeDraft(d), { anonymous: 'unauthenticated', owner2: 'forbidden', otherowner: 'forbidden', head: 'forbidden', finance: 'forbidden', admin: 'forbidden' }, 'owner1');
-  await step('submitAction', transition(), { anonymous: 'unauthenticated', owner2: 'forbidden', head: 'forbidden', finance: 'forbidden', admin: 'forbidden' }, 'owner1');
-  await step('returnAction', transition(), { owner1: 'forbidden', otherhead: 'forbidden', finance: 'state', admin: 'forbidden' }, 'head');
+  await step(
+    'saveDraftAction',
+    (d) => completeDraft(d),
+    {
+      anonymous: 'unauthenticated',
+      owner2: 'forbidden',
+      otherowner: 'forbidden',
+      head: 'forbidden',
+      finance: 'forbidden',
+      admin: 'forbidden',
+    },
+    'owner1',
+  );
+  await step(
+    'submitAction',
+    transition(),
+    { anonymous: 'unauthenticated', owner2: 'forbidden', head: 'forbidden', finance: 'forbidden', admin: 'forbidden' },
+    'owner1',
+  );
+  await step(
+    'returnAction',
+    transition(),
+    { owner1: 'forbidden', otherhead: 'forbidden', finance: 'state', admin: 'forbidden' },
+    'head',
+  );
   await step('submitAction', transition(), {}, 'owner1');
-  await step('approveAction', transition(), { anonymous: 'unauthenticated', owner1: 'forbidden', otherhead: 'forbidden', finance: 'forbidden', admin: 'forbidden' }, 'head');
+  await step(
+    'approveAction',
+    transition(),
+    {
+      anonymous: 'unauthenticated',
+      owner1: 'forbidden',
+      otherhead: 'forbidden',
+      finance: 'forbidden',
+      admin: 'forbidden',
+    },
+    'head',
+  );
   await step('saveDraftAction', (d) => completeDraft(d), { owner1: 'state' });
-  await step('reviewScoresAction', review, { anonymous: 'unauthenticated', owner1: 'forbidden', head: 'forbidden', admin: 'forbidden' }, 'finance');
-  await step('returnAction', transition(), { owner1: 'forbidden', head: 'state', otherhead: 'forbidden', admin: 'forbidden' });
-  await step('finalizeAction', transition(), { anonymous: 'unauthenticated', owner1: 'forbidden', head: 'forbidden', otherhead: 'forbidden', admin: 'forbidden' }, 'finance');
+  await step(
+    'reviewScoresAction',
+    review,
+    { anonymous: 'unauthenticated', owner1: 'forbidden', head: 'forbidden', admin: 'forbidden' },
+    'finance',
+  );
+  await step('returnAction', transition(), {
+    owner1: 'forbidden',
+    head: 'state',
+    otherhead: 'forbidden',
+    admin: 'forbidden',
+  });
+  await step(
+    'finalizeAction',
+    transition(),
+    {
+      anonymous: 'unauthenticated',
+      owner1: 'forbidden',
+      head: 'forbidden',
+      otherhead: 'forbidden',
+      admin: 'forbidden',
+    },
+    'finance',
+  );
 
   // Finalised: locked for everyone, including the roles that acted on it before.
   await step('saveDraftAction', (d) => completeDraft(d), { owner1: 'state' });
@@ -88,7 +167,9 @@ test('a stale version is a conflict, not an overwrite', async ({ server }) => {
   const detail: Detail = await (await owner.get(`/api/evaluations/${id}`)).json();
   const draft = completeDraft(detail);
   expect(await callAction(owner, `/evaluations/${id}`, 'saveDraftAction', draft)).toMatchObject({ ok: true });
-  expect(await callAction(owner, `/evaluations/${id}`, 'saveDraftAction', { ...draft, goalActual: '旧版本上的修改' })).toMatchObject({ ok: false, code: 'conflict' });
+  expect(
+    await callAction(owner, `/evaluations/${id}`, 'saveDraftAction', { ...draft, goalActual: '旧版本上的修改' }),
+  ).toMatchObject({ ok: false, code: 'conflict' });
   const after = await (await owner.get(`/api/evaluations/${id}`)).json();
   expect(after.goalActual).toBe('全年目标均已完成。');
 });

@@ -20,7 +20,13 @@ const ROWS = {
 
 /** What the engine says for exactly the inputs this test types (scoring-rules.md), incl. the reviewed score. */
 function expectedFinal() {
-  const row = (name: string, level1Code: '1' | '3', target: string, actual: string | string[] | { tier: '部分达成'; percent: string }, reviewed?: { score: string; reason: string }) => ({
+  const row = (
+    name: string,
+    level1Code: '1' | '3',
+    target: string,
+    actual: string | string[] | { tier: '部分达成'; percent: string },
+    reviewed?: { score: string; reason: string },
+  ) => ({
     name,
     level1Code,
     target: parseTargetText(target),
@@ -45,11 +51,17 @@ function expectedFinal() {
 
 async function openEvaluation(page: Page) {
   await page.goto('/projects');
-  await page.getByRole('row', { name: new RegExp(PROJECT) }).getByRole('link', { name: /填写|等待|审核|复核|完成/ }).click();
+  await page
+    .getByRole('row', { name: new RegExp(PROJECT) })
+    .getByRole('link', { name: /填写|等待|审核|复核|完成/ })
+    .click();
   await expect(page.getByRole('heading', { name: PROJECT })).toBeVisible();
 }
 
-test('an evaluation goes from the owner through the head to finance, and ends locked', async ({ browser, server }, testInfo) => {
+test('an evaluation goes from the owner through the head to finance, and ends locked', async ({
+  browser,
+  server,
+}, testInfo) => {
   test.setTimeout(120_000);
   const owner = await pageFor(browser, server.url, 'owner1');
   await openEvaluation(owner);
@@ -93,7 +105,9 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   await expect(owner.getByLabel(`${ROWS.payment} 得分比例`)).toHaveValue('75');
   await expect(owner.getByLabel(`${ROWS.satisfaction} 实际完成值`)).toHaveValue('96');
   await expect(owner.getByLabel('全年执行数')).toHaveValue('36.1');
-  await expect(owner.getByLabel(`${ROWS.devices} 偏差原因分析及改进措施`)).toHaveValue('一台信创台式电脑因供货延迟于次年一月到货。');
+  await expect(owner.getByLabel(`${ROWS.devices} 偏差原因分析及改进措施`)).toHaveValue(
+    '一台信创台式电脑因供货延迟于次年一月到货。',
+  );
   await expect(owner.getByLabel('年度总体目标实际完成情况')).toHaveValue('设备已采购到位，物业服务全年正常。');
 
   await owner.getByRole('button', { name: '提交审核' }).click();
@@ -147,7 +161,10 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
 
   // The audit trail: who changed what, old → new; for head, finance and admin, not for the owner.
   await head.getByText(/修改记录/).click();
-  const change = head.getByTestId('audit-table').getByRole('row', { name: new RegExp(`第7行“${ROWS.satisfaction}” 实际完成值`) }).first();
+  const change = head
+    .getByTestId('audit-table')
+    .getByRole('row', { name: new RegExp(`第7行“${ROWS.satisfaction}” 实际完成值`) })
+    .first();
   await expect(change).toContainText('张伟');
   await expect(change.locator('td').nth(3)).toHaveText('96');
   await expect(change.locator('td').nth(4)).toHaveText('97');
@@ -164,7 +181,9 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
     const count = await cells.count();
     await expect(cells.nth(count - 4)).toHaveText(formatScore(scored.points));
     await expect(cells.nth(count - 3)).toHaveText(formatScore(scored.selfScore));
-    await expect(cells.nth(count - 2)).toHaveText(scored.reviewedScore === null ? '' : formatScore(scored.reviewedScore));
+    await expect(cells.nth(count - 2)).toHaveText(
+      scored.reviewedScore === null ? '' : formatScore(scored.reviewedScore),
+    );
   }
   await expect(finance.getByTestId('funds-total')).toContainText(formatRate(expected.budget.rate));
   await expect(finance.getByTestId('funds-total')).toContainText(formatScore(expected.budget.finalScore));
@@ -175,9 +194,17 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   await expect(finance.getByRole('link', { name: '导出 Excel' })).toBeHidden();
   const artifacts = path.resolve(__dirname, '..', 'e2e-artifacts');
   mkdirSync(artifacts, { recursive: true });
-  const screenshot = await finance.screenshot({ path: path.join(artifacts, 'self-evaluation-print.png'), fullPage: true });
+  const screenshot = await finance.screenshot({
+    path: path.join(artifacts, 'self-evaluation-print.png'),
+    fullPage: true,
+  });
   await testInfo.attach('self-evaluation-print', { body: screenshot, contentType: 'image/png' });
-  const pdf = await finance.pdf({ path: path.join(artifacts, 'self-evaluation.pdf'), format: 'A4', landscape: true, printBackground: true });
+  const pdf = await finance.pdf({
+    path: path.join(artifacts, 'self-evaluation.pdf'),
+    format: 'A4',
+    landscape: true,
+    printBackground: true,
+  });
   expect(pdf.byteLength).toBeGreaterThan(10_000);
   await finance.emulateMedia({ media: 'screen' });
 
@@ -187,5 +214,7 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   await expect(finance.getByTestId('score-histogram').locator('svg')).toBeVisible();
   const flag = finance.getByTestId('flag-table').getByRole('row', { name: new RegExp(PROJECT) });
   await expect(flag.filter({ hasText: '复核得分与自评不同' })).toContainText(`第2行“${ROWS.hours}”`);
-  await expect(finance.getByTestId('overview-table').getByRole('row', { name: new RegExp(PROJECT) })).toContainText(formatScore(expected.finalTotal));
+  await expect(finance.getByTestId('overview-table').getByRole('row', { name: new RegExp(PROJECT) })).toContainText(
+    formatScore(expected.finalTotal),
+  );
 });

@@ -14,10 +14,17 @@ export interface AuditChange {
 export class ChangeSet {
   readonly changes: AuditChange[] = [];
 
-  compare(entityType: string, entityId: number | null, field: string, oldValue: string | null | undefined, newValue: string | null | undefined) {
+  compare(
+    entityType: string,
+    entityId: number | null,
+    field: string,
+    oldValue: string | null | undefined,
+    newValue: string | null | undefined,
+  ) {
     const before = oldValue ?? '';
     const after = newValue ?? '';
-    if (before !== after) this.changes.push({ entityType, entityId, field, oldValue: before || null, newValue: after || null });
+    if (before !== after)
+      this.changes.push({ entityType, entityId, field, oldValue: before || null, newValue: after || null });
   }
 }
 
@@ -25,7 +32,15 @@ export class ChangeSet {
  * Writes audit entries inside the caller's transaction. `evaluationId` files an entry under an
  * evaluation too, so that it shows in that evaluation's 修改记录 (administration usually has none).
  */
-export function writeAudit(tx: Pick<Tx, 'insert'>, { actorId, action, changes, evaluationId = null }: { actorId: number | null; action: string; changes: AuditChange[]; evaluationId?: number | null }) {
+export function writeAudit(
+  tx: Pick<Tx, 'insert'>,
+  {
+    actorId,
+    action,
+    changes,
+    evaluationId = null,
+  }: { actorId: number | null; action: string; changes: AuditChange[]; evaluationId?: number | null },
+) {
   if (changes.length === 0) return;
   tx.insert(auditLog)
     .values(changes.map((c) => ({ ...c, actorId, evaluationId, action })))

@@ -32,7 +32,11 @@ export function defineOperation<S extends z.ZodType, T>(op: Operation<S, T>): Op
   return op;
 }
 
-export function fail(code: FailureCode, message: string, fieldErrors?: Record<string, string>): { ok: false; code: FailureCode; message: string; fieldErrors?: Record<string, string> } {
+export function fail(
+  code: FailureCode,
+  message: string,
+  fieldErrors?: Record<string, string>,
+): { ok: false; code: FailureCode; message: string; fieldErrors?: Record<string, string> } {
   return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
 }
 
@@ -51,7 +55,12 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 }
 
 /** The one gate every server action and test goes through: session, role, input, then the operation. */
-export async function runOperation<S extends z.ZodType, T>(op: Operation<S, T>, user: SessionUser | null, raw: unknown, db: Db): Promise<ActionState<T>> {
+export async function runOperation<S extends z.ZodType, T>(
+  op: Operation<S, T>,
+  user: SessionUser | null,
+  raw: unknown,
+  db: Db,
+): Promise<ActionState<T>> {
   if (!user) return fail('unauthenticated', '登录已失效，请重新登录');
   if (user.mustChangePassword && !op.allowWithTemporaryPassword) return fail('forbidden', '请先修改初始密码');
   if (!op.roles.includes(user.role)) return fail('forbidden', '您的角色无权执行此操作');
@@ -70,7 +79,10 @@ export async function runOperation<S extends z.ZodType, T>(op: Operation<S, T>, 
  * For the browser: a server action that cannot be reached (network down, server restarting) answers
  * like any other failure, so a form shows a message instead of silently doing nothing.
  */
-export async function callAction<T>(action: (raw: unknown) => Promise<ActionState<T>>, input: unknown): Promise<ActionState<T>> {
+export async function callAction<T>(
+  action: (raw: unknown) => Promise<ActionState<T>>,
+  input: unknown,
+): Promise<ActionState<T>> {
   try {
     return await action(input);
   } catch {

@@ -37,7 +37,14 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 function sessionUser(db: Db, username: string): SessionUser {
   const u = db.select().from(users).where(eq(users.username, username)).get()!;
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId, mustChangePassword: false };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    departmentId: u.departmentId,
+    mustChangePassword: false,
+  };
 }
 
 async function buildYear(dir: string, projectCount: number) {
@@ -45,7 +52,11 @@ async function buildYear(dir: string, projectCount: number) {
   migrateDatabase(db);
   const passwordHash = hashPasswordSync('bench-only');
   const addUser = (username: string, role: Role, departmentId: number | null) =>
-    db.insert(users).values({ username, displayName: username, role, departmentId, passwordHash }).returning({ id: users.id }).get().id;
+    db
+      .insert(users)
+      .values({ username, displayName: username, role, departmentId, passwordHash })
+      .returning({ id: users.id })
+      .get().id;
   addUser('finance', 'finance', null);
 
   const departmentCount = Math.ceil(projectCount / PROJECTS_PER_DEPARTMENT);
@@ -63,7 +74,11 @@ async function buildYear(dir: string, projectCount: number) {
     owners.set(departmentId, sessionUser(db, `owner${d}`));
   }
 
-  const actors = { finance: sessionUser(db, 'finance'), headOf: (id: number) => heads.get(id)!, ownerOf: (id: number) => owners.get(id)! };
+  const actors = {
+    finance: sessionUser(db, 'finance'),
+    headOf: (id: number) => heads.get(id)!,
+    ownerOf: (id: number) => owners.get(id)!,
+  };
   const counts = await fillEvaluations(db, { year: YEAR, actors });
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   db.$client.close();
@@ -111,7 +126,10 @@ async function child(kind: string, dir: string) {
 }
 
 function runChild(kind: string, dir: string) {
-  const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), __filename, '--child', kind, '--dir', dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), __filename, '--child', kind, '--dir', dir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (result.status !== 0) throw new Error(`${kind} export failed:\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
 }
@@ -124,7 +142,9 @@ async function main() {
     process.stdout.write(`生成合成年度：${projectCount} 个项目（临时数据库 ${dir}）…\n`);
     const t0 = performance.now();
     const counts = await buildYear(dir, projectCount);
-    process.stdout.write(`  用时 ${((performance.now() - t0) / 1000).toFixed(1)} s；${counts.indicators} 个指标；状态 ${JSON.stringify(counts.statuses)}\n\n`);
+    process.stdout.write(
+      `  用时 ${((performance.now() - t0) / 1000).toFixed(1)} s；${counts.indicators} 个指标；状态 ${JSON.stringify(counts.statuses)}\n\n`,
+    );
 
     const reports = ['xlsx', 'csv'].map((kind) => runChild(kind, dir));
     const lines = [
@@ -144,7 +164,9 @@ async function main() {
     ];
     const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
     for (const l of lines) process.stdout.write(`${l.map((cell, c) => cell.padStart(widths[c])).join('  ')}\n`);
-    process.stdout.write(`\n（每项导出在独立子进程中运行：峰值 RSS 含 Node 与模块本身的起点 RSS；node ${process.version}，${os.cpus().length} 核）\n`);
+    process.stdout.write(
+      `\n（每项导出在独立子进程中运行：峰值 RSS 含 Node 与模块本身的起点 RSS；node ${process.version}，${os.cpus().length} 核）\n`,
+    );
   } finally {
     if (values.keep) process.stdout.write(`保留：${dir}\n`);
     else rmSync(dir, { recursive: true, force: true });

@@ -17,15 +17,22 @@ function fail(message: string): never {
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { year: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+    options: {
+      year: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
   });
   const file = positionals[0];
   if (!file) fail('用法：npm run targets:import -- <文件> [--year 2024] [--dry-run] [--json]');
   if (!existsSync(file)) fail(`找不到文件：${file}`);
 
-  const table = /\.xlsx$/i.test(file) ? await parseTargetWorkbook(readFileSync(file)) : parseTargetTable(readFileSync(file, 'utf8'));
+  const table = /\.xlsx$/i.test(file)
+    ? await parseTargetWorkbook(readFileSync(file))
+    : parseTargetTable(readFileSync(file, 'utf8'));
   const year = values.year ? Number(values.year) : table.year;
-  if (!year || !Number.isInteger(year) || year < 2000 || year > 2100) fail('无法确定年度：请用 --year 指定，例如 --year 2024');
+  if (!year || !Number.isInteger(year) || year < 2000 || year > 2100)
+    fail('无法确定年度：请用 --year 指定，例如 --year 2024');
 
   const dryRun = values['dry-run'];
   // A dry run never creates a database file: without one it runs against an empty in-memory database.

@@ -34,7 +34,9 @@ function main(args: string[]): number {
   }
   const scored = scoreInterchangeText(text);
   if (!scored.ok) {
-    process.stderr.write(`${file === '-' ? '标准输入' : file} 无效：\n${scored.errors.map((e) => `  ${describe(e)}`).join('\n')}\n`);
+    process.stderr.write(
+      `${file === '-' ? '标准输入' : file} 无效：\n${scored.errors.map((e) => `  ${describe(e)}`).join('\n')}\n`,
+    );
     return INVALID_INPUT;
   }
   for (const warning of scored.warnings) process.stderr.write(`警告 ${describe(warning)}\n`);

@@ -26,7 +26,9 @@ function prepareDatabase(dir: string) {
   migrateDatabase(db);
   if (isEmptyDatabase(db) && process.env.SEED_DEMO !== '0') {
     const report = seedDemo(db);
-    log(`已导入示例数据：${report.department} ${report.year} 年 ${report.projects} 个项目、${report.indicators} 个指标，演示账号密码 demo1234`);
+    log(
+      `已导入示例数据：${report.department} ${report.year} 年 ${report.projects} 个项目、${report.indicators} 个指标，演示账号密码 demo1234`,
+    );
   }
   db.$client.close();
 }
@@ -70,7 +72,10 @@ function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
   };
   log(`数据目录 ${dir}；访问 http://localhost:${port}`);
-  const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port, '-H', host], { stdio: 'inherit', env });
+  const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port, '-H', host], {
+    stdio: 'inherit',
+    env,
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

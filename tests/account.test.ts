@@ -16,7 +16,11 @@ beforeAll(() => {
 afterAll(() => world.cleanup());
 
 const stored = (id: number) => world.db.select().from(users).where(eq(users.id, id)).get()!;
-const change = (currentPassword: string, newPassword: string, confirmPassword = newPassword) => ({ currentPassword, newPassword, confirmPassword });
+const change = (currentPassword: string, newPassword: string, confirmPassword = newPassword) => ({
+  currentPassword,
+  newPassword,
+  confirmPassword,
+});
 
 describe('changePassword', () => {
   for (const who of ['owner1', 'head', 'finance', 'admin'] as const) {
@@ -25,8 +29,21 @@ describe('changePassword', () => {
       const result = await world.run(changePasswordOperation, actor, change('demo1234', `${who}-new-pass`));
       expect(result).toMatchObject({ ok: true, message: '密码已修改' });
       expect(await verifyPassword(`${who}-new-pass`, stored(actor.id).passwordHash)).toBe(true);
-      const entry = world.db.select().from(auditLog).where(eq(auditLog.actorId, actor.id)).orderBy(auditLog.id).all().at(-1)!;
-      expect(entry).toMatchObject({ entityType: 'user', entityId: actor.id, action: 'change_password', field: '密码', oldValue: null, newValue: '已修改' });
+      const entry = world.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.actorId, actor.id))
+        .orderBy(auditLog.id)
+        .all()
+        .at(-1)!;
+      expect(entry).toMatchObject({
+        entityType: 'user',
+        entityId: actor.id,
+        action: 'change_password',
+        field: '密码',
+        oldValue: null,
+        newValue: '已修改',
+      });
       expect(JSON.stringify(entry)).not.toContain('new-pass');
     });
   }
@@ -36,7 +53,12 @@ describe('changePassword', () => {
     ['an empty current password', change('', 'another-pass'), 'currentPassword', '请输入当前密码'],
     ['a short new password', change('demo1234', 'short7!'), 'newPassword', '新密码至少需要 8 个字符'],
     ['an empty new password', change('demo1234', '', ''), 'newPassword', '请输入新密码'],
-    ['a mismatched confirmation', change('demo1234', 'another-pass', 'another-pas'), 'confirmPassword', '两次输入的新密码不一致'],
+    [
+      'a mismatched confirmation',
+      change('demo1234', 'another-pass', 'another-pas'),
+      'confirmPassword',
+      '两次输入的新密码不一致',
+    ],
     ['the same password again', change('demo1234', 'demo1234'), 'newPassword', '新密码不能与当前密码相同'],
   ];
   for (const [name, input, field, message] of refusals) {
@@ -50,35 +72,86 @@ describe('changePassword', () => {
   }
 
   it('refuses anonymous callers and deactivated users', async () => {
-    expect(await world.run(changePasswordOperation, null, change('demo1234', 'another-pass'))).toMatchObject({ ok: false, code: 'unauthenticated' });
+    expect(await world.run(changePasswordOperation, null, change('demo1234', 'another-pass'))).toMatchObject({
+      ok: false,
+      code: 'unauthenticated',
+    });
     const { otherowner } = world.actors;
     world.db.update(users).set({ active: false }).where(eq(users.id, otherowner.id)).run();
-    expect(await world.run(changePasswordOperation, otherowner, change('demo1234', 'another-pass'))).toMatchObject({ ok: false, code: 'unauthenticated' });
+    expect(await world.run(changePasswordOperation, otherowner, change('demo1234', 'another-pass'))).toMatchObject({
+      ok: false,
+      code: 'unauthenticated',
+    });
     expect(await verifyPassword('demo1234', stored(otherowner.id).passwordHash)).toBe(true);
   });
 
   it('is the one thing a user with a temporary password can do, and it ends the temporary state', async () => {
     const { otherhead, admin } = world.actors;
-    expect(await world.run(resetUserPasswordOperation, { ...admin, mustChangePassword: false }, { userId: otherhead.id, temporaryPassword: 'Temp-1234' })).toMatchObject({ ok: true });
+    expect(
+      await world.run(
+        resetUserPasswordOperation,
+        { ...admin, mustChangePassword: false },
+        { userId: otherhead.id, temporaryPassword: 'Temp-1234' },
+      ),
+    ).toMatchObject({ ok: true });
     const session = { ...otherhead, mustChangePassword: true };
     const id = world.evaluationOf('三防专项经费');
-    expect(await world.run(saveDraftOperation, { ...world.actors.owner1, mustChangePassword: true }, completeDraft(world, id))).toMatchObject({ ok: false, code: 'forbidden', message: '请先修改初始密码' });
-    expect(await world.run(changePasswordOperation, session, change('demo1234', 'another-pass'))).toMatchObject({ ok: false, fieldErrors: { currentPassword: '当前密码不正确' } });
-    expect(await world.run(changePasswordOperation, session, change('Temp-1234', 'my-own-pass'))).toMatchObject({ ok: true });
+    expect(
+      await world.run(
+        saveDraftOperation,
+        { ...world.actors.owner1, mustChangePassword: true },
+        completeDraft(world, id),
+      ),
+    ).toMatchObject({ ok: false, code: 'forbidden', message: '请先修改初始密码' });
+    expect(await world.run(changePasswordOperation, session, change('demo1234', 'another-pass'))).toMatchObject({
+      ok: false,
+      fieldErrors: { currentPassword: '当前密码不正确' },
+    });
+    expect(await world.run(changePasswordOperation, session, change('Temp-1234', 'my-own-pass'))).toMatchObject({
+      ok: true,
+    });
     expect(stored(otherhead.id).mustChangePassword).toBe(false);
-    const entry = world.db.select().from(auditLog).where(eq(auditLog.actorId, otherhead.id)).orderBy(auditLog.id).all().at(-1)!;
+    const entry = world.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.actorId, otherhead.id))
+      .orderBy(auditLog.id)
+      .all()
+      .at(-1)!;
     expect(entry.newValue).toBe('已修改（替换临时密码）');
   });
 });
 
 describe('sign-in history', () => {
   it('names the browser and system of common User-Agent headers', () => {
-    expect(describeUserAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36')).toBe('Chrome 126 · Windows');
-    expect(describeUserAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.2592.87')).toBe('Edge 126 · Windows');
-    expect(describeUserAgent('Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15')).toBe('Safari 17 · macOS');
-    expect(describeUserAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.49(0x18003129) NetType/WIFI Language/zh_CN')).toBe('微信 8 · iOS');
-    expect(describeUserAgent('Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0')).toBe('Firefox 127 · Linux');
-    expect(describeUserAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0.0.0 Safari/537.36')).toBe('Headless Chrome 140 · Linux');
+    expect(
+      describeUserAgent(
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+      ),
+    ).toBe('Chrome 126 · Windows');
+    expect(
+      describeUserAgent(
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.2592.87',
+      ),
+    ).toBe('Edge 126 · Windows');
+    expect(
+      describeUserAgent(
+        'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+      ),
+    ).toBe('Safari 17 · macOS');
+    expect(
+      describeUserAgent(
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.49(0x18003129) NetType/WIFI Language/zh_CN',
+      ),
+    ).toBe('微信 8 · iOS');
+    expect(describeUserAgent('Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0')).toBe(
+      'Firefox 127 · Linux',
+    );
+    expect(
+      describeUserAgent(
+        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0.0.0 Safari/537.36',
+      ),
+    ).toBe('Headless Chrome 140 · Linux');
     expect(describeUserAgent(null)).toBe('未知');
     expect(describeUserAgent('curl/8.5.0')).toBe('curl/8.5.0');
   });
@@ -86,7 +159,13 @@ describe('sign-in history', () => {
   it('lists the 10 most recent attempts of one user, newest first, with the first forwarded address', () => {
     const { head, owner1 } = world.actors;
     for (let i = 0; i < 12; i++) {
-      recordSignIn(world.db, { userId: head.id, username: 'head', success: i % 3 !== 0, ip: i === 11 ? '10.0.0.7, 172.16.0.1' : null, userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/126.0 Safari/537.36' });
+      recordSignIn(world.db, {
+        userId: head.id,
+        username: 'head',
+        success: i % 3 !== 0,
+        ip: i === 11 ? '10.0.0.7, 172.16.0.1' : null,
+        userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/126.0 Safari/537.36',
+      });
     }
     recordSignIn(world.db, { userId: owner1.id, username: 'owner1', success: true, ip: '10.9.9.9', userAgent: null });
     const rows = signInHistory(world.db, { userId: head.id });

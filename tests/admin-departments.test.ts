@@ -2,7 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDepartmentsWithCounts } from '@/db/queries/admin';
 import { auditLog, departments, users } from '@/db/schema';
-import { createDepartmentOperation, deactivateDepartmentOperation, reactivateDepartmentOperation, renameDepartmentOperation } from '@/lib/admin/departments';
+import {
+  createDepartmentOperation,
+  deactivateDepartmentOperation,
+  reactivateDepartmentOperation,
+  renameDepartmentOperation,
+} from '@/lib/admin/departments';
 import { createWorld, type World } from './world';
 
 let world: World;
@@ -14,7 +19,12 @@ afterAll(() => world.cleanup());
 const byName = (name: string) => world.db.select().from(departments).where(eq(departments.name, name)).get();
 const auditOf = (id: number) =>
   world.db
-    .select({ action: auditLog.action, field: auditLog.field, oldValue: auditLog.oldValue, newValue: auditLog.newValue })
+    .select({
+      action: auditLog.action,
+      field: auditLog.field,
+      oldValue: auditLog.oldValue,
+      newValue: auditLog.newValue,
+    })
     .from(auditLog)
     .where(and(eq(auditLog.entityType, 'department'), eq(auditLog.entityId, id)))
     .orderBy(auditLog.id)
@@ -23,8 +33,17 @@ const auditOf = (id: number) =>
 describe('departments', () => {
   it('lists every department with its user and project counts', () => {
     const rows = listDepartmentsWithCounts(world.db);
-    expect(rows.find((r) => r.name === '广州市白云区应急管理局')).toMatchObject({ active: true, userCount: 3, activeUserCount: 3, projectCount: 17 });
-    expect(rows.find((r) => r.name === '白云区水务局')).toMatchObject({ userCount: 2, activeUserCount: 2, projectCount: 0 });
+    expect(rows.find((r) => r.name === '广州市白云区应急管理局')).toMatchObject({
+      active: true,
+      userCount: 3,
+      activeUserCount: 3,
+      projectCount: 17,
+    });
+    expect(rows.find((r) => r.name === '白云区水务局')).toMatchObject({
+      userCount: 2,
+      activeUserCount: 2,
+      projectCount: 0,
+    });
   });
 
   it('creates a department with a trimmed name, audited', async () => {
@@ -32,14 +51,28 @@ describe('departments', () => {
     expect(result).toMatchObject({ ok: true, message: '已新建部门“白云区民政局”' });
     const created = byName('白云区民政局')!;
     expect(created.active).toBe(true);
-    expect(auditOf(created.id)).toEqual([{ action: 'create', field: '部门名称', oldValue: null, newValue: '白云区民政局' }]);
+    expect(auditOf(created.id)).toEqual([
+      { action: 'create', field: '部门名称', oldValue: null, newValue: '白云区民政局' },
+    ]);
   });
 
   it('refuses an empty, a too long and a duplicate name with field messages', async () => {
     const { admin } = world.actors;
-    expect(await world.run(createDepartmentOperation, admin, { name: '   ' })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { name: '请输入部门名称' } });
-    expect(await world.run(createDepartmentOperation, admin, { name: '局'.repeat(101) })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { name: '部门名称不能超过 100 个字' } });
-    expect(await world.run(createDepartmentOperation, admin, { name: '白云区水务局' })).toMatchObject({ ok: false, code: 'conflict', fieldErrors: { name: '已有名为“白云区水务局”的部门' } });
+    expect(await world.run(createDepartmentOperation, admin, { name: '   ' })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { name: '请输入部门名称' },
+    });
+    expect(await world.run(createDepartmentOperation, admin, { name: '局'.repeat(101) })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { name: '部门名称不能超过 100 个字' },
+    });
+    expect(await world.run(createDepartmentOperation, admin, { name: '白云区水务局' })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      fieldErrors: { name: '已有名为“白云区水务局”的部门' },
+    });
     expect(world.db.select().from(departments).all()).toHaveLength(3);
   });
 
@@ -47,28 +80,56 @@ describe('departments', () => {
     const { admin } = world.actors;
     const id = byName('白云区民政局')!.id;
     const duplicate = await world.run(renameDepartmentOperation, admin, { departmentId: id, name: '白云区水务局' });
-    expect(duplicate).toMatchObject({ ok: false, code: 'conflict', fieldErrors: { name: '已有名为“白云区水务局”的部门' } });
-    expect(await world.run(renameDepartmentOperation, admin, { departmentId: id, name: '白云区民政局' })).toMatchObject({ ok: true, message: '名称没有变化' });
-    expect(await world.run(renameDepartmentOperation, admin, { departmentId: id, name: '白云区民政事务局' })).toMatchObject({ ok: true });
-    expect(auditOf(id).at(-1)).toEqual({ action: 'rename', field: '部门名称', oldValue: '白云区民政局', newValue: '白云区民政事务局' });
-    expect(await world.run(renameDepartmentOperation, admin, { departmentId: 9999, name: '不存在' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(duplicate).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      fieldErrors: { name: '已有名为“白云区水务局”的部门' },
+    });
+    expect(await world.run(renameDepartmentOperation, admin, { departmentId: id, name: '白云区民政局' })).toMatchObject(
+      { ok: true, message: '名称没有变化' },
+    );
+    expect(
+      await world.run(renameDepartmentOperation, admin, { departmentId: id, name: '白云区民政事务局' }),
+    ).toMatchObject({ ok: true });
+    expect(auditOf(id).at(-1)).toEqual({
+      action: 'rename',
+      field: '部门名称',
+      oldValue: '白云区民政局',
+      newValue: '白云区民政事务局',
+    });
+    expect(await world.run(renameDepartmentOperation, admin, { departmentId: 9999, name: '不存在' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
   });
 
   it('refuses to deactivate a department with active users and names them', async () => {
     const water = byName('白云区水务局')!;
     const result = await world.run(deactivateDepartmentOperation, world.actors.admin, { departmentId: water.id });
-    expect(result).toMatchObject({ ok: false, code: 'state', message: '“白云区水务局”还有 2 名启用中的用户（otherhead、otherowner），请先停用这些用户或调整其部门，再停用该部门' });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'state',
+      message:
+        '“白云区水务局”还有 2 名启用中的用户（otherhead、otherowner），请先停用这些用户或调整其部门，再停用该部门',
+    });
     expect(byName('白云区水务局')!.active).toBe(true);
   });
 
   it('deactivates once its users are deactivated, and reactivates', async () => {
     const water = byName('白云区水务局')!;
     world.db.update(users).set({ active: false }).where(eq(users.departmentId, water.id)).run();
-    expect(await world.run(deactivateDepartmentOperation, world.actors.admin, { departmentId: water.id })).toMatchObject({ ok: true, message: '已停用“白云区水务局”' });
+    expect(
+      await world.run(deactivateDepartmentOperation, world.actors.admin, { departmentId: water.id }),
+    ).toMatchObject({ ok: true, message: '已停用“白云区水务局”' });
     expect(byName('白云区水务局')!.active).toBe(false);
     const duplicate = await world.run(createDepartmentOperation, world.actors.admin, { name: '白云区水务局' });
-    expect(duplicate).toMatchObject({ ok: false, fieldErrors: { name: '已有名为“白云区水务局”的部门（已停用，可在列表中重新启用）' } });
-    expect(await world.run(reactivateDepartmentOperation, world.actors.admin, { departmentId: water.id })).toMatchObject({ ok: true });
+    expect(duplicate).toMatchObject({
+      ok: false,
+      fieldErrors: { name: '已有名为“白云区水务局”的部门（已停用，可在列表中重新启用）' },
+    });
+    expect(
+      await world.run(reactivateDepartmentOperation, world.actors.admin, { departmentId: water.id }),
+    ).toMatchObject({ ok: true });
     expect(auditOf(water.id).map((a) => [a.field, a.oldValue, a.newValue])).toEqual([
       ['状态', '启用', '停用'],
       ['状态', '停用', '启用'],

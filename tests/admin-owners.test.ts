@@ -20,43 +20,105 @@ describe('assignProjectOwner', () => {
   it('reassigns a project to another owner of its department, in the project audit and the evaluation history', async () => {
     const before = project();
     expect(before.ownerId).toBe(world.actors.owner1.id);
-    const result = await world.run(assignProjectOwnerOperation, world.actors.admin, { projectId: before.id, ownerId: String(world.actors.owner2.id) });
+    const result = await world.run(assignProjectOwnerOperation, world.actors.admin, {
+      projectId: before.id,
+      ownerId: String(world.actors.owner2.id),
+    });
     expect(result).toMatchObject({ ok: true, message: '已将“三防专项经费”交由 李娜 负责' });
     expect(project().ownerId).toBe(world.actors.owner2.id);
-    const entry = world.db.select().from(auditLog).where(eq(auditLog.entityType, 'project')).orderBy(auditLog.id).all().at(-1)!;
-    expect(entry).toMatchObject({ entityId: before.id, action: 'assign_owner', field: '项目负责人', oldValue: '张伟', newValue: '李娜', actorId: world.actors.admin.id });
+    const entry = world.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityType, 'project'))
+      .orderBy(auditLog.id)
+      .all()
+      .at(-1)!;
+    expect(entry).toMatchObject({
+      entityId: before.id,
+      action: 'assign_owner',
+      field: '项目负责人',
+      oldValue: '张伟',
+      newValue: '李娜',
+      actorId: world.actors.admin.id,
+    });
     const evaluationId = world.evaluationOf(PROJECT);
     expect(entry.evaluationId).toBe(evaluationId);
-    expect(listAuditEntries(world.db, { evaluationId })[0]).toMatchObject({ field: '项目负责人', oldValue: '张伟', newValue: '李娜', actor: '系统管理员' });
+    expect(listAuditEntries(world.db, { evaluationId })[0]).toMatchObject({
+      field: '项目负责人',
+      oldValue: '张伟',
+      newValue: '李娜',
+      actor: '系统管理员',
+    });
   });
 
   it('gives an unassigned project to a new owner', async () => {
     world.db.update(projects).set({ ownerId: null }).where(eq(projects.id, project().id)).run();
-    await world.run(createUserOperation, world.actors.admin, { username: 'owner3', displayName: '王强', role: 'owner', departmentId: project().departmentId, temporaryPassword: 'Temp-1234' });
-    expect(await world.run(assignProjectOwnerOperation, world.actors.admin, { projectId: project().id, ownerId: userId('owner3') })).toMatchObject({ ok: true });
-    expect(world.db.select().from(auditLog).orderBy(auditLog.id).all().at(-1)).toMatchObject({ field: '项目负责人', oldValue: null, newValue: '王强' });
+    await world.run(createUserOperation, world.actors.admin, {
+      username: 'owner3',
+      displayName: '王强',
+      role: 'owner',
+      departmentId: project().departmentId,
+      temporaryPassword: 'Temp-1234',
+    });
+    expect(
+      await world.run(assignProjectOwnerOperation, world.actors.admin, {
+        projectId: project().id,
+        ownerId: userId('owner3'),
+      }),
+    ).toMatchObject({ ok: true });
+    expect(world.db.select().from(auditLog).orderBy(auditLog.id).all().at(-1)).toMatchObject({
+      field: '项目负责人',
+      oldValue: null,
+      newValue: '王强',
+    });
   });
 
   it('says so when the owner does not change, writing nothing', async () => {
     const count = world.db.select().from(auditLog).all().length;
-    expect(await world.run(assignProjectOwnerOperation, world.actors.admin, { projectId: project().id, ownerId: userId('owner3') })).toMatchObject({ ok: true, message: '“三防专项经费”的负责人已是 王强' });
+    expect(
+      await world.run(assignProjectOwnerOperation, world.actors.admin, {
+        projectId: project().id,
+        ownerId: userId('owner3'),
+      }),
+    ).toMatchObject({ ok: true, message: '“三防专项经费”的负责人已是 王强' });
     expect(world.db.select().from(auditLog).all()).toHaveLength(count);
   });
 
   it('refuses owners of another department, other roles, deactivated owners, missing projects and finalized evaluations', async () => {
     const { admin } = world.actors;
     const id = project().id;
-    const attempt = (ownerId: unknown, projectId: unknown = id) => world.run(assignProjectOwnerOperation, admin, { projectId, ownerId });
-    expect(await attempt(userId('otherowner'))).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { ownerId: 'otherowner 不属于该项目所在的部门' } });
-    expect(await attempt(world.actors.head.id)).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { ownerId: '请选择一名项目负责人' } });
+    const attempt = (ownerId: unknown, projectId: unknown = id) =>
+      world.run(assignProjectOwnerOperation, admin, { projectId, ownerId });
+    expect(await attempt(userId('otherowner'))).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { ownerId: 'otherowner 不属于该项目所在的部门' },
+    });
+    expect(await attempt(world.actors.head.id)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { ownerId: '请选择一名项目负责人' },
+    });
     expect(await attempt(99999)).toMatchObject({ ok: false, code: 'invalid' });
-    expect(await attempt('')).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { ownerId: '请选择项目负责人' } });
+    expect(await attempt('')).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { ownerId: '请选择项目负责人' },
+    });
     world.db.update(users).set({ active: false }).where(eq(users.id, world.actors.owner2.id)).run();
-    expect(await attempt(world.actors.owner2.id)).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { ownerId: '李娜 已停用，不能负责项目' } });
+    expect(await attempt(world.actors.owner2.id)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { ownerId: '李娜 已停用，不能负责项目' },
+    });
     world.db.update(users).set({ active: true }).where(eq(users.id, world.actors.owner2.id)).run();
     expect(await attempt(world.actors.owner2.id, 99999)).toMatchObject({ ok: false, code: 'not_found' });
     world.db.update(evaluations).set({ status: 'finalized' }).where(eq(evaluations.projectId, id)).run();
-    expect(await attempt(world.actors.owner2.id)).toMatchObject({ ok: false, code: 'state', message: '“三防专项经费”的自评已定稿，不能再更换项目负责人' });
+    expect(await attempt(world.actors.owner2.id)).toMatchObject({
+      ok: false,
+      code: 'state',
+      message: '“三防专项经费”的自评已定稿，不能再更换项目负责人',
+    });
     expect(project().ownerId).toBe(userId('owner3'));
   });
 });

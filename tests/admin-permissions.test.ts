@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { auditLog, departments, projects, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
-import { createDepartmentOperation, deactivateDepartmentOperation, reactivateDepartmentOperation, renameDepartmentOperation } from '@/lib/admin/departments';
+import {
+  createDepartmentOperation,
+  deactivateDepartmentOperation,
+  reactivateDepartmentOperation,
+  renameDepartmentOperation,
+} from '@/lib/admin/departments';
 import { assignProjectOwnerOperation } from '@/lib/admin/owners';
 import { deactivateUserOperation, reactivateUserOperation, resetUserPasswordOperation } from '@/lib/admin/user-access';
 import { createUserOperation, updateUserOperation } from '@/lib/admin/users';
@@ -21,7 +26,8 @@ beforeAll(() => {
 });
 afterAll(() => world.cleanup());
 
-const snapshot = () => JSON.stringify([users, departments, projects, auditLog].map((table) => world.db.select().from(table).all()));
+const snapshot = () =>
+  JSON.stringify([users, departments, projects, auditLog].map((table) => world.db.select().from(table).all()));
 const id = {
   user: (username: string) => world.db.select().from(users).where(eq(users.username, username)).get()!.id,
   department: (name: string) => world.db.select().from(departments).where(eq(departments.name, name)).get()!.id,
@@ -37,17 +43,40 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { op: createUserOperation as AnyOperation, input: () => ({ username: 'intruder', displayName: '新人', role: 'admin', departmentId: '', temporaryPassword: 'Temp-1234' }) },
-  { op: updateUserOperation as AnyOperation, input: () => ({ userId: id.user('otherhead'), displayName: '改名', role: 'dept_head', departmentId: id.department('白云区水务局') }) },
+  {
+    op: createUserOperation as AnyOperation,
+    input: () => ({
+      username: 'intruder',
+      displayName: '新人',
+      role: 'admin',
+      departmentId: '',
+      temporaryPassword: 'Temp-1234',
+    }),
+  },
+  {
+    op: updateUserOperation as AnyOperation,
+    input: () => ({
+      userId: id.user('otherhead'),
+      displayName: '改名',
+      role: 'dept_head',
+      departmentId: id.department('白云区水务局'),
+    }),
+  },
   { op: deactivateUserOperation as AnyOperation, input: () => ({ userId: id.user('owner2') }) },
   {
     op: reactivateUserOperation as AnyOperation,
     input: () => ({ userId: id.user('otherowner') }),
     prepare: () => world.db.update(users).set({ active: false }).where(eq(users.username, 'otherowner')).run(),
   },
-  { op: resetUserPasswordOperation as AnyOperation, input: () => ({ userId: id.user('head'), temporaryPassword: 'Temp-1234' }) },
+  {
+    op: resetUserPasswordOperation as AnyOperation,
+    input: () => ({ userId: id.user('head'), temporaryPassword: 'Temp-1234' }),
+  },
   { op: createDepartmentOperation as AnyOperation, input: () => ({ name: '白云区民政局' }) },
-  { op: renameDepartmentOperation as AnyOperation, input: () => ({ departmentId: id.department('白云区水务局'), name: '白云区水务和海洋局' }) },
+  {
+    op: renameDepartmentOperation as AnyOperation,
+    input: () => ({ departmentId: id.department('白云区水务局'), name: '白云区水务和海洋局' }),
+  },
   {
     op: deactivateDepartmentOperation as AnyOperation,
     input: () => ({ departmentId: id.department('空部门') }),
@@ -65,7 +94,16 @@ const ROWS: Row[] = [
   },
 ];
 
-const CALLERS = ['anonymous', 'owner1', 'owner2', 'otherowner', 'head', 'otherhead', 'finance', 'admin with a temporary password'] as const;
+const CALLERS = [
+  'anonymous',
+  'owner1',
+  'owner2',
+  'otherowner',
+  'head',
+  'otherhead',
+  'finance',
+  'admin with a temporary password',
+] as const;
 
 function caller(name: (typeof CALLERS)[number]): SessionUser | null {
   if (name === 'anonymous') return null;

@@ -29,8 +29,18 @@ const CASES: Case[] = [
   ['an amount too large to hold to the 分', (d) => (d.budgetExecuted = '99999999999'), 'budgetExecuted', /金额过大/],
   ['a 10 MB explanation', (d) => (d.indicators[0].explanation = TEN_MB), 'indicators.0.explanation', /不能超过2000字/],
   ['a 10 MB 实际完成情况', (d) => (d.goalActual = TEN_MB), 'goalActual', /不能超过5000字/],
-  ['a deduction above the computed score', (d) => (d.indicators[1].deduction = { enabled: true, score: '16', reason: '酌情' }), 'indicators.1.deduction.score', /./],
-  ['a deduction without a reason', (d) => (d.indicators[1].deduction = { enabled: true, score: '14', reason: '' }), 'indicators.1.deduction.reason', /理由/],
+  [
+    'a deduction above the computed score',
+    (d) => (d.indicators[1].deduction = { enabled: true, score: '16', reason: '酌情' }),
+    'indicators.1.deduction.score',
+    /./,
+  ],
+  [
+    'a deduction without a reason',
+    (d) => (d.indicators[1].deduction = { enabled: true, score: '14', reason: '' }),
+    'indicators.1.deduction.reason',
+    /理由/,
+  ],
 ];
 
 describe('bad input through the server: a clear field message, nothing stored', () => {
@@ -52,18 +62,28 @@ describe('bad input through the server: a clear field message, nothing stored', 
     const draft = completeDraft(world, equipmentId);
     draft.indicators[5] = { ...draft.indicators[5], tier: '部分达成', percent: '85' };
     const result = await world.run(saveDraftOperation, world.actors.owner1, draft);
-    expect(result).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { 'indicators.5.percent': expect.stringContaining('60%（含）至80%（不含）') } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { 'indicators.5.percent': expect.stringContaining('60%（含）至80%（不含）') },
+    });
   });
 
   it('indicators that are not the project’s are refused', async () => {
     const draft = completeDraft(world, id);
     draft.indicators[0].indicatorId = 999_999;
-    expect(await world.run(saveDraftOperation, world.actors.owner1, draft)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await world.run(saveDraftOperation, world.actors.owner1, draft)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
   });
 
   it('input of the wrong shape is refused by the schema', async () => {
     for (const raw of [null, 'text', { evaluationId: 'x' }, { ...completeDraft(world, id), indicators: 'all' }]) {
-      expect(await world.run(saveDraftOperation, world.actors.owner1, raw)).toMatchObject({ ok: false, code: 'invalid' });
+      expect(await world.run(saveDraftOperation, world.actors.owner1, raw)).toMatchObject({
+        ok: false,
+        code: 'invalid',
+      });
     }
   });
 
@@ -73,7 +93,15 @@ describe('bad input through the server: a clear field message, nothing stored', 
     expect((await world.run(saveDraftOperation, world.actors.owner1, draft)).ok).toBe(true);
     const entries = () => world.db.select().from(auditLog).where(eq(auditLog.field, '全年预算数（万元）')).all().length;
     const before = entries();
-    expect((await world.run(saveDraftOperation, world.actors.owner1, { ...draft, version: world.bundle(id).evaluation.version, budgetAdjusted: '21.50' })).ok).toBe(true);
+    expect(
+      (
+        await world.run(saveDraftOperation, world.actors.owner1, {
+          ...draft,
+          version: world.bundle(id).evaluation.version,
+          budgetAdjusted: '21.50',
+        })
+      ).ok,
+    ).toBe(true);
     expect(entries()).toBe(before);
   });
 
@@ -91,9 +119,18 @@ describe('bad input through the server: a clear field message, nothing stored', 
   it('a reviewed score outside 0…points, or without a reason, is refused', async () => {
     const b = world.bundle(id);
     const base = { evaluationId: id, version: b.evaluation.version, budget: { score: '', reason: '' } };
-    const line = (score: string, reason: string) => b.indicators.map((ind, i) => ({ indicatorId: ind.id, score: i === 0 ? score : '', reason: i === 0 ? reason : '' }));
+    const line = (score: string, reason: string) =>
+      b.indicators.map((ind, i) => ({
+        indicatorId: ind.id,
+        score: i === 0 ? score : '',
+        reason: i === 0 ? reason : '',
+      }));
     // Review is a finance step on a dept-approved evaluation; the state check comes first for a draft.
-    expect(await world.run(reviewScoresOperation, world.actors.finance, { ...base, indicators: line('16', '过高') })).toMatchObject({ ok: false, code: 'state' });
-    expect(await world.run(reviewScoresOperation, world.actors.finance, { ...base, indicators: line('10', '') })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { 'indicators.0.reason': '设置复核得分时须填写理由' } });
+    expect(
+      await world.run(reviewScoresOperation, world.actors.finance, { ...base, indicators: line('16', '过高') }),
+    ).toMatchObject({ ok: false, code: 'state' });
+    expect(
+      await world.run(reviewScoresOperation, world.actors.finance, { ...base, indicators: line('10', '') }),
+    ).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { 'indicators.0.reason': '设置复核得分时须填写理由' } });
   });
 });

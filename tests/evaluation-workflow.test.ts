@@ -30,7 +30,13 @@ describe('evaluation operations on a real database', () => {
     const result = await world.run(saveDraftOperation, world.actors.owner1, workedExampleDraft(id));
     expect(result).toMatchObject({ ok: true, data: { version: 2, selfTotal: '93.73', selfGrade: '优' } });
     const stored = world.db.select().from(evaluations).where(eq(evaluations.id, id)).get()!;
-    expect(stored).toMatchObject({ selfScore: '93.73', selfGrade: '优', budgetExecutedFen: 20_000_000, version: 2, status: 'draft' });
+    expect(stored).toMatchObject({
+      selfScore: '93.73',
+      selfGrade: '优',
+      budgetExecutedFen: 20_000_000,
+      version: 2,
+      status: 'draft',
+    });
     const rows = world.db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, id)).all();
     expect(rows.map((r) => r.computedScore).sort()).toEqual(['11.25', '13.5', '14.68', '15', '15', '15'].sort());
     const compound = rows.find((r) => Array.isArray(r.actual));
@@ -46,7 +52,11 @@ describe('evaluation operations on a real database', () => {
     expect(refused.message).toContain('第1行“委托专业机构检查企业家数”');
     expect(refused.message).toContain('第4行');
     expect(refused.message).toContain('第6行“受检查企业满意度”');
-    expect(Object.keys(refused.fieldErrors ?? {}).sort()).toEqual(['indicators.0.explanation', 'indicators.3.explanation', 'indicators.5.explanation']);
+    expect(Object.keys(refused.fieldErrors ?? {}).sort()).toEqual([
+      'indicators.0.explanation',
+      'indicators.3.explanation',
+      'indicators.5.explanation',
+    ]);
 
     const draft = workedExampleDraft(id);
     draft.version = 2;
@@ -66,10 +76,20 @@ describe('evaluation operations on a real database', () => {
 
     const noComment = await world.run(returnOperation, head, { evaluationId: id, version: 3, comment: '  ' });
     expect(noComment).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { comment: '请填写退回原因' } });
-    expect((await world.run(returnOperation, head, { evaluationId: id, version: 3, comment: '请补充佐证材料' })).ok).toBe(true);
+    expect(
+      (await world.run(returnOperation, head, { evaluationId: id, version: 3, comment: '请补充佐证材料' })).ok,
+    ).toBe(true);
     expect(world.bundle(id).evaluation.status).toBe('draft');
 
-    expect((await world.run(saveDraftOperation, owner1, { ...draft, version: 4, goalActual: '全年目标均已完成，佐证材料已补充。' })).ok).toBe(true);
+    expect(
+      (
+        await world.run(saveDraftOperation, owner1, {
+          ...draft,
+          version: 4,
+          goalActual: '全年目标均已完成，佐证材料已补充。',
+        })
+      ).ok,
+    ).toBe(true);
     expect((await world.run(submitOperation, owner1, { evaluationId: id, version: 5 })).ok).toBe(true);
     expect((await world.run(approveOperation, head, { evaluationId: id, version: 6, comment: '' })).ok).toBe(true);
 
@@ -77,12 +97,26 @@ describe('evaluation operations on a real database', () => {
     const review = {
       evaluationId: id,
       version: 7,
-      indicators: b.indicators.map((ind, i) => ({ indicatorId: ind.id, score: i === 0 ? '12' : '', reason: i === 0 ? '佐证材料不足' : '' })),
+      indicators: b.indicators.map((ind, i) => ({
+        indicatorId: ind.id,
+        score: i === 0 ? '12' : '',
+        reason: i === 0 ? '佐证材料不足' : '',
+      })),
       budget: { score: '', reason: '' },
     };
-    const tooHigh = { ...review, indicators: review.indicators.map((l, i) => (i === 0 ? { ...l, score: '15.01' } : l)) };
-    expect(await world.run(reviewScoresOperation, finance, tooHigh)).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { 'indicators.0.score': expect.stringContaining('15') } });
-    expect(await world.run(reviewScoresOperation, finance, review)).toMatchObject({ ok: true, data: { finalTotal: '97', finalGrade: '优' } });
+    const tooHigh = {
+      ...review,
+      indicators: review.indicators.map((l, i) => (i === 0 ? { ...l, score: '15.01' } : l)),
+    };
+    expect(await world.run(reviewScoresOperation, finance, tooHigh)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { 'indicators.0.score': expect.stringContaining('15') },
+    });
+    expect(await world.run(reviewScoresOperation, finance, review)).toMatchObject({
+      ok: true,
+      data: { finalTotal: '97', finalGrade: '优' },
+    });
     expect((await world.run(finalizeOperation, finance, { evaluationId: id, version: 8, comment: '' })).ok).toBe(true);
     const final = world.bundle(id).evaluation;
     expect(final).toMatchObject({ status: 'finalized', selfScore: '100', finalScore: '97', finalGrade: '优' });
@@ -96,7 +130,13 @@ describe('evaluation operations on a real database', () => {
       expect(result).toMatchObject({ ok: false, code: 'state', message: '自评已定稿，不能再修改' });
     }
     const audit = world.db.select().from(auditLog).where(eq(auditLog.evaluationId, id)).all();
-    expect(audit.filter((a) => a.action === 'transition').map((a) => a.newValue)).toEqual(['已提交', '草稿', '已提交', '部门已审核', '已定稿']);
+    expect(audit.filter((a) => a.action === 'transition').map((a) => a.newValue)).toEqual([
+      '已提交',
+      '草稿',
+      '已提交',
+      '部门已审核',
+      '已定稿',
+    ]);
     expect(audit.find((a) => a.action === 'review')).toMatchObject({ oldValue: null, newValue: '12（佐证材料不足）' });
   });
 
@@ -107,12 +147,30 @@ describe('evaluation operations on a real database', () => {
     await world.run(submitOperation, owner1, { evaluationId: id, version: 2 });
     await world.run(approveOperation, head, { evaluationId: id, version: 3, comment: '' });
     const b = world.bundle(id);
-    const review = { evaluationId: id, version: 4, indicators: b.indicators.map((ind, i) => ({ indicatorId: ind.id, score: i === 1 ? '10' : '', reason: i === 1 ? '依据不足' : '' })), budget: { score: '8', reason: '执行偏慢' } };
-    expect(await world.run(reviewScoresOperation, finance, review)).toMatchObject({ ok: true, data: { finalTotal: '93' } });
-    expect(await world.run(returnOperation, finance, { evaluationId: id, version: 5, comment: '请补充材料' })).toMatchObject({ ok: true });
+    const review = {
+      evaluationId: id,
+      version: 4,
+      indicators: b.indicators.map((ind, i) => ({
+        indicatorId: ind.id,
+        score: i === 1 ? '10' : '',
+        reason: i === 1 ? '依据不足' : '',
+      })),
+      budget: { score: '8', reason: '执行偏慢' },
+    };
+    expect(await world.run(reviewScoresOperation, finance, review)).toMatchObject({
+      ok: true,
+      data: { finalTotal: '93' },
+    });
+    expect(
+      await world.run(returnOperation, finance, { evaluationId: id, version: 5, comment: '请补充材料' }),
+    ).toMatchObject({ ok: true });
     const after = world.bundle(id);
     expect([...after.results.values()].every((r) => r.reviewedScore === null && r.reviewedReason === null)).toBe(true);
-    expect([after.evaluation.budgetReviewedScore, after.evaluation.finalScore, after.evaluation.status]).toEqual([null, '100', 'draft']);
+    expect([after.evaluation.budgetReviewedScore, after.evaluation.finalScore, after.evaluation.status]).toEqual([
+      null,
+      '100',
+      'draft',
+    ]);
     const cleared = world.db.select().from(auditLog).where(eq(auditLog.action, 'review_cleared')).all();
     expect(cleared.map((c) => c.oldValue).sort()).toEqual(['10（依据不足）', '8（执行偏慢）']);
   });
@@ -126,14 +184,19 @@ describe('evaluation operations on a real database', () => {
     second.indicators[0].value = '29';
     second.indicators[1].value = '60';
     second.goalActual = 'B';
-    const [a, b] = await Promise.all([world.run(saveDraftOperation, world.actors.owner1, first), world.run(saveDraftOperation, world.actors.owner1, second)]);
+    const [a, b] = await Promise.all([
+      world.run(saveDraftOperation, world.actors.owner1, first),
+      world.run(saveDraftOperation, world.actors.owner1, second),
+    ]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     const loser = a.ok ? b : a;
     expect(loser).toMatchObject({ ok: false, code: 'conflict' });
     const bundle = world.bundle(id);
     const winner = a.ok ? first : second;
     expect(bundle.evaluation.goalActual).toBe(winner.goalActual);
-    expect(bundle.indicators.map((ind) => bundle.results.get(ind.id)?.actual)).toEqual(winner.indicators.map((e, i) => (i === 3 ? e.parts : e.value)));
+    expect(bundle.indicators.map((ind) => bundle.results.get(ind.id)?.actual)).toEqual(
+      winner.indicators.map((e, i) => (i === 3 ? e.parts : e.value)),
+    );
     expect(bundle.evaluation.version).toBe(2);
   });
 });

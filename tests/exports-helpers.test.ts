@@ -11,7 +11,16 @@ import { parseTargetText } from '@/lib/targets/parse-target-text';
 
 describe('CSV quoting (RFC 4180)', () => {
   it('quotes only fields with a comma, quote, line break or outer space, doubling quotes', () => {
-    expect(['简单', '1,408.40', '他说"好"', '两\r\n行', ' 前空格', '', null, 42].map(csvField)).toEqual(['简单', '"1,408.40"', '"他说""好"""', '"两\r\n行"', '" 前空格"', '', '', '42']);
+    expect(['简单', '1,408.40', '他说"好"', '两\r\n行', ' 前空格', '', null, 42].map(csvField)).toEqual([
+      '简单',
+      '"1,408.40"',
+      '"他说""好"""',
+      '"两\r\n行"',
+      '" 前空格"',
+      '',
+      '',
+      '42',
+    ]);
   });
 
   it('any table of strings survives toCsv → papaparse unchanged', () => {
@@ -27,14 +36,24 @@ describe('CSV quoting (RFC 4180)', () => {
   });
 
   it('neutralises text Excel would run as a formula, and only that', () => {
-    expect(['=1+1', '+86', '-减', '@SUM', '正常', '', null].map(inertText)).toEqual(["'=1+1", "'+86", "'-减", "'@SUM", '正常', '', '']);
+    expect(['=1+1', '+86', '-减', '@SUM', '正常', '', null].map(inertText)).toEqual([
+      "'=1+1",
+      "'+86",
+      "'-减",
+      "'@SUM",
+      '正常',
+      '',
+      '',
+    ]);
   });
 });
 
 describe('download file names', () => {
   it('sends the Chinese name RFC 5987-encoded and a plain ASCII fallback', () => {
     const header = contentDisposition('2024年度项目支出绩效自评.xlsx', 'evaluations-2024.xlsx');
-    expect(header).toBe(`attachment; filename="evaluations-2024.xlsx"; filename*=UTF-8''${encodeURIComponent('2024年度项目支出绩效自评.xlsx')}`);
+    expect(header).toBe(
+      `attachment; filename="evaluations-2024.xlsx"; filename*=UTF-8''${encodeURIComponent('2024年度项目支出绩效自评.xlsx')}`,
+    );
     const match = header.match(/filename\*=UTF-8''(.+)$/)!;
     expect(decodeURIComponent(match[1])).toBe('2024年度项目支出绩效自评.xlsx');
   });
@@ -63,7 +82,13 @@ describe('sheet names', () => {
   it('are unique regardless of case and stay within the limit when numbered', () => {
     const namer = new SheetNamer(['汇总']);
     const long = 'x'.repeat(40);
-    expect([namer.next('汇总'), namer.next('Data'), namer.next('DATA'), namer.next(long), namer.next(long)]).toEqual(['汇总 (2)', 'Data', 'DATA (2)', 'x'.repeat(31), `${'x'.repeat(27)} (2)`]);
+    expect([namer.next('汇总'), namer.next('Data'), namer.next('DATA'), namer.next(long), namer.next(long)]).toEqual([
+      '汇总 (2)',
+      'Data',
+      'DATA (2)',
+      'x'.repeat(31),
+      `${'x'.repeat(27)} (2)`,
+    ]);
   });
 
   it('every name of a year workbook is valid and distinct, even for identical long project names', () => {
@@ -96,7 +121,12 @@ describe('reading cells of a workbook', () => {
     expect(cellText({ richText: [{ text: '产出' }, { text: '指标' }] })).toBe('产出指标');
     expect(cellText({ formula: 'A1', result: '≥95%' })).toBe('≥95%');
     expect(cellText({ text: '链接', hyperlink: 'https://example.com' })).toBe('链接');
-    expect([cellDecimal(7.5), cellDecimal('10'), cellDecimal(null), cellDecimal('十')]).toEqual(['7.5', '10', null, undefined]);
+    expect([cellDecimal(7.5), cellDecimal('10'), cellDecimal(null), cellDecimal('十')]).toEqual([
+      '7.5',
+      '10',
+      null,
+      undefined,
+    ]);
   });
 });
 
@@ -104,8 +134,12 @@ describe('actual values as the table prints them', () => {
   it('adds the target’s units and labels', () => {
     expect(describeActualWithUnits(parseTargetText('≥30家'), '27')).toBe('27家');
     expect(describeActualWithUnits(parseTargetText('≥95%'), '96.5')).toBe('96.5%');
-    expect(describeActualWithUnits(parseTargetText('1.扫描仪1台；2.信创台式电脑13台'), ['1', '12'])).toBe('扫描仪1台；信创台式电脑12台');
-    expect(describeActualWithUnits(parseTargetText('有效提升'), { tier: '部分达成', percent: '70' })).toBe('部分达成 70%');
+    expect(describeActualWithUnits(parseTargetText('1.扫描仪1台；2.信创台式电脑13台'), ['1', '12'])).toBe(
+      '扫描仪1台；信创台式电脑12台',
+    );
+    expect(describeActualWithUnits(parseTargetText('有效提升'), { tier: '部分达成', percent: '70' })).toBe(
+      '部分达成 70%',
+    );
     expect(describeActualWithUnits(parseTargetText('≥30家'), null)).toBe('');
   });
 });

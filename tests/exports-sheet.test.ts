@@ -37,7 +37,11 @@ async function finalisedWorkedExample() {
   const review = {
     evaluationId: id,
     version: 4,
-    indicators: b.indicators.map((ind, i) => ({ indicatorId: ind.id, score: i === 0 ? '12' : '', reason: i === 0 ? '佐证材料不足' : '' })),
+    indicators: b.indicators.map((ind, i) => ({
+      indicatorId: ind.id,
+      score: i === 0 ? '12' : '',
+      reason: i === 0 ? '佐证材料不足' : '',
+    })),
     budget: { score: '', reason: '' },
   };
   await ok(world.run(reviewScoresOperation, finance, review));
@@ -68,12 +72,29 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
 
     expect(ws.getCell('A1').value).toBe('项目支出绩效自评表（2024年度）');
     expect(ws.model.merges).toContain('A1:I1');
-    expect(valuesOf(ws, rowOf(ws, '项目名称'))).toEqual(['项目名称', '项目名称', WORKED_EXAMPLE, ...Array(6).fill(WORKED_EXAMPLE)]);
+    expect(valuesOf(ws, rowOf(ws, '项目名称'))).toEqual([
+      '项目名称',
+      '项目名称',
+      WORKED_EXAMPLE,
+      ...Array(6).fill(WORKED_EXAMPLE),
+    ]);
     const header = valuesOf(ws, rowOf(ws, '主管部门'));
-    expect([header[2], header[5], header[7]]).toEqual(['广州市白云区应急管理局', '实施单位', '广州市白云区应急管理局（本级）']);
+    expect([header[2], header[5], header[7]]).toEqual([
+      '广州市白云区应急管理局',
+      '实施单位',
+      '广州市白云区应急管理局（本级）',
+    ]);
 
     const fundsHeader = rowOf(ws, '项目资金（万元）');
-    expect(valuesOf(ws, fundsHeader).slice(2)).toEqual(['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', '复核得分']);
+    expect(valuesOf(ws, fundsHeader).slice(2)).toEqual([
+      '年初预算数',
+      '全年预算数',
+      '全年执行数',
+      '分值',
+      '执行率',
+      '得分',
+      '复核得分',
+    ]);
     const total = ws.getRow(fundsHeader + 1);
     expect(total.getCell(1).value).toBe('年度资金总额');
     expect([3, 4, 5, 6, 7, 8].map((c) => total.getCell(c).value)).toEqual([
@@ -89,16 +110,35 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
     expect(total.getCell(7).numFmt).toBe('0.00%');
     expect(total.getCell(8).numFmt).toBe('0.00');
     const fiscal = ws.getRow(fundsHeader + 2);
-    expect([fiscal.getCell(1).value, fiscal.getCell(3).value, fiscal.getCell(5).value]).toEqual(['其中：财政拨款', fenToWanYuan(bundle.project.budgetFiscalFen).toNumber(), null]);
+    expect([fiscal.getCell(1).value, fiscal.getCell(3).value, fiscal.getCell(5).value]).toEqual([
+      '其中：财政拨款',
+      fenToWanYuan(bundle.project.budgetFiscalFen).toNumber(),
+      null,
+    ]);
     expect(ws.getRow(fundsHeader + 3).getCell(1).value).toBe('年度总体目标');
 
     const goal = rowOf(ws, '年度总体目标');
     expect([ws.getRow(goal).getCell(2).value, ws.getRow(goal).getCell(6).value]).toEqual(['预期目标', '实际完成情况']);
-    expect([ws.getRow(goal + 1).getCell(2).value, ws.getRow(goal + 1).getCell(6).value]).toEqual([bundle.project.goal, '全年完成专项整治，检查企业27家。']);
-    expect(ws.model.merges).toEqual(expect.arrayContaining([`A${goal}:A${goal + 1}`, `B${goal + 1}:E${goal + 1}`, `F${goal + 1}:I${goal + 1}`]));
+    expect([ws.getRow(goal + 1).getCell(2).value, ws.getRow(goal + 1).getCell(6).value]).toEqual([
+      bundle.project.goal,
+      '全年完成专项整治，检查企业27家。',
+    ]);
+    expect(ws.model.merges).toEqual(
+      expect.arrayContaining([`A${goal}:A${goal + 1}`, `B${goal + 1}:E${goal + 1}`, `F${goal + 1}:I${goal + 1}`]),
+    );
 
     const head = rowOf(ws, '一级指标');
-    expect(valuesOf(ws, head)).toEqual(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '复核得分', '偏差原因分析及改进措施']);
+    expect(valuesOf(ws, head)).toEqual([
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '复核得分',
+      '偏差原因分析及改进措施',
+    ]);
     const stored = world.db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, id)).all();
     bundle.indicators.forEach((ind, i) => {
       const row = ws.getRow(head + 1 + i);
@@ -130,16 +170,34 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
 
     const totals = rowOf(ws, '总分');
     const saved = world.db.select().from(evaluations).where(eq(evaluations.id, id)).get()!;
-    expect([6, 7, 8].map((c) => ws.getRow(totals).getCell(c).value)).toEqual([100, Number(result.selfTotal), Number(result.finalTotal)]);
-    expect([Number(saved.selfScore), Number(saved.finalScore)]).toEqual([Number(result.selfTotal), Number(result.finalTotal)]);
+    expect([6, 7, 8].map((c) => ws.getRow(totals).getCell(c).value)).toEqual([
+      100,
+      Number(result.selfTotal),
+      Number(result.finalTotal),
+    ]);
+    expect([Number(saved.selfScore), Number(saved.finalScore)]).toEqual([
+      Number(result.selfTotal),
+      Number(result.finalTotal),
+    ]);
     const grades = rowOf(ws, '等级');
-    expect([ws.getRow(grades).getCell(7).value, ws.getRow(grades).getCell(8).value]).toEqual([saved.selfGrade, saved.finalGrade]);
-    expect(ws.getRow(grades + 1).getCell(1).value).toBe(`状态：已定稿　自评得分：${Number(result.selfTotal).toFixed(2)}（${result.selfGrade}）　最终得分：${Number(result.finalTotal).toFixed(2)}（${result.finalGrade}）`);
+    expect([ws.getRow(grades).getCell(7).value, ws.getRow(grades).getCell(8).value]).toEqual([
+      saved.selfGrade,
+      saved.finalGrade,
+    ]);
+    expect(ws.getRow(grades + 1).getCell(1).value).toBe(
+      `状态：已定稿　自评得分：${Number(result.selfTotal).toFixed(2)}（${result.selfGrade}）　最终得分：${Number(result.finalTotal).toFixed(2)}（${result.finalGrade}）`,
+    );
   });
 
   it('prints on A4 landscape, one page wide, with widths and wrapped, bordered, bold headers', async () => {
     const ws = await openSheet(await finalisedWorkedExample());
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     expect(ws.columns.map((c) => c.width)).toEqual([10, 12, 26, 22, 18, 11, 11, 11, 36]);
     const header = ws.getCell(`A${rowOf(ws, '一级指标')}`);
     expect(header.font.bold).toBe(true);
@@ -151,7 +209,16 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
     const id = world.evaluationOf(WORKED_EXAMPLE);
     const ws = await openSheet(id);
     const head = rowOf(ws, '一级指标');
-    expect(valuesOf(ws, head)).toEqual(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']);
+    expect(valuesOf(ws, head)).toEqual([
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '偏差原因分析及改进措施',
+    ]);
     expect(ws.getRow(head + 1).getCell(7).value).toBeNull();
     expect(ws.getRow(rowOf(ws, '总分')).getCell(7).value).toBeNull();
     expect(ws.getRow(rowOf(ws, '等级') + 1).getCell(1).value).toBe('状态：草稿');
@@ -160,8 +227,16 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
   it('lists only the fund sources a project has, whole scores at precision 0, and a deduction with its reason', async () => {
     const id = world.evaluationOf(WORKED_EXAMPLE);
     const projectId = world.bundle(id).project.id;
-    world.db.update(projects).set({ budgetFiscalFen: 15_000_000, budgetSpecialFen: 0, budgetOtherFen: 6_500_000 }).where(eq(projects.id, projectId)).run();
-    world.db.update(evaluationYears).set({ scheme: { base: 'national', precision: 0 } }).where(eq(evaluationYears.year, 2024)).run();
+    world.db
+      .update(projects)
+      .set({ budgetFiscalFen: 15_000_000, budgetSpecialFen: 0, budgetOtherFen: 6_500_000 })
+      .where(eq(projects.id, projectId))
+      .run();
+    world.db
+      .update(evaluationYears)
+      .set({ scheme: { base: 'national', precision: 0 } })
+      .where(eq(evaluationYears.year, 2024))
+      .run();
     const draft = completeDraft(world, id);
     draft.indicators[0].value = '27';
     draft.indicators[0].explanation = '受汛期影响';

@@ -24,7 +24,10 @@ async function yearWorkbook(user: SessionUser) {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (c: Buffer) => chunks.push(c));
-  const outcome = await writeYearWorkbook({ year: 2024, bundles: loadYearBundles(world.db, { user, year: 2024 }) }, output);
+  const outcome = await writeYearWorkbook(
+    { year: 2024, bundles: loadYearBundles(world.db, { user, year: 2024 }) },
+    output,
+  );
   await new Promise((resolve) => output.end(resolve));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
@@ -66,7 +69,10 @@ describe('year workbook', () => {
     const { wb, outcome } = await yearWorkbook(world.actors.finance);
     const rows = listEvaluationsForUser(world.db, { user: world.actors.finance, year: 2024 });
     expect(outcome.sheets).toBe(18);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['汇总', ...rows.map((r, i) => `${i + 1} ${r.project}`.slice(0, 31).trim())]);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      '汇总',
+      ...rows.map((r, i) => `${i + 1} ${r.project}`.slice(0, 31).trim()),
+    ]);
     for (const ws of wb.worksheets) expect(ws.name.length).toBeLessThanOrEqual(31);
 
     const summary = wb.getWorksheet('汇总')!;
@@ -77,7 +83,14 @@ describe('year workbook', () => {
       const bundle = world.bundle(row.id);
       const { result } = scoreStored(bundle);
       const finalised = row.status === 'finalized';
-      expect([1, 2, 3, 4, 5, 6].map((c) => r.getCell(c).value)).toEqual([i + 1, row.department, row.project, row.owner, Number(row.budgetTotalFen) / 1_000_000, finalised ? '已定稿' : '草稿']);
+      expect([1, 2, 3, 4, 5, 6].map((c) => r.getCell(c).value)).toEqual([
+        i + 1,
+        row.department,
+        row.project,
+        row.owner,
+        Number(row.budgetTotalFen) / 1_000_000,
+        finalised ? '已定稿' : '草稿',
+      ]);
       expect(r.getCell(7).value).toBe(row.selfScore === null ? null : Number(result.selfTotal));
       expect(r.getCell(8).value).toBe(finalised ? Number(result.finalTotal) : null);
       expect(r.getCell(9).value).toBe(finalised ? row.finalGrade : null);
@@ -120,7 +133,12 @@ describe('indicator CSV', () => {
     const csv = buildIndicatorsCsv(loadYearBundles(world.db, { user: world.actors.finance, year: 2024 }));
     expect(csv.startsWith('\uFEFF年度,部门,项目名称,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
-    expect(csv.replace(/"[^"]*"/g, '').split('\n').every((line, i, all) => i === all.length - 1 || line.endsWith('\r'))).toBe(true);
+    expect(
+      csv
+        .replace(/"[^"]*"/g, '')
+        .split('\n')
+        .every((line, i, all) => i === all.length - 1 || line.endsWith('\r')),
+    ).toBe(true);
 
     const parsed = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n', skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
@@ -135,7 +153,16 @@ describe('indicator CSV', () => {
     mine.forEach((r, i) => {
       const ind = bundle.indicators[i];
       const scored = result.indicators[i];
-      expect(r.slice(0, 8)).toEqual(['2024', '广州市白云区应急管理局', WORKED_EXAMPLE, String(ind.position), ind.level1Name, ind.level2Name, ind.name, ind.annualTargetText]);
+      expect(r.slice(0, 8)).toEqual([
+        '2024',
+        '广州市白云区应急管理局',
+        WORKED_EXAMPLE,
+        String(ind.position),
+        ind.level1Name,
+        ind.level2Name,
+        ind.name,
+        ind.annualTargetText,
+      ]);
       expect(Number(r[9])).toBe(Number(scored.points));
       expect(Number(r[11])).toBe(Number(scored.selfScore));
       expect(Number(r[13])).toBe(Number(scored.finalScore));
@@ -151,7 +178,9 @@ describe('indicator CSV', () => {
   it('an owner’s CSV holds only their projects’ indicators', () => {
     const csv = buildIndicatorsCsv(loadYearBundles(world.db, { user: world.actors.owner2, year: 2024 }));
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.slice(1);
-    const own = new Set(listEvaluationsForUser(world.db, { user: world.actors.owner2, year: 2024 }).map((r) => r.project));
+    const own = new Set(
+      listEvaluationsForUser(world.db, { user: world.actors.owner2, year: 2024 }).map((r) => r.project),
+    );
     expect(own.size).toBe(8);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => own.has(r[2]))).toBe(true);

@@ -26,6 +26,10 @@ export function tempDatabase(): { db: Db; dir: string; cleanup: () => void } {
 
 /** Runs one of the npm scripts' entry points as a real process. */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [tsxCli, script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [tsxCli, script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -20,13 +20,29 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 describe('npm run targets:import', () => {
   it('--dry-run --json prints the report of the seed and writes nothing', () => {
     const dataDir = tempDir();
-    const { status, stdout } = runScript('scripts/import-targets.ts', [SEED_FILE, '--dry-run', '--json'], { DATA_DIR: dataDir });
+    const { status, stdout } = runScript('scripts/import-targets.ts', [SEED_FILE, '--dry-run', '--json'], {
+      DATA_DIR: dataDir,
+    });
     expect(status).toBe(0);
     const report = JSON.parse(stdout);
-    expect(report).toMatchObject({ department: '广州市白云区应急管理局', year: 2024, projects: 17, indicators: 113, budgetTotal: '1408.40', qualitative: 14 });
+    expect(report).toMatchObject({
+      department: '广州市白云区应急管理局',
+      year: 2024,
+      projects: 17,
+      indicators: 113,
+      budgetTotal: '1408.40',
+      qualitative: 14,
+    });
     const mismatches = report.warnings.filter((w: { message: string }) => w.message.includes('不属于一级指标'));
     expect(mismatches).toHaveLength(2);
-    for (const w of report.warnings) expect(w).toEqual(expect.objectContaining({ project: expect.anything(), row: expect.toSatisfy((r) => r === null || Number.isInteger(r)), message: expect.any(String) }));
+    for (const w of report.warnings)
+      expect(w).toEqual(
+        expect.objectContaining({
+          project: expect.anything(),
+          row: expect.toSatisfy((r) => r === null || Number.isInteger(r)),
+          message: expect.any(String),
+        }),
+      );
     expect(existsSync(databaseFile(dataDir))).toBe(false);
   });
 
@@ -66,17 +82,33 @@ describe('importTargetTable re-import rules', () => {
       const evaluation = db.select().from(evaluations).where(eq(evaluations.projectId, started.id)).get()!;
       const indicator = db.select().from(indicators).where(eq(indicators.projectId, started.id)).get()!;
       // What a save leaves: a result (here only an explanation, no actual) and the next version.
-      db.insert(indicatorResults).values({ evaluationId: evaluation.id, indicatorId: indicator.id, explanation: '已保存的说明' }).run();
+      db.insert(indicatorResults)
+        .values({ evaluationId: evaluation.id, indicatorId: indicator.id, explanation: '已保存的说明' })
+        .run();
       db.update(evaluations).set({ version: 2 }).where(eq(evaluations.id, evaluation.id)).run();
 
-      const changed = parseTargetTable(readFileSync(SEED_FILE, 'utf8').replaceAll('年度指标值:≥98%', '年度指标值:≥99%').replace('值:100%；年度指标值:100%。2、1-产出指标；11-数量指标；组织应急', '值:100%；年度指标值:90%。2、1-产出指标；11-数量指标；组织应急'));
+      const changed = parseTargetTable(
+        readFileSync(SEED_FILE, 'utf8')
+          .replaceAll('年度指标值:≥98%', '年度指标值:≥99%')
+          .replace(
+            '值:100%；年度指标值:100%。2、1-产出指标；11-数量指标；组织应急',
+            '值:100%；年度指标值:90%。2、1-产出指标；11-数量指标；组织应急',
+          ),
+      );
       const outcome = importTargetTable(db, { table: changed, year: 2024 });
       expect(outcome.kept).toEqual([{ project: started.name, reason: expect.stringContaining('已开始') }]);
       expect(outcome.updated).toEqual([untouched.name]);
-      expect(db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, evaluation.id)).get()?.explanation).toBe('已保存的说明');
+      expect(
+        db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, evaluation.id)).get()?.explanation,
+      ).toBe('已保存的说明');
       const stored = db.select().from(indicators).where(eq(indicators.projectId, started.id)).all();
       expect(stored.filter((i) => i.annualTargetText === '≥98%')).toHaveLength(3);
-      const updated = db.select().from(indicators).where(eq(indicators.projectId, untouched.id)).orderBy(indicators.position).all();
+      const updated = db
+        .select()
+        .from(indicators)
+        .where(eq(indicators.projectId, untouched.id))
+        .orderBy(indicators.position)
+        .all();
       expect(updated[0].annualTargetText).toBe('90%');
       expect(db.select({ n: count() }).from(projects).get()?.n).toBe(17);
     } finally {

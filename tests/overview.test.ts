@@ -5,7 +5,14 @@ import { evaluationYears } from '@/db/schema';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { scoreStored, schemeOfYear } from '@/lib/evaluations/sheet';
 import { submitOperation } from '@/lib/evaluations/transitions';
-import { budgetWeightedAverage, departmentStats, gradeDistribution, overviewRow, reviewFlags, scoreHistogram } from '@/lib/overview/summarize';
+import {
+  budgetWeightedAverage,
+  departmentStats,
+  gradeDistribution,
+  overviewRow,
+  reviewFlags,
+  scoreHistogram,
+} from '@/lib/overview/summarize';
 import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
 
 let world: World;
@@ -31,7 +38,10 @@ beforeAll(async () => {
 afterAll(() => world.cleanup());
 
 function scoredYear(user = world.actors.finance) {
-  return loadYearBundles(world.db, { user, year: 2024 }).map((bundle) => ({ bundle, result: scoreStored(bundle).result }));
+  return loadYearBundles(world.db, { user, year: 2024 }).map((bundle) => ({
+    bundle,
+    result: scoreStored(bundle).result,
+  }));
 }
 
 describe('finance overview figures (lib/overview)', () => {
@@ -55,19 +65,35 @@ describe('finance overview figures (lib/overview)', () => {
     // (100 × 38 + 92.73 × 21.5) / 59.5 = 97.3727…
     expect(budgetWeightedAverage(rows)).toBe('97.37');
     const [department] = departmentStats(rows);
-    expect(department).toMatchObject({ projects: 17, scored: 2, finalized: 0, budgetFen: 1_408_400_000, weightedAverage: '97.37' });
+    expect(department).toMatchObject({
+      projects: 17,
+      scored: 2,
+      finalized: 0,
+      budgetFen: 1_408_400_000,
+      weightedAverage: '97.37',
+    });
   });
 
   it('flags over-achievement, deductions, low execution and drafts near the deadline', () => {
     const year = scoredYear();
     const flags = reviewFlags(year, schemeOfYear('national'), new Date('2025-01-20T00:00:00+08:00'));
     const of = (kind: string) => flags.filter((f) => f.kind === kind);
-    expect(of('over_achievement').map((f) => f.detail)).toEqual(['第2行“委托机构、专家检查危险化学品，化工、医药企业的数量”完成值达到年度指标值的130%及以上']);
+    expect(of('over_achievement').map((f) => f.detail)).toEqual([
+      '第2行“委托机构、专家检查危险化学品，化工、医药企业的数量”完成值达到年度指标值的130%及以上',
+    ]);
     expect(of('deduction').map((f) => f.detail)).toEqual(['第5行“提交整改报告并完成整改率”由 15 扣至 14']);
     expect(of('low_execution')).toHaveLength(0);
     expect(of('draft_near_deadline')).toHaveLength(15);
     expect(of('draft_near_deadline')[0].detail).toBe('距截止日期 2025-01-31 还有 12 天');
-    expect(reviewFlags(year, schemeOfYear('national'), new Date('2025-01-01T00:00:00+08:00')).filter((f) => f.kind === 'draft_near_deadline')).toHaveLength(0);
-    expect(reviewFlags(year, { overAchievementThreshold: 130, budgetExecutionThreshold: 95 }, new Date()).filter((f) => f.kind === 'low_execution').map((f) => f.project)).toEqual([WORKED_EXAMPLE]);
+    expect(
+      reviewFlags(year, schemeOfYear('national'), new Date('2025-01-01T00:00:00+08:00')).filter(
+        (f) => f.kind === 'draft_near_deadline',
+      ),
+    ).toHaveLength(0);
+    expect(
+      reviewFlags(year, { overAchievementThreshold: 130, budgetExecutionThreshold: 95 }, new Date())
+        .filter((f) => f.kind === 'low_execution')
+        .map((f) => f.project),
+    ).toEqual([WORKED_EXAMPLE]);
   });
 });

@@ -22,15 +22,34 @@ type Actor = keyof World['actors'] | 'anonymous';
 const ACTORS: Actor[] = ['anonymous', 'owner1', 'owner2', 'otherowner', 'head', 'otherhead', 'finance', 'admin'];
 
 /** owner1's projects, one per row of the matrix so that the rows do not disturb each other. */
-const PROJECTS = ['队伍装备基础设施建设专项经费', '综合减灾和物资保障（预案管理）年度专项经费', '安全生产基础工作专项经费', '法律顾问与审批服务经费', '执法检查事故调查处理经费', '三防专项经费', '应急专项经费'];
+const PROJECTS = [
+  '队伍装备基础设施建设专项经费',
+  '综合减灾和物资保障（预案管理）年度专项经费',
+  '安全生产基础工作专项经费',
+  '法律顾问与审批服务经费',
+  '执法检查事故调查处理经费',
+  '三防专项经费',
+  '应急专项经费',
+];
 
 async function bringTo(id: number, status: 'draft' | 'filled draft' | 'submitted' | 'dept_approved') {
   const { owner1, head } = world.actors;
   if (status === 'draft') return;
   expect((await world.run(saveDraftOperation, owner1, completeDraft(world, id))).ok).toBe(true);
   if (status === 'filled draft') return;
-  expect((await world.run(submitOperation, owner1, { evaluationId: id, version: world.bundle(id).evaluation.version })).ok).toBe(true);
-  if (status === 'dept_approved') expect((await world.run(approveOperation, head, { evaluationId: id, version: world.bundle(id).evaluation.version, comment: '' })).ok).toBe(true);
+  expect(
+    (await world.run(submitOperation, owner1, { evaluationId: id, version: world.bundle(id).evaluation.version })).ok,
+  ).toBe(true);
+  if (status === 'dept_approved')
+    expect(
+      (
+        await world.run(approveOperation, head, {
+          evaluationId: id,
+          version: world.bundle(id).evaluation.version,
+          comment: '',
+        })
+      ).ok,
+    ).toBe(true);
 }
 
 interface Row {
@@ -45,19 +64,68 @@ interface Row {
 
 const version = (id: number) => world.bundle(id).evaluation.version;
 const ROWS: Row[] = [
-  { name: 'saveDraft', op: saveDraftOperation as Operation<z.ZodType, unknown>, state: 'draft', allowed: 'owner1', input: (id) => completeDraft(world, id) },
-  { name: 'submit', op: submitOperation as Operation<z.ZodType, unknown>, state: 'filled draft', allowed: 'owner1', input: (id) => ({ evaluationId: id, version: version(id) }) },
-  { name: 'approve', op: approveOperation as Operation<z.ZodType, unknown>, state: 'submitted', allowed: 'head', input: (id) => ({ evaluationId: id, version: version(id), comment: '同意' }) },
-  { name: 'return (head, 已提交)', op: returnOperation as Operation<z.ZodType, unknown>, state: 'submitted', allowed: 'head', wrongState: ['finance'], input: (id) => ({ evaluationId: id, version: version(id), comment: '请补充' }) },
-  { name: 'return (finance, 部门已审核)', op: returnOperation as Operation<z.ZodType, unknown>, state: 'dept_approved', allowed: 'finance', wrongState: ['head'], input: (id) => ({ evaluationId: id, version: version(id), comment: '请补充' }) },
+  {
+    name: 'saveDraft',
+    op: saveDraftOperation as Operation<z.ZodType, unknown>,
+    state: 'draft',
+    allowed: 'owner1',
+    input: (id) => completeDraft(world, id),
+  },
+  {
+    name: 'submit',
+    op: submitOperation as Operation<z.ZodType, unknown>,
+    state: 'filled draft',
+    allowed: 'owner1',
+    input: (id) => ({ evaluationId: id, version: version(id) }),
+  },
+  {
+    name: 'approve',
+    op: approveOperation as Operation<z.ZodType, unknown>,
+    state: 'submitted',
+    allowed: 'head',
+    input: (id) => ({ evaluationId: id, version: version(id), comment: '同意' }),
+  },
+  {
+    name: 'return (head, 已提交)',
+    op: returnOperation as Operation<z.ZodType, unknown>,
+    state: 'submitted',
+    allowed: 'head',
+    wrongState: ['finance'],
+    input: (id) => ({ evaluationId: id, version: version(id), comment: '请补充' }),
+  },
+  {
+    name: 'return (finance, 部门已审核)',
+    op: returnOperation as Operation<z.ZodType, unknown>,
+    state: 'dept_approved',
+    allowed: 'finance',
+    wrongState: ['head'],
+    input: (id) => ({ evaluationId: id, version: version(id), comment: '请补充' }),
+  },
   {
     name: 'reviewScores',
     op: reviewScoresOperation as Operation<z.ZodType, unknown>,
     state: 'dept_approved',
     allowed: 'finance',
-    input: (id) => ({ evaluationId: id, version: version(id), indicators: world.bundle(id).indicators.map((ind, i) => ({ indicatorId: ind.id, score: i === 0 ? '1' : '', reason: i === 0 ? '复核' : '' })), budget: { score: '', reason: '' } }),
+    input: (id) => ({
+      evaluationId: id,
+      version: version(id),
+      indicators: world
+        .bundle(id)
+        .indicators.map((ind, i) => ({
+          indicatorId: ind.id,
+          score: i === 0 ? '1' : '',
+          reason: i === 0 ? '复核' : '',
+        })),
+      budget: { score: '', reason: '' },
+    }),
   },
-  { name: 'finalize', op: finalizeOperation as Operation<z.ZodType, unknown>, state: 'dept_approved', allowed: 'finance', input: (id) => ({ evaluationId: id, version: version(id), comment: '' }) },
+  {
+    name: 'finalize',
+    op: finalizeOperation as Operation<z.ZodType, unknown>,
+    state: 'dept_approved',
+    allowed: 'finance',
+    input: (id) => ({ evaluationId: id, version: version(id), comment: '' }),
+  },
 ];
 
 describe('server action permission matrix', () => {
@@ -75,7 +143,8 @@ describe('server action permission matrix', () => {
           const user: SessionUser | null = actor === 'anonymous' ? null : world.actors[actor];
           const result = await world.run(row.op, user, row.input(id));
           expect(result.ok).toBe(false);
-          const expected = actor === 'anonymous' ? 'unauthenticated' : row.wrongState?.includes(actor) ? 'state' : 'forbidden';
+          const expected =
+            actor === 'anonymous' ? 'unauthenticated' : row.wrongState?.includes(actor) ? 'state' : 'forbidden';
           if (!result.ok) expect(result.code).toBe(expected);
           expect(world.bundle(id).evaluation).toEqual(before);
         });

@@ -16,22 +16,25 @@ function exactlyMet(target: ParsedTarget): IndicatorActual {
 describe('scoring-rules.md § Scores on the seed table', () => {
   const table = parseTargetTable(readFileSync(SEED_FILE, 'utf8'));
 
-  it.each(table.projects.map((p) => [p.name, p]))('%s scores 100.00 when every target is met exactly and the budget fully spent', (_name, project) => {
-    const budget = fenToWanYuan(project.budget.totalFen).toFixed();
-    const result = scoreEvaluation({
-      scheme: NATIONAL_SCHEME,
-      budget: { initial: budget, executed: budget },
-      indicators: project.indicators.map((ind) => ({
-        name: ind.name,
-        level1Code: ind.level1Code as Level1Code,
-        target: ind.target,
-        actual: exactlyMet(ind.target),
-      })),
-    });
-    expect(result.errors).toEqual([]);
-    expect(Number(result.selfTotal).toFixed(2)).toBe('100.00');
-    expect(result.selfTotal).toBe('100');
-    expect(result.selfGrade).toBe('优');
-    expect(result.indicators.every((i) => !i.explanationRequired)).toBe(true);
-  });
+  it.each(table.projects.map((p) => [p.name, p]))(
+    '%s scores 100.00 when every target is met exactly and the budget fully spent',
+    (_name, project) => {
+      const budget = fenToWanYuan(project.budget.totalFen).toFixed();
+      const result = scoreEvaluation({
+        scheme: NATIONAL_SCHEME,
+        budget: { initial: budget, executed: budget },
+        indicators: project.indicators.map((ind) => ({
+          name: ind.name,
+          level1Code: ind.level1Code as Level1Code,
+          target: ind.target,
+          actual: exactlyMet(ind.target),
+        })),
+      });
+      expect(result.errors).toEqual([]);
+      expect(Number(result.selfTotal).toFixed(2)).toBe('100.00');
+      expect(result.selfTotal).toBe('100');
+      expect(result.selfGrade).toBe('优');
+      expect(result.indicators.every((i) => !i.explanationRequired)).toBe(true);
+    },
+  );
 });

@@ -20,7 +20,8 @@ describe('the embedded default (db/seed.ts)', () => {
 
       const owner1 = accounts.find((u) => u.username === 'owner1')!;
       const owner2 = accounts.find((u) => u.username === 'owner2')!;
-      const countFor = (id: number) => db.select({ n: count() }).from(projects).where(eq(projects.ownerId, id)).get()?.n;
+      const countFor = (id: number) =>
+        db.select({ n: count() }).from(projects).where(eq(projects.ownerId, id)).get()?.n;
       expect(countFor(owner1.id)).toBe(9);
       expect(countFor(owner2.id)).toBe(8);
       expect(db.select({ n: count() }).from(projects).where(isNull(projects.ownerId)).get()?.n).toBe(0);

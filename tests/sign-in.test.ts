@@ -12,7 +12,8 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-const attempt = (username: string, password: string, now?: Date) => checkCredentials(temp.db, { username, password, ip: null, userAgent: 'vitest', now });
+const attempt = (username: string, password: string, now?: Date) =>
+  checkCredentials(temp.db, { username, password, ip: null, userAgent: 'vitest', now });
 
 describe('sign-in checks', () => {
   it('accepts the right password, refuses a wrong one and an unknown user, and records each attempt', async () => {

@@ -58,12 +58,36 @@ async function handmade(table: ParsedTable, continuation: 'repeat' | 'blank', am
   ws.addRow([`${table.implementingUnit}${table.year}年项目支出绩效目标表（含转移支付项目）`]);
   ws.addRow([]);
   // Another column order and header wording than ours: the importer goes by the header names.
-  ws.addRow(['项目名称（资金使用单位）', '总计（万元）', '财政拨款', '财政专户拨款', '其他资金', '年度绩效目标', '一级指标', '二级指标', '三级指标', '年度指标值', '实施周期指标值', '资金使用单位']);
+  ws.addRow([
+    '项目名称（资金使用单位）',
+    '总计（万元）',
+    '财政拨款',
+    '财政专户拨款',
+    '其他资金',
+    '年度绩效目标',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '年度指标值',
+    '实施周期指标值',
+    '资金使用单位',
+  ]);
   const money = (fen: number) => (amountsAsText ? fenToWanYuan(fen).toFixed(2) : fenToWanYuan(fen).toNumber());
   for (const p of table.projects) {
     p.indicators.forEach((ind, i) => {
-      const project = i === 0 || continuation === 'repeat' ? [p.name, money(p.budget.totalFen), money(p.budget.fiscalFen), null, null, p.goal] : [null, null, null, null, null, null];
-      ws.addRow([...project, `${ind.level1Code}-${ind.level1Name}`, `${ind.level2Code}-${ind.level2Name}`, ind.name, ind.annualTargetText, ind.periodTargetText, i === 0 || continuation === 'repeat' ? p.unit : null]);
+      const project =
+        i === 0 || continuation === 'repeat'
+          ? [p.name, money(p.budget.totalFen), money(p.budget.fiscalFen), null, null, p.goal]
+          : [null, null, null, null, null, null];
+      ws.addRow([
+        ...project,
+        `${ind.level1Code}-${ind.level1Name}`,
+        `${ind.level2Code}-${ind.level2Name}`,
+        ind.name,
+        ind.annualTargetText,
+        ind.periodTargetText,
+        i === 0 || continuation === 'repeat' ? p.unit : null,
+      ]);
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -85,9 +109,28 @@ describe('target table ⇄ workbook', () => {
     const ws = await open(await exportTargetWorkbook(SEED));
     expect(ws.getCell('A1').value).toBe('广州市白云区应急管理局（本级）2024年项目支出绩效目标表');
     expect(ws.getCell('A2').value).toBe('部门名称：广州市白云区应急管理局（本级）');
-    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['项目名称', '资金使用单位', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '一级指标', '二级指标', '三级指标', '实施周期指标值', '年度指标值']);
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
+      '项目名称',
+      '资金使用单位',
+      '总计',
+      '财政拨款',
+      '财政专户拨款',
+      '其他资金',
+      '绩效目标',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '实施周期指标值',
+      '年度指标值',
+    ]);
     expect([ws.getCell('A4').value, ws.getCell('C4').value, ws.getCell('D4').value]).toEqual(['合计', 1408.4, 1408.4]);
-    expect([ws.getCell('A5').value, ws.getCell('C5').value, ws.getCell('H5').value, ws.getCell('I5').value, ws.getCell('L5').value]).toEqual([
+    expect([
+      ws.getCell('A5').value,
+      ws.getCell('C5').value,
+      ws.getCell('H5').value,
+      ws.getCell('I5').value,
+      ws.getCell('L5').value,
+    ]).toEqual([
       '队伍装备基础设施建设专项经费',
       38,
       '1-产出指标',
@@ -101,7 +144,10 @@ describe('target table ⇄ workbook', () => {
   });
 
   it('reads repeated and blank continuation rows, other column orders and amounts as text, to the same table', async () => {
-    for (const [mode, asText] of [['repeat', false], ['blank', true]] as const) {
+    for (const [mode, asText] of [
+      ['repeat', false],
+      ['blank', true],
+    ] as const) {
       const back = await parseTargetWorkbook(await handmade(SEED, mode, asText));
       const expected = meaning(SEED);
       expect(meaning(back)).toEqual({ ...expected, declaredTotalFen: null });
@@ -109,7 +155,15 @@ describe('target table ⇄ workbook', () => {
   });
 
   it('keeps explicit 分值 when some indicator has one', async () => {
-    const table: TargetWorkbookTable = { ...SEED, projects: SEED.projects.slice(0, 2).map((p, i) => ({ ...p, indicators: p.indicators.map((ind, k) => ({ ...ind, points: i === 0 && k < 2 ? ['12.5', '7'][k] : null })) })) };
+    const table: TargetWorkbookTable = {
+      ...SEED,
+      projects: SEED.projects
+        .slice(0, 2)
+        .map((p, i) => ({
+          ...p,
+          indicators: p.indicators.map((ind, k) => ({ ...ind, points: i === 0 && k < 2 ? ['12.5', '7'][k] : null })),
+        })),
+    };
     const buffer = await exportTargetWorkbook(table);
     expect((await open(buffer)).getCell('M3').value).toBe('分值');
     const back = await parseTargetWorkbook(buffer);
@@ -121,22 +175,50 @@ describe('target table ⇄ workbook', () => {
 describe('parseTargetWorkbook on bad input', () => {
   it('never throws: not a workbook, or a workbook without the header, gives a warning', async () => {
     const junk = await parseTargetWorkbook(Buffer.from('这不是 Excel 文件'));
-    expect(junk).toMatchObject({ projects: [], warnings: [{ code: 'no_projects', message: expect.stringContaining('.xlsx') }] });
+    expect(junk).toMatchObject({
+      projects: [],
+      warnings: [{ code: 'no_projects', message: expect.stringContaining('.xlsx') }],
+    });
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('空').addRow(['随便', '什么']);
     const headless = await parseTargetWorkbook(Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(headless.warnings).toEqual([expect.objectContaining({ code: 'no_projects', message: expect.stringContaining('表头') })]);
+    expect(headless.warnings).toEqual([
+      expect.objectContaining({ code: 'no_projects', message: expect.stringContaining('表头') }),
+    ]);
   });
 
   it('runs the text parser’s row checks and names the sheet row', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('目标');
     ws.addRow(['示范单位2025年项目支出绩效目标表']);
-    ws.addRow(['项目名称', '总计', '财政拨款', '其他资金', '绩效目标', '一级指标', '二级指标', '三级指标', '实施周期指标值', '年度指标值', '分值']);
+    ws.addRow([
+      '项目名称',
+      '总计',
+      '财政拨款',
+      '其他资金',
+      '绩效目标',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '实施周期指标值',
+      '年度指标值',
+      '分值',
+    ]);
     ws.addRow(['甲项目', 10, 8, 1, '完成甲', '1-产出指标', '21-社会效益', '培训人次', '≥100人次', '≥100人次', 10]);
     ws.addRow([null, null, null, null, null, '2-效益指标', '22-社会效益', '覆盖率', '≥90%', '', '十']);
     ws.addRow([null, null, null, null, null, '', '31-满意度', '', '', '≥95%']);
-    ws.addRow(['乙项目', '约十万', null, null, '完成乙', '3-满意度指标', '31-服务对象满意度', '满意度', '≥95%', '≥98%']);
+    ws.addRow([
+      '乙项目',
+      '约十万',
+      null,
+      null,
+      '完成乙',
+      '3-满意度指标',
+      '31-服务对象满意度',
+      '满意度',
+      '≥95%',
+      '≥98%',
+    ]);
     ws.addRow(['甲项目', 10, 8, 1, '完成甲', '1-产出指标', '11-数量指标', '又一行', '1个', '1个']);
     const table = await parseTargetWorkbook(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(table).toMatchObject({ year: 2025, implementingUnit: '示范单位', department: '示范单位' });
@@ -144,7 +226,11 @@ describe('parseTargetWorkbook on bad input', () => {
       ['甲项目', { totalFen: 10_000_000, fiscalFen: 8_000_000, specialFen: 0, otherFen: 1_000_000 }, [1, 2]],
       ['乙项目', { totalFen: 0, fiscalFen: 0, specialFen: 0, otherFen: 0 }, [1]],
     ]);
-    expect(table.projects[0].indicators[1]).toMatchObject({ annualTargetText: '≥90%', points: null, target: { kind: 'quantitative', value: '90' } });
+    expect(table.projects[0].indicators[1]).toMatchObject({
+      annualTargetText: '≥90%',
+      points: null,
+      target: { kind: 'quantitative', value: '90' },
+    });
     expect(table.warnings.map((w) => [w.code, w.line, w.row])).toEqual([
       ['budget_columns', 3, null],
       ['level_mismatch', 3, 1],
@@ -182,7 +268,14 @@ describe('targets from the database and the command line', () => {
     const back = await parseTargetWorkbook(await exportTargetWorkbook(table));
     expect(back.department).toBe('广州市白云区应急管理局');
     const outcome = importTargetTable(db, { table: back, year: 2024, dryRun: true });
-    expect(outcome).toMatchObject({ created: [], updated: [], kept: [], projects: 17, indicators: 113, budgetTotal: '1408.40' });
+    expect(outcome).toMatchObject({
+      created: [],
+      updated: [],
+      kept: [],
+      projects: 17,
+      indicators: 113,
+      budgetTotal: '1408.40',
+    });
     expect(outcome.unchanged).toHaveLength(17);
   });
 
@@ -191,10 +284,20 @@ describe('targets from the database and the command line', () => {
     cleanups.push(cleanup);
     const project = SEED.projects[2];
     const points = ['20', '10', '15', '15', '15', '15'];
-    const table: TargetWorkbookTable = { ...SEED, projects: [{ ...project, indicators: project.indicators.map((ind, k) => ({ ...ind, points: points[k] })) }] };
+    const table: TargetWorkbookTable = {
+      ...SEED,
+      projects: [{ ...project, indicators: project.indicators.map((ind, k) => ({ ...ind, points: points[k] })) }],
+    };
     const parsed = await parseTargetWorkbook(await exportTargetWorkbook(table));
     importTargetTable(db, { table: parsed, year: 2024 });
-    expect(db.select().from(indicators).orderBy(indicators.position).all().map((i) => i.points)).toEqual(points);
+    expect(
+      db
+        .select()
+        .from(indicators)
+        .orderBy(indicators.position)
+        .all()
+        .map((i) => i.points),
+    ).toEqual(points);
   });
 
   it('npm run targets:import -- file.xlsx imports the workbook, and again leaves it unchanged', async () => {
@@ -204,7 +307,14 @@ describe('targets from the database and the command line', () => {
     writeFileSync(file, await exportTargetWorkbook(SEED));
     const dry = runScript('scripts/import-targets.ts', [file, '--dry-run', '--json'], { DATA_DIR: dir });
     expect(dry.status).toBe(0);
-    expect(JSON.parse(dry.stdout)).toMatchObject({ department: '广州市白云区应急管理局', year: 2024, projects: 17, indicators: 113, budgetTotal: '1408.40', qualitative: 14 });
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      department: '广州市白云区应急管理局',
+      year: 2024,
+      projects: 17,
+      indicators: 113,
+      budgetTotal: '1408.40',
+      qualitative: 14,
+    });
     const first = runScript('scripts/import-targets.ts', [file, '--json'], { DATA_DIR: dir });
     expect(JSON.parse(first.stdout).created).toHaveLength(17);
     const again = runScript('scripts/import-targets.ts', [file], { DATA_DIR: dir });

@@ -6,7 +6,11 @@ import { auditLog, evaluationYears, indicators, projects, targetImports } from '
 import type { SessionUser } from '@/lib/auth/scope';
 import type { Operation } from '@/lib/operations';
 import { updateProjectTargetsOperation } from '@/lib/targets/edit-targets';
-import { confirmTargetImportOperation, previewTargetImportOperation, sourceDigest } from '@/lib/targets/import-operations';
+import {
+  confirmTargetImportOperation,
+  previewTargetImportOperation,
+  sourceDigest,
+} from '@/lib/targets/import-operations';
 import { PRESET_FORMS } from '@/lib/years/scheme-form';
 import { updateYearOperation, whatIfOperation } from '@/lib/years/operations';
 import { rolloverOperation } from '@/lib/years/rollover';
@@ -24,7 +28,10 @@ beforeAll(() => {
 afterAll(() => world.cleanup());
 
 const SEED = readFileSync(SEED_FILE, 'utf8');
-const snapshot = () => JSON.stringify([projects, indicators, evaluationYears, targetImports, auditLog].map((t) => world.db.select().from(t).all()));
+const snapshot = () =>
+  JSON.stringify(
+    [projects, indicators, evaluationYears, targetImports, auditLog].map((t) => world.db.select().from(t).all()),
+  );
 const source = { year: '2031', sourceName: 'x', format: 'text' as const, content: SEED, departmentId: '' as const };
 const project = () => world.db.select().from(projects).where(eq(projects.name, '三防专项经费')).get()!;
 
@@ -37,15 +44,38 @@ const ROWS: Array<{ op: AnyOperation; input: () => unknown }> = [
     input: () => ({
       projectId: project().id,
       goal: '改',
-      indicators: world.db.select().from(indicators).where(eq(indicators.projectId, project().id)).all().map((i) => ({ level1Code: i.level1Code, level2Code: i.level2Code, level2Name: i.level2Name, name: i.name, periodTargetText: '', annualTargetText: i.annualTargetText, points: '' })),
+      indicators: world.db
+        .select()
+        .from(indicators)
+        .where(eq(indicators.projectId, project().id))
+        .all()
+        .map((i) => ({
+          level1Code: i.level1Code,
+          level2Code: i.level2Code,
+          level2Name: i.level2Name,
+          name: i.name,
+          periodTargetText: '',
+          annualTargetText: i.annualTargetText,
+          points: '',
+        })),
     }),
   },
-  { op: updateYearOperation as AnyOperation, input: () => ({ year: 2024, status: 'closed', deadline: '', scheme: PRESET_FORMS.hubei }) },
+  {
+    op: updateYearOperation as AnyOperation,
+    input: () => ({ year: 2024, status: 'closed', deadline: '', scheme: PRESET_FORMS.hubei }),
+  },
   { op: whatIfOperation as AnyOperation, input: () => ({ year: 2024, scheme: PRESET_FORMS.hubei }) },
   { op: rolloverOperation as AnyOperation, input: () => ({ fromYear: 2024 }) },
 ];
 
-const REFUSED: Array<keyof World['actors'] | 'anonymous'> = ['anonymous', 'owner1', 'owner2', 'otherowner', 'head', 'otherhead'];
+const REFUSED: Array<keyof World['actors'] | 'anonymous'> = [
+  'anonymous',
+  'owner1',
+  'owner2',
+  'otherowner',
+  'head',
+  'otherhead',
+];
 
 describe('target, year and scheme operations × callers', () => {
   for (const row of ROWS) {
@@ -67,7 +97,8 @@ describe('target, year and scheme operations × callers', () => {
   }
 
   it('each is allowed for finance and for admin', async () => {
-    for (const row of ROWS.slice(0, 3)) expect(await world.run(row.op, world.actors.finance, row.input()), row.op.name).toMatchObject({ ok: true });
+    for (const row of ROWS.slice(0, 3))
+      expect(await world.run(row.op, world.actors.finance, row.input()), row.op.name).toMatchObject({ ok: true });
     expect(await world.run(whatIfOperation, world.actors.admin, ROWS[4].input())).toMatchObject({ ok: true });
     expect(await world.run(rolloverOperation, world.actors.admin, { fromYear: 2024 })).toMatchObject({ ok: true });
     expect(await world.run(updateYearOperation, world.actors.finance, ROWS[3].input())).toMatchObject({ ok: true });

@@ -17,7 +17,14 @@ export const WORKED_EXAMPLE = '安全生产基础工作专项经费';
 
 function sessionUser(db: Db, username: string): SessionUser {
   const u = db.select().from(users).where(eq(users.username, username)).get()!;
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId, mustChangePassword: u.mustChangePassword };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    departmentId: u.departmentId,
+    mustChangePassword: u.mustChangePassword,
+  };
 }
 
 /** A seeded database plus a second department with its own head and owner, for scope checks. */
@@ -27,7 +34,16 @@ export function createWorld() {
   seedDemo(db);
   const other = db.insert(departments).values({ name: '白云区水务局' }).returning().get();
   const add = (username: string, role: Role) =>
-    db.insert(users).values({ username, displayName: username, role, departmentId: other.id, passwordHash: hashPasswordSync('demo1234') }).run();
+    db
+      .insert(users)
+      .values({
+        username,
+        displayName: username,
+        role,
+        departmentId: other.id,
+        passwordHash: hashPasswordSync('demo1234'),
+      })
+      .run();
   add('otherhead', 'dept_head');
   add('otherowner', 'owner');
   const actors = {
@@ -41,9 +57,18 @@ export function createWorld() {
   };
 
   const evaluationOf = (projectName: string) =>
-    db.select({ id: evaluations.id }).from(evaluations).innerJoin(projects, eq(projects.id, evaluations.projectId)).where(eq(projects.name, projectName)).get()!.id;
+    db
+      .select({ id: evaluations.id })
+      .from(evaluations)
+      .innerJoin(projects, eq(projects.id, evaluations.projectId))
+      .where(eq(projects.name, projectName))
+      .get()!.id;
   const bundle = (evaluationId: number) => loadEvaluationBundle(db, { evaluationId })!;
-  const run = <S extends z.ZodType, T>(op: Operation<S, T>, actor: SessionUser | null, input: unknown): Promise<ActionState<T>> => runOperation(op, actor, input, db);
+  const run = <S extends z.ZodType, T>(
+    op: Operation<S, T>,
+    actor: SessionUser | null,
+    input: unknown,
+  ): Promise<ActionState<T>> => runOperation(op, actor, input, db);
 
   return { ...temp, actors, evaluationOf, bundle, run };
 }

@@ -54,33 +54,85 @@ describe('years and schemes', () => {
     const id = await fillWorkedExample();
     const settings = { year: 2024, status: 'open' as const, deadline: '2025-01-31', scheme: PRESET_FORMS.hubei };
     expect(await world.run(updateYearOperation, world.actors.finance, settings)).toMatchObject({ ok: true });
-    expect(world.db.select().from(evaluationYears).where(eq(evaluationYears.year, 2024)).get()).toMatchObject({ scheme: 'hubei', deadline: '2025-01-31' });
+    expect(world.db.select().from(evaluationYears).where(eq(evaluationYears.year, 2024)).get()).toMatchObject({
+      scheme: 'hubei',
+      deadline: '2025-01-31',
+    });
     expect(world.bundle(id).evaluation.selfScore).not.toBe('93.73');
     const untouched = world.bundle(world.evaluationOf('三防专项经费')).evaluation;
     expect([untouched.selfScore, untouched.selfGrade]).toEqual([null, null]);
 
-    expect(await world.run(updateYearOperation, world.actors.finance, { ...settings, scheme: PRESET_FORMS.national })).toMatchObject({ ok: true });
+    expect(
+      await world.run(updateYearOperation, world.actors.finance, { ...settings, scheme: PRESET_FORMS.national }),
+    ).toMatchObject({ ok: true });
     expect(world.bundle(id).evaluation.selfScore).toBe('93.73');
     const draft = completeDraft(world, id);
     for (const i of [0, 1, 2, 3, 4, 5]) draft.indicators[i].explanation = '说明';
     await world.run(saveDraftOperation, world.actors.owner1, draft);
-    expect(await world.run(submitOperation, world.actors.owner1, { evaluationId: id, version: world.bundle(id).evaluation.version })).toMatchObject({ ok: true });
-    expect(await world.run(updateYearOperation, world.actors.finance, { ...settings, scheme: PRESET_FORMS.hubei })).toMatchObject({ ok: false, code: 'state' });
-    expect(await world.run(updateYearOperation, world.actors.finance, { ...settings, status: 'closed', scheme: PRESET_FORMS.national })).toMatchObject({ ok: true });
+    expect(
+      await world.run(submitOperation, world.actors.owner1, {
+        evaluationId: id,
+        version: world.bundle(id).evaluation.version,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await world.run(updateYearOperation, world.actors.finance, { ...settings, scheme: PRESET_FORMS.hubei }),
+    ).toMatchObject({ ok: false, code: 'state' });
+    expect(
+      await world.run(updateYearOperation, world.actors.finance, {
+        ...settings,
+        status: 'closed',
+        scheme: PRESET_FORMS.national,
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it('rejects an inconsistent custom scheme with field messages, and refuses other roles', async () => {
     const custom = { ...PRESET_FORMS.national, preset: 'custom' as const, budgetPoints: 20 };
-    expect(await world.run(updateYearOperation, world.actors.finance, { year: 2024, status: 'open', deadline: '', scheme: custom })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { 'scheme.levelPoints': expect.stringContaining('100') } });
+    expect(
+      await world.run(updateYearOperation, world.actors.finance, {
+        year: 2024,
+        status: 'open',
+        deadline: '',
+        scheme: custom,
+      }),
+    ).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { 'scheme.levelPoints': expect.stringContaining('100') },
+    });
     const valid = { ...custom, levelPoints: { '1': 40, '2': 30, '3': 10 } };
-    expect(await world.run(updateYearOperation, world.actors.finance, { year: 2024, status: 'open', deadline: '', scheme: valid })).toMatchObject({ ok: true });
-    expect(await world.run(updateYearOperation, world.actors.head, { year: 2024, status: 'open', deadline: '', scheme: valid })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(
+      await world.run(updateYearOperation, world.actors.finance, {
+        year: 2024,
+        status: 'open',
+        deadline: '',
+        scheme: valid,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await world.run(updateYearOperation, world.actors.head, {
+        year: 2024,
+        status: 'open',
+        deadline: '',
+        scheme: valid,
+      }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
   it('a closed year refuses saving and submitting', async () => {
-    await world.run(updateYearOperation, world.actors.finance, { year: 2024, status: 'closed', deadline: '', scheme: PRESET_FORMS.national });
+    await world.run(updateYearOperation, world.actors.finance, {
+      year: 2024,
+      status: 'closed',
+      deadline: '',
+      scheme: PRESET_FORMS.national,
+    });
     const id = world.evaluationOf(WORKED_EXAMPLE);
-    expect(await world.run(saveDraftOperation, world.actors.owner1, completeDraft(world, id))).toMatchObject({ ok: false, code: 'state', message: expect.stringContaining('已关闭') });
+    expect(await world.run(saveDraftOperation, world.actors.owner1, completeDraft(world, id))).toMatchObject({
+      ok: false,
+      code: 'state',
+      message: expect.stringContaining('已关闭'),
+    });
   });
 });
 
@@ -91,17 +143,38 @@ describe('rolling a year forward', () => {
     const plan = planRollover(world.db, 2024);
     expect(plan).toMatchObject({ toYear: 2025, blocked: null });
     expect(plan.projects).toHaveLength(17);
-    expect(await world.run(rolloverOperation, world.actors.finance, { fromYear: 2024 })).toMatchObject({ ok: true, data: { toYear: 2025, projects: 17 } });
+    expect(await world.run(rolloverOperation, world.actors.finance, { fromYear: 2024 })).toMatchObject({
+      ok: true,
+      data: { toYear: 2025, projects: 17 },
+    });
     const next = world.db.select().from(projects).where(eq(projects.year, 2025)).all();
     expect(next).toHaveLength(17);
     expect(next.filter((p) => p.ownerId !== null)).toHaveLength(9);
-    const copied = world.db.select({ n: count() }).from(indicators).innerJoin(projects, eq(projects.id, indicators.projectId)).where(eq(projects.year, 2025)).get()!.n;
+    const copied = world.db
+      .select({ n: count() })
+      .from(indicators)
+      .innerJoin(projects, eq(projects.id, indicators.projectId))
+      .where(eq(projects.year, 2025))
+      .get()!.n;
     expect(copied).toBe(113);
-    const nextEvaluations = world.db.select().from(evaluations).innerJoin(projects, eq(projects.id, evaluations.projectId)).where(eq(projects.year, 2025)).all();
-    expect(nextEvaluations.every((e) => e.evaluations.status === 'draft' && e.evaluations.selfScore === null)).toBe(true);
+    const nextEvaluations = world.db
+      .select()
+      .from(evaluations)
+      .innerJoin(projects, eq(projects.id, evaluations.projectId))
+      .where(eq(projects.year, 2025))
+      .all();
+    expect(nextEvaluations.every((e) => e.evaluations.status === 'draft' && e.evaluations.selfScore === null)).toBe(
+      true,
+    );
     expect(planRollover(world.db, 2024).blocked).toContain('不能再次结转');
-    expect(await world.run(rolloverOperation, world.actors.finance, { fromYear: 2024 })).toMatchObject({ ok: false, code: 'state' });
-    expect(await world.run(rolloverOperation, world.actors.owner1, { fromYear: 2025 })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await world.run(rolloverOperation, world.actors.finance, { fromYear: 2024 })).toMatchObject({
+      ok: false,
+      code: 'state',
+    });
+    expect(await world.run(rolloverOperation, world.actors.owner1, { fromYear: 2025 })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
   });
 });
 
@@ -110,11 +183,32 @@ describe('year settings input', () => {
     const w = createWorld();
     try {
       const custom = { ...PRESET_FORMS.national, preset: 'custom' as const, gradeBands: { 优: 90, 良: 80, 中: '' } };
-      expect(await w.run(updateYearOperation, w.actors.finance, { year: 2024, status: 'open', deadline: '', scheme: custom })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { 'scheme.gradeBands.中': '请填写' } });
+      expect(
+        await w.run(updateYearOperation, w.actors.finance, {
+          year: 2024,
+          status: 'open',
+          deadline: '',
+          scheme: custom,
+        }),
+      ).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { 'scheme.gradeBands.中': '请填写' } });
       for (const deadline of ['2025-13-45', '2025-02-30', '31/01/2025']) {
-        expect(await w.run(updateYearOperation, w.actors.finance, { year: 2024, status: 'open', deadline, scheme: PRESET_FORMS.national })).toMatchObject({ ok: false, fieldErrors: { deadline: '请输入有效日期，如 2025-01-31' } });
+        expect(
+          await w.run(updateYearOperation, w.actors.finance, {
+            year: 2024,
+            status: 'open',
+            deadline,
+            scheme: PRESET_FORMS.national,
+          }),
+        ).toMatchObject({ ok: false, fieldErrors: { deadline: '请输入有效日期，如 2025-01-31' } });
       }
-      expect(await w.run(updateYearOperation, w.actors.finance, { year: 2024, status: 'open', deadline: '2024-02-29', scheme: PRESET_FORMS.national })).toMatchObject({ ok: true });
+      expect(
+        await w.run(updateYearOperation, w.actors.finance, {
+          year: 2024,
+          status: 'open',
+          deadline: '2024-02-29',
+          scheme: PRESET_FORMS.national,
+        }),
+      ).toMatchObject({ ok: true });
     } finally {
       w.cleanup();
     }

@@ -22,7 +22,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
     const result = await signIn('credentials', { ...values, redirect: false });
     if (!result || result.error) {
-      setError(result?.error === LOCKED_OUT ? `连续输错密码次数过多，请 ${LOCKOUT_MINUTES} 分钟后再试` : '用户名或密码错误，或账号已停用');
+      setError(
+        result?.error === LOCKED_OUT
+          ? `连续输错密码次数过多，请 ${LOCKOUT_MINUTES} 分钟后再试`
+          : '用户名或密码错误，或账号已停用',
+      );
       return;
     }
     // A full navigation so every server component reads the new session cookie.
@@ -33,12 +37,22 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     <form onSubmit={onSubmit} noValidate className="form-stack">
       <label className="field">
         <span>用户名</span>
-        <input autoComplete="username" autoFocus {...register('username')} aria-invalid={Boolean(formState.errors.username)} />
+        <input
+          autoComplete="username"
+          autoFocus
+          {...register('username')}
+          aria-invalid={Boolean(formState.errors.username)}
+        />
         {formState.errors.username && <small className="field-error">{formState.errors.username.message}</small>}
       </label>
       <label className="field">
         <span>密码</span>
-        <input type="password" autoComplete="current-password" {...register('password')} aria-invalid={Boolean(formState.errors.password)} />
+        <input
+          type="password"
+          autoComplete="current-password"
+          {...register('password')}
+          aria-invalid={Boolean(formState.errors.password)}
+        />
         {formState.errors.password && <small className="field-error">{formState.errors.password.message}</small>}
       </label>
       {error && (

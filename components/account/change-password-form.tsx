@@ -22,8 +22,17 @@ const FIELDS = [
  * Current password, then the new one twice. `afterChange` is where the forced change sends the
  * user on; the account page stays where it is.
  */
-export function ChangePasswordForm({ currentLabel = '当前密码', afterChange }: { currentLabel?: string; afterChange?: string }) {
-  const form = useForm<ChangePasswordInput, unknown, z.output<typeof changePasswordSchema>>({ resolver: zodResolver(changePasswordSchema), defaultValues: EMPTY });
+export function ChangePasswordForm({
+  currentLabel = '当前密码',
+  afterChange,
+}: {
+  currentLabel?: string;
+  afterChange?: string;
+}) {
+  const form = useForm<ChangePasswordInput, unknown, z.output<typeof changePasswordSchema>>({
+    resolver: zodResolver(changePasswordSchema),
+    defaultValues: EMPTY,
+  });
   const { banner, setBanner, show } = useServerFeedback(form);
 
   const onSubmit = form.handleSubmit(
@@ -39,7 +48,12 @@ export function ChangePasswordForm({ currentLabel = '当前密码', afterChange 
   return (
     <form onSubmit={onSubmit} noValidate className="form-stack" aria-label="修改密码">
       {FIELDS.map((f) => (
-        <FieldShell key={f.name} name={f.name} label={f.name === 'currentPassword' ? currentLabel : f.label} control={form.control}>
+        <FieldShell
+          key={f.name}
+          name={f.name}
+          label={f.name === 'currentPassword' ? currentLabel : f.label}
+          control={form.control}
+        >
           <input
             type="password"
             autoComplete={f.autoComplete}

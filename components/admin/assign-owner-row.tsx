@@ -13,7 +13,19 @@ export interface OwnerOption {
 }
 
 /** One project's owner picker; each row saves on its own so a refusal names exactly one project. */
-export function AssignOwnerRow({ projectId, projectName, ownerId, options, locked }: { projectId: number; projectName: string; ownerId: number | null; options: OwnerOption[]; locked: string | null }) {
+export function AssignOwnerRow({
+  projectId,
+  projectName,
+  ownerId,
+  options,
+  locked,
+}: {
+  projectId: number;
+  projectName: string;
+  ownerId: number | null;
+  options: OwnerOption[];
+  locked: string | null;
+}) {
   const router = useRouter();
   // A deactivated or moved owner is not among the options: the picker then starts empty.
   const currentListed = options.some((o) => o.id === ownerId);
@@ -50,7 +62,12 @@ export function AssignOwnerRow({ projectId, projectName, ownerId, options, locke
             </option>
           ))}
         </select>
-        <button type="submit" className="button" disabled={busy || selected === '' || (currentListed && selected === String(ownerId))} aria-label={`保存 ${projectName} 的项目负责人`}>
+        <button
+          type="submit"
+          className="button"
+          disabled={busy || selected === '' || (currentListed && selected === String(ownerId))}
+          aria-label={`保存 ${projectName} 的项目负责人`}
+        >
           保存
         </button>
       </div>

@@ -14,13 +14,22 @@ import { RoleDepartmentFields, type DepartmentOption } from './role-department-f
 import styles from './admin.module.css';
 import { callAction } from '@/lib/operations';
 
-const EMPTY: CreateUserInput = { username: '', displayName: '', role: 'owner', departmentId: '', temporaryPassword: '' };
+const EMPTY: CreateUserInput = {
+  username: '',
+  displayName: '',
+  role: 'owner',
+  departmentId: '',
+  temporaryPassword: '',
+};
 
 /** Creating one user after another is common (a new department's people), so the form empties itself after success. */
 export function CreateUserForm({ departments }: { departments: DepartmentOption[] }) {
   const router = useRouter();
   // Checked on submit, not on blur: a message appearing as the last field loses focus would move the button from under the click.
-  const form = useForm<CreateUserInput, unknown, z.output<typeof createUserSchema>>({ resolver: zodResolver(createUserSchema), defaultValues: EMPTY });
+  const form = useForm<CreateUserInput, unknown, z.output<typeof createUserSchema>>({
+    resolver: zodResolver(createUserSchema),
+    defaultValues: EMPTY,
+  });
   const { register, formState } = form;
   const { banner, setBanner, show } = useServerFeedback(form);
 
@@ -28,7 +37,11 @@ export function CreateUserForm({ departments }: { departments: DepartmentOption[
     async (values) => {
       const state = await callAction(createUserAction, values);
       if (show(state)) {
-        form.reset({ ...EMPTY, role: values.role, departmentId: values.departmentId === null ? '' : String(values.departmentId) });
+        form.reset({
+          ...EMPTY,
+          role: values.role,
+          departmentId: values.departmentId === null ? '' : String(values.departmentId),
+        });
         router.refresh();
       }
     },
@@ -38,14 +51,36 @@ export function CreateUserForm({ departments }: { departments: DepartmentOption[
   return (
     <form onSubmit={onSubmit} noValidate className={`card form-stack ${styles.narrowForm}`} aria-label="新建用户">
       <div className={styles.grid}>
-        <FieldShell name="username" label="用户名" hint="3–32 个字符：英文字母、数字、_ . -，用于登录" control={form.control}>
-          <input autoComplete="off" {...register('username')} aria-invalid={Boolean(formState.errors.username)} aria-labelledby={fieldIds('username').labelledBy} aria-describedby={fieldIds('username').describedBy} />
+        <FieldShell
+          name="username"
+          label="用户名"
+          hint="3–32 个字符：英文字母、数字、_ . -，用于登录"
+          control={form.control}
+        >
+          <input
+            autoComplete="off"
+            {...register('username')}
+            aria-invalid={Boolean(formState.errors.username)}
+            aria-labelledby={fieldIds('username').labelledBy}
+            aria-describedby={fieldIds('username').describedBy}
+          />
         </FieldShell>
         <FieldShell name="displayName" label="姓名" control={form.control}>
-          <input autoComplete="off" {...register('displayName')} aria-invalid={Boolean(formState.errors.displayName)} aria-labelledby={fieldIds('displayName').labelledBy} aria-describedby={fieldIds('displayName').describedBy} />
+          <input
+            autoComplete="off"
+            {...register('displayName')}
+            aria-invalid={Boolean(formState.errors.displayName)}
+            aria-labelledby={fieldIds('displayName').labelledBy}
+            aria-describedby={fieldIds('displayName').describedBy}
+          />
         </FieldShell>
         <RoleDepartmentFields form={form} departments={departments} />
-        <FieldShell name="temporaryPassword" label="临时密码" hint={`至少 ${MIN_PASSWORD_LENGTH} 个字符；请告知本人，首次登录时须修改`} control={form.control}>
+        <FieldShell
+          name="temporaryPassword"
+          label="临时密码"
+          hint={`至少 ${MIN_PASSWORD_LENGTH} 个字符；请告知本人，首次登录时须修改`}
+          control={form.control}
+        >
           <input
             type="text"
             autoComplete="new-password"

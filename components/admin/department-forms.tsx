@@ -5,9 +5,19 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { createDepartmentAction, deactivateDepartmentAction, reactivateDepartmentAction, renameDepartmentAction } from '@/app/(app)/admin/departments/actions';
+import {
+  createDepartmentAction,
+  deactivateDepartmentAction,
+  reactivateDepartmentAction,
+  renameDepartmentAction,
+} from '@/app/(app)/admin/departments/actions';
 import { FieldError } from '@/components/evaluation/field-error';
-import { createDepartmentSchema, renameDepartmentSchema, type CreateDepartmentInput, type RenameDepartmentInput } from '@/lib/admin/department-schemas';
+import {
+  createDepartmentSchema,
+  renameDepartmentSchema,
+  type CreateDepartmentInput,
+  type RenameDepartmentInput,
+} from '@/lib/admin/department-schemas';
 import { FieldShell, fieldIds } from './field-shell';
 import { FormBanner, useServerFeedback } from './form-feedback';
 import styles from './admin.module.css';
@@ -15,7 +25,10 @@ import { callAction } from '@/lib/operations';
 
 export function CreateDepartmentForm() {
   const router = useRouter();
-  const form = useForm<CreateDepartmentInput, unknown, z.output<typeof createDepartmentSchema>>({ resolver: zodResolver(createDepartmentSchema), defaultValues: { name: '' } });
+  const form = useForm<CreateDepartmentInput, unknown, z.output<typeof createDepartmentSchema>>({
+    resolver: zodResolver(createDepartmentSchema),
+    defaultValues: { name: '' },
+  });
   const { banner, setBanner, show } = useServerFeedback(form);
   const onSubmit = form.handleSubmit(
     async (values) => {
@@ -30,7 +43,12 @@ export function CreateDepartmentForm() {
     <form onSubmit={onSubmit} noValidate className="card form-stack" aria-label="新建部门">
       <div className={styles.inline}>
         <FieldShell name="name" label="部门名称" control={form.control}>
-          <input {...form.register('name')} aria-invalid={Boolean(form.formState.errors.name)} aria-labelledby={fieldIds('name').labelledBy} aria-describedby={fieldIds('name').describedBy} />
+          <input
+            {...form.register('name')}
+            aria-invalid={Boolean(form.formState.errors.name)}
+            aria-labelledby={fieldIds('name').labelledBy}
+            aria-describedby={fieldIds('name').describedBy}
+          />
         </FieldShell>
         <button type="submit" className={`button primary ${styles.end}`} disabled={form.formState.isSubmitting}>
           新建部门
@@ -42,9 +60,20 @@ export function CreateDepartmentForm() {
 }
 
 /** Rename inline and switch on or off, in one table row's cells. */
-export function DepartmentRowActions({ departmentId, name, active }: { departmentId: number; name: string; active: boolean }) {
+export function DepartmentRowActions({
+  departmentId,
+  name,
+  active,
+}: {
+  departmentId: number;
+  name: string;
+  active: boolean;
+}) {
   const router = useRouter();
-  const form = useForm<RenameDepartmentInput, unknown, z.output<typeof renameDepartmentSchema>>({ resolver: zodResolver(renameDepartmentSchema), defaultValues: { departmentId, name } });
+  const form = useForm<RenameDepartmentInput, unknown, z.output<typeof renameDepartmentSchema>>({
+    resolver: zodResolver(renameDepartmentSchema),
+    defaultValues: { departmentId, name },
+  });
   const { banner, setBanner, show } = useServerFeedback(form);
   const [busy, setBusy] = useState(false);
   const errorId = `department-${departmentId}-error`;
@@ -61,7 +90,8 @@ export function DepartmentRowActions({ departmentId, name, active }: { departmen
   const toggle = async () => {
     setBusy(true);
     try {
-      if (show(await (active ? deactivateDepartmentAction : reactivateDepartmentAction)({ departmentId }))) router.refresh();
+      if (show(await (active ? deactivateDepartmentAction : reactivateDepartmentAction)({ departmentId })))
+        router.refresh();
     } finally {
       setBusy(false);
     }
@@ -70,11 +100,22 @@ export function DepartmentRowActions({ departmentId, name, active }: { departmen
   return (
     <div className={styles.stack}>
       <form onSubmit={onRename} noValidate className={styles.inline}>
-        <input aria-label={`${name} 新名称`} {...form.register('name')} aria-invalid={Boolean(form.formState.errors.name)} aria-describedby={errorId} />
+        <input
+          aria-label={`${name} 新名称`}
+          {...form.register('name')}
+          aria-invalid={Boolean(form.formState.errors.name)}
+          aria-describedby={errorId}
+        />
         <button type="submit" className="button" disabled={form.formState.isSubmitting || !form.formState.isDirty}>
           改名
         </button>
-        <button type="button" className={active ? 'button danger' : 'button'} disabled={busy} onClick={() => void toggle()} aria-label={`${active ? '停用' : '启用'} ${name}`}>
+        <button
+          type="button"
+          className={active ? 'button danger' : 'button'}
+          disabled={busy}
+          onClick={() => void toggle()}
+          aria-label={`${active ? '停用' : '启用'} ${name}`}
+        >
           {active ? '停用' : '启用'}
         </button>
       </form>

@@ -12,9 +12,20 @@ import { RoleDepartmentFields, type DepartmentOption } from './role-department-f
 import styles from './admin.module.css';
 import { callAction } from '@/lib/operations';
 
-export function EditUserForm({ initial, departments, isSelf }: { initial: UpdateUserInput; departments: DepartmentOption[]; isSelf: boolean }) {
+export function EditUserForm({
+  initial,
+  departments,
+  isSelf,
+}: {
+  initial: UpdateUserInput;
+  departments: DepartmentOption[];
+  isSelf: boolean;
+}) {
   const router = useRouter();
-  const form = useForm<UpdateUserInput, unknown, z.output<typeof updateUserSchema>>({ resolver: zodResolver(updateUserSchema), defaultValues: initial });
+  const form = useForm<UpdateUserInput, unknown, z.output<typeof updateUserSchema>>({
+    resolver: zodResolver(updateUserSchema),
+    defaultValues: initial,
+  });
   const { register, formState } = form;
   const { banner, setBanner, show } = useServerFeedback(form);
 
@@ -34,9 +45,18 @@ export function EditUserForm({ initial, departments, isSelf }: { initial: Update
       <h2>基本信息</h2>
       <div className={styles.grid}>
         <FieldShell name="displayName" label="姓名" control={form.control}>
-          <input {...register('displayName')} aria-invalid={Boolean(formState.errors.displayName)} aria-labelledby={fieldIds('displayName').labelledBy} aria-describedby={fieldIds('displayName').describedBy} />
+          <input
+            {...register('displayName')}
+            aria-invalid={Boolean(formState.errors.displayName)}
+            aria-labelledby={fieldIds('displayName').labelledBy}
+            aria-describedby={fieldIds('displayName').describedBy}
+          />
         </FieldShell>
-        <RoleDepartmentFields form={form} departments={departments} roleLocked={isSelf ? '不能修改自己的角色' : undefined} />
+        <RoleDepartmentFields
+          form={form}
+          departments={departments}
+          roleLocked={isSelf ? '不能修改自己的角色' : undefined}
+        />
       </div>
       <FormBanner banner={banner} />
       <div className="button-row">

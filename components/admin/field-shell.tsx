@@ -9,7 +9,19 @@ export function fieldIds(name: string) {
 }
 
 /** Label, input, hint and the field's message, laid out as every form here does. */
-export function FieldShell<T extends FieldValues>({ name, label, hint, control, children }: { name: string; label: string; hint?: React.ReactNode; control: Control<T>; children: React.ReactNode }) {
+export function FieldShell<T extends FieldValues>({
+  name,
+  label,
+  hint,
+  control,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: React.ReactNode;
+  control: Control<T>;
+  children: React.ReactNode;
+}) {
   return (
     <label className="field">
       <span id={`${name}-label`}>{label}</span>

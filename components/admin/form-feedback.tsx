@@ -32,7 +32,10 @@ export function useServerFeedback<T extends FieldValues>(form?: UseFormReturn<T>
 export function FormBanner({ banner }: { banner: Banner }) {
   if (!banner) return null;
   return (
-    <p role={banner.kind === 'error' ? 'alert' : 'status'} className={banner.kind === 'error' ? 'form-error' : 'form-ok'}>
+    <p
+      role={banner.kind === 'error' ? 'alert' : 'status'}
+      className={banner.kind === 'error' ? 'form-error' : 'form-ok'}
+    >
       {banner.text}
     </p>
   );

@@ -18,12 +18,21 @@ interface RoleDepartmentValues {
 }
 
 /** Role and department together: picking 财政局 or 系统管理员 empties the department, which they do not have. */
-export function RoleDepartmentFields<T extends RoleDepartmentValues>({ form, departments, roleLocked }: { form: UseFormReturn<T>; departments: DepartmentOption[]; roleLocked?: string }) {
+export function RoleDepartmentFields<T extends RoleDepartmentValues>({
+  form,
+  departments,
+  roleLocked,
+}: {
+  form: UseFormReturn<T>;
+  departments: DepartmentOption[];
+  roleLocked?: string;
+}) {
   const f = form as unknown as UseFormReturn<RoleDepartmentValues>;
   const role = useWatch({ control: f.control, name: 'role' });
   const { setValue, getValues } = f;
   useEffect(() => {
-    if (role && !needsDepartment(role) && getValues('departmentId')) setValue('departmentId', '', { shouldDirty: true });
+    if (role && !needsDepartment(role) && getValues('departmentId'))
+      setValue('departmentId', '', { shouldDirty: true });
   }, [role, setValue, getValues]);
   const errors = f.formState.errors;
 
@@ -39,7 +48,12 @@ export function RoleDepartmentFields<T extends RoleDepartmentValues>({ form, dep
         </div>
       ) : (
         <FieldShell name="role" label="角色" control={f.control}>
-          <select {...f.register('role')} aria-invalid={Boolean(errors.role)} aria-labelledby={fieldIds('role').labelledBy} aria-describedby={fieldIds('role').describedBy}>
+          <select
+            {...f.register('role')}
+            aria-invalid={Boolean(errors.role)}
+            aria-labelledby={fieldIds('role').labelledBy}
+            aria-describedby={fieldIds('role').describedBy}
+          >
             {ROLE_VALUES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}

@@ -42,13 +42,22 @@ function ActiveSwitch({ userId, displayName, active, isSelf }: Props) {
       <p>
         当前：<strong data-testid="user-status">{active ? '启用' : '停用'}</strong>
       </p>
-      <p className={styles.hint}>{active ? `停用后 ${displayName} 无法登录，已登录的会话也随即失效；其历史操作记录保留姓名。` : '启用后该用户可以再次登录。'}</p>
+      <p className={styles.hint}>
+        {active
+          ? `停用后 ${displayName} 无法登录，已登录的会话也随即失效；其历史操作记录保留姓名。`
+          : '启用后该用户可以再次登录。'}
+      </p>
       <FormBanner banner={banner} />
       {isSelf ? (
         <p className="muted">不能停用自己的账号。</p>
       ) : (
         <div className="button-row">
-          <button type="button" className={active ? 'button danger' : 'button'} disabled={busy} onClick={() => void toggle()}>
+          <button
+            type="button"
+            className={active ? 'button danger' : 'button'}
+            disabled={busy}
+            onClick={() => void toggle()}
+          >
             {active ? '停用账号' : '启用账号'}
           </button>
         </div>
@@ -58,7 +67,10 @@ function ActiveSwitch({ userId, displayName, active, isSelf }: Props) {
 }
 
 function ResetPasswordForm({ userId }: { userId: number }) {
-  const form = useForm<ResetPasswordInput, unknown, z.output<typeof resetPasswordSchema>>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { userId, temporaryPassword: '' } });
+  const form = useForm<ResetPasswordInput, unknown, z.output<typeof resetPasswordSchema>>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { userId, temporaryPassword: '' },
+  });
   const { banner, setBanner, show } = useServerFeedback(form);
   const router = useRouter();
 
@@ -75,7 +87,12 @@ function ResetPasswordForm({ userId }: { userId: number }) {
   return (
     <form onSubmit={onSubmit} noValidate className="card form-stack" aria-label="重置密码">
       <h2>重置密码</h2>
-      <FieldShell name="temporaryPassword" label="新的临时密码" hint={`至少 ${MIN_PASSWORD_LENGTH} 个字符。重置后请告知本人，其下次登录时须先修改密码。`} control={form.control}>
+      <FieldShell
+        name="temporaryPassword"
+        label="新的临时密码"
+        hint={`至少 ${MIN_PASSWORD_LENGTH} 个字符。重置后请告知本人，其下次登录时须先修改密码。`}
+        control={form.control}
+      >
         <input
           type="text"
           autoComplete="new-password"

@@ -8,7 +8,15 @@ import { bandInWords, QUALITATIVE_TIERS, type Scheme } from '@/lib/scoring/schem
 import { FieldError } from './field-error';
 
 /** The input that fits the target: a number with its unit, one number per compound part, or tier + percent. */
-export function ActualInput({ indicator, index, scheme }: { indicator: SheetIndicator; index: number; scheme: Scheme }) {
+export function ActualInput({
+  indicator,
+  index,
+  scheme,
+}: {
+  indicator: SheetIndicator;
+  index: number;
+  scheme: Scheme;
+}) {
   const { register, control, watch, getFieldState, formState } = useFormContext<EvaluationDraft>();
   const base = `indicators.${index}` as const;
   const target = indicator.target;
@@ -19,7 +27,11 @@ export function ActualInput({ indicator, index, scheme }: { indicator: SheetIndi
     const band = tier ? scheme.qualitativeTiers[tier] : null;
     return (
       <div className="actual-input qualitative">
-        <select aria-label={`${indicator.name} 评定等级`} {...register(`${base}.tier`)} aria-invalid={invalid(`${base}.tier`)}>
+        <select
+          aria-label={`${indicator.name} 评定等级`}
+          {...register(`${base}.tier`)}
+          aria-invalid={invalid(`${base}.tier`)}
+        >
           <option value="">请选择等级</option>
           {QUALITATIVE_TIERS.map((t) => (
             <option key={t} value={t}>
@@ -55,7 +67,13 @@ export function ActualInput({ indicator, index, scheme }: { indicator: SheetIndi
           <div key={i}>
             <label className="inline-field">
               <span className="part-label">{labels[i]}</span>
-              <input inputMode="decimal" className="short" aria-label={`${indicator.name} ${labels[i]}`} {...register(`${base}.parts.${i}`)} aria-invalid={invalid(`${base}.parts.${i}`)} />
+              <input
+                inputMode="decimal"
+                className="short"
+                aria-label={`${indicator.name} ${labels[i]}`}
+                {...register(`${base}.parts.${i}`)}
+                aria-invalid={invalid(`${base}.parts.${i}`)}
+              />
               <span className="unit">{unitOf(target, i)}</span>
             </label>
             <FieldError control={control} name={`${base}.parts.${i}`} />
@@ -68,7 +86,13 @@ export function ActualInput({ indicator, index, scheme }: { indicator: SheetIndi
   return (
     <div className="actual-input">
       <label className="inline-field">
-        <input inputMode="decimal" className="short" aria-label={`${indicator.name} 实际完成值`} {...register(`${base}.value`)} aria-invalid={invalid(`${base}.value`)} />
+        <input
+          inputMode="decimal"
+          className="short"
+          aria-label={`${indicator.name} 实际完成值`}
+          {...register(`${base}.value`)}
+          aria-invalid={invalid(`${base}.value`)}
+        />
         <span className="unit">{unitOf(target)}</span>
       </label>
       <FieldError control={control} name={`${base}.value`} />

@@ -8,10 +8,19 @@ import type { EvaluationResult } from '@/lib/scoring';
 import { FieldError } from './field-error';
 
 /** 预算执行 (年初预算数, 全年预算数, 全年执行数, 执行率) and 年度总体目标. */
-export function BudgetAndGoal({ budgetInitialFen, goal, result }: { budgetInitialFen: number; goal: string; result: EvaluationResult }) {
+export function BudgetAndGoal({
+  budgetInitialFen,
+  goal,
+  result,
+}: {
+  budgetInitialFen: number;
+  goal: string;
+  result: EvaluationResult;
+}) {
   const { register, control, getFieldState, formState } = useFormContext<EvaluationDraft>();
   const budget = result.budget;
-  const invalid = (name: 'budgetAdjusted' | 'budgetExecuted' | 'budgetExplanation' | 'goalActual') => getFieldState(name, formState).invalid;
+  const invalid = (name: 'budgetAdjusted' | 'budgetExecuted' | 'budgetExplanation' | 'goalActual') =>
+    getFieldState(name, formState).invalid;
   return (
     <>
       <section className="card">
@@ -23,7 +32,12 @@ export function BudgetAndGoal({ budgetInitialFen, goal, result }: { budgetInitia
           </div>
           <label className="field">
             <span>全年预算数</span>
-            <input inputMode="decimal" placeholder={formatWanYuan(budgetInitialFen, { grouping: false })} {...register('budgetAdjusted')} aria-invalid={invalid('budgetAdjusted')} />
+            <input
+              inputMode="decimal"
+              placeholder={formatWanYuan(budgetInitialFen, { grouping: false })}
+              {...register('budgetAdjusted')}
+              aria-invalid={invalid('budgetAdjusted')}
+            />
             <FieldError control={control} name="budgetAdjusted" />
             <small className="muted">未调整时留空，取年初预算数</small>
           </label>
@@ -41,16 +55,23 @@ export function BudgetAndGoal({ budgetInitialFen, goal, result }: { budgetInitia
           <div>
             <span className="label">分值 / 得分</span>
             <span className="value num">
-              {formatScore(budget.points)} / {budget.missingExecuted ? '—' : formatScore(budget.finalScore, result.precision)}
+              {formatScore(budget.points)} /{' '}
+              {budget.missingExecuted ? '—' : formatScore(budget.finalScore, result.precision)}
             </span>
           </div>
         </div>
         {(budget.explanationRequired || invalid('budgetExplanation')) && (
           <label className="field">
             <span>
-              预算执行偏差原因分析及改进措施 <em className="required-note">必填：{budget.explanationReasons.join('；')}</em>
+              预算执行偏差原因分析及改进措施{' '}
+              <em className="required-note">必填：{budget.explanationReasons.join('；')}</em>
             </span>
-            <textarea rows={2} maxLength={TEXT_LIMITS.explanation} {...register('budgetExplanation')} aria-invalid={invalid('budgetExplanation')} />
+            <textarea
+              rows={2}
+              maxLength={TEXT_LIMITS.explanation}
+              {...register('budgetExplanation')}
+              aria-invalid={invalid('budgetExplanation')}
+            />
             <FieldError control={control} name="budgetExplanation" />
           </label>
         )}
@@ -63,7 +84,13 @@ export function BudgetAndGoal({ budgetInitialFen, goal, result }: { budgetInitia
         </div>
         <label className="field">
           <h2>实际完成情况</h2>
-          <textarea rows={6} maxLength={TEXT_LIMITS.goalActual} aria-label="年度总体目标实际完成情况" {...register('goalActual')} aria-invalid={invalid('goalActual')} />
+          <textarea
+            rows={6}
+            maxLength={TEXT_LIMITS.goalActual}
+            aria-label="年度总体目标实际完成情况"
+            {...register('goalActual')}
+            aria-invalid={invalid('goalActual')}
+          />
           <FieldError control={control} name="goalActual" />
         </label>
       </section>

@@ -11,7 +11,11 @@ type Decision = 'approve' | 'return' | 'finalize';
 const BUTTONS: Record<Decision, { label: string; className: string; confirm?: string }> = {
   approve: { label: '审核通过', className: 'button primary' },
   return: { label: '退回修改', className: 'button danger' },
-  finalize: { label: '定稿', className: 'button primary', confirm: '定稿后该自评将锁定，任何人都不能再修改。确定定稿吗？' },
+  finalize: {
+    label: '定稿',
+    className: 'button primary',
+    confirm: '定稿后该自评将锁定，任何人都不能再修改。确定定稿吗？',
+  },
 };
 
 const ACTIONS: Record<Decision, (raw: unknown) => Promise<ActionState<{ version: number }>>> = {
@@ -21,7 +25,15 @@ const ACTIONS: Record<Decision, (raw: unknown) => Promise<ActionState<{ version:
 };
 
 /** 审核意见 and the head's or finance's decision buttons; the server re-checks every click. */
-export function DecisionPanel({ evaluationId, version, decisions }: { evaluationId: number; version: number; decisions: Decision[] }) {
+export function DecisionPanel({
+  evaluationId,
+  version,
+  decisions,
+}: {
+  evaluationId: number;
+  version: number;
+  decisions: Decision[];
+}) {
   const router = useRouter();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +68,14 @@ export function DecisionPanel({ evaluationId, version, decisions }: { evaluation
       <h2>审核意见</h2>
       <label className="field">
         <span>意见（退回时必填）</span>
-        <textarea rows={3} maxLength={TEXT_LIMITS.comment} value={comment} onChange={(e) => setComment(e.target.value)} aria-label="审核意见" aria-invalid={Boolean(commentError)} />
+        <textarea
+          rows={3}
+          maxLength={TEXT_LIMITS.comment}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          aria-label="审核意见"
+          aria-invalid={Boolean(commentError)}
+        />
         {commentError && (
           <small className="field-error" role="alert">
             {commentError}

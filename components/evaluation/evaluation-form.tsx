@@ -55,7 +55,10 @@ export function EvaluationForm({ sheet, scheme, initial, goal }: Props) {
         if (!state.ok) return showFailure(state);
         saved = state.data.version;
         form.reset({ ...draft, version: state.data.version }, { keepErrors: false });
-        setBanner({ kind: 'ok', text: `${state.message ?? '已保存'}（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）` });
+        setBanner({
+          kind: 'ok',
+          text: `${state.message ?? '已保存'}（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）`,
+        });
       },
       () => setBanner({ kind: 'error', text: '有填写不正确的内容，请按标红提示修改后再保存' }),
     )();
@@ -116,7 +119,10 @@ export function EvaluationForm({ sheet, scheme, initial, goal }: Props) {
         </div>
         <div className="form-actions" role="group" aria-label="操作">
           {banner && (
-            <p role={banner.kind === 'error' ? 'alert' : 'status'} className={banner.kind === 'error' ? 'form-error banner' : 'form-ok banner'}>
+            <p
+              role={banner.kind === 'error' ? 'alert' : 'status'}
+              className={banner.kind === 'error' ? 'form-error banner' : 'form-ok banner'}
+            >
               {banner.text}
             </p>
           )}

@@ -63,7 +63,10 @@ export function EvaluationView({ bundle, result }: { bundle: EvaluationBundle; r
           })}
           <tr>
             <td />
-            <td colSpan={3}>预算执行率（全年预算数 {formatWanYuan(e.budgetAdjustedFen ?? bundle.project.budgetTotalFen)} → 全年执行数 {e.budgetExecutedFen === null ? '未填写' : formatWanYuan(e.budgetExecutedFen)}）</td>
+            <td colSpan={3}>
+              预算执行率（全年预算数 {formatWanYuan(e.budgetAdjustedFen ?? bundle.project.budgetTotalFen)} → 全年执行数{' '}
+              {e.budgetExecutedFen === null ? '未填写' : formatWanYuan(e.budgetExecutedFen)}）
+            </td>
             <td>{formatRate(result.budget.rate)}</td>
             <td className="num">{formatScore(result.budget.points)}</td>
             <td />

@@ -50,7 +50,11 @@ export function IndicatorTable({ sheet, scheme, result }: { sheet: Sheet; scheme
             );
           }
           rows.push(
-            <tr key={ind.id} data-testid={`indicator-row-${i + 1}`} className={scored.explanationRequired ? 'needs-explanation' : undefined}>
+            <tr
+              key={ind.id}
+              data-testid={`indicator-row-${i + 1}`}
+              className={scored.explanationRequired ? 'needs-explanation' : undefined}
+            >
               <td className="num">{i + 1}</td>
               <td>{ind.name}</td>
               <td>{ind.annualTargetText}</td>
@@ -64,7 +68,9 @@ export function IndicatorTable({ sheet, scheme, result }: { sheet: Sheet; scheme
               </td>
               <td className="explanation-cell">
                 {scored.explanationRequired && (
-                  <p className={missingExplanation ? 'required-note missing' : 'required-note'}>必填：{scored.explanationReasons.join('；')}</p>
+                  <p className={missingExplanation ? 'required-note missing' : 'required-note'}>
+                    必填：{scored.explanationReasons.join('；')}
+                  </p>
                 )}
                 <textarea
                   rows={2}
@@ -82,10 +88,20 @@ export function IndicatorTable({ sheet, scheme, result }: { sheet: Sheet; scheme
                   <div className="deduction">
                     <label className="inline-field">
                       <span>扣分后得分</span>
-                      <input inputMode="decimal" className="short" aria-label={`${ind.name} 扣分后得分`} {...register(`${base}.deduction.score`)} />
+                      <input
+                        inputMode="decimal"
+                        className="short"
+                        aria-label={`${ind.name} 扣分后得分`}
+                        {...register(`${base}.deduction.score`)}
+                      />
                     </label>
                     <FieldError control={control} name={`${base}.deduction.score`} />
-                    <input placeholder="扣分理由" aria-label={`${ind.name} 扣分理由`} maxLength={TEXT_LIMITS.reason} {...register(`${base}.deduction.reason`)} />
+                    <input
+                      placeholder="扣分理由"
+                      aria-label={`${ind.name} 扣分理由`}
+                      maxLength={TEXT_LIMITS.reason}
+                      {...register(`${base}.deduction.reason`)}
+                    />
                     <FieldError control={control} name={`${base}.deduction.reason`} />
                   </div>
                 )}

@@ -18,7 +18,17 @@ export interface ReviewLine {
 }
 
 /** Finance's reviewed scores: any indicator or the budget line, 0 … points, each with its reason. */
-export function ReviewForm({ initial, lines, budget, precision }: { initial: ReviewInput; lines: ReviewLine[]; budget: { points: string; selfScore: string }; precision: number }) {
+export function ReviewForm({
+  initial,
+  lines,
+  budget,
+  precision,
+}: {
+  initial: ReviewInput;
+  lines: ReviewLine[];
+  budget: { points: string; selfScore: string };
+  precision: number;
+}) {
   const router = useRouter();
   const form = useForm<ReviewInput>({ resolver: zodResolver(reviewSchema), defaultValues: initial });
   const [banner, setBanner] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -27,7 +37,8 @@ export function ReviewForm({ initial, lines, budget, precision }: { initial: Rev
   const onSubmit = form.handleSubmit(async (values) => {
     const state = await callAction(reviewScoresAction, values);
     if (!state.ok) {
-      for (const [name, message] of Object.entries(state.fieldErrors ?? {})) form.setError(name as Path<ReviewInput>, { type: 'server', message });
+      for (const [name, message] of Object.entries(state.fieldErrors ?? {}))
+        form.setError(name as Path<ReviewInput>, { type: 'server', message });
       setBanner({ kind: 'error', text: state.message });
       return;
     }
@@ -36,17 +47,32 @@ export function ReviewForm({ initial, lines, budget, precision }: { initial: Rev
     router.refresh();
   });
 
-  const row = (key: string, label: string, points: string, selfScore: string, base: 'budget' | `indicators.${number}`) => (
+  const row = (
+    key: string,
+    label: string,
+    points: string,
+    selfScore: string,
+    base: 'budget' | `indicators.${number}`,
+  ) => (
     <tr key={key}>
       <td>{label}</td>
       <td className="num">{formatScore(points)}</td>
       <td className="num">{formatScore(selfScore, precision)}</td>
       <td>
-        <input inputMode="decimal" className="short" aria-label={`${label} 复核得分`} {...register(`${base}.score` as Path<ReviewInput>)} />
+        <input
+          inputMode="decimal"
+          className="short"
+          aria-label={`${label} 复核得分`}
+          {...register(`${base}.score` as Path<ReviewInput>)}
+        />
         <FieldError control={control} name={`${base}.score`} />
       </td>
       <td>
-        <input aria-label={`${label} 复核理由`} maxLength={TEXT_LIMITS.reason} {...register(`${base}.reason` as Path<ReviewInput>)} />
+        <input
+          aria-label={`${label} 复核理由`}
+          maxLength={TEXT_LIMITS.reason}
+          {...register(`${base}.reason` as Path<ReviewInput>)}
+        />
         <FieldError control={control} name={`${base}.reason`} />
       </td>
     </tr>
@@ -67,12 +93,17 @@ export function ReviewForm({ initial, lines, budget, precision }: { initial: Rev
           </tr>
         </thead>
         <tbody>
-          {lines.map((l, i) => row(String(l.indicatorId), `第${i + 1}行 ${l.name}`, l.points, l.selfScore, `indicators.${i}`))}
+          {lines.map((l, i) =>
+            row(String(l.indicatorId), `第${i + 1}行 ${l.name}`, l.points, l.selfScore, `indicators.${i}`),
+          )}
           {row('budget', '预算执行率', budget.points, budget.selfScore, 'budget')}
         </tbody>
       </table>
       {banner && (
-        <p role={banner.kind === 'error' ? 'alert' : 'status'} className={banner.kind === 'error' ? 'form-error' : 'form-ok'}>
+        <p
+          role={banner.kind === 'error' ? 'alert' : 'status'}
+          className={banner.kind === 'error' ? 'form-error' : 'form-ok'}
+        >
           {banner.text}
         </p>
       )}

@@ -5,7 +5,12 @@ import type { EvaluationResult } from '@/lib/scoring';
 /** Total, grade and the rows that pull the total down: what the owner watches while typing. */
 export function ScorePanel({ result, title = '自评得分（实时计算）' }: { result: EvaluationResult; title?: string }) {
   const losses = result.indicators
-    .map((ind, i) => ({ row: i + 1, name: ind.name, lost: new Decimal(ind.points).minus(ind.finalScore), missing: ind.missingActual }))
+    .map((ind, i) => ({
+      row: i + 1,
+      name: ind.name,
+      lost: new Decimal(ind.points).minus(ind.finalScore),
+      missing: ind.missingActual,
+    }))
     .filter((l) => !l.missing && l.lost.greaterThan(0))
     .sort((a, b) => b.lost.comparedTo(a.lost) || a.row - b.row)
     .slice(0, 5);

@@ -2,7 +2,12 @@
 
 import { useMemo } from 'react';
 import { buildEngineInput, entryValuesFromForm, type Sheet } from '@/lib/evaluations/engine-input';
-import { optionalMoneyText, optionalNumberText, type EvaluationDraft, type IndicatorEntry } from '@/lib/evaluations/form-schema';
+import {
+  optionalMoneyText,
+  optionalNumberText,
+  type EvaluationDraft,
+  type IndicatorEntry,
+} from '@/lib/evaluations/form-schema';
 import { scoreEvaluation, type EvaluationResult, type Scheme } from '@/lib/scoring';
 
 const validNumber = (s: string | undefined) => (optionalNumberText.safeParse(s ?? '').success ? (s ?? '').trim() : '');

@@ -9,7 +9,11 @@ import { callAction } from '@/lib/operations';
 
 type Mode = 'paste' | 'file';
 
-async function readSource(mode: Mode, text: string, file: File | null): Promise<Pick<TargetSource, 'format' | 'content' | 'sourceName'>> {
+async function readSource(
+  mode: Mode,
+  text: string,
+  file: File | null,
+): Promise<Pick<TargetSource, 'format' | 'content' | 'sourceName'>> {
   if (mode === 'paste' || !file) return { format: 'text', content: text, sourceName: '粘贴的文本' };
   if (file.name.toLowerCase().endsWith('.xlsx')) {
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -79,36 +83,79 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
     <>
       <section className="card">
         <div className="tabs" role="group" aria-label="来源">
-          <button type="button" className="button" aria-pressed={mode === 'paste'} onClick={() => setMode('paste')}>粘贴文本</button>
-          <button type="button" className="button" aria-pressed={mode === 'file'} onClick={() => setMode('file')}>上传文件</button>
+          <button type="button" className="button" aria-pressed={mode === 'paste'} onClick={() => setMode('paste')}>
+            粘贴文本
+          </button>
+          <button type="button" className="button" aria-pressed={mode === 'file'} onClick={() => setMode('file')}>
+            上传文件
+          </button>
         </div>
         <div className="form-stack">
           <label className="field">
             <span>导入年度</span>
-            <input inputMode="numeric" className="short" value={year} onChange={(e) => setYear(e.target.value)} placeholder="默认取表中年度" aria-invalid={Boolean(errors.year)} />
-            {errors.year && <small className="field-error" role="alert">{errors.year}</small>}
+            <input
+              inputMode="numeric"
+              className="short"
+              value={year}
+              onChange={(e) => setYear(e.target.value)}
+              placeholder="默认取表中年度"
+              aria-invalid={Boolean(errors.year)}
+            />
+            {errors.year && (
+              <small className="field-error" role="alert">
+                {errors.year}
+              </small>
+            )}
           </label>
           <label className="field">
             <span>导入到部门</span>
-            <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} aria-invalid={Boolean(errors.departmentId)}>
+            <select
+              value={departmentId}
+              onChange={(e) => setDepartmentId(e.target.value)}
+              aria-invalid={Boolean(errors.departmentId)}
+            >
               <option value="">按目标表中的部门名称（没有则新建）</option>
               {departments.map((d) => (
-                <option key={d.id} value={d.id}>{d.name}</option>
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
               ))}
             </select>
-            {errors.departmentId && <small className="field-error" role="alert">{errors.departmentId}</small>}
+            {errors.departmentId && (
+              <small className="field-error" role="alert">
+                {errors.departmentId}
+              </small>
+            )}
           </label>
           {mode === 'paste' ? (
             <label className="field">
               <span>目标表文本</span>
-              <textarea className="source" value={text} onChange={(e) => setText(e.target.value)} placeholder="将绩效目标表（PDF）中的文字全选复制后粘贴到这里" aria-invalid={Boolean(errors.content)} />
-              {errors.content && <small className="field-error" role="alert">{errors.content}</small>}
+              <textarea
+                className="source"
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                placeholder="将绩效目标表（PDF）中的文字全选复制后粘贴到这里"
+                aria-invalid={Boolean(errors.content)}
+              />
+              {errors.content && (
+                <small className="field-error" role="alert">
+                  {errors.content}
+                </small>
+              )}
             </label>
           ) : (
             <label className="field">
               <span>目标表文件（.txt 或 .xlsx）</span>
-              <input type="file" accept=".txt,.xlsx,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-              {errors.content && <small className="field-error" role="alert">{errors.content}</small>}
+              <input
+                type="file"
+                accept=".txt,.xlsx,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+              {errors.content && (
+                <small className="field-error" role="alert">
+                  {errors.content}
+                </small>
+              )}
             </label>
           )}
           <div className="button-row">
@@ -120,20 +167,27 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
       </section>
 
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'form-error' : 'form-ok'}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'form-error' : 'form-ok'}
+        >
           {message.text} {done && <Link href={`/projects?year=${done}`}>查看 {done} 年度项目</Link>}
         </p>
       )}
 
       {preview && (
         <section className="card" aria-label="导入预览" data-testid="import-preview">
-          <h2>预览：{preview.outcome.department} {preview.year} 年度</h2>
+          <h2>
+            预览：{preview.outcome.department} {preview.year} 年度
+          </h2>
           <ImportReportView outcome={preview.outcome} />
           <div className="button-row">
             <button type="button" className="button primary" disabled={busy !== null} onClick={() => void onConfirm()}>
               {busy === 'confirm' ? '正在导入…' : '确认导入'}
             </button>
-            <button type="button" className="button" disabled={busy !== null} onClick={onCancel}>取消</button>
+            <button type="button" className="button" disabled={busy !== null} onClick={onCancel}>
+              取消
+            </button>
           </div>
         </section>
       )}

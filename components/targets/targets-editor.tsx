@@ -14,7 +14,15 @@ import { parseTargetText } from '@/lib/targets/parse-target-text';
 import { LEVEL1_NAMES } from '@/lib/targets/table-types';
 import { callAction } from '@/lib/operations';
 
-const EMPTY_ROW = { level1Code: '1' as const, level2Code: '', level2Name: '', name: '', periodTargetText: '', annualTargetText: '', points: '' };
+const EMPTY_ROW = {
+  level1Code: '1' as const,
+  level2Code: '',
+  level2Name: '',
+  name: '',
+  periodTargetText: '',
+  annualTargetText: '',
+  points: '',
+};
 
 /** The project's indicators as an editable table, with the rule book's points check shown as you type. */
 export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; scheme: Scheme }) {
@@ -28,13 +36,20 @@ export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; sc
 
   const live = useMemo(() => {
     const valid = rows.filter((r) => r && ['1', '2', '3'].includes(r.level1Code));
-    return { allocation: allocatePoints(valid.map((r) => ({ level1Code: r.level1Code, points: r.points?.trim() ? r.points.trim() : null })), scheme), errors: pointsErrors(valid, scheme) };
+    return {
+      allocation: allocatePoints(
+        valid.map((r) => ({ level1Code: r.level1Code, points: r.points?.trim() ? r.points.trim() : null })),
+        scheme,
+      ),
+      errors: pointsErrors(valid, scheme),
+    };
   }, [rows, scheme]);
 
   const onSubmit = handleSubmit(async (values) => {
     const state = await callAction(updateProjectTargetsAction, values);
     if (!state.ok) {
-      for (const [name, message] of Object.entries(state.fieldErrors ?? {})) if (name !== '_') setError(name as Path<ProjectTargets>, { type: 'server', message });
+      for (const [name, message] of Object.entries(state.fieldErrors ?? {}))
+        if (name !== '_') setError(name as Path<ProjectTargets>, { type: 'server', message });
       setBanner({ kind: 'error', text: state.message });
       return;
     }
@@ -53,7 +68,15 @@ export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; sc
       <table className="data-table compact" data-testid="targets-editor">
         <thead>
           <tr>
-            <th className="num">序号</th><th>一级指标</th><th>二级指标（编码 / 名称）</th><th>三级指标</th><th>年度指标值</th><th>解析</th><th>分值</th><th className="num">分配结果</th><th />
+            <th className="num">序号</th>
+            <th>一级指标</th>
+            <th>二级指标（编码 / 名称）</th>
+            <th>三级指标</th>
+            <th>年度指标值</th>
+            <th>解析</th>
+            <th>分值</th>
+            <th className="num">分配结果</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -65,12 +88,25 @@ export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; sc
                 <td className="num">{i + 1}</td>
                 <td>
                   <select aria-label={`第${i + 1}行 一级指标`} {...register(`indicators.${i}.level1Code`)}>
-                    {(['1', '2', '3'] as const).map((c) => <option key={c} value={c}>{c}-{LEVEL1_NAMES[c]}</option>)}
+                    {(['1', '2', '3'] as const).map((c) => (
+                      <option key={c} value={c}>
+                        {c}-{LEVEL1_NAMES[c]}
+                      </option>
+                    ))}
                   </select>
                 </td>
                 <td>
-                  <input className="short" aria-label={`第${i + 1}行 二级指标编码`} placeholder="11" {...register(`indicators.${i}.level2Code`)} />
-                  <input aria-label={`第${i + 1}行 二级指标`} placeholder="数量指标" {...register(`indicators.${i}.level2Name`)} />
+                  <input
+                    className="short"
+                    aria-label={`第${i + 1}行 二级指标编码`}
+                    placeholder="11"
+                    {...register(`indicators.${i}.level2Code`)}
+                  />
+                  <input
+                    aria-label={`第${i + 1}行 二级指标`}
+                    placeholder="数量指标"
+                    {...register(`indicators.${i}.level2Name`)}
+                  />
                   <FieldError control={control} name={`indicators.${i}.level2Code`} />
                   <FieldError control={control} name={`indicators.${i}.level2Name`} />
                 </td>
@@ -82,16 +118,40 @@ export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; sc
                   <input aria-label={`第${i + 1}行 年度指标值`} {...register(`indicators.${i}.annualTargetText`)} />
                   <FieldError control={control} name={`indicators.${i}.annualTargetText`} />
                 </td>
-                <td className="muted"><span className={`kind kind-${target.kind}`}>{targetKindLabel(target)}</span> {describeTarget(target)}</td>
+                <td className="muted">
+                  <span className={`kind kind-${target.kind}`}>{targetKindLabel(target)}</span> {describeTarget(target)}
+                </td>
                 <td>
-                  <input className="short" inputMode="decimal" aria-label={`第${i + 1}行 分值`} placeholder="自动" {...register(`indicators.${i}.points`)} aria-invalid={Boolean(pointsMessage)} />
+                  <input
+                    className="short"
+                    inputMode="decimal"
+                    aria-label={`第${i + 1}行 分值`}
+                    placeholder="自动"
+                    {...register(`indicators.${i}.points`)}
+                    aria-invalid={Boolean(pointsMessage)}
+                  />
                   {pointsMessage && <small className="field-error">{pointsMessage}</small>}
                   <FieldError control={control} name={`indicators.${i}.points`} />
                 </td>
                 <td className="num">{formatScore(live.allocation.points[i])}</td>
                 <td className="nowrap">
-                  <button type="button" className="link-button" aria-label={`上移第${i + 1}行`} disabled={i === 0} onClick={() => move(i, i - 1)}>↑</button>
-                  <button type="button" className="link-button" aria-label={`删除第${i + 1}行`} onClick={() => remove(i)}>删除</button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`上移第${i + 1}行`}
+                    disabled={i === 0}
+                    onClick={() => move(i, i - 1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`删除第${i + 1}行`}
+                    onClick={() => remove(i)}
+                  >
+                    删除
+                  </button>
                 </td>
               </tr>
             );
@@ -101,10 +161,21 @@ export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; sc
       {live.errors._ && <p className="form-error">{live.errors._}</p>}
       <FieldError control={control} name="indicators" />
       <div className="button-row">
-        <button type="button" className="button" onClick={() => append(EMPTY_ROW)}>添加指标</button>
-        <button type="submit" className="button primary" disabled={form.formState.isSubmitting}>保存绩效目标</button>
+        <button type="button" className="button" onClick={() => append(EMPTY_ROW)}>
+          添加指标
+        </button>
+        <button type="submit" className="button primary" disabled={form.formState.isSubmitting}>
+          保存绩效目标
+        </button>
       </div>
-      {banner && <p role={banner.kind === 'error' ? 'alert' : 'status'} className={banner.kind === 'error' ? 'form-error' : 'form-ok'}>{banner.text}</p>}
+      {banner && (
+        <p
+          role={banner.kind === 'error' ? 'alert' : 'status'}
+          className={banner.kind === 'error' ? 'form-error' : 'form-ok'}
+        >
+          {banner.text}
+        </p>
+      )}
     </form>
   );
 }

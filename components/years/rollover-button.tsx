@@ -26,7 +26,10 @@ export function RolloverButton({ fromYear, toYear }: { fromYear: number; toYear:
         </button>
       )}
       {state && (
-        <p role={state.kind === 'error' ? 'alert' : 'status'} className={state.kind === 'error' ? 'form-error' : 'form-ok'}>
+        <p
+          role={state.kind === 'error' ? 'alert' : 'status'}
+          className={state.kind === 'error' ? 'form-error' : 'form-ok'}
+        >
           {state.text} {state.kind === 'ok' && <Link href={`/projects?year=${toYear}`}>查看 {toYear} 年度项目</Link>}
         </p>
       )}

@@ -24,7 +24,16 @@ export function WhatIfTable({ rows }: { rows: WhatIfRow[] }) {
       ) : (
         <table className="data-table compact">
           <thead>
-            <tr><th>项目</th><th>部门</th><th>状态</th><th className="num">现方案总分</th><th>等级</th><th className="num">新方案总分</th><th>等级</th><th className="num">变化</th></tr>
+            <tr>
+              <th>项目</th>
+              <th>部门</th>
+              <th>状态</th>
+              <th className="num">现方案总分</th>
+              <th>等级</th>
+              <th className="num">新方案总分</th>
+              <th>等级</th>
+              <th className="num">变化</th>
+            </tr>
           </thead>
           <tbody>
             {filled.map((r) => {
@@ -36,9 +45,13 @@ export function WhatIfTable({ rows }: { rows: WhatIfRow[] }) {
                   <td>{STATUS_LABELS[r.status]}</td>
                   <td className="num">{formatScore(r.current.total)}</td>
                   <td>{r.current.grade}</td>
-                  <td className="num" data-testid="what-if-next">{formatScore(r.next.total)}</td>
+                  <td className="num" data-testid="what-if-next">
+                    {formatScore(r.next.total)}
+                  </td>
                   <td>{r.next.grade}</td>
-                  <td className={`num ${delta.isPositive() && !delta.isZero() ? 'delta-up' : delta.isNegative() ? 'delta-down' : ''}`}>
+                  <td
+                    className={`num ${delta.isPositive() && !delta.isZero() ? 'delta-up' : delta.isNegative() ? 'delta-down' : ''}`}
+                  >
                     {delta.isZero() ? '—' : `${delta.isPositive() ? '+' : ''}${delta.toFixed(2)}`}
                     {r.next.errors.length > 0 && <small className="note">{r.next.errors[0]}</small>}
                   </td>

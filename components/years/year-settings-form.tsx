@@ -15,7 +15,10 @@ import { callAction } from '@/lib/operations';
 /** Year settings: open/closed, deadline, and the scheme (a preset or every setting), with a what-if before saving. */
 export function YearSettingsForm({ initial, locked }: { initial: YearSettings; locked: boolean }) {
   const router = useRouter();
-  const form = useForm<YearSettingsInput, unknown, YearSettings>({ resolver: zodResolver(yearSettingsSchema), defaultValues: initial });
+  const form = useForm<YearSettingsInput, unknown, YearSettings>({
+    resolver: zodResolver(yearSettingsSchema),
+    defaultValues: initial,
+  });
   const { register, control, setValue, handleSubmit, setError } = form;
   const preset = useWatch({ control, name: 'scheme.preset' });
   const [whatIf, setWhatIf] = useState<WhatIfRow[] | null>(null);
@@ -23,7 +26,8 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
   const custom = preset === 'custom';
 
   const applyFailure = (state: { message: string; fieldErrors?: Record<string, string> }) => {
-    for (const [name, message] of Object.entries(state.fieldErrors ?? {})) if (!name.endsWith('_')) setError(name as Path<YearSettingsInput>, { type: 'server', message });
+    for (const [name, message] of Object.entries(state.fieldErrors ?? {}))
+      if (!name.endsWith('_')) setError(name as Path<YearSettingsInput>, { type: 'server', message });
     setBanner({ kind: 'error', text: [state.message, state.fieldErrors?.['scheme._']].filter(Boolean).join('：') });
   };
 
@@ -83,13 +87,21 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
         <legend>评分方案</legend>
         <label className="field">
           <span>方案</span>
-          <select aria-label="评分方案" value={preset} onChange={(e) => choosePreset(e.target.value as 'national' | 'hubei' | 'custom')}>
+          <select
+            aria-label="评分方案"
+            value={preset}
+            onChange={(e) => choosePreset(e.target.value as 'national' | 'hubei' | 'custom')}
+          >
             {(['national', 'hubei', 'custom'] as const).map((p) => (
-              <option key={p} value={p}>{SCHEME_LABELS[p]}</option>
+              <option key={p} value={p}>
+                {SCHEME_LABELS[p]}
+              </option>
             ))}
           </select>
         </label>
-        <p className="muted">{custom ? '自定义：以下每项均可修改；预算分值与各一级指标分值之和须为 100。' : '选择“自定义方案”可逐项修改。'}</p>
+        <p className="muted">
+          {custom ? '自定义：以下每项均可修改；预算分值与各一级指标分值之和须为 100。' : '选择“自定义方案”可逐项修改。'}
+        </p>
         <div className="settings-grid">
           {number('scheme.budgetPoints', '预算执行率分值')}
           {number('scheme.levelPoints.1', '产出指标分值')}
@@ -125,10 +137,26 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
         <FieldError control={control} name="scheme.gradeBands" />
       </fieldset>
 
-      {banner && <p role={banner.kind === 'error' ? 'alert' : 'status'} className={banner.kind === 'error' ? 'form-error' : 'form-ok'}>{banner.text}</p>}
+      {banner && (
+        <p
+          role={banner.kind === 'error' ? 'alert' : 'status'}
+          className={banner.kind === 'error' ? 'form-error' : 'form-ok'}
+        >
+          {banner.text}
+        </p>
+      )}
       <div className="button-row">
-        <button type="button" className="button" disabled={locked || form.formState.isSubmitting} onClick={() => void onWhatIf()}>预览得分变化</button>
-        <button type="submit" className="button primary" disabled={form.formState.isSubmitting}>保存年度设置</button>
+        <button
+          type="button"
+          className="button"
+          disabled={locked || form.formState.isSubmitting}
+          onClick={() => void onWhatIf()}
+        >
+          预览得分变化
+        </button>
+        <button type="submit" className="button primary" disabled={form.formState.isSubmitting}>
+          保存年度设置
+        </button>
       </div>
       {whatIf && <WhatIfTable rows={whatIf} />}
     </form>

@@ -35,7 +35,13 @@ export function findUserByUsernameIgnoringCase(db: Reader, { username }: { usern
 }
 
 export function countActiveAdmins(db: Reader): number {
-  return db.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true))).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.active, true)))
+      .get()?.n ?? 0
+  );
 }
 
 /** Projects whose evaluation is still open (not finalized, or not started) that a user owns. */
@@ -58,7 +64,12 @@ export function findDepartmentByName(db: Reader, { name }: { name: string }) {
 }
 
 export function listActiveDepartments(db: Db) {
-  return db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.active, true)).orderBy(asc(departments.name)).all();
+  return db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(eq(departments.active, true))
+    .orderBy(asc(departments.name))
+    .all();
 }
 
 /** Departments with how many users (all and active) and projects (all years) they have. */
@@ -114,7 +125,12 @@ export function listProjectsForAssignment(db: Db, { year }: { year: number }) {
 /** Who may own a project: active 项目负责人, each of whom can take only their own department's projects. */
 export function listActiveOwners(db: Db) {
   return db
-    .select({ id: users.id, username: users.username, displayName: users.displayName, departmentId: users.departmentId })
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      departmentId: users.departmentId,
+    })
     .from(users)
     .where(and(eq(users.role, 'owner'), eq(users.active, true)))
     .orderBy(asc(users.displayName), asc(users.username))
@@ -131,10 +147,21 @@ export function findProjectWithEvaluation(db: Db, { projectId }: { projectId: nu
 }
 
 /** One entity's audit trail (a user's or a department's), newest first. */
-export function listEntityAudit(db: Db, { entityType, entityId, limit = 50 }: { entityType: string; entityId: number; limit?: number }) {
+export function listEntityAudit(
+  db: Db,
+  { entityType, entityId, limit = 50 }: { entityType: string; entityId: number; limit?: number },
+) {
   const actor = alias(users, 'actor');
   return db
-    .select({ id: auditLog.id, action: auditLog.action, field: auditLog.field, oldValue: auditLog.oldValue, newValue: auditLog.newValue, createdAt: auditLog.createdAt, actor: actor.displayName })
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      field: auditLog.field,
+      oldValue: auditLog.oldValue,
+      newValue: auditLog.newValue,
+      createdAt: auditLog.createdAt,
+      actor: actor.displayName,
+    })
     .from(auditLog)
     .leftJoin(actor, eq(actor.id, auditLog.actorId))
     .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))

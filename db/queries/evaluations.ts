@@ -22,7 +22,13 @@ import { groupBy } from '../../lib/collections';
 function bundleHeads(db: Pick<Db, 'select'>) {
   const owner = alias(users, 'owner');
   return db
-    .select({ evaluation: evaluations, project: projects, departmentName: departments.name, ownerName: owner.displayName, year: evaluationYears })
+    .select({
+      evaluation: evaluations,
+      project: projects,
+      departmentName: departments.name,
+      ownerName: owner.displayName,
+      year: evaluationYears,
+    })
     .from(evaluations)
     .innerJoin(projects, eq(projects.id, evaluations.projectId))
     .innerJoin(departments, eq(departments.id, projects.departmentId))
@@ -34,7 +40,12 @@ function bundleHeads(db: Pick<Db, 'select'>) {
 export function loadEvaluationBundle(db: Pick<Db, 'select'>, { evaluationId }: { evaluationId: number }) {
   const row = bundleHeads(db).where(eq(evaluations.id, evaluationId)).get();
   if (!row) return null;
-  const indicatorRows = db.select().from(indicators).where(eq(indicators.projectId, row.project.id)).orderBy(asc(indicators.position)).all();
+  const indicatorRows = db
+    .select()
+    .from(indicators)
+    .where(eq(indicators.projectId, row.project.id))
+    .orderBy(asc(indicators.position))
+    .all();
   const resultRows = db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, evaluationId)).all();
   const results = new Map<number, IndicatorResult>(resultRows.map((r) => [r.indicatorId, r]));
   return { ...row, indicators: indicatorRows, results };
@@ -46,9 +57,15 @@ export type EvaluationBundle = NonNullable<ReturnType<typeof loadEvaluationBundl
  * The bundles of every evaluation of a year in the user's scope, in list order, in three queries
  * whatever the size of the year (for the overview and the exports).
  */
-export function loadYearBundles(db: Pick<Db, 'select'>, { user, year }: { user: SessionUser; year: number }): EvaluationBundle[] {
+export function loadYearBundles(
+  db: Pick<Db, 'select'>,
+  { user, year }: { user: SessionUser; year: number },
+): EvaluationBundle[] {
   const inScope = and(eq(projects.year, year), projectScopeCondition(user));
-  const heads = bundleHeads(db).where(inScope).orderBy(asc(departments.name), asc(projects.position), asc(projects.id)).all();
+  const heads = bundleHeads(db)
+    .where(inScope)
+    .orderBy(asc(departments.name), asc(projects.position), asc(projects.id))
+    .all();
   if (heads.length === 0) return [];
   const indicatorRows = db
     .select(getTableColumns(indicators))
@@ -74,7 +91,10 @@ export function loadYearBundles(db: Pick<Db, 'select'>, { user, year }: { user: 
 }
 
 /** The evaluations of a year that a user may see, with their scores, for lists, queues and the API. */
-export function listEvaluationsForUser(db: Db, { user, year, statuses }: { user: SessionUser; year: number; statuses?: EvaluationStatus[] }) {
+export function listEvaluationsForUser(
+  db: Db,
+  { user, year, statuses }: { user: SessionUser; year: number; statuses?: EvaluationStatus[] },
+) {
   const owner = alias(users, 'owner');
   const conditions: Array<SQL | undefined> = [eq(projects.year, year), projectScopeCondition(user)];
   if (statuses) conditions.push(inArray(evaluations.status, statuses));
@@ -107,7 +127,16 @@ export function listEvaluationsForUser(db: Db, { user, year, statuses }: { user:
 
 export function listReviewActions(db: Db, { evaluationId }: { evaluationId: number }) {
   return db
-    .select({ id: reviewActions.id, action: reviewActions.action, fromStatus: reviewActions.fromStatus, toStatus: reviewActions.toStatus, comment: reviewActions.comment, createdAt: reviewActions.createdAt, actor: users.displayName, actorRole: users.role })
+    .select({
+      id: reviewActions.id,
+      action: reviewActions.action,
+      fromStatus: reviewActions.fromStatus,
+      toStatus: reviewActions.toStatus,
+      comment: reviewActions.comment,
+      createdAt: reviewActions.createdAt,
+      actor: users.displayName,
+      actorRole: users.role,
+    })
     .from(reviewActions)
     .innerJoin(users, eq(users.id, reviewActions.actorId))
     .where(eq(reviewActions.evaluationId, evaluationId))
@@ -117,7 +146,15 @@ export function listReviewActions(db: Db, { evaluationId }: { evaluationId: numb
 
 export function listAuditEntries(db: Db, { evaluationId, limit = 500 }: { evaluationId: number; limit?: number }) {
   return db
-    .select({ id: auditLog.id, action: auditLog.action, field: auditLog.field, oldValue: auditLog.oldValue, newValue: auditLog.newValue, createdAt: auditLog.createdAt, actor: users.displayName })
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      field: auditLog.field,
+      oldValue: auditLog.oldValue,
+      newValue: auditLog.newValue,
+      createdAt: auditLog.createdAt,
+      actor: users.displayName,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(eq(auditLog.evaluationId, evaluationId))

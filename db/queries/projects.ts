@@ -8,7 +8,9 @@ import type { SessionUser } from '../../lib/auth/scope';
 export function projectScopeCondition(user: SessionUser): SQL | undefined {
   switch (user.role) {
     case 'owner':
-      return user.departmentId === null ? sql`0` : and(eq(projects.ownerId, user.id), eq(projects.departmentId, user.departmentId));
+      return user.departmentId === null
+        ? sql`0`
+        : and(eq(projects.ownerId, user.id), eq(projects.departmentId, user.departmentId));
     case 'dept_head':
       return user.departmentId === null ? sql`0` : eq(projects.departmentId, user.departmentId);
     default:
@@ -20,7 +22,10 @@ export function projectScopeCondition(user: SessionUser): SQL | undefined {
 export function existingYear(db: Db, param: string): number | null {
   const year = Number(param);
   if (!Number.isInteger(year)) return null;
-  return db.select({ year: evaluationYears.year }).from(evaluationYears).where(eq(evaluationYears.year, year)).get()?.year ?? null;
+  return (
+    db.select({ year: evaluationYears.year }).from(evaluationYears).where(eq(evaluationYears.year, year)).get()?.year ??
+    null
+  );
 }
 
 export function listYears(db: Db) {
@@ -59,7 +64,13 @@ export function listProjectsForUser(db: Db, { user, year }: { user: SessionUser;
 export function getProjectDetail(db: Db, { projectId }: { projectId: number }) {
   const owner = alias(users, 'owner');
   const project = db
-    .select({ project: projects, departmentName: departments.name, ownerName: owner.displayName, evaluationId: evaluations.id, status: evaluations.status })
+    .select({
+      project: projects,
+      departmentName: departments.name,
+      ownerName: owner.displayName,
+      evaluationId: evaluations.id,
+      status: evaluations.status,
+    })
     .from(projects)
     .innerJoin(departments, eq(departments.id, projects.departmentId))
     .leftJoin(owner, eq(owner.id, projects.ownerId))
@@ -67,6 +78,11 @@ export function getProjectDetail(db: Db, { projectId }: { projectId: number }) {
     .where(eq(projects.id, projectId))
     .get();
   if (!project) return null;
-  const rows = db.select().from(indicators).where(eq(indicators.projectId, projectId)).orderBy(asc(indicators.position)).all();
+  const rows = db
+    .select()
+    .from(indicators)
+    .where(eq(indicators.projectId, projectId))
+    .orderBy(asc(indicators.position))
+    .all();
   return { ...project, indicators: rows };
 }

@@ -15,16 +15,28 @@ export interface ImportOutcome extends ImportReport {
   kept: Array<{ project: string; reason: string }>;
 }
 
-
 /**
  * Writes a parsed target table into a year. Idempotent: the same table twice leaves one copy;
  * a re-import updates projects without evaluation data and reports the rest.
  */
-export function importTargetTable(db: Db, args: { table: ParsedTable; year: number; actorId?: number | null; dryRun?: boolean; departmentId?: number }): ImportOutcome {
+export function importTargetTable(
+  db: Db,
+  args: { table: ParsedTable; year: number; actorId?: number | null; dryRun?: boolean; departmentId?: number },
+): ImportOutcome {
   const { table, year, actorId = null, dryRun = false } = args;
-  const outcome: ImportOutcome = { ...summarizeTable(table, year), dryRun, created: [], updated: [], unchanged: [], kept: [] };
+  const outcome: ImportOutcome = {
+    ...summarizeTable(table, year),
+    dryRun,
+    created: [],
+    updated: [],
+    unchanged: [],
+    kept: [],
+  };
   // The published table's 部门名称 may differ from the department's name here; the importer may choose.
-  const chosen = args.departmentId === undefined ? undefined : db.select().from(departments).where(eq(departments.id, args.departmentId)).get();
+  const chosen =
+    args.departmentId === undefined
+      ? undefined
+      : db.select().from(departments).where(eq(departments.id, args.departmentId)).get();
   if (chosen) outcome.department = chosen.name;
 
   const run = (tx: Tx) => {
@@ -51,12 +63,32 @@ export function importTargetTable(db: Db, args: { table: ParsedTable; year: numb
         outcome.unchanged.push(parsed.name);
         return;
       }
-      const before = tx.select().from(indicators).where(eq(indicators.projectId, existing.id)).orderBy(indicators.position).all();
+      const before = tx
+        .select()
+        .from(indicators)
+        .where(eq(indicators.projectId, existing.id))
+        .orderBy(indicators.position)
+        .all();
       tx.delete(indicators).where(eq(indicators.projectId, existing.id)).run();
-      tx.update(projects).set(projectFields(parsed, position, table.implementingUnit)).where(eq(projects.id, existing.id)).run();
+      tx.update(projects)
+        .set(projectFields(parsed, position, table.implementingUnit))
+        .where(eq(projects.id, existing.id))
+        .run();
       insertIndicators(tx, existing.id, parsed);
       const after = indicatorRows(existing.id, parsed);
-      writeAudit(tx, { actorId, action: 'targets_reimported', changes: [{ entityType: 'project', entityId: existing.id, field: '绩效指标（重新导入）', oldValue: targetsSummary(before), newValue: targetsSummary(after) }] });
+      writeAudit(tx, {
+        actorId,
+        action: 'targets_reimported',
+        changes: [
+          {
+            entityType: 'project',
+            entityId: existing.id,
+            field: '绩效指标（重新导入）',
+            oldValue: targetsSummary(before),
+            newValue: targetsSummary(after),
+          },
+        ],
+      });
       outcome.updated.push(parsed.name);
     });
     if (dryRun) tx.rollback();
@@ -91,16 +123,42 @@ function projectFields(parsed: ParsedProject, position: number, implementingUnit
   };
 }
 
-function insertProject(tx: Tx, args: { parsed: ParsedProject; year: number; departmentId: number; position: number; unit: string; actorId: number | null }) {
+function insertProject(
+  tx: Tx,
+  args: {
+    parsed: ParsedProject;
+    year: number;
+    departmentId: number;
+    position: number;
+    unit: string;
+    actorId: number | null;
+  },
+) {
   const { id } = tx
     .insert(projects)
-    .values({ ...projectFields(args.parsed, args.position, args.unit), year: args.year, departmentId: args.departmentId })
+    .values({
+      ...projectFields(args.parsed, args.position, args.unit),
+      year: args.year,
+      departmentId: args.departmentId,
+    })
     .returning({ id: projects.id })
     .get();
   insertIndicators(tx, id, args.parsed);
   // Every project has its (empty) evaluation from the start, so it has an id in lists and the API.
   tx.insert(evaluations).values({ projectId: id }).run();
-  writeAudit(tx, { actorId: args.actorId, action: 'targets_imported', changes: [{ entityType: 'project', entityId: id, field: '绩效目标表导入', oldValue: null, newValue: targetsSummary(indicatorRows(id, args.parsed)) }] });
+  writeAudit(tx, {
+    actorId: args.actorId,
+    action: 'targets_imported',
+    changes: [
+      {
+        entityType: 'project',
+        entityId: id,
+        field: '绩效目标表导入',
+        oldValue: null,
+        newValue: targetsSummary(indicatorRows(id, args.parsed)),
+      },
+    ],
+  });
 }
 
 function indicatorRows(projectId: number, parsed: ParsedProject): NewIndicator[] {
@@ -130,16 +188,35 @@ function insertIndicators(tx: Tx, projectId: number, parsed: ParsedProject) {
  * Replacing the indicators of a started evaluation would drop its saved results with them.
  */
 export function evaluationStarted(tx: Pick<Db, 'select'>, projectId: number): boolean {
-  const evaluation = tx.select({ status: evaluations.status, version: evaluations.version }).from(evaluations).where(eq(evaluations.projectId, projectId)).get();
+  const evaluation = tx
+    .select({ status: evaluations.status, version: evaluations.version })
+    .from(evaluations)
+    .where(eq(evaluations.projectId, projectId))
+    .get();
   return Boolean(evaluation && (evaluation.status !== 'draft' || evaluation.version > 1));
 }
 
 function sameAsStored(tx: Tx, projectId: number, parsed: ParsedProject, implementingUnit: string): boolean {
   const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
   if (!project) return false;
-  const stored = tx.select().from(indicators).where(inArray(indicators.projectId, [projectId])).orderBy(indicators.position).all();
+  const stored = tx
+    .select()
+    .from(indicators)
+    .where(inArray(indicators.projectId, [projectId]))
+    .orderBy(indicators.position)
+    .all();
   const fresh = indicatorRows(projectId, parsed);
-  const key = (r: NewIndicator) => JSON.stringify([r.position, r.level1Code, r.level2Code, r.level2Name, r.name, r.periodTargetText, r.annualTargetText, r.points ?? null]);
+  const key = (r: NewIndicator) =>
+    JSON.stringify([
+      r.position,
+      r.level1Code,
+      r.level2Code,
+      r.level2Name,
+      r.name,
+      r.periodTargetText,
+      r.annualTargetText,
+      r.points ?? null,
+    ]);
   return (
     project.goal === parsed.goal &&
     project.implementingUnit === implementingUnit &&
@@ -153,6 +230,10 @@ function sameAsStored(tx: Tx, projectId: number, parsed: ParsedProject, implemen
 }
 
 /** `1. 名称：≥98%（15分）` a line per indicator: the before and after of a target change in the audit log. */
-export function targetsSummary(rows: Array<{ name: string; annualTargetText: string; points?: string | null }>): string {
-  return rows.map((r, i) => `${i + 1}. ${r.name}：${r.annualTargetText}${r.points ? `（${r.points}分）` : ''}`).join('\n');
+export function targetsSummary(
+  rows: Array<{ name: string; annualTargetText: string; points?: string | null }>,
+): string {
+  return rows
+    .map((r, i) => `${i + 1}. ${r.name}：${r.annualTargetText}${r.points ? `（${r.points}分）` : ''}`)
+    .join('\n');
 }

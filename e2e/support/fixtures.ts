@@ -22,7 +22,12 @@ export async function openEvaluation(page: Page, project: string) {
 
 /** A fresh browser context signed in as `username`: one per person in multi-user flows. */
 export async function pageFor(browser: Browser, baseURL: string, username: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } });
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1400, height: 1000 },
+  });
   const page = await context.newPage();
   page.on('dialog', (dialog) => void dialog.accept());
   await signIn(page, username);

@@ -4,11 +4,17 @@ import { request, type APIRequestContext } from '@playwright/test';
 import { DEMO_PASSWORD } from './fixtures';
 
 /** An HTTP client signed in through next-auth's credentials endpoint, as a browser's login form does. */
-export async function apiAs(baseURL: string, username: string | null, password = DEMO_PASSWORD): Promise<APIRequestContext> {
+export async function apiAs(
+  baseURL: string,
+  username: string | null,
+  password = DEMO_PASSWORD,
+): Promise<APIRequestContext> {
   const ctx = await request.newContext({ baseURL });
   if (username === null) return ctx;
   const { csrfToken } = await (await ctx.get('/api/auth/csrf')).json();
-  const res = await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, username, password, json: 'true' } });
+  const res = await ctx.post('/api/auth/callback/credentials', {
+    form: { csrfToken, username, password, json: 'true' },
+  });
   if (!res.ok()) throw new Error(`sign-in of ${username} failed: ${res.status()}`);
   return ctx;
 }
@@ -16,7 +22,12 @@ export async function apiAs(baseURL: string, username: string | null, password =
 let manifest: Record<string, { exportedName: string }> | null = null;
 
 function actionId(exportedName: string): string {
-  manifest ??= JSON.parse(readFileSync(path.resolve(__dirname, '../..', process.env.NEXT_DIST_DIR || '.next', 'server/server-reference-manifest.json'), 'utf8')).node;
+  manifest ??= JSON.parse(
+    readFileSync(
+      path.resolve(__dirname, '../..', process.env.NEXT_DIST_DIR || '.next', 'server/server-reference-manifest.json'),
+      'utf8',
+    ),
+  ).node;
   const found = Object.entries(manifest!).find(([, v]) => v.exportedName === exportedName);
   if (!found) throw new Error(`no server action ${exportedName} in the build`);
   return found[0];
@@ -34,9 +45,18 @@ export interface ActionResult {
  * Calls a server action over HTTP exactly as React does (POST with the Next-Action header), but with
  * whatever arguments a caller chooses: the UI hiding a button is not a check, so the tests go around it.
  */
-export async function callAction(ctx: APIRequestContext, pagePath: string, exportedName: string, arg: unknown): Promise<ActionResult> {
+export async function callAction(
+  ctx: APIRequestContext,
+  pagePath: string,
+  exportedName: string,
+  arg: unknown,
+): Promise<ActionResult> {
   const res = await ctx.post(pagePath, {
-    headers: { 'Next-Action': actionId(exportedName), 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
+    headers: {
+      'Next-Action': actionId(exportedName),
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Accept: 'text/x-component',
+    },
     data: JSON.stringify([arg]),
   });
   const text = await res.text();

@@ -45,7 +45,16 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   let log = '';
   const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/start.ts'], {
     cwd: path.resolve(__dirname, '..', '..'),
-    env: { ...process.env, SKIP_BUILD_CHECK: '1', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NEXTAUTH_URL: url, NEXTAUTH_SECRET: 'e2e-secret-not-for-production', ...env },
+    env: {
+      ...process.env,
+      SKIP_BUILD_CHECK: '1',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: 'e2e-secret-not-for-production',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

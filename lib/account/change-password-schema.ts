@@ -9,8 +9,10 @@ export const changePasswordSchema = z
     confirmPassword: z.string({ error: '请再次输入新密码' }).min(1, '请再次输入新密码'),
   })
   .superRefine((input, ctx) => {
-    if (input.confirmPassword !== input.newPassword) ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的新密码不一致' });
-    if (input.newPassword === input.currentPassword) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: '新密码不能与当前密码相同' });
+    if (input.confirmPassword !== input.newPassword)
+      ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的新密码不一致' });
+    if (input.newPassword === input.currentPassword)
+      ctx.addIssue({ code: 'custom', path: ['newPassword'], message: '新密码不能与当前密码相同' });
   });
 
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

@@ -23,11 +23,22 @@ export const changePasswordOperation = defineOperation({
     }
     const passwordHash = await hashPassword(input.newPassword);
     db.transaction((tx) => {
-      tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, user.id)).run();
+      tx.update(users)
+        .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
+        .where(eq(users.id, user.id))
+        .run();
       writeAudit(tx, {
         actorId: user.id,
         action: 'change_password',
-        changes: [{ entityType: 'user', entityId: user.id, field: '密码', oldValue: null, newValue: stored.mustChangePassword ? '已修改（替换临时密码）' : '已修改' }],
+        changes: [
+          {
+            entityType: 'user',
+            entityId: user.id,
+            field: '密码',
+            oldValue: null,
+            newValue: stored.mustChangePassword ? '已修改（替换临时密码）' : '已修改',
+          },
+        ],
       });
     });
     return ok(null, '密码已修改');

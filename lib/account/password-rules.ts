@@ -15,5 +15,8 @@ export function passwordField(label: string) {
     .string({ error: `请输入${label}` })
     .min(1, `请输入${label}`)
     .min(MIN_PASSWORD_LENGTH, `${label}至少需要 ${MIN_PASSWORD_LENGTH} 个字符`)
-    .refine((text) => utf8Length(text) <= BCRYPT_MAX_BYTES, `${label}过长：最多 ${BCRYPT_MAX_BYTES} 个英文字符（汉字按 3 个计）`);
+    .refine(
+      (text) => utf8Length(text) <= BCRYPT_MAX_BYTES,
+      `${label}过长：最多 ${BCRYPT_MAX_BYTES} 个英文字符（汉字按 3 个计）`,
+    );
 }

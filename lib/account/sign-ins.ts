@@ -34,7 +34,6 @@ export function describeUserAgent(userAgent: string | null | undefined): string 
   return system ? `${browser} · ${system}` : browser;
 }
 
-
 /** The sign-in history shown on the account page, newest first; seconds matter when spotting someone else's attempt. */
 export function signInHistory(db: Db, { userId, limit = 10 }: { userId: number; limit?: number }) {
   return recentSignIns(db, { userId, limit }).map((s) => ({

@@ -25,7 +25,13 @@ export const createDepartmentOperation = defineOperation({
       const taken = nameTaken(tx, input.name);
       if (taken) return taken;
       const row = tx.insert(departments).values({ name: input.name }).returning({ id: departments.id }).get();
-      writeAudit(tx, { actorId: user.id, action: 'create', changes: [{ entityType: 'department', entityId: row.id, field: '部门名称', oldValue: null, newValue: input.name }] });
+      writeAudit(tx, {
+        actorId: user.id,
+        action: 'create',
+        changes: [
+          { entityType: 'department', entityId: row.id, field: '部门名称', oldValue: null, newValue: input.name },
+        ],
+      });
       return ok({ departmentId: row.id }, `已新建部门“${input.name}”`);
     });
   },
@@ -63,8 +69,14 @@ export const deactivateDepartmentOperation = defineOperation({
       if (!department.active) return ok(null, `“${department.name}”已是停用状态`);
       const people = activeUsersOfDepartment(tx, { departmentId: department.id });
       if (people.length > 0) {
-        const names = people.slice(0, 5).map((p) => p.displayName).join('、');
-        return fail('state', `“${department.name}”还有 ${people.length} 名启用中的用户（${names}${people.length > 5 ? '等' : ''}），请先停用这些用户或调整其部门，再停用该部门`);
+        const names = people
+          .slice(0, 5)
+          .map((p) => p.displayName)
+          .join('、');
+        return fail(
+          'state',
+          `“${department.name}”还有 ${people.length} 名启用中的用户（${names}${people.length > 5 ? '等' : ''}），请先停用这些用户或调整其部门，再停用该部门`,
+        );
       }
       return switchActive(tx, { department, active: false, actorId: user.id });
     });
@@ -86,7 +98,10 @@ export const reactivateDepartmentOperation = defineOperation({
 });
 
 /** Switches a department on or off, with its audit entry. */
-function switchActive(tx: Tx, { department, active, actorId }: { department: { id: number; name: string }; active: boolean; actorId: number }) {
+function switchActive(
+  tx: Tx,
+  { department, active, actorId }: { department: { id: number; name: string }; active: boolean; actorId: number },
+) {
   tx.update(departments).set({ active }).where(eq(departments.id, department.id)).run();
   const changes = new ChangeSet();
   changes.compare('department', department.id, '状态', activeLabel(!active), activeLabel(active));

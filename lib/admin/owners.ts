@@ -31,9 +31,12 @@ export const assignProjectOwnerOperation = defineOperation({
     if (found.status === 'finalized') return fail('state', `“${project.name}”的自评已定稿，不能再更换项目负责人`);
 
     const owner = findUserById(db, { id: input.ownerId });
-    if (!owner || owner.role !== 'owner') return fail('invalid', '所选用户不是项目负责人', { ownerId: '请选择一名项目负责人' });
-    if (!owner.active) return fail('invalid', '所选用户已停用', { ownerId: `${owner.displayName} 已停用，不能负责项目` });
-    if (owner.departmentId !== project.departmentId) return fail('invalid', '所选用户不属于项目所在部门', { ownerId: `${owner.displayName} 不属于该项目所在的部门` });
+    if (!owner || owner.role !== 'owner')
+      return fail('invalid', '所选用户不是项目负责人', { ownerId: '请选择一名项目负责人' });
+    if (!owner.active)
+      return fail('invalid', '所选用户已停用', { ownerId: `${owner.displayName} 已停用，不能负责项目` });
+    if (owner.departmentId !== project.departmentId)
+      return fail('invalid', '所选用户不属于项目所在部门', { ownerId: `${owner.displayName} 不属于该项目所在的部门` });
     if (project.ownerId === owner.id) return ok(null, `“${project.name}”的负责人已是 ${owner.displayName}`);
 
     const previous = project.ownerId === null ? null : findUserById(db, { id: project.ownerId });
@@ -41,7 +44,12 @@ export const assignProjectOwnerOperation = defineOperation({
     changes.compare('project', project.id, OWNER_FIELD, previous?.displayName ?? '', owner.displayName);
     db.transaction((tx) => {
       tx.update(projects).set({ ownerId: owner.id }).where(eq(projects.id, project.id)).run();
-      writeAudit(tx, { actorId: user.id, action: 'assign_owner', evaluationId: found.evaluationId, changes: changes.changes });
+      writeAudit(tx, {
+        actorId: user.id,
+        action: 'assign_owner',
+        evaluationId: found.evaluationId,
+        changes: changes.changes,
+      });
     });
     return ok(null, `已将“${project.name}”交由 ${owner.displayName} 负责`);
   },

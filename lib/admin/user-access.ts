@@ -42,7 +42,12 @@ export const deactivateUserOperation = defineOperation({
     });
     if (refused) return refused;
     const open = openProjectsOwnedBy(db, { userId: target.id }).length;
-    return ok(null, open > 0 ? `已停用 ${target.displayName}。其仍负责 ${open} 个未定稿的项目，请尽快改派项目负责人` : `已停用 ${target.displayName}`);
+    return ok(
+      null,
+      open > 0
+        ? `已停用 ${target.displayName}。其仍负责 ${open} 个未定稿的项目，请尽快改派项目负责人`
+        : `已停用 ${target.displayName}`,
+    );
   },
 });
 
@@ -81,7 +86,15 @@ export const resetUserPasswordOperation = defineOperation({
     const passwordHash = await hashPassword(input.temporaryPassword);
     db.transaction((tx) => {
       // A reset is also how an administrator shuts out whoever holds a session of this account.
-      tx.update(users).set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, target.id)).run();
+      tx.update(users)
+        .set({
+          passwordHash,
+          mustChangePassword: true,
+          sessionVersion: sql`${users.sessionVersion} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(eq(users.id, target.id))
+        .run();
       const changes = new ChangeSet();
       changes.compare('user', target.id, '密码', '', PASSWORD_RESET_MARK);
       changes.compare('user', target.id, '必须修改密码', target.mustChangePassword ? '是' : '否', '是');

@@ -38,7 +38,11 @@ export const usernameField = z
   .max(32, '用户名不能超过 32 个字符')
   .regex(USERNAME_PATTERN, '用户名只能包含英文字母、数字、下划线（_）、点（.）和短横线（-）');
 
-export const displayNameField = z.string({ error: '请输入姓名' }).trim().min(1, '请输入姓名').max(50, '姓名不能超过 50 个字');
+export const displayNameField = z
+  .string({ error: '请输入姓名' })
+  .trim()
+  .min(1, '请输入姓名')
+  .max(50, '姓名不能超过 50 个字');
 
 export const ROLE_VALUES = Object.keys(ROLE_LABELS) as [Role, ...Role[]];
 export const roleField = z.enum(ROLE_VALUES, { error: '请选择角色' });

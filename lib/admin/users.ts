@@ -1,5 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { findDepartmentById, findUserByUsernameIgnoringCase, openProjectsOwnedBy, type Reader } from '@/db/queries/admin';
+import {
+  findDepartmentById,
+  findUserByUsernameIgnoringCase,
+  openProjectsOwnedBy,
+  type Reader,
+} from '@/db/queries/admin';
 import { findUserById } from '@/db/queries/users';
 import { users, type Role } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
@@ -16,15 +21,19 @@ function checkDepartment(db: Reader, departmentId: number | null, { keep }: { ke
   if (departmentId === null) return { ok: true as const, name: '' };
   const department = findDepartmentById(db, { id: departmentId });
   if (!department) return fail('invalid', '所选部门不存在', { departmentId: '所选部门不存在，请刷新页面后重新选择' });
-  if (!department.active && departmentId !== keep) return fail('invalid', '所选部门已停用', { departmentId: `部门“${department.name}”已停用，不能再加入用户` });
+  if (!department.active && departmentId !== keep)
+    return fail('invalid', '所选部门已停用', { departmentId: `部门“${department.name}”已停用，不能再加入用户` });
   return { ok: true as const, name: department.name };
 }
 
-const departmentName = (db: Reader, id: number | null) => (id === null ? '' : (findDepartmentById(db, { id })?.name ?? ''));
+const departmentName = (db: Reader, id: number | null) =>
+  id === null ? '' : (findDepartmentById(db, { id })?.name ?? '');
 
 function usernameTaken(db: Reader, username: string) {
   const existing = findUserByUsernameIgnoringCase(db, { username });
-  return existing ? fail('conflict', '用户名已被使用', { username: `用户名“${existing.username}”已被使用，请换一个` }) : null;
+  return existing
+    ? fail('conflict', '用户名已被使用', { username: `用户名“${existing.username}”已被使用，请换一个` })
+    : null;
 }
 
 /** New users start with the temporary password the admin typed and must replace it at first sign-in. */
@@ -44,7 +53,14 @@ export const createUserOperation = defineOperation({
       if (findUserByUsernameIgnoringCase(tx, { username: input.username })) return null;
       const row = tx
         .insert(users)
-        .values({ username: input.username, displayName: input.displayName, role: input.role, departmentId: input.departmentId, passwordHash, mustChangePassword: true })
+        .values({
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          departmentId: input.departmentId,
+          passwordHash,
+          mustChangePassword: true,
+        })
         .returning({ id: users.id })
         .get();
       const changes = new ChangeSet();
@@ -66,7 +82,9 @@ export const createUserOperation = defineOperation({
  * or department that would break that is refused until the projects are reassigned.
  */
 function strandedProjects(db: Reader, userId: number, next: { role: Role; departmentId: number | null }) {
-  return openProjectsOwnedBy(db, { userId }).filter((p) => next.role !== 'owner' || p.departmentId !== next.departmentId);
+  return openProjectsOwnedBy(db, { userId }).filter(
+    (p) => next.role !== 'owner' || p.departmentId !== next.departmentId,
+  );
 }
 
 export const updateUserOperation = defineOperation({
@@ -84,8 +102,14 @@ export const updateUserOperation = defineOperation({
     const moved = input.role !== target.role || input.departmentId !== target.departmentId;
     const stranded = moved ? strandedProjects(db, target.id, input) : [];
     if (stranded.length > 0) {
-      const names = stranded.slice(0, 3).map((p) => `“${p.name}”`).join('、');
-      return fail('state', `${target.displayName}仍负责 ${stranded.length} 个未定稿的项目（${names}${stranded.length > 3 ? '等' : ''}），请先在“项目负责人”页面改派，再修改角色或部门`);
+      const names = stranded
+        .slice(0, 3)
+        .map((p) => `“${p.name}”`)
+        .join('、');
+      return fail(
+        'state',
+        `${target.displayName}仍负责 ${stranded.length} 个未定稿的项目（${names}${stranded.length > 3 ? '等' : ''}），请先在“项目负责人”页面改派，再修改角色或部门`,
+      );
     }
 
     const changes = new ChangeSet();
@@ -100,7 +124,12 @@ export const updateUserOperation = defineOperation({
         if (guard) return guard;
       }
       tx.update(users)
-        .set({ displayName: input.displayName, role: input.role, departmentId: input.departmentId, updatedAt: new Date() })
+        .set({
+          displayName: input.displayName,
+          role: input.role,
+          departmentId: input.departmentId,
+          updatedAt: new Date(),
+        })
         .where(eq(users.id, target.id))
         .run();
       writeAudit(tx, { actorId: user.id, action: 'update', changes: changes.changes });

@@ -17,7 +17,10 @@ export async function apiUser(): Promise<SessionUser | Response> {
   return user;
 }
 
-export async function apiEvaluation(db: Db, idParam: string): Promise<{ user: SessionUser; bundle: EvaluationBundle } | Response> {
+export async function apiEvaluation(
+  db: Db,
+  idParam: string,
+): Promise<{ user: SessionUser; bundle: EvaluationBundle } | Response> {
   const user = await apiUser();
   if (user instanceof Response) return user;
   const id = Number(idParam);

@@ -22,7 +22,9 @@ export const authOptions: NextAuthOptions = {
         password: { label: '密码', type: 'password' },
       },
       async authorize(credentials, req) {
-        const username = String(credentials?.username ?? '').trim().slice(0, 100);
+        const username = String(credentials?.username ?? '')
+          .trim()
+          .slice(0, 100);
         const password = String(credentials?.password ?? '').slice(0, 200);
         if (!username || !password) return null;
         const outcome = await checkCredentials(getDb(), {
@@ -36,7 +38,11 @@ export const authOptions: NextAuthOptions = {
           if (outcome.lockedOut) throw new Error(LOCKED_OUT);
           return null;
         }
-        return { id: String(outcome.user.id), name: outcome.user.displayName, sessionVersion: outcome.user.sessionVersion };
+        return {
+          id: String(outcome.user.id),
+          name: outcome.user.displayName,
+          sessionVersion: outcome.user.sessionVersion,
+        };
       },
     }),
   ],

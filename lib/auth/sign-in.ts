@@ -11,10 +11,14 @@ export const MAX_FAILURES = 5;
 // Compared against when the user does not exist, so the answer takes as long either way.
 const DUMMY_HASH = hashPasswordSync('no-such-user-password');
 
-export type SignInOutcome = { ok: true; user: { id: number; displayName: string; sessionVersion: number } } | { ok: false; lockedOut: boolean };
+export type SignInOutcome =
+  { ok: true; user: { id: number; displayName: string; sessionVersion: number } } | { ok: false; lockedOut: boolean };
 
 /** Checks a username and password, records the attempt, and pauses a username after repeated failures. */
-export async function checkCredentials(db: Db, attempt: { username: string; password: string; ip: string | null; userAgent: string | null; now?: Date }): Promise<SignInOutcome> {
+export async function checkCredentials(
+  db: Db,
+  attempt: { username: string; password: string; ip: string | null; userAgent: string | null; now?: Date },
+): Promise<SignInOutcome> {
   const { username, password, ip, userAgent } = attempt;
   const since = new Date((attempt.now ?? new Date()).getTime() - LOCKOUT_MINUTES * 60_000);
   const user = findUserByUsername(db, { username });

@@ -39,8 +39,12 @@ export interface BudgetValues {
 }
 
 /** The stored form of a form entry: null when nothing is entered, partial compound parts kept. */
-export function actualFromEntry(target: ParsedTarget, entry: Pick<IndicatorEntry, 'value' | 'parts' | 'tier' | 'percent'>): ActualValue | null {
-  if (target.kind === 'qualitative') return entry.tier ? { tier: entry.tier, ...(entry.percent ? { percent: entry.percent } : {}) } : null;
+export function actualFromEntry(
+  target: ParsedTarget,
+  entry: Pick<IndicatorEntry, 'value' | 'parts' | 'tier' | 'percent'>,
+): ActualValue | null {
+  if (target.kind === 'qualitative')
+    return entry.tier ? { tier: entry.tier, ...(entry.percent ? { percent: entry.percent } : {}) } : null;
   if (target.kind === 'compound') {
     const parts = target.parts.map((_, i) => entry.parts[i]?.trim() ?? '');
     return parts.every((p) => p === '') ? null : parts;
@@ -52,14 +56,24 @@ export function actualFromEntry(target: ParsedTarget, entry: Pick<IndicatorEntry
 export function engineActual(target: ParsedTarget, actual: ActualValue | null): IndicatorActual {
   if (actual === null) return null;
   if (target.kind === 'qualitative') {
-    if (typeof actual !== 'object' || Array.isArray(actual) || !QUALITATIVE_TIERS.includes(actual.tier as QualitativeTier)) return null;
+    if (
+      typeof actual !== 'object' ||
+      Array.isArray(actual) ||
+      !QUALITATIVE_TIERS.includes(actual.tier as QualitativeTier)
+    )
+      return null;
     return { tier: actual.tier as QualitativeTier, percent: actual.percent ?? null };
   }
   if (target.kind === 'compound') return Array.isArray(actual) && actual.every((p) => p !== '') ? actual : null;
   return typeof actual === 'string' && actual !== '' ? actual : null;
 }
 
-export function buildEngineInput(sheet: Sheet, scheme: Scheme, entries: EntryValues[], budget: BudgetValues): EvaluationInput {
+export function buildEngineInput(
+  sheet: Sheet,
+  scheme: Scheme,
+  entries: EntryValues[],
+  budget: BudgetValues,
+): EvaluationInput {
   const initial = fenToWanYuan(sheet.budgetInitialFen).toFixed();
   return {
     scheme,
@@ -84,7 +98,11 @@ export function buildEngineInput(sheet: Sheet, scheme: Scheme, entries: EntryVal
 }
 
 /** Form entry → engine entry values (the reviewer's scores come from the server, not the form). */
-export function entryValuesFromForm(sheet: Sheet, entries: IndicatorEntry[], reviewed: Array<EntryValues['reviewed']> = []): EntryValues[] {
+export function entryValuesFromForm(
+  sheet: Sheet,
+  entries: IndicatorEntry[],
+  reviewed: Array<EntryValues['reviewed']> = [],
+): EntryValues[] {
   return sheet.indicators.map((ind, i) => {
     const entry = entries[i];
     if (!entry) return { actual: null, explanation: '', deduction: null, reviewed: reviewed[i] ?? null };
@@ -98,14 +116,23 @@ export function entryValuesFromForm(sheet: Sheet, entries: IndicatorEntry[], rev
 }
 
 /** Stored actual → the form's fields. */
-export function entryFieldsFromActual(target: ParsedTarget, actual: ActualValue | null): Pick<IndicatorEntry, 'value' | 'parts' | 'tier' | 'percent'> {
-  const empty = { value: '', parts: target.kind === 'compound' ? target.parts.map(() => '') : [], tier: '' as const, percent: '' };
+export function entryFieldsFromActual(
+  target: ParsedTarget,
+  actual: ActualValue | null,
+): Pick<IndicatorEntry, 'value' | 'parts' | 'tier' | 'percent'> {
+  const empty = {
+    value: '',
+    parts: target.kind === 'compound' ? target.parts.map(() => '') : [],
+    tier: '' as const,
+    percent: '',
+  };
   if (actual === null) return empty;
   if (target.kind === 'qualitative' && typeof actual === 'object' && !Array.isArray(actual)) {
     const tier = QUALITATIVE_TIERS.includes(actual.tier as QualitativeTier) ? (actual.tier as QualitativeTier) : '';
     return { ...empty, tier, percent: actual.percent ?? '' };
   }
-  if (target.kind === 'compound' && Array.isArray(actual)) return { ...empty, parts: target.parts.map((_, i) => actual[i] ?? '') };
+  if (target.kind === 'compound' && Array.isArray(actual))
+    return { ...empty, parts: target.parts.map((_, i) => actual[i] ?? '') };
   if (typeof actual === 'string') return { ...empty, value: actual };
   return empty;
 }

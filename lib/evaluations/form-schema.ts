@@ -74,13 +74,16 @@ export const returnSchema = transitionSchema.extend({
 
 const reviewedFields = { score: optionalNumberText, reason: limitedText(TEXT_LIMITS.reason) };
 const reasonWithScore = (r: { score: string; reason: string }, ctx: z.RefinementCtx) => {
-  if (r.score !== '' && r.reason.trim() === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: '设置复核得分时须填写理由' });
+  if (r.score !== '' && r.reason.trim() === '')
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: '设置复核得分时须填写理由' });
 };
 
 export const reviewSchema = z.object({
   evaluationId: z.number().int().positive(),
   version: z.number().int().positive(),
-  indicators: z.array(z.object({ indicatorId: z.number().int().positive(), ...reviewedFields }).superRefine(reasonWithScore)).max(500),
+  indicators: z
+    .array(z.object({ indicatorId: z.number().int().positive(), ...reviewedFields }).superRefine(reasonWithScore))
+    .max(500),
   budget: z.object(reviewedFields).superRefine(reasonWithScore),
 });
 

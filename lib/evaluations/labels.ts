@@ -9,7 +9,9 @@ import type { ParsedTarget } from '@/lib/targets/types';
 export function partLabels(name: string, target: ParsedTarget): string[] {
   if (target.kind !== 'compound') return [];
   const fromName = name.split(/[，,]/).map((s) => s.trim());
-  return target.parts.map((part, i) => part.label ?? (fromName.length === target.parts.length ? fromName[i] : `第${i + 1}项`));
+  return target.parts.map(
+    (part, i) => part.label ?? (fromName.length === target.parts.length ? fromName[i] : `第${i + 1}项`),
+  );
 }
 
 /** The unit typed after the number: `%`, `家`, …; a compound part's own unit. */
@@ -28,7 +30,10 @@ export function describeActualWithUnits(target: ParsedTarget, actual: ActualValu
   if (typeof actual === 'string') return `${actual}${unitOf(target)}`;
   if (Array.isArray(actual)) {
     const parts = target.kind === 'compound' ? target.parts : [];
-    return actual.map((v, i) => (v === '' ? '' : `${parts[i]?.label ?? ''}${v}${parts[i]?.unit ?? ''}`)).filter(Boolean).join('；');
+    return actual
+      .map((v, i) => (v === '' ? '' : `${parts[i]?.label ?? ''}${v}${parts[i]?.unit ?? ''}`))
+      .filter(Boolean)
+      .join('；');
   }
   return actual.percent ? `${actual.tier} ${actual.percent}%` : actual.tier;
 }

@@ -5,9 +5,11 @@ import { evaluations, indicatorResults } from '@/db/schema';
 type NewIndicatorResult = typeof indicatorResults.$inferInsert;
 import type { EvaluationResult } from '@/lib/scoring';
 
-
 /** Claims the next version; false when someone saved since `expected` (the optimistic lock). */
-export function claimVersion(tx: Tx, { evaluationId, expected, userId }: { evaluationId: number; expected: number; userId: number }): boolean {
+export function claimVersion(
+  tx: Tx,
+  { evaluationId, expected, userId }: { evaluationId: number; expected: number; userId: number },
+): boolean {
   const result = tx
     .update(evaluations)
     .set({ version: sql`${evaluations.version} + 1`, updatedAt: new Date(), updatedById: userId })
@@ -17,7 +19,11 @@ export function claimVersion(tx: Tx, { evaluationId, expected, userId }: { evalu
 }
 
 /** Writes some columns of one indicator's result, creating the row the first time. */
-export function upsertResult(tx: Tx, key: { evaluationId: number; indicatorId: number }, values: Partial<Omit<NewIndicatorResult, 'id' | 'evaluationId' | 'indicatorId'>>) {
+export function upsertResult(
+  tx: Tx,
+  key: { evaluationId: number; indicatorId: number },
+  values: Partial<Omit<NewIndicatorResult, 'id' | 'evaluationId' | 'indicatorId'>>,
+) {
   tx.insert(indicatorResults)
     .values({ ...key, ...values })
     .onConflictDoUpdate({ target: [indicatorResults.evaluationId, indicatorResults.indicatorId], set: values })
@@ -25,12 +31,24 @@ export function upsertResult(tx: Tx, key: { evaluationId: number; indicatorId: n
 }
 
 /** Caches the engine's numbers beside the data, for lists, the API and exports. */
-export function storeScores(tx: Tx, { evaluationId, indicatorIds, result }: { evaluationId: number; indicatorIds: number[]; result: EvaluationResult }) {
+export function storeScores(
+  tx: Tx,
+  { evaluationId, indicatorIds, result }: { evaluationId: number; indicatorIds: number[]; result: EvaluationResult },
+) {
   result.indicators.forEach((scored, i) => {
-    upsertResult(tx, { evaluationId, indicatorId: indicatorIds[i] }, { points: scored.points, rate: scored.rate, computedScore: scored.computedScore, finalScore: scored.finalScore });
+    upsertResult(
+      tx,
+      { evaluationId, indicatorId: indicatorIds[i] },
+      { points: scored.points, rate: scored.rate, computedScore: scored.computedScore, finalScore: scored.finalScore },
+    );
   });
   tx.update(evaluations)
-    .set({ selfScore: result.selfTotal, finalScore: result.finalTotal, selfGrade: result.selfGrade, finalGrade: result.finalGrade })
+    .set({
+      selfScore: result.selfTotal,
+      finalScore: result.finalTotal,
+      selfGrade: result.selfGrade,
+      finalGrade: result.finalGrade,
+    })
     .where(eq(evaluations.id, evaluationId))
     .run();
 }

@@ -9,7 +9,8 @@ import { ChangeSet, writeAudit } from '@/lib/audit';
 import { claimVersion, storeScores, upsertResult } from './persist';
 import { formFieldErrors, schemeOfYear, sheetOf, storedBudget, storedEntries } from './sheet';
 
-const reviewedOrNull = (line: { score: string; reason: string }) => (line.score === '' ? null : { score: line.score, reason: line.reason.trim() });
+const reviewedOrNull = (line: { score: string; reason: string }) =>
+  line.score === '' ? null : { score: line.score, reason: line.reason.trim() };
 
 /** Finance sets (or clears) reviewed scores, 0 … points with a reason, on any indicator or the budget line. */
 export const reviewScoresOperation = defineOperation({
@@ -17,7 +18,11 @@ export const reviewScoresOperation = defineOperation({
   schema: reviewSchema,
   roles: ['finance'],
   run(input, { user, db }) {
-    const auth = authorizeEvaluation(db, user, { evaluationId: input.evaluationId, action: 'review', version: input.version });
+    const auth = authorizeEvaluation(db, user, {
+      evaluationId: input.evaluationId,
+      action: 'review',
+      version: input.version,
+    });
     if (!auth.ok) return auth;
     const { bundle } = auth;
     const sheet = sheetOf(bundle);
@@ -37,24 +42,54 @@ export const reviewScoresOperation = defineOperation({
 
     const changes = new ChangeSet();
     const text = (r: { score: string; reason: string } | null) => (r ? `${r.score}（${r.reason}）` : '');
-    sheet.indicators.forEach((ind, i) => changes.compare('indicator_result', ind.id, `第${i + 1}行“${ind.name}” 复核得分`, text(stored[i].reviewed), text(entries[i].reviewed)));
-    changes.compare('evaluation', bundle.evaluation.id, '预算执行率 复核得分', text(storedBudget(bundle).reviewed), text(budget.reviewed));
+    sheet.indicators.forEach((ind, i) =>
+      changes.compare(
+        'indicator_result',
+        ind.id,
+        `第${i + 1}行“${ind.name}” 复核得分`,
+        text(stored[i].reviewed),
+        text(entries[i].reviewed),
+      ),
+    );
+    changes.compare(
+      'evaluation',
+      bundle.evaluation.id,
+      '预算执行率 复核得分',
+      text(storedBudget(bundle).reviewed),
+      text(budget.reviewed),
+    );
 
     const done = db.transaction((tx) => {
-      if (!claimVersion(tx, { evaluationId: bundle.evaluation.id, expected: input.version, userId: user.id })) return false;
+      if (!claimVersion(tx, { evaluationId: bundle.evaluation.id, expected: input.version, userId: user.id }))
+        return false;
       sheet.indicators.forEach((ind, i) => {
         const reviewed = entries[i].reviewed;
-        upsertResult(tx, { evaluationId: bundle.evaluation.id, indicatorId: ind.id }, { reviewedScore: reviewed?.score ?? null, reviewedReason: reviewed?.reason ?? null });
+        upsertResult(
+          tx,
+          { evaluationId: bundle.evaluation.id, indicatorId: ind.id },
+          { reviewedScore: reviewed?.score ?? null, reviewedReason: reviewed?.reason ?? null },
+        );
       });
       tx.update(evaluations)
-        .set({ budgetReviewedScore: budget.reviewed?.score ?? null, budgetReviewedReason: budget.reviewed?.reason ?? null })
+        .set({
+          budgetReviewedScore: budget.reviewed?.score ?? null,
+          budgetReviewedReason: budget.reviewed?.reason ?? null,
+        })
         .where(eq(evaluations.id, bundle.evaluation.id))
         .run();
       storeScores(tx, { evaluationId: bundle.evaluation.id, indicatorIds: sheet.indicators.map((i) => i.id), result });
-      writeAudit(tx, { actorId: user.id, evaluationId: bundle.evaluation.id, action: 'review', changes: changes.changes });
+      writeAudit(tx, {
+        actorId: user.id,
+        evaluationId: bundle.evaluation.id,
+        action: 'review',
+        changes: changes.changes,
+      });
       return true;
     });
     if (!done) return fail('conflict', CONFLICT_MESSAGE);
-    return ok({ version: input.version + 1, finalTotal: result.finalTotal, finalGrade: result.finalGrade }, '已保存复核得分');
+    return ok(
+      { version: input.version + 1, finalTotal: result.finalTotal, finalGrade: result.finalGrade },
+      '已保存复核得分',
+    );
   },
 });

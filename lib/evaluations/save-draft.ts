@@ -11,7 +11,8 @@ import { claimVersion, storeScores, upsertResult } from './persist';
 import { fenText, formFieldErrors, schemeOfYear, sheetOf, storedBudget, storedEntries } from './sheet';
 
 /** '' → null (not entered); an amount → 分; undefined when it is too large to hold exactly. */
-const fenOrNull = (text: string): number | null | undefined => (text.trim() === '' ? null : (parseWanYuan(text) ?? undefined));
+const fenOrNull = (text: string): number | null | undefined =>
+  text.trim() === '' ? null : (parseWanYuan(text) ?? undefined);
 
 /** The owner saves what was typed, complete or not; invalid values are refused field by field and nothing is written. */
 export const saveDraftOperation = defineOperation({
@@ -19,7 +20,11 @@ export const saveDraftOperation = defineOperation({
   schema: evaluationDraftSchema,
   roles: ['owner'],
   run(input, { user, db }) {
-    const auth = authorizeEvaluation(db, user, { evaluationId: input.evaluationId, action: 'save', version: input.version });
+    const auth = authorizeEvaluation(db, user, {
+      evaluationId: input.evaluationId,
+      action: 'save',
+      version: input.version,
+    });
     if (!auth.ok) return auth;
     const { bundle } = auth;
     const sheet = sheetOf(bundle);
@@ -30,18 +35,29 @@ export const saveDraftOperation = defineOperation({
     }
     const entries = sheet.indicators.map((ind) => byId.get(ind.id)!);
     const stored = storedEntries(bundle);
-    const values = entryValuesFromForm(sheet, entries, stored.map((s) => s.reviewed));
-    const budget: BudgetValues = { adjusted: input.budgetAdjusted, executed: input.budgetExecuted, explanation: input.budgetExplanation, reviewed: storedBudget(bundle).reviewed };
+    const values = entryValuesFromForm(
+      sheet,
+      entries,
+      stored.map((s) => s.reviewed),
+    );
+    const budget: BudgetValues = {
+      adjusted: input.budgetAdjusted,
+      executed: input.budgetExecuted,
+      explanation: input.budgetExplanation,
+      reviewed: storedBudget(bundle).reviewed,
+    };
     const result = scoreEvaluation(buildEngineInput(sheet, schemeOfYear(bundle.year.scheme), values, budget));
     const fieldErrors = formFieldErrors(result.errors, sheet, 'entry');
-    if (Object.keys(fieldErrors).length > 0) return fail('invalid', '有填写不正确的内容，请按标红提示修改后再保存', fieldErrors);
+    if (Object.keys(fieldErrors).length > 0)
+      return fail('invalid', '有填写不正确的内容，请按标红提示修改后再保存', fieldErrors);
 
     const adjustedFen = fenOrNull(input.budgetAdjusted);
     const executedFen = fenOrNull(input.budgetExecuted);
     const tooLarge: Record<string, string> = {};
     if (adjustedFen === undefined) tooLarge.budgetAdjusted = '金额过大，请核对（单位：万元）';
     if (executedFen === undefined) tooLarge.budgetExecuted = '金额过大，请核对（单位：万元）';
-    if (adjustedFen === undefined || executedFen === undefined) return fail('invalid', '金额过大，请核对后再保存', tooLarge);
+    if (adjustedFen === undefined || executedFen === undefined)
+      return fail('invalid', '金额过大，请核对后再保存', tooLarge);
     const changes = new ChangeSet();
     const e = bundle.evaluation;
     const before = storedBudget(bundle);
@@ -52,16 +68,39 @@ export const saveDraftOperation = defineOperation({
     changes.compare('evaluation', e.id, '年度总体目标实际完成情况', e.goalActual, input.goalActual);
     sheet.indicators.forEach((ind, i) => {
       const label = `第${i + 1}行“${ind.name}”`;
-      changes.compare('indicator_result', ind.id, `${label} 实际完成值`, describeActual(stored[i].actual), describeActual(values[i].actual));
-      changes.compare('indicator_result', ind.id, `${label} 偏差原因分析及改进措施`, stored[i].explanation, values[i].explanation);
+      changes.compare(
+        'indicator_result',
+        ind.id,
+        `${label} 实际完成值`,
+        describeActual(stored[i].actual),
+        describeActual(values[i].actual),
+      );
+      changes.compare(
+        'indicator_result',
+        ind.id,
+        `${label} 偏差原因分析及改进措施`,
+        stored[i].explanation,
+        values[i].explanation,
+      );
       const deduction = (d: { score: string; reason: string } | null) => (d ? `${d.score}（${d.reason}）` : '');
-      changes.compare('indicator_result', ind.id, `${label} 评价扣分`, deduction(stored[i].deduction), deduction(values[i].deduction));
+      changes.compare(
+        'indicator_result',
+        ind.id,
+        `${label} 评价扣分`,
+        deduction(stored[i].deduction),
+        deduction(values[i].deduction),
+      );
     });
 
     const saved = db.transaction((tx) => {
       if (!claimVersion(tx, { evaluationId: e.id, expected: input.version, userId: user.id })) return false;
       tx.update(evaluations)
-        .set({ budgetAdjustedFen: adjustedFen, budgetExecutedFen: executedFen, budgetExplanation: input.budgetExplanation, goalActual: input.goalActual })
+        .set({
+          budgetAdjustedFen: adjustedFen,
+          budgetExecutedFen: executedFen,
+          budgetExplanation: input.budgetExplanation,
+          goalActual: input.goalActual,
+        })
         .where(eq(evaluations.id, e.id))
         .run();
       sheet.indicators.forEach((ind, i) => {

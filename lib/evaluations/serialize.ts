@@ -24,7 +24,12 @@ export function serializeEvaluation(bundle: EvaluationBundle, result: Evaluation
       implementingUnit: project.implementingUnit,
       owner: bundle.ownerName,
       goal: project.goal,
-      budget: { total: wan(project.budgetTotalFen), fiscal: wan(project.budgetFiscalFen), special: wan(project.budgetSpecialFen), other: wan(project.budgetOtherFen) },
+      budget: {
+        total: wan(project.budgetTotalFen),
+        fiscal: wan(project.budgetFiscalFen),
+        special: wan(project.budgetSpecialFen),
+        other: wan(project.budgetOtherFen),
+      },
     },
     goalActual: e.goalActual,
     selfScore: formatScore(result.selfTotal, p),

@@ -1,6 +1,13 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { fenToWanYuan } from '@/lib/money';
-import { NATIONAL_SCHEME, safeResolveScheme, scoreEvaluation, type EvaluationResult, type Scheme, type ScoringError } from '@/lib/scoring';
+import {
+  NATIONAL_SCHEME,
+  safeResolveScheme,
+  scoreEvaluation,
+  type EvaluationResult,
+  type Scheme,
+  type ScoringError,
+} from '@/lib/scoring';
 import { buildEngineInput, type BudgetValues, type EntryValues, type Sheet } from './engine-input';
 
 /** The year's scheme. Stored schemes are validated when saved; a broken one falls back to the national preset. */
@@ -26,7 +33,8 @@ export function sheetOf(bundle: Pick<EvaluationBundle, 'project' | 'indicators'>
   };
 }
 
-const reviewedOf = (score: string | null, reason: string | null) => (score === null ? null : { score, reason: reason ?? '' });
+const reviewedOf = (score: string | null, reason: string | null) =>
+  score === null ? null : { score, reason: reason ?? '' };
 
 export function storedEntries(bundle: Pick<EvaluationBundle, 'indicators' | 'results'>): EntryValues[] {
   return bundle.indicators.map((ind) => {
@@ -57,9 +65,17 @@ export function storedBudget(bundle: Pick<EvaluationBundle, 'evaluation'>): Budg
  * The engine's result for what is stored now: under the year's scheme, or another one (the what-if);
  * with finance's reviewed scores, or without them (a return to the owner clears them).
  */
-export function scoreStored(bundle: EvaluationBundle, options: { scheme?: Scheme; withoutReview?: boolean } = {}): { result: EvaluationResult; input: ReturnType<typeof buildEngineInput> } {
+export function scoreStored(
+  bundle: EvaluationBundle,
+  options: { scheme?: Scheme; withoutReview?: boolean } = {},
+): { result: EvaluationResult; input: ReturnType<typeof buildEngineInput> } {
   const drop = <T extends { reviewed: unknown }>(v: T): T => (options.withoutReview ? { ...v, reviewed: null } : v);
-  const input = buildEngineInput(sheetOf(bundle), options.scheme ?? schemeOfYear(bundle.year.scheme), storedEntries(bundle).map(drop), drop(storedBudget(bundle)));
+  const input = buildEngineInput(
+    sheetOf(bundle),
+    options.scheme ?? schemeOfYear(bundle.year.scheme),
+    storedEntries(bundle).map(drop),
+    drop(storedBudget(bundle)),
+  );
   return { input, result: scoreEvaluation(input) };
 }
 
@@ -67,7 +83,11 @@ export function scoreStored(bundle: EvaluationBundle, options: { scheme?: Scheme
  * Engine error paths → form field names: `indicators.3.actual.1` → `indicators.3.parts.1`,
  * `indicators.3.reviewed.score` → `indicators.3.score` (review form), `budget.executed` → `budgetExecuted`.
  */
-export function formFieldErrors(errors: ScoringError[], sheet: Sheet, form: 'entry' | 'review'): Record<string, string> {
+export function formFieldErrors(
+  errors: ScoringError[],
+  sheet: Sheet,
+  form: 'entry' | 'review',
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { path, message } of errors) {
     const key = fieldFor(path, sheet, form);
@@ -87,7 +107,8 @@ function fieldFor(path: string, sheet: Sheet, form: 'entry' | 'review'): string 
   if (!m) return '_';
   const [, index, rest] = m;
   const kind = sheet.indicators[Number(index)]?.target.kind;
-  if (rest.startsWith('reviewed.')) return form === 'review' ? `indicators.${index}.${rest.slice('reviewed.'.length)}` : null;
+  if (rest.startsWith('reviewed.'))
+    return form === 'review' ? `indicators.${index}.${rest.slice('reviewed.'.length)}` : null;
   if (form === 'review') return null;
   if (rest.startsWith('deduction.')) return `indicators.${index}.${rest}`;
   if (rest === 'points' || rest === 'level1Code') return '_';

@@ -15,7 +15,9 @@ import type { EvaluationBundle } from '@/db/queries/evaluations';
 type TransitionInput = { evaluationId: number; version: number; comment: string };
 
 /** What still stands between a draft and its submission, each named by its row. */
-export function submissionProblems(bundle: EvaluationBundle): { message: string; fieldErrors: Record<string, string> } | null {
+export function submissionProblems(
+  bundle: EvaluationBundle,
+): { message: string; fieldErrors: Record<string, string> } | null {
   const { input, result } = scoreStored(bundle);
   const sheet = sheetOf(bundle);
   const fieldErrors: Record<string, string> = {};
@@ -23,7 +25,8 @@ export function submissionProblems(bundle: EvaluationBundle): { message: string;
   result.indicators.forEach((scored, i) => {
     if (!scored.missingActual) return;
     const kind = sheet.indicators[i].target.kind;
-    fieldErrors[`indicators.${i}.${kind === 'qualitative' ? 'tier' : kind === 'compound' ? 'parts.0' : 'value'}`] = '请填写实际完成值';
+    fieldErrors[`indicators.${i}.${kind === 'qualitative' ? 'tier' : kind === 'compound' ? 'parts.0' : 'value'}`] =
+      '请填写实际完成值';
     lines.push(`第${i + 1}行“${scored.name}”：未填写实际完成值`);
   });
   if (result.budget.missingExecuted) {
@@ -31,7 +34,8 @@ export function submissionProblems(bundle: EvaluationBundle): { message: string;
     lines.push('预算执行：未填写全年执行数');
   }
   for (const missing of missingExplanations(input, result)) {
-    fieldErrors[missing.line === 'budget' ? 'budgetExplanation' : `indicators.${missing.index}.explanation`] = `须填写：${missing.reasons.join('；')}`;
+    fieldErrors[missing.line === 'budget' ? 'budgetExplanation' : `indicators.${missing.index}.explanation`] =
+      `须填写：${missing.reasons.join('；')}`;
     lines.push(missing.message);
   }
   for (const error of result.errors) lines.push(error.message);
@@ -43,7 +47,12 @@ export function submissionProblems(bundle: EvaluationBundle): { message: string;
   return { message: `还不能提交，请补充以下 ${lines.length} 处：\n${lines.join('\n')}`, fieldErrors };
 }
 
-function transition(db: Db, user: SessionUser, input: TransitionInput, action: Exclude<ReviewActionKind, never>): ActionState<{ version: number }> {
+function transition(
+  db: Db,
+  user: SessionUser,
+  input: TransitionInput,
+  action: Exclude<ReviewActionKind, never>,
+): ActionState<{ version: number }> {
   const auth = authorizeEvaluation(db, user, { evaluationId: input.evaluationId, action, version: input.version });
   if (!auth.ok) return auth;
   const { bundle, to } = auth;
@@ -58,16 +67,41 @@ function transition(db: Db, user: SessionUser, input: TransitionInput, action: E
   const cleared = clearReview ? clearedReviews(bundle) : [];
   const now = new Date();
   const done = db.transaction((tx) => {
-    if (!claimVersion(tx, { evaluationId: bundle.evaluation.id, expected: input.version, userId: user.id })) return false;
+    if (!claimVersion(tx, { evaluationId: bundle.evaluation.id, expected: input.version, userId: user.id }))
+      return false;
     tx.update(evaluations)
-      .set({ status: to, ...(action === 'submit' ? { submittedAt: now } : {}), ...(action === 'finalize' ? { finalizedAt: now } : {}) })
+      .set({
+        status: to,
+        ...(action === 'submit' ? { submittedAt: now } : {}),
+        ...(action === 'finalize' ? { finalizedAt: now } : {}),
+      })
       .where(eq(evaluations.id, bundle.evaluation.id))
       .run();
-    tx.insert(reviewActions).values({ evaluationId: bundle.evaluation.id, actorId: user.id, action, fromStatus: from, toStatus: to, comment: input.comment.trim() }).run();
+    tx.insert(reviewActions)
+      .values({
+        evaluationId: bundle.evaluation.id,
+        actorId: user.id,
+        action,
+        fromStatus: from,
+        toStatus: to,
+        comment: input.comment.trim(),
+      })
+      .run();
     if (cleared.length > 0) {
-      tx.update(indicatorResults).set({ reviewedScore: null, reviewedReason: null }).where(eq(indicatorResults.evaluationId, bundle.evaluation.id)).run();
-      tx.update(evaluations).set({ budgetReviewedScore: null, budgetReviewedReason: null }).where(eq(evaluations.id, bundle.evaluation.id)).run();
-      writeAudit(tx, { actorId: user.id, evaluationId: bundle.evaluation.id, action: 'review_cleared', changes: cleared });
+      tx.update(indicatorResults)
+        .set({ reviewedScore: null, reviewedReason: null })
+        .where(eq(indicatorResults.evaluationId, bundle.evaluation.id))
+        .run();
+      tx.update(evaluations)
+        .set({ budgetReviewedScore: null, budgetReviewedReason: null })
+        .where(eq(evaluations.id, bundle.evaluation.id))
+        .run();
+      writeAudit(tx, {
+        actorId: user.id,
+        evaluationId: bundle.evaluation.id,
+        action: 'review_cleared',
+        changes: cleared,
+      });
     }
     storeScores(tx, { evaluationId: bundle.evaluation.id, indicatorIds: bundle.indicators.map((i) => i.id), result });
     const comment = input.comment.trim();
@@ -75,7 +109,15 @@ function transition(db: Db, user: SessionUser, input: TransitionInput, action: E
       actorId: user.id,
       evaluationId: bundle.evaluation.id,
       action: 'transition',
-      changes: [{ entityType: 'evaluation', entityId: bundle.evaluation.id, field: comment ? `状态（意见：${comment}）` : '状态', oldValue: STATUS_LABELS[from], newValue: STATUS_LABELS[to] }],
+      changes: [
+        {
+          entityType: 'evaluation',
+          entityId: bundle.evaluation.id,
+          field: comment ? `状态（意见：${comment}）` : '状态',
+          oldValue: STATUS_LABELS[from],
+          newValue: STATUS_LABELS[to],
+        },
+      ],
     });
     return true;
   });
@@ -89,14 +131,36 @@ function clearedReviews(bundle: EvaluationBundle): AuditChange[] {
   const changes: AuditChange[] = bundle.indicators.flatMap((ind, i) => {
     const r = bundle.results.get(ind.id);
     const old = r ? text(r.reviewedScore, r.reviewedReason) : null;
-    return old ? [{ entityType: 'indicator_result', entityId: ind.id, field: `第${i + 1}行“${ind.name}” 复核得分（退回时清除）`, oldValue: old, newValue: null }] : [];
+    return old
+      ? [
+          {
+            entityType: 'indicator_result',
+            entityId: ind.id,
+            field: `第${i + 1}行“${ind.name}” 复核得分（退回时清除）`,
+            oldValue: old,
+            newValue: null,
+          },
+        ]
+      : [];
   });
   const budget = text(bundle.evaluation.budgetReviewedScore, bundle.evaluation.budgetReviewedReason);
-  if (budget) changes.push({ entityType: 'evaluation', entityId: bundle.evaluation.id, field: '预算执行率 复核得分（退回时清除）', oldValue: budget, newValue: null });
+  if (budget)
+    changes.push({
+      entityType: 'evaluation',
+      entityId: bundle.evaluation.id,
+      field: '预算执行率 复核得分（退回时清除）',
+      oldValue: budget,
+      newValue: null,
+    });
   return changes;
 }
 
-const DONE_WORDS: Record<ReviewActionKind, string> = { submit: '提交', approve: '审核通过', return: '退回', finalize: '定稿' };
+const DONE_WORDS: Record<ReviewActionKind, string> = {
+  submit: '提交',
+  approve: '审核通过',
+  return: '退回',
+  finalize: '定稿',
+};
 
 export const submitOperation = defineOperation({
   name: 'submit',

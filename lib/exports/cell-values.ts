@@ -24,12 +24,18 @@ const NOISE_FEN = 1e-3;
 
 /** An amount in 万元 → whole 分: a number cell, a formula's number, or text like `1,408.40`. */
 export function cellAmount(value: CellValue | undefined): Amount {
-  const number = typeof value === 'number' ? value : value && typeof value === 'object' && 'result' in value && typeof value.result === 'number' ? value.result : null;
+  const number =
+    typeof value === 'number'
+      ? value
+      : value && typeof value === 'object' && 'result' in value && typeof value.result === 'number'
+        ? value.result
+        : null;
   if (number !== null) {
     if (!Number.isFinite(number)) return { unreadable: String(number) };
     const fen = dec(String(number)).times(FEN_PER_WAN_YUAN);
     const whole = fen.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-    if (fen.minus(whole).abs().greaterThan(NOISE_FEN) || whole.abs().greaterThan(Number.MAX_SAFE_INTEGER)) return { unreadable: String(number) };
+    if (fen.minus(whole).abs().greaterThan(NOISE_FEN) || whole.abs().greaterThan(Number.MAX_SAFE_INTEGER))
+      return { unreadable: String(number) };
     return { fen: whole.toNumber() };
   }
   const text = cellText(value).trim();

@@ -29,7 +29,14 @@ const NOTE_WIDTH = 36;
 export function selfEvaluationColumns(hasReview: boolean) {
   const review = hasReview ? 8 : null;
   const last = hasReview ? 9 : 8;
-  return { points: 6, score: 7, review, note: last, last, widths: [...WIDTHS, ...(hasReview ? [REVIEW_WIDTH] : []), NOTE_WIDTH] };
+  return {
+    points: 6,
+    score: 7,
+    review,
+    note: last,
+    last,
+    widths: [...WIDTHS, ...(hasReview ? [REVIEW_WIDTH] : []), NOTE_WIDTH],
+  };
 }
 
 /**
@@ -37,7 +44,11 @@ export function selfEvaluationColumns(hasReview: boolean) {
  * layout. Works on a worksheet of an in-memory Workbook and of the streaming WorkbookWriter alike
  * (rows are only ever written top to bottom). Returns the table it wrote, for callers and tests.
  */
-export function writeSelfEvaluationSheet(ws: Worksheet, bundle: EvaluationBundle, result: EvaluationResult): SelfEvaluationTable {
+export function writeSelfEvaluationSheet(
+  ws: Worksheet,
+  bundle: EvaluationBundle,
+  result: EvaluationResult,
+): SelfEvaluationTable {
   const t = selfEvaluationTable(bundle, result);
   const col = selfEvaluationColumns(t.hasReview);
   const last = col.last;
@@ -59,7 +70,10 @@ export function writeSelfEvaluationSheet(ws: Worksheet, bundle: EvaluationBundle
   box(ws, r, 3, r, 5, t.department, 'text');
   box(ws, r, 6, r, 7, '实施单位', 'label');
   box(ws, r, 8, r, last, t.implementingUnit, 'text');
-  ws.getRow(r++).height = wrappedHeight([{ text: t.department, width: width(3, 5) }, { text: t.implementingUnit, width: width(8, last) }]);
+  ws.getRow(r++).height = wrappedHeight([
+    { text: t.department, width: width(3, 5) },
+    { text: t.implementingUnit, width: width(8, last) },
+  ]);
 
   box(ws, r, 1, r, 2, '项目资金（万元）', 'header');
   FUNDS_HEADERS.forEach((h, i) => cell(ws, r, 3 + i, h, 'header'));
@@ -88,7 +102,13 @@ export function writeSelfEvaluationSheet(ws: Worksheet, bundle: EvaluationBundle
   r++;
   box(ws, r, 2, r, 5, t.goal, 'text');
   box(ws, r, 6, r, last, t.goalActual, 'text');
-  ws.getRow(r++).height = wrappedHeight([{ text: t.goal, width: width(2, 5) }, { text: t.goalActual, width: width(6, last) }], { min: 40 });
+  ws.getRow(r++).height = wrappedHeight(
+    [
+      { text: t.goal, width: width(2, 5) },
+      { text: t.goalActual, width: width(6, last) },
+    ],
+    { min: 40 },
+  );
 
   INDICATOR_HEADERS.forEach((h, i) => cell(ws, r, i + 1, h, 'header'));
   if (col.review) cell(ws, r, col.review, '复核得分', 'header');
@@ -136,6 +156,7 @@ export function writeSelfEvaluationSheet(ws: Worksheet, bundle: EvaluationBundle
 export function statusLine(t: SelfEvaluationTable): string {
   const parts = [`状态：${t.status}`];
   if (t.selfTotal !== null) parts.push(`自评得分：${formatScore(t.selfTotal, t.precision)}（${t.selfGrade}）`);
-  if (t.finalized && t.finalTotal !== null) parts.push(`最终得分：${formatScore(t.finalTotal, t.precision)}（${t.finalGrade}）`);
+  if (t.finalized && t.finalTotal !== null)
+    parts.push(`最终得分：${formatScore(t.finalTotal, t.precision)}（${t.finalGrade}）`);
   return parts.join('　');
 }

@@ -69,7 +69,8 @@ const SOURCES = [
 ] as const;
 
 const wan = (fen: number) => fenToWanYuan(fen).toFixed();
-const lines = (...parts: Array<string | null | undefined | false>) => parts.filter((p): p is string => Boolean(p && p.trim())).join('\n');
+const lines = (...parts: Array<string | null | undefined | false>) =>
+  parts.filter((p): p is string => Boolean(p && p.trim())).join('\n');
 
 export function selfEvaluationTable(bundle: EvaluationBundle, result: EvaluationResult): SelfEvaluationTable {
   const { evaluation: e, project } = bundle;
@@ -115,7 +116,11 @@ export function selfEvaluationTable(bundle: EvaluationBundle, result: Evaluation
       points: scored.points,
       score: scored.missingActual ? null : scored.selfScore,
       reviewedScore: scored.reviewedScore,
-      note: lines(r?.explanation, r?.deductionScore && `评价扣分理由：${r.deductionReason ?? ''}`, r?.reviewedScore && `复核意见：${r.reviewedReason ?? ''}`),
+      note: lines(
+        r?.explanation,
+        r?.deductionScore && `评价扣分理由：${r.deductionReason ?? ''}`,
+        r?.reviewedScore && `复核意见：${r.reviewedReason ?? ''}`,
+      ),
       level1Span,
       level2Span,
     };
@@ -133,7 +138,10 @@ export function selfEvaluationTable(bundle: EvaluationBundle, result: Evaluation
     precision: result.precision,
     hasReview,
     funds,
-    budgetNote: lines(e.budgetExplanation, e.budgetReviewedScore !== null && `复核意见：${e.budgetReviewedReason ?? ''}`),
+    budgetNote: lines(
+      e.budgetExplanation,
+      e.budgetReviewedScore !== null && `复核意见：${e.budgetReviewedReason ?? ''}`,
+    ),
     goal: project.goal,
     goalActual: e.goalActual,
     indicators,

@@ -17,12 +17,21 @@ const FONT_NAME = '宋体';
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const ALL_BORDERS: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 const font = (extra: Partial<Font> = {}): Partial<Font> => ({ name: FONT_NAME, size: 10, ...extra });
-const align = (extra: Partial<Alignment> = {}): Partial<Alignment> => ({ vertical: 'middle', wrapText: true, ...extra });
+const align = (extra: Partial<Alignment> = {}): Partial<Alignment> => ({
+  vertical: 'middle',
+  wrapText: true,
+  ...extra,
+});
 
 export const STYLES = {
   title: { font: font({ size: 16, bold: true }), alignment: align({ horizontal: 'center' }) },
   caption: { font: font(), alignment: align({ horizontal: 'right', wrapText: false }) },
-  header: { font: font({ bold: true }), alignment: align({ horizontal: 'center' }), border: ALL_BORDERS, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } } },
+  header: {
+    font: font({ bold: true }),
+    alignment: align({ horizontal: 'center' }),
+    border: ALL_BORDERS,
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
+  },
   label: { font: font({ bold: true }), alignment: align({ horizontal: 'center' }), border: ALL_BORDERS },
   text: { font: font(), alignment: align({ horizontal: 'left' }), border: ALL_BORDERS },
   centered: { font: font(), alignment: align({ horizontal: 'center' }), border: ALL_BORDERS },
@@ -37,7 +46,16 @@ export type CellContent = string | number | null;
  * Writes a value into the box rows r1..r2 × columns c1..c2, styles every cell of it (Excel draws a
  * merged area's border from its edge cells) and merges it when it is larger than one cell.
  */
-export function box(ws: Worksheet, r1: number, c1: number, r2: number, c2: number, value: CellContent, style: StyleName, numFmt?: string) {
+export function box(
+  ws: Worksheet,
+  r1: number,
+  c1: number,
+  r2: number,
+  c2: number,
+  value: CellContent,
+  style: StyleName,
+  numFmt?: string,
+) {
   const styled: Partial<Style> = numFmt ? { ...STYLES[style], numFmt } : STYLES[style];
   for (let r = r1; r <= r2; r++) {
     const row = ws.getRow(r);
@@ -52,12 +70,19 @@ export function cell(ws: Worksheet, r: number, c: number, value: CellContent, st
 }
 
 /** A decimal string as an Excel number (the one place exact decimals become floats: the stored cell). */
-export const num = (decimal: string | null | undefined): number | null => (decimal === null || decimal === undefined || decimal === '' ? null : Number(decimal));
+export const num = (decimal: string | null | undefined): number | null =>
+  decimal === null || decimal === undefined || decimal === '' ? null : Number(decimal);
 
 /** Display width in Excel column units: CJK and full-width characters take two. */
 export function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return width;
 }
 
@@ -65,7 +90,10 @@ export function textWidth(text: string): number {
  * Row height (points) that shows `text` wrapped in a box `width` units wide. Excel never grows a row
  * for a merged cell by itself, so the exports size rows from the text they hold.
  */
-export function wrappedHeight(texts: Array<{ text: string; width: number }>, { lineHeight = 14, min = 20 } = {}): number {
+export function wrappedHeight(
+  texts: Array<{ text: string; width: number }>,
+  { lineHeight = 14, min = 20 } = {},
+): number {
   let lines = 1;
   for (const { text, width } of texts) {
     const usable = Math.max(1, width - 1);

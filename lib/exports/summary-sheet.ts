@@ -10,12 +10,29 @@ export interface ScoredBundle {
   result: EvaluationResult;
 }
 
-export const SUMMARY_HEADERS = ['序号', '部门', '项目名称', '项目负责人', '预算（万元）', '状态', '自评得分', '最终得分', '等级'] as const;
+export const SUMMARY_HEADERS = [
+  '序号',
+  '部门',
+  '项目名称',
+  '项目负责人',
+  '预算（万元）',
+  '状态',
+  '自评得分',
+  '最终得分',
+  '等级',
+] as const;
 const WIDTHS = [6, 24, 44, 14, 14, 12, 10, 10, 8];
 
 export const SUMMARY_SHEET_OPTIONS: Partial<AddWorksheetOptions> = {
   views: [{ state: 'frozen', ySplit: 2 }],
-  pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
+  pageSetup: {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '2:2',
+  },
 };
 
 /** One line of the 汇总: the same visibility as the lists and the API (a final score only once finalised). */
@@ -58,5 +75,6 @@ export function writeSummarySheet(ws: Worksheet, { year, entries }: { year: numb
     cell(ws, r, 8, num(line.finalScore), 'number', score);
     cell(ws, r, 9, line.grade, 'centered');
   });
-  if (entries.length > 0) ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: entries.length + 2, column: WIDTHS.length } };
+  if (entries.length > 0)
+    ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: entries.length + 2, column: WIDTHS.length } };
 }

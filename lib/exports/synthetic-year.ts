@@ -36,12 +36,43 @@ function random(seed: number) {
 }
 
 const LEVELS = {
-  '1': ['产出指标', [['11', '数量指标'], ['12', '质量指标'], ['13', '时效指标'], ['14', '成本指标']]],
-  '2': ['效益指标', [['21', '经济效益'], ['22', '社会效益'], ['23', '生态效益'], ['24', '可持续影响']]],
+  '1': [
+    '产出指标',
+    [
+      ['11', '数量指标'],
+      ['12', '质量指标'],
+      ['13', '时效指标'],
+      ['14', '成本指标'],
+    ],
+  ],
+  '2': [
+    '效益指标',
+    [
+      ['21', '经济效益'],
+      ['22', '社会效益'],
+      ['23', '生态效益'],
+      ['24', '可持续影响'],
+    ],
+  ],
   '3': ['满意度指标', [['31', '服务对象满意度']]],
 } as const;
 
-const TARGETS = ['≥30家', '405支', '≥95%', '100%', '≤3次', '≤1%', '＞300次', '2736人次', '≥4次，≥2个', '1.扫描仪1台；2.信创台式电脑13台', '2024年全年', '有效提升应急处置能力', '≥98%', '55场'];
+const TARGETS = [
+  '≥30家',
+  '405支',
+  '≥95%',
+  '100%',
+  '≤3次',
+  '≤1%',
+  '＞300次',
+  '2736人次',
+  '≥4次，≥2个',
+  '1.扫描仪1台；2.信创台式电脑13台',
+  '2024年全年',
+  '有效提升应急处置能力',
+  '≥98%',
+  '55场',
+];
 
 export function syntheticDepartment(index: number, projectCount: number, year: number): ParsedTable {
   const next = random(index + 1);
@@ -58,20 +89,51 @@ export function syntheticDepartment(index: number, projectCount: number, year: n
       const [level1Name, level2s]: readonly [string, ReadonlyArray<readonly [string, string]>] = LEVELS[code];
       const [level2Code, level2Name] = pick(level2s);
       const annual = code === '3' ? pick(['≥95%', '≥90%', '95%或以上']) : pick(TARGETS);
-      return { position: i + 1, level1Code: code, level1Name, level2Code, level2Name, name: `第${i + 1}项${level2Name}指标`, periodTargetText: annual, annualTargetText: annual, target: parseTargetText(annual), warnings: [], line: null };
+      return {
+        position: i + 1,
+        level1Code: code,
+        level1Name,
+        level2Code,
+        level2Name,
+        name: `第${i + 1}项${level2Name}指标`,
+        periodTargetText: annual,
+        annualTargetText: annual,
+        target: parseTargetText(annual),
+        warnings: [],
+        line: null,
+      };
     });
     const name = `${department}${year}年度第${p + 1}号专项经费`;
-    return { name, unit: department, budget: { totalFen, fiscalFen: totalFen - otherFen - specialFen, specialFen, otherFen }, goal: `完成${name}的年度任务，保障各项工作正常开展。`, indicators, line: 0 };
+    return {
+      name,
+      unit: department,
+      budget: { totalFen, fiscalFen: totalFen - otherFen - specialFen, specialFen, otherFen },
+      goal: `完成${name}的年度任务，保障各项工作正常开展。`,
+      indicators,
+      line: 0,
+    };
   });
-  return { department, implementingUnit: `${department}（本级）`, year, declaredTotalFen: null, projects, warnings: [] };
+  return {
+    department,
+    implementingUnit: `${department}（本级）`,
+    year,
+    declaredTotalFen: null,
+    projects,
+    warnings: [],
+  };
 }
 
 /** Around the target: mostly met, some short, some over, every qualitative tier. */
 function actualFor(target: ParsedTarget, roll: number): ActualValue {
   if (target.kind === 'qualitative') return { tier: roll < 0.7 ? '达成' : roll < 0.9 ? '部分达成' : '未达成' };
   const factor = roll < 0.65 ? 1 : roll < 0.85 ? 0.9 : 1.6;
-  const near = (value: string, reverse: boolean) => dec(value).times(reverse ? 2 - factor : factor).toDecimalPlaces(0).toFixed();
-  if (target.kind === 'compound') return target.parts.map((part) => near(part.value, part.comparator === '<=' || part.comparator === '<'));
+  const near = (value: string, reverse: boolean) =>
+    dec(value)
+      .times(reverse ? 2 - factor : factor)
+      .toDecimalPlaces(0)
+      .toFixed();
+  if (target.kind === 'compound')
+    return target.parts.map((part) => near(part.value, part.comparator === '<=' || part.comparator === '<'));
   return near(target.value, target.comparator === '<=' || target.comparator === '<');
 }
 
@@ -108,18 +170,35 @@ export async function fillEvaluations(db: Db, { year, actors }: { year: number; 
     const owner = actors.ownerOf(bundle.project.departmentId);
     const head = actors.headOf(bundle.project.departmentId);
     const id = bundle.evaluation.id;
-    let version = expectOk(await runOperation(saveDraftOperation, owner, draftFor(bundle, i), db), `save ${id}`).version;
+    let version = expectOk(
+      await runOperation(saveDraftOperation, owner, draftFor(bundle, i), db),
+      `save ${id}`,
+    ).version;
     if (goal.status === 'draft') continue;
-    version = expectOk(await runOperation(submitOperation, owner, { evaluationId: id, version, comment: '' }, db), `submit ${id}`).version;
+    version = expectOk(
+      await runOperation(submitOperation, owner, { evaluationId: id, version, comment: '' }, db),
+      `submit ${id}`,
+    ).version;
     if (goal.status === 'submitted') continue;
-    version = expectOk(await runOperation(approveOperation, head, { evaluationId: id, version, comment: '' }, db), `approve ${id}`).version;
+    version = expectOk(
+      await runOperation(approveOperation, head, { evaluationId: id, version, comment: '' }, db),
+      `approve ${id}`,
+    ).version;
     if (goal.status === 'dept_approved') continue;
     if (goal.review) {
       const first = bundle.indicators[0];
-      const review = { evaluationId: id, version, indicators: [{ indicatorId: first.id, score: '5', reason: '佐证材料不足' }], budget: { score: '', reason: '' } };
+      const review = {
+        evaluationId: id,
+        version,
+        indicators: [{ indicatorId: first.id, score: '5', reason: '佐证材料不足' }],
+        budget: { score: '', reason: '' },
+      };
       version = expectOk(await runOperation(reviewScoresOperation, actors.finance, review, db), `review ${id}`).version;
     }
-    expectOk(await runOperation(finalizeOperation, actors.finance, { evaluationId: id, version, comment: '' }, db), `finalize ${id}`);
+    expectOk(
+      await runOperation(finalizeOperation, actors.finance, { evaluationId: id, version, comment: '' }, db),
+      `finalize ${id}`,
+    );
   }
   return { indicators, statuses };
 }
@@ -136,9 +215,13 @@ function draftFor(bundle: EvaluationBundle, seed: number) {
   const executedFen = Math.round((bundle.project.budgetTotalFen * (0.7 + next() * 0.3)) / 100) * 100;
   const budget = { adjusted: '', executed: fenToWanYuan(executedFen).toFixed(), explanation: '', reviewed: null };
   const sheet = sheetOf(bundle);
-  const result = scoreEvaluation(buildEngineInput(sheet, schemeOfYear(bundle.year.scheme), entryValuesFromForm(sheet, entries), budget));
+  const result = scoreEvaluation(
+    buildEngineInput(sheet, schemeOfYear(bundle.year.scheme), entryValuesFromForm(sheet, entries), budget),
+  );
   result.indicators.forEach((scored, i) => {
-    if (scored.explanationRequired) entries[i].explanation = `偏差原因：${scored.explanationReasons.join('；')}。改进措施：加强过程管理，按季度跟踪进度。`;
+    if (scored.explanationRequired)
+      entries[i].explanation =
+        `偏差原因：${scored.explanationReasons.join('；')}。改进措施：加强过程管理，按季度跟踪进度。`;
   });
   return {
     evaluationId: bundle.evaluation.id,

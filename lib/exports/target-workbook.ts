@@ -8,7 +8,10 @@ import { box, cell, NUMBER_FORMATS, wrappedHeight, type CellContent } from './sh
  * lib/targets/xlsx.ts reads it back (and any workbook laid out the same way).
  */
 
-export interface TargetWorkbookIndicator extends Pick<ParsedIndicator, 'level1Code' | 'level1Name' | 'level2Code' | 'level2Name' | 'name' | 'periodTargetText' | 'annualTargetText'> {
+export interface TargetWorkbookIndicator extends Pick<
+  ParsedIndicator,
+  'level1Code' | 'level1Name' | 'level2Code' | 'level2Name' | 'name' | 'periodTargetText' | 'annualTargetText'
+> {
   /** Explicit 分值; absent or null = allocated by the rule book. */
   points?: string | null;
 }
@@ -18,7 +21,9 @@ export interface TargetWorkbookTable {
   /** 部门名称 of the title block, e.g. `…（本级）`. */
   implementingUnit: string;
   year: number | null;
-  projects: Array<Pick<ParsedProject, 'name' | 'unit' | 'goal'> & { budget: ProjectBudget; indicators: TargetWorkbookIndicator[] }>;
+  projects: Array<
+    Pick<ParsedProject, 'name' | 'unit' | 'goal'> & { budget: ProjectBudget; indicators: TargetWorkbookIndicator[] }
+  >;
 }
 
 /** The columns, in order; the importer finds them by these header names wherever they stand. */
@@ -41,7 +46,9 @@ export const TARGET_WORKBOOK_COLUMNS = [
 const PROJECT_COLUMNS = 7;
 const TITLE_SUFFIX = '项目支出绩效目标表';
 
-export function targetWorkbookTitle(table: Pick<TargetWorkbookTable, 'implementingUnit' | 'department' | 'year'>): string {
+export function targetWorkbookTitle(
+  table: Pick<TargetWorkbookTable, 'implementingUnit' | 'department' | 'year'>,
+): string {
   return `${table.implementingUnit || table.department}${table.year ?? ''}${table.year ? '年' : ''}${TITLE_SUFFIX}`;
 }
 
@@ -54,14 +61,23 @@ const levelText = (code: string, name: string) => (code ? `${code}-${name}` : na
  * indicator has one.
  */
 export async function exportTargetWorkbook(table: TargetWorkbookTable): Promise<Buffer> {
-  const withPoints = table.projects.some((p) => p.indicators.some((ind) => ind.points !== undefined && ind.points !== null));
+  const withPoints = table.projects.some((p) =>
+    p.indicators.some((ind) => ind.points !== undefined && ind.points !== null),
+  );
   const columns = TARGET_WORKBOOK_COLUMNS.slice(0, withPoints ? 13 : 12);
   const last = columns.length;
   const wb = new ExcelJS.Workbook();
   wb.creator = '绩效自评';
   const ws = wb.addWorksheet(`${table.year ?? ''}绩效目标表`.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 3 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '3:3',
+    },
   });
   ws.columns = columns.map(([, width]) => ({ width }));
 
@@ -74,7 +90,9 @@ export async function exportTargetWorkbook(table: TargetWorkbookTable): Promise<
 
   const sum = (key: keyof ProjectBudget) => table.projects.reduce((acc, p) => acc + p.budget[key], 0);
   box(ws, 4, 1, 4, 2, '合计', 'label');
-  (['totalFen', 'fiscalFen', 'specialFen', 'otherFen'] as const).forEach((key, i) => cell(ws, 4, 3 + i, wan(sum(key)), 'number', NUMBER_FORMATS.moneyBlankZero));
+  (['totalFen', 'fiscalFen', 'specialFen', 'otherFen'] as const).forEach((key, i) =>
+    cell(ws, 4, 3 + i, wan(sum(key)), 'number', NUMBER_FORMATS.moneyBlankZero),
+  );
   for (let c = PROJECT_COLUMNS; c <= last; c++) cell(ws, 4, c, null, 'text');
 
   let r = 5;
@@ -94,17 +112,29 @@ export async function exportTargetWorkbook(table: TargetWorkbookTable): Promise<
     for (let k = 0; k < span; k++) {
       const ind = project.indicators[k];
       const values: CellContent[] = ind
-        ? [levelText(ind.level1Code, ind.level1Name), levelText(ind.level2Code, ind.level2Name), ind.name, ind.periodTargetText, ind.annualTargetText]
+        ? [
+            levelText(ind.level1Code, ind.level1Name),
+            levelText(ind.level2Code, ind.level2Name),
+            ind.name,
+            ind.periodTargetText,
+            ind.annualTargetText,
+          ]
         : [null, null, null, null, null];
       values.forEach((value, i) => cell(ws, r + k, PROJECT_COLUMNS + 1 + i, value, 'text'));
       if (withPoints) cell(ws, r + k, 13, ind?.points ? Number(ind.points) : null, 'number', NUMBER_FORMATS.points);
-      const height = wrappedHeight(values.map((v, i) => ({ text: String(v ?? ''), width: columns[PROJECT_COLUMNS + i][1] })));
+      const height = wrappedHeight(
+        values.map((v, i) => ({ text: String(v ?? ''), width: columns[PROJECT_COLUMNS + i][1] })),
+      );
       ws.getRow(r + k).height = height;
       rowsHeight += height;
     }
     // A long goal in its merged cell needs the rows under it to be tall enough together.
-    const goalHeight = wrappedHeight([{ text: project.goal, width: 40 }, { text: project.name, width: 24 }]);
-    if (goalHeight > rowsHeight) ws.getRow(r + span - 1).height = Math.min(409, (ws.getRow(r + span - 1).height ?? 20) + goalHeight - rowsHeight);
+    const goalHeight = wrappedHeight([
+      { text: project.goal, width: 40 },
+      { text: project.name, width: 24 },
+    ]);
+    if (goalHeight > rowsHeight)
+      ws.getRow(r + span - 1).height = Math.min(409, (ws.getRow(r + span - 1).height ?? 20) + goalHeight - rowsHeight);
     r += span;
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -35,7 +35,10 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
  * into `output` sheet by sheet so that a year of thousands of projects never sits in memory as a
  * workbook. Each evaluation is scored once, by the engine, for both its summary row and its sheet.
  */
-export async function writeYearWorkbook({ year, bundles }: { year: number; bundles: EvaluationBundle[] }, output: Writable): Promise<{ sheets: number; rows: number }> {
+export async function writeYearWorkbook(
+  { year, bundles }: { year: number; bundles: EvaluationBundle[] },
+  output: Writable,
+): Promise<{ sheets: number; rows: number }> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   describeWorkbook(wb);
   const entries: ScoredBundle[] = bundles.map((bundle) => ({ bundle, result: scoreStored(bundle).result }));

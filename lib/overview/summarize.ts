@@ -83,7 +83,9 @@ export function scoreHistogram(rows: OverviewRow[]): Array<{ label: string; coun
   const scored = rows.filter((r) => r.scored);
   return HISTOGRAM_BINS.map((bin) => ({
     label: bin.label,
-    count: scored.filter((r) => new Decimal(r.score).greaterThanOrEqualTo(bin.min) && new Decimal(r.score).lessThan(bin.max)).length,
+    count: scored.filter(
+      (r) => new Decimal(r.score).greaterThanOrEqualTo(bin.min) && new Decimal(r.score).lessThan(bin.max),
+    ).length,
   }));
 }
 
@@ -113,30 +115,57 @@ export function departmentStats(rows: OverviewRow[]) {
 }
 
 /** What deserves a reviewer's look, each with the row it concerns. */
-export function reviewFlags(evaluations: ScoredEvaluation[], scheme: Pick<Scheme, 'overAchievementThreshold' | 'budgetExecutionThreshold'>, today: Date): Flag[] {
+export function reviewFlags(
+  evaluations: ScoredEvaluation[],
+  scheme: Pick<Scheme, 'overAchievementThreshold' | 'budgetExecutionThreshold'>,
+  today: Date,
+): Flag[] {
   const flags: Flag[] = [];
   for (const { bundle, result } of evaluations) {
     const e = bundle.evaluation;
     const base = { evaluationId: e.id, project: bundle.project.name, department: bundle.departmentName };
     result.indicators.forEach((ind, i) => {
       const row = `第${i + 1}行“${ind.name}”`;
-      if (ind.overAchievement) flags.push({ ...base, kind: 'over_achievement', detail: `${row}完成值达到年度指标值的${scheme.overAchievementThreshold}%及以上` });
-      if (!ind.missingActual && ind.selfScore !== ind.computedScore) flags.push({ ...base, kind: 'deduction', detail: `${row}由 ${ind.computedScore} 扣至 ${ind.selfScore}` });
+      if (ind.overAchievement)
+        flags.push({
+          ...base,
+          kind: 'over_achievement',
+          detail: `${row}完成值达到年度指标值的${scheme.overAchievementThreshold}%及以上`,
+        });
+      if (!ind.missingActual && ind.selfScore !== ind.computedScore)
+        flags.push({ ...base, kind: 'deduction', detail: `${row}由 ${ind.computedScore} 扣至 ${ind.selfScore}` });
       if (ind.reviewedScore !== null && !new Decimal(ind.reviewedScore).equals(ind.selfScore)) {
-        flags.push({ ...base, kind: 'reviewed_differs', detail: `${row}自评 ${ind.selfScore}，复核 ${ind.reviewedScore}` });
+        flags.push({
+          ...base,
+          kind: 'reviewed_differs',
+          detail: `${row}自评 ${ind.selfScore}，复核 ${ind.reviewedScore}`,
+        });
       }
     });
     const budget = result.budget;
     if (budget.reviewedScore !== null && !new Decimal(budget.reviewedScore).equals(budget.computedScore)) {
-      flags.push({ ...base, kind: 'reviewed_differs', detail: `预算执行率自评 ${budget.computedScore}，复核 ${budget.reviewedScore}` });
+      flags.push({
+        ...base,
+        kind: 'reviewed_differs',
+        detail: `预算执行率自评 ${budget.computedScore}，复核 ${budget.reviewedScore}`,
+      });
     }
     if (budget.rate !== null && new Decimal(budget.rate).times(100).lessThan(scheme.budgetExecutionThreshold)) {
-      flags.push({ ...base, kind: 'low_execution', detail: `执行率 ${new Decimal(budget.rate).times(100).toFixed(2)}%，低于 ${scheme.budgetExecutionThreshold}%` });
+      flags.push({
+        ...base,
+        kind: 'low_execution',
+        detail: `执行率 ${new Decimal(budget.rate).times(100).toFixed(2)}%，低于 ${scheme.budgetExecutionThreshold}%`,
+      });
     }
     const deadline = bundle.year.deadline;
     if (e.status === 'draft' && deadline) {
       const days = Math.ceil((Date.parse(`${deadline}T23:59:59+08:00`) - today.getTime()) / 86_400_000);
-      if (days <= DEADLINE_WARNING_DAYS) flags.push({ ...base, kind: 'draft_near_deadline', detail: days < 0 ? `已超过截止日期 ${deadline}` : `距截止日期 ${deadline} 还有 ${days} 天` });
+      if (days <= DEADLINE_WARNING_DAYS)
+        flags.push({
+          ...base,
+          kind: 'draft_near_deadline',
+          detail: days < 0 ? `已超过截止日期 ${deadline}` : `距截止日期 ${deadline} 还有 ${days} 天`,
+        });
     }
   }
   return flags;

@@ -88,21 +88,32 @@ describe('scoring-rules.md § Achievement rate r of one indicator (0 ≤ r ≤ 1
 
   it('a compound target is the arithmetic mean of its parts', () => {
     expect(rate('≥4次，≥2个', ['4', '1'])).toBe('0.75');
-    expect(rate('1.扫描仪1台；2.信创台式电脑13台；3.信创笔记本电脑3台', ['1', '13', '0'])).toBe('0.6666666666666666666666666666666666666667');
+    expect(rate('1.扫描仪1台；2.信创台式电脑13台；3.信创笔记本电脑3台', ['1', '13', '0'])).toBe(
+      '0.6666666666666666666666666666666666666667',
+    );
     expect(rate('≥4次，≤2个', ['2', '4'])).toBe('0.5');
   });
 
   it('a wrong number of compound parts is an error, not a throw', () => {
     const outcome = achievementRate(parseTargetText('≥4次，≥2个'), ['4'], NATIONAL_SCHEME);
-    expect(errorsOf(outcome)).toEqual([{ path: 'actual', message: '复合指标有2项，应依次填写2个实际完成值，实际填写了1个' }]);
+    expect(errorsOf(outcome)).toEqual([
+      { path: 'actual', message: '复合指标有2项，应依次填写2个实际完成值，实际填写了1个' },
+    ]);
     expect(errorsOf(achievementRate(parseTargetText('≥4次，≥2个'), '4', NATIONAL_SCHEME))).toHaveLength(1);
     expect(errorsOf(achievementRate(parseTargetText('≥4次'), ['4', '5'], NATIONAL_SCHEME))).toHaveLength(1);
   });
 
   it('a negative or non-numeric actual is invalid input, with the part named', () => {
-    expect(errorsOf(achievementRate(parseTargetText('≥50家'), '-1', NATIONAL_SCHEME))[0]).toMatchObject({ path: 'actual', message: expect.stringContaining('负数') });
-    expect(errorsOf(achievementRate(parseTargetText('≥4次，≥2个'), ['4', '-1'], NATIONAL_SCHEME))[0].path).toBe('actual.1');
-    expect(errorsOf(achievementRate(parseTargetText('≥50家'), 'many', NATIONAL_SCHEME))[0].message).toContain('不是数字');
+    expect(errorsOf(achievementRate(parseTargetText('≥50家'), '-1', NATIONAL_SCHEME))[0]).toMatchObject({
+      path: 'actual',
+      message: expect.stringContaining('负数'),
+    });
+    expect(errorsOf(achievementRate(parseTargetText('≥4次，≥2个'), ['4', '-1'], NATIONAL_SCHEME))[0].path).toBe(
+      'actual.1',
+    );
+    expect(errorsOf(achievementRate(parseTargetText('≥50家'), 'many', NATIONAL_SCHEME))[0].message).toContain(
+      '不是数字',
+    );
   });
 
   it('a missing actual (a draft) is not an error', () => {
@@ -120,7 +131,13 @@ describe('scoring-rules.md § Achievement rate r of one indicator (0 ≤ r ≤ 1
 
   it('qualitative percent outside its band is rejected (80 is not 部分达成, 60 is not 未达成)', () => {
     const target = parseTargetText('有效提升');
-    for (const [tier, percent] of [['部分达成', '80'], ['部分达成', '59.99'], ['未达成', '60'], ['达成', '79.9'], ['达成', '100.01']] as const) {
+    for (const [tier, percent] of [
+      ['部分达成', '80'],
+      ['部分达成', '59.99'],
+      ['未达成', '60'],
+      ['达成', '79.9'],
+      ['达成', '100.01'],
+    ] as const) {
       const errors = errorsOf(achievementRate(target, { tier, percent }, NATIONAL_SCHEME));
       expect(errors).toHaveLength(1);
       expect(errors[0].path).toBe('actual.percent');
@@ -139,9 +156,15 @@ describe('scoring-rules.md § Achievement rate r of one indicator (0 ≤ r ≤ 1
   });
 
   it('an unknown tier, a number for a qualitative target, a tier for a quantitative one: errors', () => {
-    const tierError = errorsOf(achievementRate(parseTargetText('有效提升'), { tier: '基本达成' as '达成' }, NATIONAL_SCHEME));
+    const tierError = errorsOf(
+      achievementRate(parseTargetText('有效提升'), { tier: '基本达成' as '达成' }, NATIONAL_SCHEME),
+    );
     expect(tierError[0]).toMatchObject({ path: 'actual.tier', message: expect.stringContaining('基本达成') });
-    expect(errorsOf(achievementRate(parseTargetText('有效提升'), '100', NATIONAL_SCHEME))[0].message).toContain('定性指标');
-    expect(errorsOf(achievementRate(parseTargetText('≥50家'), { tier: '达成' }, NATIONAL_SCHEME))[0].message).toContain('定量指标');
+    expect(errorsOf(achievementRate(parseTargetText('有效提升'), '100', NATIONAL_SCHEME))[0].message).toContain(
+      '定性指标',
+    );
+    expect(errorsOf(achievementRate(parseTargetText('≥50家'), { tier: '达成' }, NATIONAL_SCHEME))[0].message).toContain(
+      '定量指标',
+    );
   });
 });

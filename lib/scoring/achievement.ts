@@ -1,7 +1,14 @@
 import { Decimal, dec } from '../decimal';
 import type { ParsedTarget, QuantitativePart } from '../targets/types';
 import { parseDecimalText } from './decimal-text';
-import { QUALITATIVE_TIERS, bandInWords, isPercentInBand, type QualitativeTier, type ReverseFormula, type Scheme } from './scheme';
+import {
+  QUALITATIVE_TIERS,
+  bandInWords,
+  isPercentInBand,
+  type QualitativeTier,
+  type ReverseFormula,
+  type Scheme,
+} from './scheme';
 import type { IndicatorActual, QualitativeActual } from './types';
 
 /** Rule book "Achievement rate r of one indicator (0 ≤ r ≤ 1)". */
@@ -35,7 +42,11 @@ export type AchievementOutcome =
 
 type RateSettings = Pick<Scheme, 'reverseFormula' | 'qualitativeTiers'>;
 
-export function achievementRate(target: ParsedTarget, actual: IndicatorActual, scheme: RateSettings): AchievementOutcome {
+export function achievementRate(
+  target: ParsedTarget,
+  actual: IndicatorActual,
+  scheme: RateSettings,
+): AchievementOutcome {
   if (actual === null || actual === undefined) return { status: 'missing' };
   if (target.kind === 'qualitative') return qualitativeRate(actual, scheme);
 
@@ -45,7 +56,10 @@ export function achievementRate(target: ParsedTarget, actual: IndicatorActual, s
     return invalid('actual', '该指标为定量指标，请填写实际完成值（数字），不是完成档次');
   }
   if (values.length !== parts.length) {
-    const expected = target.kind === 'compound' ? `复合指标有${parts.length}项，应依次填写${parts.length}个实际完成值` : '应填写1个实际完成值';
+    const expected =
+      target.kind === 'compound'
+        ? `复合指标有${parts.length}项，应依次填写${parts.length}个实际完成值`
+        : '应填写1个实际完成值';
     return invalid('actual', `${expected}，实际填写了${values.length}个`);
   }
 
@@ -65,7 +79,11 @@ export function achievementRate(target: ParsedTarget, actual: IndicatorActual, s
 }
 
 /** r of one quantitative part with target t and actual a ≥ 0, per the rule book's table. */
-export function partAchievement(part: QuantitativePart, actual: Decimal, reverseFormula: ReverseFormula): PartAchievement {
+export function partAchievement(
+  part: QuantitativePart,
+  actual: Decimal,
+  reverseFormula: ReverseFormula,
+): PartAchievement {
   const target = dec(part.value);
   const none = { rate: fraction(0), actualToTarget: null };
   const full = { rate: fraction(1), actualToTarget: null };
@@ -110,7 +128,10 @@ function qualitativeRate(actual: Exclude<IndicatorActual, null>, scheme: RateSet
   const percent = hasPercent ? parseDecimalText(percentText) : dec(band.defaultPercent);
   if (percent === null) return invalid('actual.percent', `得分比例“${String(percentText)}”不是数字`);
   if (!isPercentInBand(percent.toFixed(), band)) {
-    return invalid('actual.percent', `${tier}档次的得分比例应在${bandInWords(band)}之间，填写的是${percent.toFixed()}%`);
+    return invalid(
+      'actual.percent',
+      `${tier}档次的得分比例应在${bandInWords(band)}之间，填写的是${percent.toFixed()}%`,
+    );
   }
   const exactRate = { numerator: percent, denominator: dec(100) };
   return { status: 'qualitative', rate: fractionValue(exactRate), exactRate, tier, percent };

@@ -38,7 +38,10 @@ export function validatedAdjustment(
   if (score === null) {
     found.push({ path: `${rule.path}.score`, message: `${wording.label}“${String(adjustment.score)}”不是数字` });
   } else if (score.isNegative() || score.greaterThan(rule.max)) {
-    found.push({ path: `${rule.path}.score`, message: `${wording.label}${score.toFixed()}无效：${wording.rangeHint(decString(rule.max))}` });
+    found.push({
+      path: `${rule.path}.score`,
+      message: `${wording.label}${score.toFixed()}无效：${wording.rangeHint(decString(rule.max))}`,
+    });
   } else if (score.decimalPlaces() > rule.precision) {
     const places = rule.precision === 0 ? '应为整数' : `最多保留${rule.precision}位小数`;
     found.push({ path: `${rule.path}.score`, message: `${wording.label}${score.toFixed()}${places}` });

@@ -16,7 +16,14 @@ describe('scoring-rules.md § Points per indicator (分值)', () => {
 
     it('a project with only 产出 and 满意度 (no 效益): 产出 50 × 90/60 = 75, 满意度 15', () => {
       expect(allocatePoints(rows('1', '3'), NATIONAL_SCHEME).points).toEqual(['75', '15']);
-      expect(allocatePoints(rows('1', '1', '1', '1', '1', '3'), NATIONAL_SCHEME).points).toEqual(['15', '15', '15', '15', '15', '15']);
+      expect(allocatePoints(rows('1', '1', '1', '1', '1', '3'), NATIONAL_SCHEME).points).toEqual([
+        '15',
+        '15',
+        '15',
+        '15',
+        '15',
+        '15',
+      ]);
     });
 
     it('other absences: only 产出 → 90; 效益 + 满意度 → 67.5 / 22.5; 产出 + 效益 → 56.25 / 33.75', () => {
@@ -49,7 +56,12 @@ describe('scoring-rules.md § Points per indicator (分值)', () => {
   describe('2. explicit 分值', () => {
     it('used when every indicator of the level has one and they add up to the level points', () => {
       const allocation = allocatePoints(
-        [{ level1Code: '1', points: '20' }, { level1Code: '1', points: '30' }, { level1Code: '2' }, { level1Code: '3' }],
+        [
+          { level1Code: '1', points: '20' },
+          { level1Code: '1', points: '30' },
+          { level1Code: '2' },
+          { level1Code: '3' },
+        ],
         NATIONAL_SCHEME,
       );
       expect(allocation.points).toEqual(['20', '30', '30', '10']);
@@ -57,20 +69,40 @@ describe('scoring-rules.md § Points per indicator (分值)', () => {
     });
 
     it('must add up to the redistributed level points (75 when 效益 is absent)', () => {
-      const ok = allocatePoints([{ level1Code: '1', points: '40' }, { level1Code: '1', points: '35' }, { level1Code: '3' }], NATIONAL_SCHEME);
+      const ok = allocatePoints(
+        [{ level1Code: '1', points: '40' }, { level1Code: '1', points: '35' }, { level1Code: '3' }],
+        NATIONAL_SCHEME,
+      );
       expect(ok.points).toEqual(['40', '35', '15']);
       expect(ok.errors).toEqual([]);
     });
 
     it('explicit points that do not add up are a clear error', () => {
-      const allocation = allocatePoints([{ level1Code: '1', points: '20' }, { level1Code: '1', points: '29' }, { level1Code: '2' }, { level1Code: '3' }], NATIONAL_SCHEME);
-      expect(allocation.errors).toEqual([{ level1Code: '1', message: '产出指标各指标分值合计为49，应为50（第1、2行）' }]);
+      const allocation = allocatePoints(
+        [
+          { level1Code: '1', points: '20' },
+          { level1Code: '1', points: '29' },
+          { level1Code: '2' },
+          { level1Code: '3' },
+        ],
+        NATIONAL_SCHEME,
+      );
+      expect(allocation.errors).toEqual([
+        { level1Code: '1', message: '产出指标各指标分值合计为49，应为50（第1、2行）' },
+      ]);
       // The draft still shows the equal split.
       expect(allocation.points).toEqual(['25', '25', '30', '10']);
     });
 
     it('partial explicit points are an error naming the rows', () => {
-      const allocation = allocatePoints([{ level1Code: '1', points: '20' }, { level1Code: '1', points: null }, { level1Code: '1', points: ' ' }], NATIONAL_SCHEME);
+      const allocation = allocatePoints(
+        [
+          { level1Code: '1', points: '20' },
+          { level1Code: '1', points: null },
+          { level1Code: '1', points: ' ' },
+        ],
+        NATIONAL_SCHEME,
+      );
       expect(allocation.errors).toHaveLength(1);
       expect(allocation.errors[0].message).toContain('第1行填写了分值，第2、3行未填写');
       expect(allocation.errors[0].message).toContain('合计为90');
@@ -78,13 +110,24 @@ describe('scoring-rules.md § Points per indicator (分值)', () => {
 
     it('invalid explicit points (not a number, negative, more than 2 decimals) name the row', () => {
       for (const points of ['abc', '-5', '12.345']) {
-        const allocation = allocatePoints([{ level1Code: '1', points }, { level1Code: '1', points: '10' }], NATIONAL_SCHEME);
-        expect(allocation.errors).toEqual([{ index: 0, field: 'points', message: expect.stringContaining('第1行分值') }]);
+        const allocation = allocatePoints(
+          [
+            { level1Code: '1', points },
+            { level1Code: '1', points: '10' },
+          ],
+          NATIONAL_SCHEME,
+        );
+        expect(allocation.errors).toEqual([
+          { index: 0, field: 'points', message: expect.stringContaining('第1行分值') },
+        ]);
       }
     });
 
     it('an unknown level-1 code is an error on that row; no indicators at all is an error', () => {
-      expect(allocatePoints([{ level1Code: '4' }, { level1Code: '1' }], NATIONAL_SCHEME).errors[0]).toMatchObject({ index: 0, field: 'level1Code' });
+      expect(allocatePoints([{ level1Code: '4' }, { level1Code: '1' }], NATIONAL_SCHEME).errors[0]).toMatchObject({
+        index: 0,
+        field: 'level1Code',
+      });
       expect(allocatePoints([], NATIONAL_SCHEME).errors[0].message).toContain('没有任何绩效指标');
     });
   });
@@ -92,9 +135,9 @@ describe('scoring-rules.md § Points per indicator (分值)', () => {
   describe('3. equal split in hundredths, largest remainder, ties to the earlier indicator', () => {
     it('50 over 7 → 7.15, 7.15, 7.14, 7.14, 7.14, 7.14, 7.14', () => {
       expect(strings(splitEqually(dec(50), 7))).toEqual(['7.15', '7.15', '7.14', '7.14', '7.14', '7.14', '7.14']);
-      expect(allocatePoints(rows('1', '1', '1', '1', '1', '1', '1', '2', '3'), NATIONAL_SCHEME).points.slice(0, 7)).toEqual([
-        '7.15', '7.15', '7.14', '7.14', '7.14', '7.14', '7.14',
-      ]);
+      expect(
+        allocatePoints(rows('1', '1', '1', '1', '1', '1', '1', '2', '3'), NATIONAL_SCHEME).points.slice(0, 7),
+      ).toEqual(['7.15', '7.15', '7.14', '7.14', '7.14', '7.14', '7.14']);
     });
 
     it('other splits: 75 / 5 = 15; 10 / 3 → 3.34, 3.33, 3.33; 30 / 7; the parts always add up', () => {
@@ -106,7 +149,13 @@ describe('scoring-rules.md § Points per indicator (分值)', () => {
     });
 
     it('indicators of one level keep their places among the other levels', () => {
-      expect(allocatePoints(rows('3', '1', '2', '1', '1'), NATIONAL_SCHEME).points).toEqual(['10', '16.67', '30', '16.67', '16.66']);
+      expect(allocatePoints(rows('3', '1', '2', '1', '1'), NATIONAL_SCHEME).points).toEqual([
+        '10',
+        '16.67',
+        '30',
+        '16.67',
+        '16.66',
+      ]);
     });
   });
 });

@@ -36,17 +36,26 @@ export function isLevel1Code(value: unknown): value is Level1Code {
  * Points of the level-1 groups present in the project. Absent groups give their points to the
  * present ones in proportion to their points, so the result always adds up to 100 − budget points.
  */
-export function levelPointsFor(presentCodes: Iterable<Level1Code>, scheme: Scheme): Partial<Record<Level1Code, Decimal>> {
+export function levelPointsFor(
+  presentCodes: Iterable<Level1Code>,
+  scheme: Scheme,
+): Partial<Record<Level1Code, Decimal>> {
   const presentSet = new Set(presentCodes);
   const present = LEVEL1_CODES.filter((code) => presentSet.has(code));
   const indicatorTotal = dec(100).minus(dec(scheme.budgetPoints));
-  const shares = splitInHundredths(indicatorTotal, present.map((code) => dec(scheme.levelPoints[code])));
+  const shares = splitInHundredths(
+    indicatorTotal,
+    present.map((code) => dec(scheme.levelPoints[code])),
+  );
   return Object.fromEntries(present.map((code, i) => [code, shares[i]]));
 }
 
 /** Equal split of a level's points in hundredths; the earlier indicators get the leftover hundredths. */
 export function splitEqually(levelPoints: Decimal, count: number): Decimal[] {
-  return splitInHundredths(levelPoints, Array.from({ length: count }, () => dec(1)));
+  return splitInHundredths(
+    levelPoints,
+    Array.from({ length: count }, () => dec(1)),
+  );
 }
 
 export function allocatePoints(indicators: IndicatorPointsInput[], scheme: Scheme): PointsAllocation {
@@ -55,7 +64,11 @@ export function allocatePoints(indicators: IndicatorPointsInput[], scheme: Schem
   const rowsByLevel = new Map<Level1Code, number[]>();
   indicators.forEach((indicator, index) => {
     if (!isLevel1Code(indicator.level1Code)) {
-      errors.push({ index, field: 'level1Code', message: `一级指标编码“${indicator.level1Code}”无效，应为 1（产出）、2（效益）或 3（满意度）` });
+      errors.push({
+        index,
+        field: 'level1Code',
+        message: `一级指标编码“${indicator.level1Code}”无效，应为 1（产出）、2（效益）或 3（满意度）`,
+      });
       return;
     }
     rowsByLevel.set(indicator.level1Code, [...(rowsByLevel.get(indicator.level1Code) ?? []), index]);
@@ -111,7 +124,11 @@ function explicitLevelPoints(
   for (const row of rows) {
     const value = parseDecimalText(indicators[row].points);
     if (value === null || value.isNegative() || value.decimalPlaces() > 2) {
-      errors.push({ index: row, field: 'points', message: `第${row + 1}行分值“${indicators[row].points}”无效，应为不小于0、最多2位小数的数` });
+      errors.push({
+        index: row,
+        field: 'points',
+        message: `第${row + 1}行分值“${indicators[row].points}”无效，应为不小于0、最多2位小数的数`,
+      });
       return null;
     }
     values.push(value);

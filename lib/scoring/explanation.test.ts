@@ -35,7 +35,11 @@ describe('scoring-rules.md § When an explanation (偏差原因分析及改进�
   it('a compound target can need both reasons, one per part', () => {
     const outcome = achievementRate(parseTargetText('≥4次，≥2个'), ['8', '1'], NATIONAL_SCHEME);
     const requirement = explanationRequirement(outcome, NATIONAL_SCHEME);
-    expect(requirement).toEqual({ required: true, overAchievement: true, reasons: [UNDER_TARGET_REASON, overAchievementReason(130)] });
+    expect(requirement).toEqual({
+      required: true,
+      overAchievement: true,
+      reasons: [UNDER_TARGET_REASON, overAchievementReason(130)],
+    });
   });
 
   it('the over-achievement threshold is a scheme setting', () => {
@@ -60,7 +64,9 @@ describe('scoring-rules.md § When an explanation (偏差原因分析及改进�
       explanationRequired: true,
       explanationReasons: ['预算执行率低于90%'],
     });
-    expect(scoreEvaluation(evaluation(rows, { initial: '100', executed: '90' })).budget.explanationRequired).toBe(false);
+    expect(scoreEvaluation(evaluation(rows, { initial: '100', executed: '90' })).budget.explanationRequired).toBe(
+      false,
+    );
   });
 
   it('submission is refused with each offending row named while its explanation is empty', () => {
@@ -82,6 +88,9 @@ describe('scoring-rules.md § When an explanation (偏差原因分析及改进�
     expect(missing[0]).toMatchObject({ line: 'indicator', index: 0, name: '检查企业数' });
 
     const explained = { ...input, budget: { ...input.budget, explanation: '项目延期' } };
-    expect(missingExplanations(explained, scoreEvaluation(explained)).map((m) => m.line)).toEqual(['indicator', 'indicator']);
+    expect(missingExplanations(explained, scoreEvaluation(explained)).map((m) => m.line)).toEqual([
+      'indicator',
+      'indicator',
+    ]);
   });
 });

@@ -29,7 +29,10 @@ export interface ExplanationRequirement {
 type ExplanationSettings = Pick<Scheme, 'overAchievementThreshold'>;
 
 /** Why one indicator needs an explanation; nothing is required while the actual is missing or invalid. */
-export function explanationRequirement(outcome: AchievementOutcome, scheme: ExplanationSettings): ExplanationRequirement {
+export function explanationRequirement(
+  outcome: AchievementOutcome,
+  scheme: ExplanationSettings,
+): ExplanationRequirement {
   const reasons: string[] = [];
   let overAchievement = false;
   if (outcome.status === 'quantitative') {

@@ -52,7 +52,11 @@ export interface InterchangeOutput {
 }
 
 /** Decimal strings → JSON numbers for display; rates rounded to 6 decimals (0.930233). */
-export function interchangeOutput(input: EvaluationInput, meta: InterchangeMeta, result: EvaluationResult): InterchangeOutput {
+export function interchangeOutput(
+  input: EvaluationInput,
+  meta: InterchangeMeta,
+  result: EvaluationResult,
+): InterchangeOutput {
   const num = (text: string) => dec(text).toNumber();
   const numOrNull = (text: string | null) => (text === null ? null : num(text));
   const rate = (text: string | null) => (text === null ? null : roundHalfUp(dec(text), 6).toNumber());
@@ -99,4 +103,3 @@ export function interchangeOutput(input: EvaluationInput, meta: InterchangeMeta,
     missingExplanations: missingExplanations(input, result).map((m) => m.message),
   };
 }
-

@@ -6,7 +6,13 @@ const base = () => ({
   budget: { initial: 21.5, executed: 20 } as Record<string, unknown>,
   indicators: [
     { level1: '1-产出指标', level2: '11-数量指标', name: '检查企业数', target: '≥50家', actual: 50 },
-    { level1: '效益指标', level2: '社会效益', name: '安全水平', target: '有效提升', actual: { tier: '部分达成', percent: 70 } },
+    {
+      level1: '效益指标',
+      level2: '社会效益',
+      name: '安全水平',
+      target: '有效提升',
+      actual: { tier: '部分达成', percent: 70 },
+    },
     { level1: '满意度指标', name: '满意度', target: '≥4次，≥2个', actual: [4, 2] },
   ] as Record<string, unknown>[],
 });
@@ -18,9 +24,19 @@ function errorsOf(raw: unknown): string[] {
 
 describe('what-if command interchange format (issue 3, docs/score-command.md)', () => {
   it('level1 with or without its code', () => {
-    expect(['产出指标', '1-产出指标', '1', '1、产出指标', '效益指标', '2-效益指标', '满意度指标', '服务对象满意度指标', '3-满意度指标'].map(level1CodeOf)).toEqual([
-      '1', '1', '1', '1', '2', '2', '3', '3', '3',
-    ]);
+    expect(
+      [
+        '产出指标',
+        '1-产出指标',
+        '1',
+        '1、产出指标',
+        '效益指标',
+        '2-效益指标',
+        '满意度指标',
+        '服务对象满意度指标',
+        '3-满意度指标',
+      ].map(level1CodeOf),
+    ).toEqual(['1', '1', '1', '1', '2', '2', '3', '3', '3']);
     expect(level1CodeOf('1-效益指标')).toBeNull();
     expect(level1CodeOf('过程指标')).toBeNull();
   });
@@ -60,10 +76,19 @@ describe('what-if command interchange format (issue 3, docs/score-command.md)', 
 
   it('deduction and reviewed scores pass through; total is the final total', () => {
     const raw = base();
-    raw.indicators[0] = { ...raw.indicators[0], deduction: { score: 45, reason: '质量一般' }, reviewed: { score: 40, reason: '复核' } };
+    raw.indicators[0] = {
+      ...raw.indicators[0],
+      deduction: { score: 45, reason: '质量一般' },
+      reviewed: { score: 40, reason: '复核' },
+    };
     const scored = scoreInterchange(raw);
     if (!scored.ok) throw new Error(JSON.stringify(scored.errors));
-    expect(scored.output.indicators[0]).toMatchObject({ computedScore: 50, score: 45, reviewedScore: 40, finalScore: 40 });
+    expect(scored.output.indicators[0]).toMatchObject({
+      computedScore: 50,
+      score: 45,
+      reviewedScore: 40,
+      finalScore: 40,
+    });
     expect(scored.output.total).toBe(scored.output.selfTotal - 5);
   });
 
@@ -74,7 +99,9 @@ describe('what-if command interchange format (issue 3, docs/score-command.md)', 
 
     const wrongParts = base();
     wrongParts.indicators[2] = { ...wrongParts.indicators[2], actual: [4] };
-    expect(errorsOf(wrongParts)).toEqual(['indicators[2].actual: 复合指标有2项，应依次填写2个实际完成值，实际填写了1个']);
+    expect(errorsOf(wrongParts)).toEqual([
+      'indicators[2].actual: 复合指标有2项，应依次填写2个实际完成值，实际填写了1个',
+    ]);
 
     const outsideBand = base();
     outsideBand.indicators[1] = { ...outsideBand.indicators[1], actual: { tier: '部分达成', percent: 85 } };
@@ -85,7 +112,9 @@ describe('what-if command interchange format (issue 3, docs/score-command.md)', 
     expect(errorsOf(badLevel)[0]).toMatch(/^indicators\[0\]\.level1: 无法识别的一级指标/);
 
     expect(errorsOf({ ...base(), budget: { executed: 1 } })[0]).toMatch(/^budget\.initial: /);
-    expect(errorsOf({ ...base(), budget: { initial: 10, adjusted: 0, executed: 1 } })).toEqual(['budget.adjusted: 全年预算数须大于0']);
+    expect(errorsOf({ ...base(), budget: { initial: 10, adjusted: 0, executed: 1 } })).toEqual([
+      'budget.adjusted: 全年预算数须大于0',
+    ]);
     expect(errorsOf({ ...base(), scheme: 'guangxi' })[0]).toMatch(/^scheme: 未知的评分方案/);
     expect(errorsOf({ ...base(), scheme: { budgetPoints: 30 } })[0]).toMatch(/^scheme\.levelPoints: /);
     expect(errorsOf({ ...base(), precision: 1 })[0]).toMatch(/^precision: /);

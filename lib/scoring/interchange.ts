@@ -29,16 +29,25 @@ const decimalValue = z
 const adjustment = z.object({ score: decimalValue, reason: z.string({ error: '须填写理由（文字）' }) });
 const actualValue = z.union(
   [z.null(), decimalValue, z.array(decimalValue), z.object({ tier: z.string(), percent: decimalValue.nullish() })],
-  { error: '实际完成值应为数字、数字数组（复合指标每项一个）、{"tier": "达成|部分达成|未达成", "percent"?: 数字} 或 null（未填写）' },
+  {
+    error:
+      '实际完成值应为数字、数字数组（复合指标每项一个）、{"tier": "达成|部分达成|未达成", "percent"?: 数字} 或 null（未填写）',
+  },
 );
-const level1Value = z.union([z.string(), z.number()], { error: '应为一级指标名称，如“产出指标”或“1-产出指标”' }).transform((raw, ctx) => {
-  const code = level1CodeOf(String(raw));
-  if (code === null) {
-    ctx.issues.push({ code: 'custom', input: raw, message: `无法识别的一级指标“${raw}”，应为 产出指标、效益指标 或 满意度指标（可带编码，如“1-产出指标”）` });
-    return z.NEVER;
-  }
-  return code;
-});
+const level1Value = z
+  .union([z.string(), z.number()], { error: '应为一级指标名称，如“产出指标”或“1-产出指标”' })
+  .transform((raw, ctx) => {
+    const code = level1CodeOf(String(raw));
+    if (code === null) {
+      ctx.issues.push({
+        code: 'custom',
+        input: raw,
+        message: `无法识别的一级指标“${raw}”，应为 产出指标、效益指标 或 满意度指标（可带编码，如“1-产出指标”）`,
+      });
+      return z.NEVER;
+    }
+    return code;
+  });
 
 const indicatorSchema = z.object({
   level1: level1Value,
@@ -71,7 +80,11 @@ const KNOWN_KEYS = {
   indicator: Object.keys(indicatorSchema.shape),
 };
 
-const LEVEL1_KEYWORDS: [Level1Code, string][] = [['1', '产出'], ['2', '效益'], ['3', '满意度']];
+const LEVEL1_KEYWORDS: [Level1Code, string][] = [
+  ['1', '产出'],
+  ['2', '效益'],
+  ['3', '满意度'],
+];
 
 /** `产出指标`, `1-产出指标`, `1`, `3-满意度指标`, `服务对象满意度指标` → code; null when unknown or contradictory. */
 export function level1CodeOf(text: string): Level1Code | null {
@@ -87,12 +100,18 @@ export function level1CodeOf(text: string): Level1Code | null {
 export function parseInterchange(raw: unknown): InterchangeParse {
   const parsed = interchangeSchema.safeParse(raw, { error: z.locales.zhCN().localeError });
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+    };
   }
   const data = parsed.data;
   const scheme = safeResolveScheme(data.scheme ?? 'national');
   if (!scheme.success) {
-    return { ok: false, errors: scheme.issues.map((i) => ({ path: i.path ? `scheme.${i.path}` : 'scheme', message: i.message })) };
+    return {
+      ok: false,
+      errors: scheme.issues.map((i) => ({ path: i.path ? `scheme.${i.path}` : 'scheme', message: i.message })),
+    };
   }
   const input: EvaluationInput = {
     scheme: scheme.scheme,
@@ -116,7 +135,10 @@ export function parseInterchange(raw: unknown): InterchangeParse {
       reviewed: row.reviewed ?? null,
     })),
   };
-  const meta = { project: data.project, indicators: data.indicators.map((row) => ({ level2: row.level2, target: row.target })) };
+  const meta = {
+    project: data.project,
+    indicators: data.indicators.map((row) => ({ level2: row.level2, target: row.target })),
+  };
   return { ok: true, input, meta, warnings: [...unknownKeyWarnings(raw), ...level2Warnings(data.indicators)] };
 }
 
@@ -130,7 +152,10 @@ export function scoreInterchange(raw: unknown): InterchangeScore {
   if (!parsed.ok) return parsed;
   const result = scoreEvaluation(parsed.input);
   if (result.errors.length > 0) {
-    return { ok: false, errors: result.errors.map((e) => ({ path: engineToInterchangePath(e.path), message: e.message })) };
+    return {
+      ok: false,
+      errors: result.errors.map((e) => ({ path: engineToInterchangePath(e.path), message: e.message })),
+    };
   }
   return { ok: true, output: interchangeOutput(parsed.input, parsed.meta, result), result, warnings: parsed.warnings };
 }
@@ -147,7 +172,10 @@ export function scoreInterchangeText(text: string): InterchangeScore {
 
 /** `['indicators', 2, 'actual']` → `indicators[2].actual`. */
 export function formatPath(path: PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 /** The engine's `indicators.3.actual.1` → `indicators[3].actual[1]`; level1Code is `level1` here. */

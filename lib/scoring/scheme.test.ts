@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { HUBEI_SCHEME, NATIONAL_SCHEME, SchemeError, gradeFor, resolveScheme, safeResolveScheme, type Scheme } from './scheme';
+import {
+  HUBEI_SCHEME,
+  NATIONAL_SCHEME,
+  SchemeError,
+  gradeFor,
+  resolveScheme,
+  safeResolveScheme,
+  type Scheme,
+} from './scheme';
 
 describe('scoring-rules.md § The scheme (per evaluation year)', () => {
   it('national preset: budget 10, 产出 50 · 效益 30 · 满意度 10, ratio, 130 %, 90 %, 2 decimals', () => {
@@ -25,7 +33,12 @@ describe('scoring-rules.md § The scheme (per evaluation year)', () => {
 
   it('hubei preset: budget 20, 产出 40 · 效益 30 · 满意度 10, bands [80, 100] / [50, 80) / [0, 50), defaults 100/70/30', () => {
     expect(HUBEI_SCHEME).toMatchObject({ name: 'hubei', budgetPoints: 20, levelPoints: { '1': 40, '2': 30, '3': 10 } });
-    expect(HUBEI_SCHEME.qualitativeTiers.部分达成).toEqual({ min: 50, max: 80, maxInclusive: false, defaultPercent: 70 });
+    expect(HUBEI_SCHEME.qualitativeTiers.部分达成).toEqual({
+      min: 50,
+      max: 80,
+      maxInclusive: false,
+      defaultPercent: 70,
+    });
     expect(HUBEI_SCHEME.qualitativeTiers.未达成).toEqual({ min: 0, max: 50, maxInclusive: false, defaultPercent: 30 });
     expect(HUBEI_SCHEME.qualitativeTiers.达成).toEqual(NATIONAL_SCHEME.qualitativeTiers.达成);
     // "everything else as national"
@@ -43,7 +56,11 @@ describe('scoring-rules.md § The scheme (per evaluation year)', () => {
   });
 
   it('merges a partial custom object over national', () => {
-    const scheme = resolveScheme({ reverseFormula: 'linear', precision: 0, qualitativeTiers: { 部分达成: { defaultPercent: 75 } } });
+    const scheme = resolveScheme({
+      reverseFormula: 'linear',
+      precision: 0,
+      qualitativeTiers: { 部分达成: { defaultPercent: 75 } },
+    });
     expect(scheme.reverseFormula).toBe('linear');
     expect(scheme.precision).toBe(0);
     expect(scheme.qualitativeTiers.部分达成).toEqual({ min: 60, max: 80, maxInclusive: false, defaultPercent: 75 });

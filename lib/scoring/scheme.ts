@@ -97,7 +97,11 @@ export const customSchemeSchema = z.strictObject({
   levelPoints: z.strictObject({ '1': points.optional(), '2': points.optional(), '3': points.optional() }).optional(),
   reverseFormula: z.enum(['ratio', 'linear']).optional(),
   qualitativeTiers: z
-    .strictObject({ 达成: tierBandInput.optional(), 部分达成: tierBandInput.optional(), 未达成: tierBandInput.optional() })
+    .strictObject({
+      达成: tierBandInput.optional(),
+      部分达成: tierBandInput.optional(),
+      未达成: tierBandInput.optional(),
+    })
     .optional(),
   overAchievementThreshold: z.number().gt(100, '须大于100').max(100000).optional(),
   budgetExecutionThreshold: z.number().gt(0, '须大于0').max(100, '不能大于100').optional(),
@@ -116,8 +120,12 @@ export type SchemeResolution = { success: true; scheme: Scheme } | { success: fa
 /** A preset name or a custom settings object → a complete, checked scheme. Never throws. */
 export function safeResolveScheme(input: unknown): SchemeResolution {
   if (typeof input === 'string') {
-    if ((SCHEME_NAMES as string[]).includes(input)) return { success: true, scheme: SCHEME_PRESETS[input as SchemeName] };
-    return { success: false, issues: [{ path: '', message: `未知的评分方案“${input}”，可选：${SCHEME_NAMES.join('、')}` }] };
+    if ((SCHEME_NAMES as string[]).includes(input))
+      return { success: true, scheme: SCHEME_PRESETS[input as SchemeName] };
+    return {
+      success: false,
+      issues: [{ path: '', message: `未知的评分方案“${input}”，可选：${SCHEME_NAMES.join('、')}` }],
+    };
   }
   const parsed = customSchemeSchema.safeParse(input, { error: z.locales.zhCN().localeError });
   if (!parsed.success) {
@@ -148,10 +156,17 @@ export function resolveScheme(input: SchemeName | CustomSchemeInput | Scheme): S
 function mergeOverBase(custom: CustomSchemeInput): Scheme {
   const base = SCHEME_PRESETS[custom.base ?? 'national'];
   const tiers = {} as Record<QualitativeTier, TierBand>;
-  for (const tier of QUALITATIVE_TIERS) tiers[tier] = { ...base.qualitativeTiers[tier], ...stripUndefined(custom.qualitativeTiers?.[tier]) };
+  for (const tier of QUALITATIVE_TIERS)
+    tiers[tier] = { ...base.qualitativeTiers[tier], ...stripUndefined(custom.qualitativeTiers?.[tier]) };
   return {
     ...base,
-    ...stripUndefined({ ...custom, base: undefined, levelPoints: undefined, qualitativeTiers: undefined, gradeBands: undefined }),
+    ...stripUndefined({
+      ...custom,
+      base: undefined,
+      levelPoints: undefined,
+      qualitativeTiers: undefined,
+      gradeBands: undefined,
+    }),
     name: custom.name ?? 'custom',
     levelPoints: { ...base.levelPoints, ...stripUndefined(custom.levelPoints) },
     qualitativeTiers: tiers,
@@ -165,18 +180,27 @@ function checkSchemeConsistency(scheme: Scheme): SchemeIssue[] {
   const levelSum = LEVEL1_CODES.reduce((sum, code) => sum.plus(dec(scheme.levelPoints[code])), dec(0));
   // The rule book's "indicator points always add up to 100 − budget points".
   if (!levelSum.plus(dec(scheme.budgetPoints)).equals(100)) {
-    issues.push({ path: 'levelPoints', message: `预算执行率分值${scheme.budgetPoints}与各一级指标分值合计${levelSum.toFixed()}之和应为100` });
+    issues.push({
+      path: 'levelPoints',
+      message: `预算执行率分值${scheme.budgetPoints}与各一级指标分值合计${levelSum.toFixed()}之和应为100`,
+    });
   }
   const { 达成: met, 部分达成: partly, 未达成: notMet } = scheme.qualitativeTiers;
   const contiguous = notMet.min === 0 && notMet.max === partly.min && partly.max === met.min && met.max === 100;
   if (!contiguous) {
-    issues.push({ path: 'qualitativeTiers', message: '定性档次区间应依次相接并覆盖0–100：未达成[0, a)、部分达成[a, b)、达成[b, 100]' });
+    issues.push({
+      path: 'qualitativeTiers',
+      message: '定性档次区间应依次相接并覆盖0–100：未达成[0, a)、部分达成[a, b)、达成[b, 100]',
+    });
   }
   for (const tier of QUALITATIVE_TIERS) {
     const band = scheme.qualitativeTiers[tier];
     if (!(band.min < band.max)) issues.push({ path: `qualitativeTiers.${tier}`, message: `${tier}档次下限须小于上限` });
     else if (!isPercentInBand(band.defaultPercent, band)) {
-      issues.push({ path: `qualitativeTiers.${tier}.defaultPercent`, message: `${tier}档次默认比例${band.defaultPercent}%不在其区间${formatBand(band)}内` });
+      issues.push({
+        path: `qualitativeTiers.${tier}.defaultPercent`,
+        message: `${tier}档次默认比例${band.defaultPercent}%不在其区间${formatBand(band)}内`,
+      });
     }
   }
   const { 优: excellent, 良: good, 中: fair } = scheme.gradeBands;

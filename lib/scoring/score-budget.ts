@@ -9,7 +9,12 @@ import type { BudgetInput, BudgetScore, ScoringError } from './types';
  * Rule book "Scores", budget line: rate = 全年执行数 / 全年预算数 (全年预算数 defaults to 年初预算数 and
  * must be > 0); score = round-half-up(budget points × min(rate, 1), precision).
  */
-export function scoreBudget(budget: BudgetInput, scheme: Scheme, precision: ScorePrecision, errors: ScoringError[]): BudgetScore {
+export function scoreBudget(
+  budget: BudgetInput,
+  scheme: Scheme,
+  precision: ScorePrecision,
+  errors: ScoringError[],
+): BudgetScore {
   const points = dec(scheme.budgetPoints);
   const initial = amount(budget.initial, 'budget.initial', '年初预算数', errors);
   const adjustedGiven = budget.adjusted !== undefined && budget.adjusted !== null && budget.adjusted.trim() !== '';
@@ -29,7 +34,11 @@ export function scoreBudget(budget: BudgetInput, scheme: Scheme, precision: Scor
     const earned = executed.greaterThanOrEqualTo(adjusted) ? points : points.times(executed).dividedBy(adjusted);
     computed = roundHalfUp(earned, precision);
   }
-  const reviewed = validatedAdjustment(budget.reviewed, { path: 'budget.reviewed', max: points, kind: 'reviewed', precision }, errors);
+  const reviewed = validatedAdjustment(
+    budget.reviewed,
+    { path: 'budget.reviewed', max: points, kind: 'reviewed', precision },
+    errors,
+  );
   const explanation = budgetExplanationRequirement(rate, scheme);
   return {
     initial: initial === null ? String(budget.initial) : decString(initial),

@@ -19,31 +19,49 @@ describe('scoring-rules.md § Scores', () => {
   it('indicator score = round-half-up(points × r, precision), r at full precision', () => {
     const result = scoreEvaluation(evaluation([indicator('95%', '93', { level1Code: '3' }), indicator('≥1个', '1')]));
     // No 效益 indicator: 满意度 gets 15 (rule book § Points per indicator).
-    expect(result.indicators[0]).toMatchObject({ points: '15', computedScore: '14.68', rate: '0.9789473684210526315789473684210526315789' });
+    expect(result.indicators[0]).toMatchObject({
+      points: '15',
+      computedScore: '14.68',
+      rate: '0.9789473684210526315789473684210526315789',
+    });
   });
 
   it('decimal trap: points × r exactly x.xx5 rounds up (2.01 × 0.5 = 1.005 → 1.01; 4.35 × 0.5 → 2.18)', () => {
     // Binary floats give 1.00 and 2.17 here.
-    expect(scoreEvaluation(evaluation(withPoints('2.01', indicator('≥2个', '1')))).indicators[0].computedScore).toBe('1.01');
-    expect(scoreEvaluation(evaluation(withPoints('4.35', indicator('≥2个', '1')))).indicators[0].computedScore).toBe('2.18');
+    expect(scoreEvaluation(evaluation(withPoints('2.01', indicator('≥2个', '1')))).indicators[0].computedScore).toBe(
+      '1.01',
+    );
+    expect(scoreEvaluation(evaluation(withPoints('4.35', indicator('≥2个', '1')))).indicators[0].computedScore).toBe(
+      '2.18',
+    );
   });
 
   it('decimal trap: r = 5/24 is not first truncated (15 × 5/24 = 3.125 → 3.13)', () => {
-    expect(scoreEvaluation(evaluation(withPoints('15', indicator('≥24次', '5')))).indicators[0].computedScore).toBe('3.13');
+    expect(scoreEvaluation(evaluation(withPoints('15', indicator('≥24次', '5')))).indicators[0].computedScore).toBe(
+      '3.13',
+    );
     // compound mean kept exact too: (5/24 + 5/24)/2 × 15 = 3.125
-    expect(scoreEvaluation(evaluation(withPoints('15', indicator('≥24次，≥48个', ['5', '10'])))).indicators[0].computedScore).toBe('3.13');
+    expect(
+      scoreEvaluation(evaluation(withPoints('15', indicator('≥24次，≥48个', ['5', '10'])))).indicators[0].computedScore,
+    ).toBe('3.13');
   });
 
   it('budget rate = 全年执行数 / 全年预算数; score = round-half-up(points × min(rate, 1))', () => {
     const { budget } = scoreEvaluation(evaluation([indicator('≥1个', '1')], { initial: '21.5', executed: '20' }));
     expect(budget).toMatchObject({ adjusted: '21.5', computedScore: '9.3', finalScore: '9.3' });
-    expect(dec(budget.rate ?? '0').toDecimalPlaces(4).toFixed()).toBe('0.9302');
+    expect(
+      dec(budget.rate ?? '0')
+        .toDecimalPlaces(4)
+        .toFixed(),
+    ).toBe('0.9302');
     const overspent = scoreEvaluation(evaluation([indicator('≥1个', '1')], { initial: '10', executed: '12' })).budget;
     expect(overspent).toMatchObject({ rate: '1.2', computedScore: '10' });
   });
 
   it('全年预算数 (adjusted) is used when set, defaults to 年初预算数, and must be > 0', () => {
-    const adjusted = scoreEvaluation(evaluation([indicator('≥1个', '1')], { initial: '10', adjusted: '40', executed: '20' }));
+    const adjusted = scoreEvaluation(
+      evaluation([indicator('≥1个', '1')], { initial: '10', adjusted: '40', executed: '20' }),
+    );
     expect(adjusted.budget).toMatchObject({ adjusted: '40', rate: '0.5', computedScore: '5' });
     const zero = scoreEvaluation(evaluation([indicator('≥1个', '1')], { initial: '10', adjusted: '0', executed: '0' }));
     expect(zero.errors).toEqual([{ path: 'budget.adjusted', message: '全年预算数须大于0' }]);
@@ -66,9 +84,13 @@ describe('scoring-rules.md § Scores', () => {
   it('precision 0: 37.24 / 43.2 × 10 → 9 (8.62 at 2 decimals)', () => {
     const budget = { initial: '43.2', executed: '37.24' };
     expect(scoreEvaluation(evaluation([indicator('≥1个', '1')], budget)).budget.computedScore).toBe('8.62');
-    expect(scoreEvaluation({ ...evaluation([indicator('≥1个', '1')], budget), precision: 0 }).budget.computedScore).toBe('9');
+    expect(
+      scoreEvaluation({ ...evaluation([indicator('≥1个', '1')], budget), precision: 0 }).budget.computedScore,
+    ).toBe('9');
     const scheme = resolveScheme({ precision: 0 });
-    const result = scoreEvaluation(evaluation([indicator('95%', '93', { level1Code: '3' }), indicator('≥1个', '1')], budget, scheme));
+    const result = scoreEvaluation(
+      evaluation([indicator('95%', '93', { level1Code: '3' }), indicator('≥1个', '1')], budget, scheme),
+    );
     expect(result.precision).toBe(0);
     expect(result.indicators[0].computedScore).toBe('15'); // 14.68… → 15
     expect(result.selfTotal).toBe('99');
@@ -76,7 +98,10 @@ describe('scoring-rules.md § Scores', () => {
 
   it('self-evaluation total = budget score + Σ indicator scores; grade by the scheme bands', () => {
     const result = scoreEvaluation(
-      evaluation([indicator('≥10个', '5'), inLevel('2', indicator('≥10个', '10')), inLevel('3', indicator('≥10个', '10'))], { executed: '100' }),
+      evaluation(
+        [indicator('≥10个', '5'), inLevel('2', indicator('≥10个', '10')), inLevel('3', indicator('≥10个', '10'))],
+        { executed: '100' },
+      ),
     );
     expect(result.indicators.map((i) => i.computedScore)).toEqual(['25', '30', '10']);
     expect(result.selfTotal).toBe('75');
@@ -85,7 +110,13 @@ describe('scoring-rules.md § Scores', () => {
   });
 
   it('hubei: budget 20, levels 40/30/10', () => {
-    const result = scoreEvaluation(evaluation([indicator('≥1个', '1'), inLevel('3', indicator('有效提升', { tier: '部分达成', percent: '55' }))], { executed: '50' }, HUBEI_SCHEME));
+    const result = scoreEvaluation(
+      evaluation(
+        [indicator('≥1个', '1'), inLevel('3', indicator('有效提升', { tier: '部分达成', percent: '55' }))],
+        { executed: '50' },
+        HUBEI_SCHEME,
+      ),
+    );
     expect(result.indicators.map((i) => i.points)).toEqual(['64', '16']);
     expect(result.indicators[1].computedScore).toBe('8.8');
     expect(result.budget).toMatchObject({ points: '20', computedScore: '10' });
@@ -93,14 +124,19 @@ describe('scoring-rules.md § Scores', () => {
   });
 
   it('the evaluator may lower a computed score with a reason (18 of 20 on a met target), never raise it', () => {
-    const met = (deduction: { score: string; reason: string }) => withPoints('20', indicator('≤100万元', '90', { deduction }));
+    const met = (deduction: { score: string; reason: string }) =>
+      withPoints('20', indicator('≤100万元', '90', { deduction }));
     const lowered = scoreEvaluation(evaluation(met({ score: '18', reason: '成本控制存在不足' })));
     expect(lowered.errors).toEqual([]);
     expect(lowered.indicators[0]).toMatchObject({ computedScore: '20', selfScore: '18', finalScore: '18' });
     expect(lowered.selfTotal).toBe('98');
 
-    const raised = scoreEvaluation(evaluation(withPoints('20', indicator('≥10个', '5', { deduction: { score: '12', reason: '…' } }))));
-    expect(raised.errors).toEqual([{ path: 'indicators.0.deduction.score', message: '调减后得分12无效：只能调低，不能高于计算得分10' }]);
+    const raised = scoreEvaluation(
+      evaluation(withPoints('20', indicator('≥10个', '5', { deduction: { score: '12', reason: '…' } }))),
+    );
+    expect(raised.errors).toEqual([
+      { path: 'indicators.0.deduction.score', message: '调减后得分12无效：只能调低，不能高于计算得分10' },
+    ]);
     expect(raised.indicators[0].selfScore).toBe('10');
 
     const noReason = scoreEvaluation(evaluation(met({ score: '18', reason: '  ' })));
@@ -118,18 +154,33 @@ describe('scoring-rules.md § Scores', () => {
     expect(result.finalTotal).toBe('93');
     expect(result.selfGrade).toBe('优');
 
-    const tooHigh = scoreEvaluation(evaluation(withPoints('20', indicator('≥10个', '5', { reviewed: { score: '20.01', reason: 'x' } }))));
-    expect(tooHigh.errors[0]).toEqual({ path: 'indicators.0.reviewed.score', message: '复核得分20.01无效：应在0至该项分值20之间' });
-    const budgetNoReason = scoreEvaluation(evaluation([indicator('≥1个', '1')], { reviewed: { score: '5', reason: '' } }));
+    const tooHigh = scoreEvaluation(
+      evaluation(withPoints('20', indicator('≥10个', '5', { reviewed: { score: '20.01', reason: 'x' } }))),
+    );
+    expect(tooHigh.errors[0]).toEqual({
+      path: 'indicators.0.reviewed.score',
+      message: '复核得分20.01无效：应在0至该项分值20之间',
+    });
+    const budgetNoReason = scoreEvaluation(
+      evaluation([indicator('≥1个', '1')], { reviewed: { score: '5', reason: '' } }),
+    );
     expect(budgetNoReason.errors).toEqual([{ path: 'budget.reviewed.reason', message: '复核得分须填写理由' }]);
-    const finer = scoreEvaluation({ ...evaluation([indicator('≥1个', '1')], { reviewed: { score: '5.5', reason: 'x' } }), precision: 0 });
+    const finer = scoreEvaluation({
+      ...evaluation([indicator('≥1个', '1')], { reviewed: { score: '5.5', reason: 'x' } }),
+      precision: 0,
+    });
     expect(finer.errors[0]).toEqual({ path: 'budget.reviewed.score', message: '复核得分5.5应为整数' });
   });
 
   it('a missing actual (draft) scores 0 with rate null, is reported, and is not an error', () => {
     const result = scoreEvaluation(evaluation([indicator('≥10个', null), indicator('≥10个', '10')]));
     expect(result.errors).toEqual([]);
-    expect(result.indicators[0]).toMatchObject({ rate: null, computedScore: '0', missingActual: true, explanationRequired: false });
+    expect(result.indicators[0]).toMatchObject({
+      rate: null,
+      computedScore: '0',
+      missingActual: true,
+      explanationRequired: false,
+    });
     expect(result.missingActualIndexes).toEqual([0]);
     expect(result.complete).toBe(false);
     const budgetMissing = scoreEvaluation(evaluation([indicator('≥1个', '1')], { executed: null }));
@@ -138,7 +189,9 @@ describe('scoring-rules.md § Scores', () => {
   });
 
   it('errors carry the row path: indicators.N.actual', () => {
-    const result = scoreEvaluation(evaluation([indicator('≥10个', '5'), indicator('有效提升', { tier: '达成', percent: '70' })]));
+    const result = scoreEvaluation(
+      evaluation([indicator('≥10个', '5'), indicator('有效提升', { tier: '达成', percent: '70' })]),
+    );
     expect(result.errors.map((e) => e.path)).toEqual(['indicators.1.actual.percent']);
     expect(result.indicators[1]).toMatchObject({ rate: null, computedScore: '0' });
   });

@@ -57,7 +57,8 @@ function scoreIndicator(
 ): IndicatorScore {
   const path = `indicators.${index}`;
   const outcome = achievementRate(indicator.target, indicator.actual, scheme);
-  if (outcome.status === 'invalid') errors.push(...outcome.errors.map((e) => ({ path: `${path}.${e.path}`, message: e.message })));
+  if (outcome.status === 'invalid')
+    errors.push(...outcome.errors.map((e) => ({ path: `${path}.${e.path}`, message: e.message })));
 
   const hasRate = outcome.status === 'quantitative' || outcome.status === 'qualitative';
   // Only the score is rounded; points × numerator / denominator is exact wherever the product is.
@@ -67,9 +68,17 @@ function scoreIndicator(
 
   // A deduction on a draft without an actual cannot be checked against a score that does not exist yet.
   const deduction = hasRate
-    ? validatedAdjustment(indicator.deduction, { path: `${path}.deduction`, max: computed, kind: 'deduction', precision }, errors)
+    ? validatedAdjustment(
+        indicator.deduction,
+        { path: `${path}.deduction`, max: computed, kind: 'deduction', precision },
+        errors,
+      )
     : null;
-  const reviewed = validatedAdjustment(indicator.reviewed, { path: `${path}.reviewed`, max: points, kind: 'reviewed', precision }, errors);
+  const reviewed = validatedAdjustment(
+    indicator.reviewed,
+    { path: `${path}.reviewed`, max: points, kind: 'reviewed', precision },
+    errors,
+  );
   const selfScore = deduction ?? computed;
   const explanation = explanationRequirement(outcome, scheme);
 

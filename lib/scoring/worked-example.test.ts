@@ -29,14 +29,25 @@ describe('scoring-rules.md § Worked example (seed project 安全生产基础工
   it('level points 75 / 15, 15.00 per indicator, the table scores exactly', () => {
     const result = scoreEvaluation(workedExampleInput());
     expect(result.errors).toEqual([]);
-    expect(result.indicators.map((i) => dec(i.points).toFixed(2))).toEqual(['15.00', '15.00', '15.00', '15.00', '15.00', '15.00']);
+    expect(result.indicators.map((i) => dec(i.points).toFixed(2))).toEqual([
+      '15.00',
+      '15.00',
+      '15.00',
+      '15.00',
+      '15.00',
+      '15.00',
+    ]);
     expect(result.indicators.map((i) => dec(i.computedScore).toFixed(2))).toEqual(TABLE_SCORES);
     expect(result.indicators.map((i) => i.rate?.slice(0, 8))).toEqual(['0.9', '1', '1', '0.75', '1', '0.978947']);
   });
 
   it('budget 20.00 of 21.50 → 93.02 % → 9.30; total 9.30 + 84.43 = 93.73 → 优', () => {
     const result = scoreEvaluation(workedExampleInput());
-    expect(dec(result.budget.rate ?? '0').times(100).toFixed(2)).toBe('93.02');
+    expect(
+      dec(result.budget.rate ?? '0')
+        .times(100)
+        .toFixed(2),
+    ).toBe('93.02');
     expect(dec(result.budget.computedScore).toFixed(2)).toBe('9.30');
     const indicatorSum = result.indicators.reduce((sum, i) => sum.plus(i.selfScore), dec(0));
     expect(indicatorSum.toFixed(2)).toBe('84.43');
@@ -68,7 +79,14 @@ describe('scoring-rules.md § Worked example (seed project 安全生产基础工
     const output = JSON.parse(stdout);
     expect(output.total).toBe(93.73);
     expect(output.grade).toBe('优');
-    expect(output.indicators.map((i: { explanationRequired: boolean }) => i.explanationRequired)).toEqual([true, false, false, true, false, true]);
+    expect(output.indicators.map((i: { explanationRequired: boolean }) => i.explanationRequired)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('the command exits 2 naming the offending field on a bad file, a missing file or broken JSON', async () => {

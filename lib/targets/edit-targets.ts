@@ -10,8 +10,12 @@ import { writeAudit } from '@/lib/audit';
 
 function rowWarnings(row: TargetRow): string[] {
   const warnings: string[] = [];
-  if (row.level2Code && row.level2Code[0] !== row.level1Code) warnings.push(`二级指标“${row.level2Code}-${row.level2Name}”不属于一级指标“${row.level1Code}-${LEVEL1_NAMES[row.level1Code]}”，按一级指标计分`);
-  if (row.periodTargetText && row.periodTargetText !== row.annualTargetText) warnings.push(`实施周期指标值“${row.periodTargetText}”与年度指标值“${row.annualTargetText}”不同，按年度指标值评价`);
+  if (row.level2Code && row.level2Code[0] !== row.level1Code)
+    warnings.push(
+      `二级指标“${row.level2Code}-${row.level2Name}”不属于一级指标“${row.level1Code}-${LEVEL1_NAMES[row.level1Code]}”，按一级指标计分`,
+    );
+  if (row.periodTargetText && row.periodTargetText !== row.annualTargetText)
+    warnings.push(`实施周期指标值“${row.periodTargetText}”与年度指标值“${row.annualTargetText}”不同，按年度指标值评价`);
   return warnings;
 }
 
@@ -23,12 +27,21 @@ export const updateProjectTargetsOperation = defineOperation({
   run(input, { db, user }) {
     const project = db.select().from(projects).where(eq(projects.id, input.projectId)).get();
     if (!project) return fail('not_found', '找不到该项目');
-    if (evaluationStarted(db, project.id)) return fail('state', '该项目的自评已开始（已填写或已提交），绩效目标不能再修改；如确需调整，请先由财政局退回并清空自评内容');
+    if (evaluationStarted(db, project.id))
+      return fail(
+        'state',
+        '该项目的自评已开始（已填写或已提交），绩效目标不能再修改；如确需调整，请先由财政局退回并清空自评内容',
+      );
     const year = db.select().from(evaluationYears).where(eq(evaluationYears.year, project.year)).get();
     const errors = pointsErrors(input.indicators, schemeOfYear(year?.scheme));
     if (Object.keys(errors).length > 0) return fail('invalid', errors._ ?? '指标分值设置有误，请按提示修改', errors);
 
-    const before = db.select().from(indicators).where(eq(indicators.projectId, project.id)).orderBy(indicators.position).all();
+    const before = db
+      .select()
+      .from(indicators)
+      .where(eq(indicators.projectId, project.id))
+      .orderBy(indicators.position)
+      .all();
     db.transaction((tx) => {
       tx.delete(indicators).where(eq(indicators.projectId, project.id)).run();
       tx.insert(indicators)
@@ -55,7 +68,11 @@ export const updateProjectTargetsOperation = defineOperation({
         { field: '绩效目标', oldValue: project.goal, newValue: input.goal },
         { field: '绩效指标', oldValue: targetsSummary(before), newValue: targetsSummary(after) },
       ].filter((c) => c.oldValue !== c.newValue);
-      writeAudit(tx, { actorId: user.id, action: 'targets_edited', changes: changes.map((c) => ({ ...c, entityType: 'project', entityId: project.id })) });
+      writeAudit(tx, {
+        actorId: user.id,
+        action: 'targets_edited',
+        changes: changes.map((c) => ({ ...c, entityType: 'project', entityId: project.id })),
+      });
     });
     return ok({ indicators: input.indicators.length }, '已保存绩效目标');
   },

@@ -11,7 +11,8 @@ export function groupSpans<T extends { level1Code: string; level2Code: string; l
       while (j < rows.length && rows[j].level1Code === rows[i].level1Code) j++;
       level1[i] = j - i;
     }
-    const sameLevel2 = (a: T, b: T) => a.level1Code === b.level1Code && a.level2Code === b.level2Code && a.level2Name === b.level2Name;
+    const sameLevel2 = (a: T, b: T) =>
+      a.level1Code === b.level1Code && a.level2Code === b.level2Code && a.level2Name === b.level2Name;
     if (i === 0 || !sameLevel2(rows[i], rows[i - 1])) {
       let j = i;
       while (j < rows.length && sameLevel2(rows[j], rows[i])) j++;

@@ -11,7 +11,10 @@ import { writeAudit } from '@/lib/audit';
 const MAX_CONTENT = 8_000_000;
 
 export const targetSourceSchema = z.object({
-  year: z.union([z.literal(''), z.coerce.number().int('年度须为整数').min(2000, '年度须在2000至2100之间').max(2100, '年度须在2000至2100之间')]),
+  year: z.union([
+    z.literal(''),
+    z.coerce.number().int('年度须为整数').min(2000, '年度须在2000至2100之间').max(2100, '年度须在2000至2100之间'),
+  ]),
   sourceName: z.string().trim().max(200).default('粘贴的文本'),
   format: z.enum(['text', 'xlsx']),
   content: z.string().min(1, '请粘贴目标表文本或选择文件').max(MAX_CONTENT, '文件过大（最大约 6 MB）'),
@@ -22,8 +25,15 @@ export const targetSourceSchema = z.object({
 export type TargetSource = z.infer<typeof targetSourceSchema>;
 
 /** What the preview showed; confirming anything else is refused. */
-export function sourceDigest(source: { year: number | string; format: string; content: string; departmentId?: number | string }): string {
-  return createHash('sha256').update(`${source.year}\n${source.departmentId ?? ''}\n${source.format}\n${source.content}`).digest('hex');
+export function sourceDigest(source: {
+  year: number | string;
+  format: string;
+  content: string;
+  departmentId?: number | string;
+}): string {
+  return createHash('sha256')
+    .update(`${source.year}\n${source.departmentId ?? ''}\n${source.format}\n${source.content}`)
+    .digest('hex');
 }
 
 export interface ImportPreview {
@@ -41,7 +51,12 @@ async function dryRun(db: Parameters<typeof importTargetTable>[0], source: Targe
     const department = db.select().from(departments).where(eq(departments.id, departmentId)).get();
     if (!department?.active) return { error: '所选部门不存在或已停用', field: 'departmentId' } as const;
   }
-  return { table, year, departmentId, outcome: importTargetTable(db, { table, year, departmentId, dryRun: true }) } as const;
+  return {
+    table,
+    year,
+    departmentId,
+    outcome: importTargetTable(db, { table, year, departmentId, dryRun: true }),
+  } as const;
 }
 
 /** Parses and dry-runs an import: the report of what would be created, updated or kept; nothing is written. */
@@ -52,7 +67,10 @@ export const previewTargetImportOperation = defineOperation({
   async run(source, { db }) {
     const run = await dryRun(db, source);
     if ('error' in run) return fail('invalid', run.error!, { [run.field!]: run.error! });
-    if (run.outcome.projects === 0) return fail('invalid', '没有识别到任何项目，请检查粘贴的内容是否为完整的绩效目标表', { content: '没有识别到任何项目' });
+    if (run.outcome.projects === 0)
+      return fail('invalid', '没有识别到任何项目，请检查粘贴的内容是否为完整的绩效目标表', {
+        content: '没有识别到任何项目',
+      });
     return ok<ImportPreview>({ digest: sourceDigest(source), year: run.year, outcome: run.outcome });
   },
 });
@@ -67,19 +85,41 @@ export const confirmTargetImportOperation = defineOperation({
     const run = await dryRun(db, input);
     if ('error' in run) return fail('invalid', run.error!, { [run.field!]: run.error! });
     const outcome = db.transaction((tx) => {
-      const result = importTargetTable(tx as unknown as typeof db, { table: run.table, year: run.year, departmentId: run.departmentId, actorId: user.id });
+      const result = importTargetTable(tx as unknown as typeof db, {
+        table: run.table,
+        year: run.year,
+        departmentId: run.departmentId,
+        actorId: user.id,
+      });
       const record = tx
         .insert(targetImports)
-        .values({ year: run.year, sourceName: input.sourceName, sourceText: input.format === 'text' ? input.content : `[xlsx base64] ${input.content}`, status: 'confirmed', createdById: user.id })
+        .values({
+          year: run.year,
+          sourceName: input.sourceName,
+          sourceText: input.format === 'text' ? input.content : `[xlsx base64] ${input.content}`,
+          status: 'confirmed',
+          createdById: user.id,
+        })
         .returning({ id: targetImports.id })
         .get();
       writeAudit(tx, {
         actorId: user.id,
         action: 'import',
-        changes: [{ entityType: 'target_import', entityId: record.id, field: `${run.year}年绩效目标表`, oldValue: null, newValue: `新增${result.created.length}、更新${result.updated.length}、保留${result.kept.length}（${input.sourceName}）` }],
+        changes: [
+          {
+            entityType: 'target_import',
+            entityId: record.id,
+            field: `${run.year}年绩效目标表`,
+            oldValue: null,
+            newValue: `新增${result.created.length}、更新${result.updated.length}、保留${result.kept.length}（${input.sourceName}）`,
+          },
+        ],
       });
       return result;
     });
-    return ok(outcome, `已导入 ${run.year} 年度：新增 ${outcome.created.length} 个项目，更新 ${outcome.updated.length} 个`);
+    return ok(
+      outcome,
+      `已导入 ${run.year} 年度：新增 ${outcome.created.length} 个项目，更新 ${outcome.updated.length} 个`,
+    );
   },
 });

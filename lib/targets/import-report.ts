@@ -28,6 +28,11 @@ export function summarizeTable(table: ParsedTable, year: number | null = table.y
     ),
     qualitative: qualitative.length,
     warnings: table.warnings.map(({ project, row, line, code, message }) => ({ project, row, line, code, message })),
-    qualitativeTargets: qualitative.map(({ project, ind }) => ({ project, row: ind.position, name: ind.name, target: ind.annualTargetText })),
+    qualitativeTargets: qualitative.map(({ project, ind }) => ({
+      project,
+      row: ind.position,
+      name: ind.name,
+      target: ind.annualTargetText,
+    })),
   };
 }

@@ -11,7 +11,12 @@ interface SourceLine {
  * with line breaks anywhere (even between `2` and `、`). Items are found by their running number, so a
  * `、` or digits inside a value never start a new item.
  */
-export function parseIndicatorList(body: SourceLine[], start: number, project: string, warnings: TableWarning[]): ParsedIndicator[] {
+export function parseIndicatorList(
+  body: SourceLine[],
+  start: number,
+  project: string,
+  warnings: TableWarning[],
+): ParsedIndicator[] {
   const offsets: number[] = [];
   let joined = '';
   for (const l of body) {
@@ -32,7 +37,13 @@ export function parseIndicatorList(body: SourceLine[], start: number, project: s
     const segment = joined.slice(item.bodyAt, end);
     const line = lineAt(item.at);
     if (item.number !== previous + 1) {
-      warnings.push({ project, row: item.number, line, code: 'numbering', message: `指标序号不连续：“${previous}、”之后是“${item.number}、”` });
+      warnings.push({
+        project,
+        row: item.number,
+        line,
+        code: 'numbering',
+        message: `指标序号不连续：“${previous}、”之后是“${item.number}、”`,
+      });
     }
     const parsed = parseIndicatorSegment(segment, item.number, line, project, warnings);
     if (parsed) indicators.push(parsed);
@@ -64,7 +75,13 @@ function hasLater(text: string, from: number, number: number): boolean {
 const PERIOD_MARK = /实施周期指标值\s*[:：]/;
 const ANNUAL_MARK = /年度指标值\s*[:：]/g;
 
-function parseIndicatorSegment(rawSegment: string, position: number, line: number | null, project: string, warnings: TableWarning[]): ParsedIndicator | null {
+function parseIndicatorSegment(
+  rawSegment: string,
+  position: number,
+  line: number | null,
+  project: string,
+  warnings: TableWarning[],
+): ParsedIndicator | null {
   const segment = rawSegment.trim().replace(/[。.]\s*$/u, '');
   const annualMatches = [...segment.matchAll(ANNUAL_MARK)];
   // Two 年度指标值 in one item: the next item's number or levels were unreadable and it ran into this one.
@@ -73,15 +90,33 @@ function parseIndicatorSegment(rawSegment: string, position: number, line: numbe
   const periodMatch = segment.match(PERIOD_MARK);
   const headEnd = periodMatch?.index ?? annualMatch?.index ?? segment.length;
   const [level1Text = '', level2Text = '', ...nameParts] = segment.slice(0, headEnd).split(/[；;]/);
-  const name = nameParts.join('；').replace(/[；;\s]+$/, '').trim();
+  const name = nameParts
+    .join('；')
+    .replace(/[；;\s]+$/, '')
+    .trim();
 
   const annualTail = annualMatch ? segment.slice(annualMatch.index! + annualMatch[0].length) : '';
   const annualText = (swallowedNext ? annualTail.split('。')[0] : annualTail).trim();
   const periodText = periodMatch
-    ? segment.slice(periodMatch.index! + periodMatch[0].length, annualMatch && annualMatch.index! > periodMatch.index! ? annualMatch.index : undefined).replace(/[；;\s]+$/, '').trim()
+    ? segment
+        .slice(
+          periodMatch.index! + periodMatch[0].length,
+          annualMatch && annualMatch.index! > periodMatch.index! ? annualMatch.index : undefined,
+        )
+        .replace(/[；;\s]+$/, '')
+        .trim()
     : '';
   return checkIndicatorRow(
-    { level1Text, level2Text, name, periodText, annualText, hasAnnual: Boolean(annualMatch), swallowedNext, excerpt: segment.slice(0, 40) },
+    {
+      level1Text,
+      level2Text,
+      name,
+      periodText,
+      annualText,
+      hasAnnual: Boolean(annualMatch),
+      swallowedNext,
+      excerpt: segment.slice(0, 40),
+    },
     { position, line, project, warnings },
   );
 }
@@ -110,10 +145,16 @@ export interface IndicatorFields {
  */
 export function checkIndicatorRow(
   fields: IndicatorFields,
-  { position, line, project, warnings }: { position: number; line: number | null; project: string; warnings: TableWarning[] },
+  {
+    position,
+    line,
+    project,
+    warnings,
+  }: { position: number; line: number | null; project: string; warnings: TableWarning[] },
 ): ParsedIndicator | null {
   const { level1Text, level2Text, name, periodText, annualText, hasAnnual, swallowedNext = false } = fields;
-  const warn = (code: TableWarning['code'], message: string) => warnings.push({ project, row: position, line, code, message });
+  const warn = (code: TableWarning['code'], message: string) =>
+    warnings.push({ project, row: position, line, code, message });
 
   const level1 = readLevel(level1Text);
   const level2 = readLevel(level2Text);
@@ -132,9 +173,13 @@ export function checkIndicatorRow(
   if (!hasAnnual) rowWarn('unreadable_row', '未找到“年度指标值”，按实施周期指标值导入');
   if (swallowedNext) rowWarn('unreadable_row', '其后一项的序号或指标层级无法识别，该项未导入，请核对原表');
   if (!level2) rowWarn('unknown_level', `二级指标“${level2Text.trim()}”无法识别（应为“11-数量指标”形式）`);
-  if (level1 && !LEVEL1_NAMES[level1.code]) rowWarn('unknown_level', `一级指标编码“${level1Text}”无法识别，按名称归入${LEVEL1_NAMES[level1Code]}`);
+  if (level1 && !LEVEL1_NAMES[level1.code])
+    rowWarn('unknown_level', `一级指标编码“${level1Text}”无法识别，按名称归入${LEVEL1_NAMES[level1Code]}`);
   if (level2 && level2.code[0] !== level1Code) {
-    rowWarn('level_mismatch', `二级指标“${level2Text}”不属于一级指标“${level1Text}”，按一级指标“${LEVEL1_NAMES[level1Code]}”计分`);
+    rowWarn(
+      'level_mismatch',
+      `二级指标“${level2Text}”不属于一级指标“${level1Text}”，按一级指标“${LEVEL1_NAMES[level1Code]}”计分`,
+    );
   }
   const annual = annualText || periodText;
   if (periodText && annualText && normalizeTargetText(periodText) !== normalizeTargetText(annualText)) {

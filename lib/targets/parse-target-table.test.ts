@@ -38,7 +38,9 @@ describe('parseTargetTable on the seed (广州市白云区应急管理局 2024)'
   });
 
   it('reads 17 projects, each with its published name, 合计 and indicator count', () => {
-    expect(table.projects.map((p) => [p.name, formatWanYuan(p.budget.totalFen), p.indicators.length])).toEqual(PUBLISHED);
+    expect(table.projects.map((p) => [p.name, formatWanYuan(p.budget.totalFen), p.indicators.length])).toEqual(
+      PUBLISHED,
+    );
   });
 
   it('puts every single-column budget into 财政拨款', () => {
@@ -50,7 +52,14 @@ describe('parseTargetTable on the seed (广州市白云区应急管理局 2024)'
 
   it('summarises to 17 projects, 113 indicators and 1408.40 万元', () => {
     const report = summarizeTable(table);
-    expect(report).toMatchObject({ department: '广州市白云区应急管理局', year: 2024, projects: 17, indicators: 113, budgetTotal: '1408.40', qualitative: 14 });
+    expect(report).toMatchObject({
+      department: '广州市白云区应急管理局',
+      year: 2024,
+      projects: 17,
+      indicators: 113,
+      budgetTotal: '1408.40',
+      qualitative: 14,
+    });
   });
 
   it('reports exactly the two level-code mismatches, naming project and row', () => {
@@ -60,7 +69,12 @@ describe('parseTargetTable on the seed (广州市白云区应急管理局 2024)'
       ['执法检查事故调查处理经费', 5],
     ]);
     const row = table.projects[4].indicators[1];
-    expect(row).toMatchObject({ level1Code: '2', level2Code: '11', level2Name: '数量指标', name: '镇街值班值守终端标准化率' });
+    expect(row).toMatchObject({
+      level1Code: '2',
+      level2Code: '11',
+      level2Name: '数量指标',
+      name: '镇街值班值守终端标准化率',
+    });
     expect(row.warnings[0]).toContain('不属于一级指标');
   });
 
@@ -80,8 +94,17 @@ describe('parseTargetTable on the seed (广州市白云区应急管理局 2024)'
       '支付相关费用的时间长度',
       '工作人员对办公设备及物业管理的满意度',
     ]);
-    expect(first.indicators[3]).toMatchObject({ periodTargetText: '≥98%', annualTargetText: '≥98%', level2Name: '质量指标' });
-    expect(first.indicators[6]).toMatchObject({ level1Code: '3', level1Name: '满意度指标', level2Code: '31', annualTargetText: '≥95%' });
+    expect(first.indicators[3]).toMatchObject({
+      periodTargetText: '≥98%',
+      annualTargetText: '≥98%',
+      level2Name: '质量指标',
+    });
+    expect(first.indicators[6]).toMatchObject({
+      level1Code: '3',
+      level1Name: '满意度指标',
+      level2Code: '31',
+      annualTargetText: '≥95%',
+    });
   });
 
   it('keeps 绩效目标 as text, with paragraph breaks after a sentence that ends a line', () => {
@@ -93,7 +116,9 @@ describe('parseTargetTable on the seed (广州市白云区应急管理局 2024)'
 
   it('reads the same table when the indentation of project names was lost', () => {
     const flat = parseTargetTable(SEED.replace(/^[ \t]+/gm, ''));
-    expect(flat.projects.map((p) => [p.name, formatWanYuan(p.budget.totalFen), p.indicators.length])).toEqual(PUBLISHED);
+    expect(flat.projects.map((p) => [p.name, formatWanYuan(p.budget.totalFen), p.indicators.length])).toEqual(
+      PUBLISHED,
+    );
   });
 
   it('reads Windows line endings', () => {
@@ -103,7 +128,10 @@ describe('parseTargetTable on the seed (广州市白云区应急管理局 2024)'
 
 describe('parseTargetTable on damaged input', () => {
   it('reports a row whose level cannot be read, with its project and row, and keeps the rest', () => {
-    const broken = SEED.replace('、1-产出指标；11-数量指标；采购物业管理服务服务时长', '、产出指标数量指标采购物业管理服务服务时长');
+    const broken = SEED.replace(
+      '、1-产出指标；11-数量指标；采购物业管理服务服务时长',
+      '、产出指标数量指标采购物业管理服务服务时长',
+    );
     const table = parseTargetTable(broken);
     const warnings = table.warnings.filter((w) => w.project === '队伍装备基础设施建设专项经费' && w.row !== null);
     expect(warnings.map((w) => [w.row, w.code])).toEqual([
@@ -116,9 +144,14 @@ describe('parseTargetTable on damaged input', () => {
   });
 
   it('reports a row without a readable level-2 code', () => {
-    const broken = SEED.replace('、1-产出指标；11-数量指标；采购物业管理服务服务时长', '、1-产出指标；数量；采购物业管理服务服务时长');
+    const broken = SEED.replace(
+      '、1-产出指标；11-数量指标；采购物业管理服务服务时长',
+      '、1-产出指标；数量；采购物业管理服务服务时长',
+    );
     const table = parseTargetTable(broken);
-    expect(table.warnings.filter((w) => w.code === 'unknown_level').map((w) => [w.project, w.row])).toEqual([['队伍装备基础设施建设专项经费', 2]]);
+    expect(table.warnings.filter((w) => w.code === 'unknown_level').map((w) => [w.project, w.row])).toEqual([
+      ['队伍装备基础设施建设专项经费', 2],
+    ]);
   });
 
   it('reports a missing 年度指标值 and falls back to the 实施周期 value', () => {
@@ -131,7 +164,9 @@ describe('parseTargetTable on damaged input', () => {
   it('reports differing 实施周期 and 年度 values', () => {
     const changed = SEED.replace('值:≥50家；年度指标值:≥50家。', '值:≥100家；年度指标值:≥50家。');
     const table = parseTargetTable(changed);
-    expect(table.warnings.filter((w) => w.code === 'period_differs').map((w) => [w.project, w.row])).toEqual([['安全生产基础工作专项经费', 2]]);
+    expect(table.warnings.filter((w) => w.code === 'period_differs').map((w) => [w.project, w.row])).toEqual([
+      ['安全生产基础工作专项经费', 2],
+    ]);
   });
 
   it('says so when the text holds no table at all', () => {

@@ -77,14 +77,33 @@ export function parseTargetTable(input: string): ParsedTable {
   if (header.declaredTotalFen !== null) {
     const sum = projects.reduce((acc, p) => acc + p.budget.totalFen, 0);
     if (sum !== header.declaredTotalFen) {
-      warnings.push({ project: null, row: null, line: header.totalLine, code: 'total_mismatch', message: '各项目预算合计与表头“合计”不一致，请核对' });
+      warnings.push({
+        project: null,
+        row: null,
+        line: header.totalLine,
+        code: 'total_mismatch',
+        message: '各项目预算合计与表头“合计”不一致，请核对',
+      });
     }
   }
   if (projects.length === 0) {
-    warnings.push({ project: null, row: null, line: null, code: 'no_projects', message: '未识别到任何项目：请确认粘贴的是完整的绩效目标表' });
+    warnings.push({
+      project: null,
+      row: null,
+      line: null,
+      code: 'no_projects',
+      message: '未识别到任何项目：请确认粘贴的是完整的绩效目标表',
+    });
   }
 
-  return { department, implementingUnit: header.unitName || department, year: header.year, declaredTotalFen: header.declaredTotalFen, projects, warnings };
+  return {
+    department,
+    implementingUnit: header.unitName || department,
+    year: header.year,
+    declaredTotalFen: header.declaredTotalFen,
+    projects,
+    warnings,
+  };
 }
 
 function readHeader(lines: string[]) {
@@ -182,7 +201,13 @@ function buildProject(row: RawRow, name: string, unit: string, warnings: TableWa
   const [totalFen = 0, ...columns] = row.amounts;
   const budget = assignBudgetColumns(totalFen, columns);
   if (budget.fiscalFen + budget.specialFen + budget.otherFen !== totalFen) {
-    warnings.push({ project: name, row: null, line: row.line, code: 'budget_columns', message: '资金来源各列之和与总计不一致，请核对' });
+    warnings.push({
+      project: name,
+      row: null,
+      line: row.line,
+      code: 'budget_columns',
+      message: '资金来源各列之和与总计不一致，请核对',
+    });
   }
 
   const bodyText = row.body.map((l) => l.text);
@@ -192,11 +217,27 @@ function buildProject(row: RawRow, name: string, unit: string, warnings: TableWa
   const goal = rejoinGoal(row.body, goalEnd);
   const indicators = start < 0 ? [] : parseIndicatorList(row.body, start, name, warnings);
   if (start < 0) {
-    warnings.push({ project: name, row: null, line: row.line, code: 'no_indicators', message: '未找到绩效指标（应以“1、1-产出指标；”形式开始）' });
+    warnings.push({
+      project: name,
+      row: null,
+      line: row.line,
+      code: 'no_indicators',
+      message: '未找到绩效指标（应以“1、1-产出指标；”形式开始）',
+    });
   }
-  for (const [code, label] of [['1', '产出指标'], ['2', '效益指标'], ['3', '满意度指标']] as const) {
+  for (const [code, label] of [
+    ['1', '产出指标'],
+    ['2', '效益指标'],
+    ['3', '满意度指标'],
+  ] as const) {
     if (indicators.length > 0 && !indicators.some((ind) => ind.level1Code === code)) {
-      warnings.push({ project: name, row: null, line: row.line, code: 'missing_level', message: `项目没有${label}，其分值将按比例分配给其他一级指标` });
+      warnings.push({
+        project: name,
+        row: null,
+        line: row.line,
+        code: 'missing_level',
+        message: `项目没有${label}，其分值将按比例分配给其他一级指标`,
+      });
     }
   }
   return { name, unit, budget, goal, indicators, line: row.line };

@@ -11,8 +11,12 @@ type Shape = ['qual'] | [Comparator, string, string, string?] | Array<[Comparato
 
 /** What a parsed target looks like, without the echoed texts, so expectations stay short. */
 function shape(t: ParsedTarget): unknown {
-  const part = (p: { comparator: Comparator; value: string; unit: string; label?: string; upper?: string }) =>
-    [p.comparator, p.upper ? `${p.value}..${p.upper}` : p.value, p.unit, ...(p.label ? [p.label] : [])];
+  const part = (p: { comparator: Comparator; value: string; unit: string; label?: string; upper?: string }) => [
+    p.comparator,
+    p.upper ? `${p.value}..${p.upper}` : p.value,
+    p.unit,
+    ...(p.label ? [p.label] : []),
+  ];
   if (t.kind === 'qualitative') return ['qual'];
   if (t.kind === 'quantitative') return part(t);
   return t.parts.map(part);
@@ -20,8 +24,15 @@ function shape(t: ParsedTarget): unknown {
 
 /** Every distinct 年度指标值 of the seed, with its expected reading written out by hand (scoring-rules.md § Targets). */
 const SEED_EXPECTATIONS: Record<string, Shape> = {
-  '1.扫描仪1台；2.信创台式电脑13台；3.信创笔记本电脑3台': [['=', '1', '台', '扫描仪'], ['=', '13', '台', '信创台式电脑'], ['=', '3', '台', '信创笔记本电脑']],
-  '≥4次，≥2个': [['>=', '4', '次'], ['>=', '2', '个']],
+  '1.扫描仪1台；2.信创台式电脑13台；3.信创笔记本电脑3台': [
+    ['=', '1', '台', '扫描仪'],
+    ['=', '13', '台', '信创台式电脑'],
+    ['=', '3', '台', '信创笔记本电脑'],
+  ],
+  '≥4次，≥2个': [
+    ['>=', '4', '次'],
+    ['>=', '2', '个'],
+  ],
   '1年': ['=', '1', '年'],
   '2024年全年': ['qual'],
   '≥98%': ['>=', '98', '%'],
@@ -67,31 +78,35 @@ const SEED_EXPECTATIONS: Record<string, Shape> = {
   '≥2次': ['>=', '2', '次'],
   '≥3000条': ['>=', '3000', '条'],
   '≥1500份': ['>=', '1500', '份'],
-  '高效有序处置': ['qual'],
-  '有效提升': ['qual'],
-  '按上级要求在规定时间内完成': ['qual'],
-  '支出项目第一期运维费与监理费': ['qual'],
+  高效有序处置: ['qual'],
+  有效提升: ['qual'],
+  按上级要求在规定时间内完成: ['qual'],
+  支出项目第一期运维费与监理费: ['qual'],
   '支出项目建设费、代建服务费、监理服务费': ['qual'],
   '通过丰富演练科目和形式，提升演练质量和效果': ['qual'],
-  '提升突发事件应急响应和处置能力': ['qual'],
+  提升突发事件应急响应和处置能力: ['qual'],
   '按照应急避护场所建设标准，提升应急避护场所建设质量和规范化水平': ['qual'],
   '提升避难场所人均有效避难面积，增强防灾减灾救灾能力': ['qual'],
 };
 
 describe('scoring-rules.md § Targets: parseTargetText on the seed table', () => {
-  const seedIndicators = parseTargetTable(SEED).projects.flatMap((p) => p.indicators.map((ind) => ({ project: p.name, ind })));
+  const seedIndicators = parseTargetTable(SEED).projects.flatMap((p) =>
+    p.indicators.map((ind) => ({ project: p.name, ind })),
+  );
 
   it('reads all 113 indicators of the seed', () => {
     expect(seedIndicators).toHaveLength(113);
   });
 
-  it.each(seedIndicators.map(({ project, ind }) => [`${project} 第${ind.position}项 “${ind.annualTargetText}”`, ind.annualTargetText]))(
-    '%s',
-    (_label, text) => {
-      expect(SEED_EXPECTATIONS, `no hand-written expectation for “${text}”`).toHaveProperty([text]);
-      expect(shape(parseTargetText(text))).toEqual(SEED_EXPECTATIONS[text]);
-    },
-  );
+  it.each(
+    seedIndicators.map(({ project, ind }) => [
+      `${project} 第${ind.position}项 “${ind.annualTargetText}”`,
+      ind.annualTargetText,
+    ]),
+  )('%s', (_label, text) => {
+    expect(SEED_EXPECTATIONS, `no hand-written expectation for “${text}”`).toHaveProperty([text]);
+    expect(shape(parseTargetText(text))).toEqual(SEED_EXPECTATIONS[text]);
+  });
 
   it('counts 14 qualitative targets in the seed', () => {
     expect(seedIndicators.filter(({ ind }) => ind.target.kind === 'qualitative')).toHaveLength(14);
@@ -162,11 +177,16 @@ describe('parsers never throw', () => {
   });
 
   it('parseTargetText accepts strings built from the characters targets are made of', () => {
-    const alphabet = fc.constantFrom(...'0123456789.,，；、%≥≤＞＜＝≧≦><=～~-家次个台或以上以下不少于超过1.2.：:年全 。'.split(''));
+    const alphabet = fc.constantFrom(
+      ...'0123456789.,，；、%≥≤＞＜＝≧≦><=～~-家次个台或以上以下不少于超过1.2.：:年全 。'.split(''),
+    );
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), (s) => {
-        parseTargetText(s);
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')),
+        (s) => {
+          parseTargetText(s);
+        },
+      ),
       { numRuns: 5000 },
     );
   });
@@ -182,7 +202,10 @@ describe('parsers never throw', () => {
     const lines = SEED.split('\n');
     fc.assert(
       fc.property(fc.array(fc.nat(lines.length - 1), { maxLength: 30 }), fc.nat(lines.length), (drop, cut) => {
-        const mangled = lines.filter((_, i) => !drop.includes(i)).slice(0, Math.max(1, cut)).join('\n');
+        const mangled = lines
+          .filter((_, i) => !drop.includes(i))
+          .slice(0, Math.max(1, cut))
+          .join('\n');
         parseTargetTable(mangled);
       }),
       { numRuns: 200 },

@@ -82,7 +82,10 @@ const SIGN_COMPARATORS: Record<string, Comparator> = {
 const NUMBER = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
 /** A unit is short and has no digits: `%`, `家`, `人次`, `套或本`, `次/年`. */
 const UNIT = /^(?:[%‰]|[\p{Script=Han}A-Za-z²³/·]{1,6})?$/u;
-const PART = new RegExp(String.raw`^(?<label>[\p{Script=Han}A-Za-z“”"（）()]*?)(?<sign>[≥≤><=]?)(?<value>${NUMBER})(?<rest>.*)$`, 'u');
+const PART = new RegExp(
+  String.raw`^(?<label>[\p{Script=Han}A-Za-z“”"（）()]*?)(?<sign>[≥≤><=]?)(?<value>${NUMBER})(?<rest>.*)$`,
+  'u',
+);
 const RANGE = new RegExp(String.raw`^(?<lo>${NUMBER})(?<loUnit>[%‰]?)[-~至到](?<hi>${NUMBER})(?<unit>.*)$`, 'u');
 
 /** One quantitative part, e.g. `≥98%`, `95%或以上`, `扫描仪1台`, `90-95%`; null when not numbers. */

@@ -7,7 +7,17 @@ export interface TableWarning {
   row: number | null;
   /** 1-based line of the source text, when known. */
   line: number | null;
-  code: 'level_mismatch' | 'period_differs' | 'missing_level' | 'no_indicators' | 'numbering' | 'unreadable_row' | 'budget_columns' | 'total_mismatch' | 'no_projects' | 'unknown_level';
+  code:
+    | 'level_mismatch'
+    | 'period_differs'
+    | 'missing_level'
+    | 'no_indicators'
+    | 'numbering'
+    | 'unreadable_row'
+    | 'budget_columns'
+    | 'total_mismatch'
+    | 'no_projects'
+    | 'unknown_level';
   message: string;
 }
 

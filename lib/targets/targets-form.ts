@@ -4,12 +4,18 @@ import { allocatePoints, type Scheme } from '@/lib/scoring';
 /** One editable row of a project's target table; the form and the server share this schema. */
 export const targetRowSchema = z.object({
   level1Code: z.enum(['1', '2', '3'], { error: '请选择一级指标' }),
-  level2Code: z.string().trim().regex(/^(\d{2})?$/, '二级指标编码为两位数字，如 11'),
+  level2Code: z
+    .string()
+    .trim()
+    .regex(/^(\d{2})?$/, '二级指标编码为两位数字，如 11'),
   level2Name: z.string().trim().min(1, '请填写二级指标').max(50, '不能超过50字'),
   name: z.string().trim().min(1, '请填写三级指标').max(200, '不能超过200字'),
   periodTargetText: z.string().trim().max(200, '不能超过200字'),
   annualTargetText: z.string().trim().min(1, '请填写年度指标值').max(200, '不能超过200字'),
-  points: z.string().trim().regex(/^(\d{1,3}(\.\d{1,2})?)?$/, '分值为数字，最多两位小数；不设分值请留空'),
+  points: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,3}(\.\d{1,2})?)?$/, '分值为数字，最多两位小数；不设分值请留空'),
 });
 
 export const projectTargetsSchema = z.object({
@@ -25,14 +31,20 @@ export type ProjectTargets = z.infer<typeof projectTargetsSchema>;
  * The rule book's points validation (§ Points per indicator), as field errors: explicit 分值 must be
  * set on every indicator of a level and add up to the level's points, or on none.
  */
-export function pointsErrors(rows: Array<Pick<TargetRow, 'level1Code' | 'points'>>, scheme: Scheme): Record<string, string> {
-  const allocation = allocatePoints(rows.map((r) => ({ level1Code: r.level1Code, points: r.points === '' ? null : r.points })), scheme);
+export function pointsErrors(
+  rows: Array<Pick<TargetRow, 'level1Code' | 'points'>>,
+  scheme: Scheme,
+): Record<string, string> {
+  const allocation = allocatePoints(
+    rows.map((r) => ({ level1Code: r.level1Code, points: r.points === '' ? null : r.points })),
+    scheme,
+  );
   const errors: Record<string, string> = {};
   for (const e of allocation.errors) {
     if (e.index !== undefined) errors[`indicators.${e.index}.${e.field ?? 'points'}`] ??= e.message;
-    else if (e.level1Code) rows.forEach((r, i) => r.level1Code === e.level1Code && (errors[`indicators.${i}.points`] ??= e.message));
+    else if (e.level1Code)
+      rows.forEach((r, i) => r.level1Code === e.level1Code && (errors[`indicators.${i}.points`] ??= e.message));
     else errors._ ??= e.message;
   }
   return errors;
 }
-

@@ -4,7 +4,12 @@ import { checkIndicatorRow } from './parse-indicators';
 import type { ParsedIndicator, ParsedProject, ParsedTable, ProjectBudget, TableWarning } from './parse-target-table';
 import { LEVEL1_NAMES } from './table-types';
 
-export { exportTargetWorkbook, targetWorkbookTitle, TARGET_WORKBOOK_COLUMNS, type TargetWorkbookTable } from '../exports/target-workbook';
+export {
+  exportTargetWorkbook,
+  targetWorkbookTitle,
+  TARGET_WORKBOOK_COLUMNS,
+  type TargetWorkbookTable,
+} from '../exports/target-workbook';
 
 /** What parseTargetWorkbook returns: a ParsedTable whose indicators also carry the 分值 column. */
 export type WorkbookIndicator = ParsedIndicator & { points: string | null };
@@ -20,7 +25,9 @@ export type ParsedTargetWorkbook = Omit<ParsedTable, 'projects'> & { projects: W
 export async function parseTargetWorkbook(input: Buffer | ArrayBuffer | Uint8Array): Promise<ParsedTargetWorkbook> {
   const wb = new ExcelJS.Workbook();
   try {
-    const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input instanceof ArrayBuffer ? new Uint8Array(input) : input);
+    const bytes = Buffer.isBuffer(input)
+      ? input
+      : Buffer.from(input instanceof ArrayBuffer ? new Uint8Array(input) : input);
     // exceljs's Buffer type predates @types/node's generic Buffer.
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
@@ -34,7 +41,14 @@ export async function parseTargetWorkbook(input: Buffer | ArrayBuffer | Uint8Arr
 }
 
 function unreadable(message: string): ParsedTargetWorkbook {
-  return { department: '', implementingUnit: '', year: null, declaredTotalFen: null, projects: [], warnings: [{ project: null, row: null, line: null, code: 'no_projects', message }] };
+  return {
+    department: '',
+    implementingUnit: '',
+    year: null,
+    declaredTotalFen: null,
+    projects: [],
+    warnings: [{ project: null, row: null, line: null, code: 'no_projects', message }],
+  };
 }
 
 const HEADERS = {
@@ -65,7 +79,8 @@ function findHeader(ws: ExcelJS.Worksheet): Header | null {
       const field = (Object.keys(HEADERS) as Field[]).find((f) => HEADERS[f].test(text));
       if (field && columns[field] === undefined) columns[field] = col;
     });
-    if (columns.name && columns.level1 && columns.level3 && (columns.annual || columns.period)) return { row: r, columns };
+    if (columns.name && columns.level1 && columns.level3 && (columns.annual || columns.period))
+      return { row: r, columns };
   }
   return null;
 }
@@ -125,7 +140,13 @@ function readSheet(ws: ExcelJS.Worksheet, header: Header): ParsedTargetWorkbook 
     if (startsProject && seen.has(name)) {
       finish(open);
       current = null;
-      warnings.push({ project: name, row: null, line: r, code: 'unreadable_row', message: `项目“${name}”在第${r}行再次出现，同一项目的行须连续，该行未导入` });
+      warnings.push({
+        project: name,
+        row: null,
+        line: r,
+        code: 'unreadable_row',
+        message: `项目“${name}”在第${r}行再次出现，同一项目的行须连续，该行未导入`,
+      });
       continue;
     }
     if (startsProject) {
@@ -133,17 +154,38 @@ function readSheet(ws: ExcelJS.Worksheet, header: Header): ParsedTargetWorkbook 
       seen.add(name);
       const projectUnit = text('unit').replace(/\s+/g, '') || unit || unitName;
       department ||= projectUnit;
-      current = { name, unit: projectUnit, budget: readBudget(value, name, r, warnings), goal: text('goal'), indicators: [], line: r, rows: 0, budgetText: '' };
+      current = {
+        name,
+        unit: projectUnit,
+        budget: readBudget(value, name, r, warnings),
+        goal: text('goal'),
+        indicators: [],
+        line: r,
+        rows: 0,
+        budgetText: '',
+      };
       current.budgetText = budgetKey(value);
       projects.push(current);
     } else if (!current) {
-      warnings.push({ project: null, row: null, line: r, code: 'unreadable_row', message: `第${r}行没有项目名称，未导入` });
+      warnings.push({
+        project: null,
+        row: null,
+        line: r,
+        code: 'unreadable_row',
+        message: `第${r}行没有项目名称，未导入`,
+      });
       continue;
     } else {
       current.goal ||= text('goal');
       const key = budgetKey(value);
       if (key !== '' && key !== current.budgetText) {
-        warnings.push({ project: current.name, row: null, line: r, code: 'budget_columns', message: `第${r}行的预算金额与该项目第一行不同，按第一行导入` });
+        warnings.push({
+          project: current.name,
+          row: null,
+          line: r,
+          code: 'budget_columns',
+          message: `第${r}行的预算金额与该项目第一行不同，按第一行导入`,
+        });
       }
     }
     if (!hasIndicator) continue;
@@ -166,17 +208,35 @@ function readSheet(ws: ExcelJS.Worksheet, header: Header): ParsedTargetWorkbook 
     const points = cellDecimal(value('points'));
     if (points === undefined) {
       indicator.warnings.push(`分值“${line('points')}”不是数字，按计分规则分配`);
-      warnings.push({ project: current.name, row: position, line: r, code: 'unreadable_row', message: indicator.warnings.at(-1)! });
+      warnings.push({
+        project: current.name,
+        row: position,
+        line: r,
+        code: 'unreadable_row',
+        message: indicator.warnings.at(-1)!,
+      });
     }
     current.indicators.push({ ...indicator, points: points ?? null });
   }
 
   finish(current);
   if (declaredTotalFen !== null && projects.reduce((acc, p) => acc + p.budget.totalFen, 0) !== declaredTotalFen) {
-    warnings.push({ project: null, row: null, line: totalLine, code: 'total_mismatch', message: '各项目预算合计与表头“合计”不一致，请核对' });
+    warnings.push({
+      project: null,
+      row: null,
+      line: totalLine,
+      code: 'total_mismatch',
+      message: '各项目预算合计与表头“合计”不一致，请核对',
+    });
   }
   if (projects.length === 0) {
-    warnings.push({ project: null, row: null, line: null, code: 'no_projects', message: '未识别到任何项目：请确认表头下方每行填写了项目名称和绩效指标' });
+    warnings.push({
+      project: null,
+      row: null,
+      line: null,
+      code: 'no_projects',
+      message: '未识别到任何项目：请确认表头下方每行填写了项目名称和绩效指标',
+    });
   }
   department ||= unitName.replace(/[（(]本级[)）]$/, '');
   return {
@@ -196,13 +256,27 @@ function budgetKey(value: (f: Field) => ExcelJS.CellValue): string {
   return BUDGET_FIELDS.map((f) => {
     const a = cellAmount(value(f));
     return 'fen' in a ? String(a.fen) : 'blank' in a ? '' : a.unreadable;
-  }).join('|').replace(/^\|+$/, '');
+  })
+    .join('|')
+    .replace(/^\|+$/, '');
 }
 
-function readBudget(value: (f: Field) => ExcelJS.CellValue, project: string, line: number, warnings: TableWarning[]): ProjectBudget {
+function readBudget(
+  value: (f: Field) => ExcelJS.CellValue,
+  project: string,
+  line: number,
+  warnings: TableWarning[],
+): ProjectBudget {
   const fen = (f: (typeof BUDGET_FIELDS)[number]) => {
     const a = cellAmount(value(f));
-    if ('unreadable' in a) warnings.push({ project, row: null, line, code: 'budget_columns', message: `金额“${a.unreadable}”无法识别（单位：万元，最多两位小数到分），按0导入` });
+    if ('unreadable' in a)
+      warnings.push({
+        project,
+        row: null,
+        line,
+        code: 'budget_columns',
+        message: `金额“${a.unreadable}”无法识别（单位：万元，最多两位小数到分），按0导入`,
+      });
     return 'fen' in a ? a.fen : null;
   };
   const [total, fiscal, special, other] = BUDGET_FIELDS.map(fen);
@@ -213,7 +287,13 @@ function readBudget(value: (f: Field) => ExcelJS.CellValue, project: string, lin
       ? { totalFen: total ?? 0, fiscalFen: total ?? 0, specialFen: 0, otherFen: 0 }
       : { totalFen: total ?? sum, fiscalFen: fiscal ?? 0, specialFen: special ?? 0, otherFen: other ?? 0 };
   if (budget.fiscalFen + budget.specialFen + budget.otherFen !== budget.totalFen) {
-    warnings.push({ project, row: null, line, code: 'budget_columns', message: '资金来源各列之和与总计不一致，请核对' });
+    warnings.push({
+      project,
+      row: null,
+      line,
+      code: 'budget_columns',
+      message: '资金来源各列之和与总计不一致，请核对',
+    });
   }
   return budget;
 }
@@ -221,13 +301,25 @@ function readBudget(value: (f: Field) => ExcelJS.CellValue, project: string, lin
 /** The project-level checks of the text parser, with the same messages. */
 function projectWarnings(project: Builder, warnings: TableWarning[]) {
   if (project.rows === 0) {
-    warnings.push({ project: project.name, row: null, line: project.line, code: 'no_indicators', message: '未找到绩效指标：该项目没有填写一级指标、三级指标和年度指标值的行' });
+    warnings.push({
+      project: project.name,
+      row: null,
+      line: project.line,
+      code: 'no_indicators',
+      message: '未找到绩效指标：该项目没有填写一级指标、三级指标和年度指标值的行',
+    });
     return;
   }
   if (project.indicators.length === 0) return;
   for (const [code, label] of Object.entries(LEVEL1_NAMES)) {
     if (!project.indicators.some((ind) => ind.level1Code === code)) {
-      warnings.push({ project: project.name, row: null, line: project.line, code: 'missing_level', message: `项目没有${label}，其分值将按比例分配给其他一级指标` });
+      warnings.push({
+        project: project.name,
+        row: null,
+        line: project.line,
+        code: 'missing_level',
+        message: `项目没有${label}，其分值将按比例分配给其他一级指标`,
+      });
     }
   }
 }

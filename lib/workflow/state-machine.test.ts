@@ -3,7 +3,14 @@ import type { EvaluationStatus, Role } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
 import { allowedActions, decide, type WorkflowAction } from './state-machine';
 
-const user = (role: Role, id: number, departmentId: number | null): SessionUser => ({ id, role, departmentId, username: role, displayName: role, mustChangePassword: false });
+const user = (role: Role, id: number, departmentId: number | null): SessionUser => ({
+  id,
+  role,
+  departmentId,
+  username: role,
+  displayName: role,
+  mustChangePassword: false,
+});
 const owner = user('owner', 1, 10);
 const otherOwner = user('owner', 2, 10);
 const head = user('dept_head', 3, 10);
@@ -50,9 +57,25 @@ describe('workflow state machine', () => {
   });
 
   it('explains a refusal in words', () => {
-    expect(decide(otherOwner, at('draft'), 'save')).toMatchObject({ allowed: false, code: 'forbidden', reason: '只有该项目的项目负责人可以操作' });
-    expect(decide(otherHead, at('submitted'), 'approve')).toMatchObject({ allowed: false, code: 'forbidden', reason: '该项目不属于您的部门' });
-    expect(decide(owner, at('submitted'), 'save')).toMatchObject({ allowed: false, code: 'state', reason: '当前状态为“已提交”，不能保存' });
-    expect(decide(head, at('draft'), 'finalize')).toMatchObject({ allowed: false, code: 'forbidden', reason: '只有财政局可以定稿' });
+    expect(decide(otherOwner, at('draft'), 'save')).toMatchObject({
+      allowed: false,
+      code: 'forbidden',
+      reason: '只有该项目的项目负责人可以操作',
+    });
+    expect(decide(otherHead, at('submitted'), 'approve')).toMatchObject({
+      allowed: false,
+      code: 'forbidden',
+      reason: '该项目不属于您的部门',
+    });
+    expect(decide(owner, at('submitted'), 'save')).toMatchObject({
+      allowed: false,
+      code: 'state',
+      reason: '当前状态为“已提交”，不能保存',
+    });
+    expect(decide(head, at('draft'), 'finalize')).toMatchObject({
+      allowed: false,
+      code: 'forbidden',
+      reason: '只有财政局可以定稿',
+    });
   });
 });

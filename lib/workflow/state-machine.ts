@@ -39,7 +39,8 @@ export interface EvaluationScope extends ProjectScope {
   status: EvaluationStatus;
 }
 
-export type Decision = { allowed: true; to: EvaluationStatus } | { allowed: false; reason: string; code: 'forbidden' | 'state' };
+export type Decision =
+  { allowed: true; to: EvaluationStatus } | { allowed: false; reason: string; code: 'forbidden' | 'state' };
 
 export function decide(user: SessionUser, evaluation: EvaluationScope, action: WorkflowAction): Decision {
   const rules = RULES[action];
@@ -49,12 +50,20 @@ export function decide(user: SessionUser, evaluation: EvaluationScope, action: W
     return { allowed: false, code: 'forbidden', reason: `只有${roles}可以${ACTION_LABELS[action]}` };
   }
   if (!inScope(user, evaluation)) {
-    return { allowed: false, code: 'forbidden', reason: user.role === 'owner' ? '只有该项目的项目负责人可以操作' : '该项目不属于您的部门' };
+    return {
+      allowed: false,
+      code: 'forbidden',
+      reason: user.role === 'owner' ? '只有该项目的项目负责人可以操作' : '该项目不属于您的部门',
+    };
   }
   if (evaluation.status === 'finalized') return { allowed: false, code: 'state', reason: '自评已定稿，不能再修改' };
   const rule = forRole.find((r) => r.from === evaluation.status);
   if (!rule) {
-    return { allowed: false, code: 'state', reason: `当前状态为“${STATUS_LABELS[evaluation.status]}”，不能${ACTION_LABELS[action]}` };
+    return {
+      allowed: false,
+      code: 'state',
+      reason: `当前状态为“${STATUS_LABELS[evaluation.status]}”，不能${ACTION_LABELS[action]}`,
+    };
   }
   return { allowed: true, to: rule.to };
 }
@@ -72,8 +81,10 @@ export function allowedActions(user: SessionUser, evaluation: EvaluationScope): 
 /** What the owner should do next, in words, for the project list. */
 export function nextStepFor(role: Role, status: EvaluationStatus): string {
   if (status === 'finalized') return '已完成';
-  if (role === 'owner') return status === 'draft' ? '填写并提交自评' : status === 'submitted' ? '等待部门审核' : '等待财政复核';
-  if (role === 'dept_head') return status === 'submitted' ? '审核' : status === 'draft' ? '等待项目负责人提交' : '等待财政复核';
+  if (role === 'owner')
+    return status === 'draft' ? '填写并提交自评' : status === 'submitted' ? '等待部门审核' : '等待财政复核';
+  if (role === 'dept_head')
+    return status === 'submitted' ? '审核' : status === 'draft' ? '等待项目负责人提交' : '等待财政复核';
   if (role === 'finance') return status === 'dept_approved' ? '复核并定稿' : '等待部门审核';
   return STATUS_LABELS[status];
 }

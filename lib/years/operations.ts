@@ -11,7 +11,6 @@ import type { Scheme } from '@/lib/scoring';
 import { resolveSchemeForm, schemeFormSchema, yearNumber, yearSettingsSchema } from './scheme-form';
 import { writeAudit } from '@/lib/audit';
 
-
 /** Submitted evaluations were scored under the current scheme: from then on it stays. */
 export function submittedCount(db: Pick<Db, 'select'>, year: number): number {
   return (
@@ -64,11 +63,16 @@ export const updateYearOperation = defineOperation({
     if (!resolved.ok) return fail('invalid', '评分方案设置有误，请按提示修改', resolved.fieldErrors);
     const schemeChanged = JSON.stringify(year.scheme) !== JSON.stringify(resolved.stored);
     if (schemeChanged && submittedCount(db, input.year) > 0) {
-      return fail('state', '本年度已有自评提交，评分方案不能再修改（状态和截止日期仍可修改）', { 'scheme._': '已有自评提交，方案已锁定' });
+      return fail('state', '本年度已有自评提交，评分方案不能再修改（状态和截止日期仍可修改）', {
+        'scheme._': '已有自评提交，方案已锁定',
+      });
     }
     const deadline = input.deadline || null;
     db.transaction((tx) => {
-      tx.update(evaluationYears).set({ scheme: resolved.stored, status: input.status, deadline }).where(eq(evaluationYears.year, input.year)).run();
+      tx.update(evaluationYears)
+        .set({ scheme: resolved.stored, status: input.status, deadline })
+        .where(eq(evaluationYears.year, input.year))
+        .run();
       const changes = [
         ['评分方案', JSON.stringify(year.scheme), JSON.stringify(resolved.stored)],
         ['状态', year.status === 'open' ? '开放' : '关闭', input.status === 'open' ? '开放' : '关闭'],
@@ -78,15 +82,27 @@ export const updateYearOperation = defineOperation({
         writeAudit(tx, {
           actorId: user.id,
           action: 'year_settings',
-          changes: changes.map(([field, oldValue, newValue]) => ({ entityType: 'year', entityId: input.year, field: `${input.year}年度 ${field}`, oldValue: oldValue || null, newValue: newValue || null })),
+          changes: changes.map(([field, oldValue, newValue]) => ({
+            entityType: 'year',
+            entityId: input.year,
+            field: `${input.year}年度 ${field}`,
+            oldValue: oldValue || null,
+            newValue: newValue || null,
+          })),
         });
       }
       // Cached scores in lists and exports follow the new scheme at once.
       if (schemeChanged) {
         // Only evaluations someone has saved carry cached scores; untouched ones stay blank, not 0 / 差.
-        for (const bundle of loadYearBundles(tx as unknown as Db, { user, year: input.year }).filter((b) => b.evaluation.selfScore !== null)) {
+        for (const bundle of loadYearBundles(tx as unknown as Db, { user, year: input.year }).filter(
+          (b) => b.evaluation.selfScore !== null,
+        )) {
           const { result } = scoreStored(bundle, { scheme: resolved.scheme });
-          storeScores(tx, { evaluationId: bundle.evaluation.id, indicatorIds: bundle.indicators.map((i) => i.id), result });
+          storeScores(tx, {
+            evaluationId: bundle.evaluation.id,
+            indicatorIds: bundle.indicators.map((i) => i.id),
+            result,
+          });
         }
       }
     });

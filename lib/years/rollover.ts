@@ -35,13 +35,21 @@ export function planRollover(db: Pick<Db, 'select'>, fromYear: number) {
     .groupBy(projects.id)
     .orderBy(asc(departments.name), asc(projects.position))
     .all();
-  const blocked = existing > 0 ? `${toYear} 年度已有 ${existing} 个项目，不能再次结转` : rows.length === 0 ? `${fromYear} 年度没有项目` : null;
+  const blocked =
+    existing > 0
+      ? `${toYear} 年度已有 ${existing} 个项目，不能再次结转`
+      : rows.length === 0
+        ? `${fromYear} 年度没有项目`
+        : null;
   return {
     fromYear,
     toYear,
     blocked,
     scheme: source.scheme,
-    projects: rows.map((r) => ({ ...r, owner: r.ownerActive && r.ownerRole === 'owner' && r.ownerDepartmentId === r.departmentId ? r.owner : null })),
+    projects: rows.map((r) => ({
+      ...r,
+      owner: r.ownerActive && r.ownerRole === 'owner' && r.ownerDepartmentId === r.departmentId ? r.owner : null,
+    })),
   };
 }
 
@@ -55,11 +63,25 @@ export const rolloverOperation = defineOperation({
     const toYear = plan.toYear;
     db.transaction((tx) => {
       if (!tx.select().from(evaluationYears).where(eq(evaluationYears.year, toYear)).get()) {
-        tx.insert(evaluationYears).values({ year: toYear, scheme: plan.scheme ?? 'national', status: 'open' }).run();
+        tx.insert(evaluationYears)
+          .values({ year: toYear, scheme: plan.scheme ?? 'national', status: 'open' })
+          .run();
       }
-      const sourceProjects = tx.select().from(projects).where(eq(projects.year, fromYear)).orderBy(asc(projects.position)).all();
+      const sourceProjects = tx
+        .select()
+        .from(projects)
+        .where(eq(projects.year, fromYear))
+        .orderBy(asc(projects.position))
+        .all();
       const ownerIds = sourceProjects.flatMap((p) => (p.ownerId === null ? [] : [p.ownerId]));
-      const owners = new Map(tx.select().from(users).where(inArray(users.id, ownerIds)).all().map((u) => [u.id, u]));
+      const owners = new Map(
+        tx
+          .select()
+          .from(users)
+          .where(inArray(users.id, ownerIds))
+          .all()
+          .map((u) => [u.id, u]),
+      );
       const stillOwns = (ownerId: number | null, departmentId: number) => {
         const owner = ownerId === null ? undefined : owners.get(ownerId);
         return Boolean(owner && owner.active && owner.role === 'owner' && owner.departmentId === departmentId);
@@ -83,12 +105,37 @@ export const rolloverOperation = defineOperation({
           })
           .returning({ id: projects.id })
           .get();
-        const rows = tx.select().from(indicators).where(eq(indicators.projectId, p.id)).orderBy(asc(indicators.position)).all();
-        if (rows.length > 0) tx.insert(indicators).values(rows.map(({ id: _id, projectId: _from, ...definition }) => ({ ...definition, projectId: created.id }))).run();
+        const rows = tx
+          .select()
+          .from(indicators)
+          .where(eq(indicators.projectId, p.id))
+          .orderBy(asc(indicators.position))
+          .all();
+        if (rows.length > 0)
+          tx.insert(indicators)
+            .values(
+              rows.map(({ id: _id, projectId: _from, ...definition }) => ({ ...definition, projectId: created.id })),
+            )
+            .run();
         tx.insert(evaluations).values({ projectId: created.id }).run();
       }
-      writeAudit(tx, { actorId: user.id, action: 'rollover', changes: [{ entityType: 'year', entityId: toYear, field: `${fromYear} → ${toYear} 年度结转`, oldValue: null, newValue: `${sourceProjects.length} 个项目` }] });
+      writeAudit(tx, {
+        actorId: user.id,
+        action: 'rollover',
+        changes: [
+          {
+            entityType: 'year',
+            entityId: toYear,
+            field: `${fromYear} → ${toYear} 年度结转`,
+            oldValue: null,
+            newValue: `${sourceProjects.length} 个项目`,
+          },
+        ],
+      });
     });
-    return ok({ toYear, projects: plan.projects.length }, `已创建 ${toYear} 年度：${plan.projects.length} 个项目，自评均为空白草稿`);
+    return ok(
+      { toYear, projects: plan.projects.length },
+      `已创建 ${toYear} 年度：${plan.projects.length} 个项目，自评均为空白草稿`,
+    );
   },
 });

@@ -62,7 +62,9 @@ export function storedSchemeOf(form: SchemeForm): string | Record<string, unknow
     levelPoints: form.levelPoints,
     reverseFormula: form.reverseFormula,
     // Each tier stops just below the next one's minimum; only 达成 includes its maximum.
-    qualitativeTiers: Object.fromEntries(QUALITATIVE_TIERS.map((t) => [t, { ...form.tiers[t], maxInclusive: t === '达成' }])),
+    qualitativeTiers: Object.fromEntries(
+      QUALITATIVE_TIERS.map((t) => [t, { ...form.tiers[t], maxInclusive: t === '达成' }]),
+    ),
     overAchievementThreshold: form.overAchievementThreshold,
     budgetExecutionThreshold: form.budgetExecutionThreshold,
     gradeBands: form.gradeBands,
@@ -71,7 +73,11 @@ export function storedSchemeOf(form: SchemeForm): string | Record<string, unknow
 }
 
 /** The scheme a form describes, or the rule book's consistency problems as form field errors. */
-export function resolveSchemeForm(form: SchemeForm): { ok: true; scheme: Scheme; stored: string | Record<string, unknown> } | { ok: false; fieldErrors: Record<string, string> } {
+export function resolveSchemeForm(
+  form: SchemeForm,
+):
+  | { ok: true; scheme: Scheme; stored: string | Record<string, unknown> }
+  | { ok: false; fieldErrors: Record<string, string> } {
   const stored = storedSchemeOf(form);
   const resolution = safeResolveScheme(stored);
   if (resolution.success) return { ok: true, scheme: resolution.scheme, stored };

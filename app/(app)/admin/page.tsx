@@ -8,8 +8,18 @@ const SECTIONS = [
   { href: '/admin/users', title: '用户', text: '创建、编辑、停用用户，重置密码', roles: ['admin'] },
   { href: '/admin/departments', title: '部门', text: '部门的新增、更名与停用', roles: ['admin'] },
   { href: '/admin/users/assign', title: '项目负责人', text: '为项目指定或更换项目负责人', roles: ['admin'] },
-  { href: '/admin/targets', title: '导入绩效目标表', text: '粘贴文本或上传 .txt / .xlsx，预览后确认导入', roles: ['admin', 'finance'] },
-  { href: '/admin/years', title: '年度与评分方案', text: '评分方案、开放/关闭、截止日期，结转下一年度', roles: ['admin', 'finance'] },
+  {
+    href: '/admin/targets',
+    title: '导入绩效目标表',
+    text: '粘贴文本或上传 .txt / .xlsx，预览后确认导入',
+    roles: ['admin', 'finance'],
+  },
+  {
+    href: '/admin/years',
+    title: '年度与评分方案',
+    text: '评分方案、开放/关闭、截止日期，结转下一年度',
+    roles: ['admin', 'finance'],
+  },
 ] as const;
 
 export default async function AdminPage() {

@@ -9,7 +9,15 @@ import { requireUser } from '@/lib/auth/session';
 import { scoreStored, schemeOfYear } from '@/lib/evaluations/sheet';
 import { formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
-import { budgetWeightedAverage, departmentStats, FLAG_LABELS, gradeDistribution, overviewRow, reviewFlags, scoreHistogram } from '@/lib/overview/summarize';
+import {
+  budgetWeightedAverage,
+  departmentStats,
+  FLAG_LABELS,
+  gradeDistribution,
+  overviewRow,
+  reviewFlags,
+  scoreHistogram,
+} from '@/lib/overview/summarize';
 import { STATUS_LABELS } from '@/lib/roles';
 import { GRADES } from '@/lib/scoring';
 import { pickYear } from '@/lib/years/pick-year';
@@ -31,7 +39,11 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
   const filter = { department: one(query.department), status: one(query.status), grade: one(query.grade) };
   const visible = scored.filter(({ bundle, result }) => {
     const row = overviewRow({ bundle, result });
-    return (!filter.department || String(row.departmentId) === filter.department) && (!filter.status || row.status === filter.status) && (!filter.grade || (row.scored && row.grade === filter.grade));
+    return (
+      (!filter.department || String(row.departmentId) === filter.department) &&
+      (!filter.status || row.status === filter.status) &&
+      (!filter.grade || (row.scored && row.grade === filter.grade))
+    );
   });
   const rows = visible.map(overviewRow);
   const allRows = scored.map(overviewRow);
@@ -44,11 +56,17 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
       <div className="page-head">
         <div>
           <h1>{year} 年度绩效自评总览</h1>
-          <p className="muted">{user.role === 'dept_head' ? '本部门' : '全部部门'} · {scored.length} 个项目</p>
+          <p className="muted">
+            {user.role === 'dept_head' ? '本部门' : '全部部门'} · {scored.length} 个项目
+          </p>
         </div>
         <div className="button-row no-print">
-          <a className="button" href={`/api/years/${year}/evaluations.xlsx`}>导出汇总 Excel</a>
-          <a className="button" href={`/api/years/${year}/indicators.csv`}>导出指标明细 CSV</a>
+          <a className="button" href={`/api/years/${year}/evaluations.xlsx`}>
+            导出汇总 Excel
+          </a>
+          <a className="button" href={`/api/years/${year}/indicators.csv`}>
+            导出指标明细 CSV
+          </a>
         </div>
       </div>
 
@@ -60,7 +78,9 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
             <select name="department" defaultValue={filter.department}>
               <option value="">全部部门</option>
               {departments.map((d) => (
-                <option key={d.departmentId} value={d.departmentId}>{d.department}</option>
+                <option key={d.departmentId} value={d.departmentId}>
+                  {d.department}
+                </option>
               ))}
             </select>
           </label>
@@ -70,7 +90,9 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
           <select name="status" defaultValue={filter.status}>
             <option value="">全部状态</option>
             {EVALUATION_STATUSES.map((s) => (
-              <option key={s} value={s}>{STATUS_LABELS[s as EvaluationStatus]}</option>
+              <option key={s} value={s}>
+                {STATUS_LABELS[s as EvaluationStatus]}
+              </option>
             ))}
           </select>
         </label>
@@ -79,19 +101,39 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
           <select name="grade" defaultValue={filter.grade}>
             <option value="">全部等级</option>
             {GRADES.map((g) => (
-              <option key={g} value={g}>{g}</option>
+              <option key={g} value={g}>
+                {g}
+              </option>
             ))}
           </select>
         </label>
-        <button type="submit" className="button primary">筛选</button>
+        <button type="submit" className="button primary">
+          筛选
+        </button>
         <Link href={`/overview?year=${year}`}>清除筛选</Link>
       </form>
 
       <section className="stat-cards">
-        <div className="card stat"><span className="label">项目数</span><span className="value" data-testid="stat-projects">{rows.length}</span></div>
-        <div className="card stat"><span className="label">已定稿</span><span className="value">{rows.filter((r) => r.status === 'finalized').length}</span></div>
-        <div className="card stat"><span className="label">预算合计（万元）</span><span className="value num">{formatWanYuan(rows.reduce((s, r) => s + r.budgetFen, 0))}</span></div>
-        <div className="card stat"><span className="label">预算加权平均分</span><span className="value" data-testid="stat-average">{average ?? '—'}</span></div>
+        <div className="card stat">
+          <span className="label">项目数</span>
+          <span className="value" data-testid="stat-projects">
+            {rows.length}
+          </span>
+        </div>
+        <div className="card stat">
+          <span className="label">已定稿</span>
+          <span className="value">{rows.filter((r) => r.status === 'finalized').length}</span>
+        </div>
+        <div className="card stat">
+          <span className="label">预算合计（万元）</span>
+          <span className="value num">{formatWanYuan(rows.reduce((s, r) => s + r.budgetFen, 0))}</span>
+        </div>
+        <div className="card stat">
+          <span className="label">预算加权平均分</span>
+          <span className="value" data-testid="stat-average">
+            {average ?? '—'}
+          </span>
+        </div>
       </section>
 
       <section className="card charts">
@@ -104,12 +146,25 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
         <section className="card">
           <h2>各部门</h2>
           <table className="data-table compact" data-testid="department-table">
-            <thead><tr><th>部门</th><th className="num">项目数</th><th className="num">已提交</th><th className="num">已定稿</th><th className="num">预算（万元）</th><th className="num">预算加权平均分</th></tr></thead>
+            <thead>
+              <tr>
+                <th>部门</th>
+                <th className="num">项目数</th>
+                <th className="num">已提交</th>
+                <th className="num">已定稿</th>
+                <th className="num">预算（万元）</th>
+                <th className="num">预算加权平均分</th>
+              </tr>
+            </thead>
             <tbody>
               {departments.map((d) => (
                 <tr key={d.departmentId}>
-                  <td>{d.department}</td><td className="num">{d.projects}</td><td className="num">{d.scored}</td><td className="num">{d.finalized}</td>
-                  <td className="num">{formatWanYuan(d.budgetFen)}</td><td className="num">{d.weightedAverage ?? '—'}</td>
+                  <td>{d.department}</td>
+                  <td className="num">{d.projects}</td>
+                  <td className="num">{d.scored}</td>
+                  <td className="num">{d.finalized}</td>
+                  <td className="num">{formatWanYuan(d.budgetFen)}</td>
+                  <td className="num">{d.weightedAverage ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -123,12 +178,23 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
           <p className="muted">暂无需要特别关注的情况。</p>
         ) : (
           <table className="data-table compact" data-testid="flag-table">
-            <thead><tr><th>类型</th><th>项目</th><th>部门</th><th>说明</th></tr></thead>
+            <thead>
+              <tr>
+                <th>类型</th>
+                <th>项目</th>
+                <th>部门</th>
+                <th>说明</th>
+              </tr>
+            </thead>
             <tbody>
               {flags.map((f, i) => (
                 <tr key={i}>
-                  <td><span className={`flag flag-${f.kind}`}>{FLAG_LABELS[f.kind]}</span></td>
-                  <td><Link href={`/evaluations/${f.evaluationId}`}>{f.project}</Link></td>
+                  <td>
+                    <span className={`flag flag-${f.kind}`}>{FLAG_LABELS[f.kind]}</span>
+                  </td>
+                  <td>
+                    <Link href={`/evaluations/${f.evaluationId}`}>{f.project}</Link>
+                  </td>
                   <td>{f.department}</td>
                   <td>{f.detail}</td>
                 </tr>
@@ -144,15 +210,30 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
           <p className="empty-state">没有符合筛选条件的项目。</p>
         ) : (
           <table className="data-table compact" data-testid="overview-table">
-            <thead><tr><th>部门</th><th>项目名称</th><th>项目负责人</th><th className="num">预算（万元）</th><th>状态</th><th className="num">自评得分</th><th className="num">最终得分</th><th>等级</th></tr></thead>
+            <thead>
+              <tr>
+                <th>部门</th>
+                <th>项目名称</th>
+                <th>项目负责人</th>
+                <th className="num">预算（万元）</th>
+                <th>状态</th>
+                <th className="num">自评得分</th>
+                <th className="num">最终得分</th>
+                <th>等级</th>
+              </tr>
+            </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} data-testid="overview-row">
                   <td>{r.department}</td>
-                  <td><Link href={`/evaluations/${r.id}`}>{r.project}</Link></td>
+                  <td>
+                    <Link href={`/evaluations/${r.id}`}>{r.project}</Link>
+                  </td>
                   <td>{r.owner ?? '—'}</td>
                   <td className="num">{formatWanYuan(r.budgetFen)}</td>
-                  <td><span className={`status status-${r.status}`}>{STATUS_LABELS[r.status]}</span></td>
+                  <td>
+                    <span className={`status status-${r.status}`}>{STATUS_LABELS[r.status]}</span>
+                  </td>
                   <td className="num">{r.scored ? formatScore(r.selfScore) : '—'}</td>
                   <td className="num">{r.finalScore === null ? '—' : formatScore(r.finalScore)}</td>
                   <td>{r.scored ? r.grade : '—'}</td>

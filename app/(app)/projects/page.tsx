@@ -74,7 +74,9 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
                 <td className="num">{formatWanYuan(row.budgetTotalFen)}</td>
                 <td className="num">{row.indicatorCount}</td>
                 <td>
-                  <span className={`status status-${row.status ?? 'none'}`}>{row.status ? STATUS_LABELS[row.status] : '未开始'}</span>
+                  <span className={`status status-${row.status ?? 'none'}`}>
+                    {row.status ? STATUS_LABELS[row.status] : '未开始'}
+                  </span>
                 </td>
                 <td className="num">{formatScore(row.status === 'finalized' ? row.finalScore : row.selfScore)}</td>
                 <td>{(row.status === 'finalized' ? row.finalGrade : row.selfGrade) ?? ''}</td>

@@ -26,7 +26,8 @@ export default async function RulesPage({ searchParams }: PageProps<'/rules'>) {
         <div>
           <h1>评分规则</h1>
           <p className="muted">
-            {year ? `${year} 年度` : ''}评分方案：{SCHEME_LABELS[scheme.name] ?? scheme.name}。系统按以下规则计算每项指标的得分和项目总分，财政局可在年度开始前调整方案。
+            {year ? `${year} 年度` : ''}评分方案：{SCHEME_LABELS[scheme.name] ?? scheme.name}
+            。系统按以下规则计算每项指标的得分和项目总分，财政局可在年度开始前调整方案。
           </p>
         </div>
       </div>
@@ -47,8 +48,15 @@ export default async function RulesPage({ searchParams }: PageProps<'/rules'>) {
             ))}
           </tbody>
         </table>
-        <p>项目没有某一类一级指标时，该类分值按比例分配给其余各类，使各指标分值之和始终为 {100 - scheme.budgetPoints} 分。例如只有产出和满意度指标时：产出 {scheme.levelPoints['1']} × {100 - scheme.budgetPoints}/{scheme.levelPoints['1'] + scheme.levelPoints['3']}，满意度同理。</p>
-        <p>同一类指标内，如目标表为每项指标都设置了分值且合计正确，按设置的分值；否则平均分配，精确到 0.01 分，除不尽的余数依次加给排在前面的指标（如 50 分分给 7 项：7.15、7.15、7.14…）。</p>
+        <p>
+          项目没有某一类一级指标时，该类分值按比例分配给其余各类，使各指标分值之和始终为 {100 - scheme.budgetPoints}{' '}
+          分。例如只有产出和满意度指标时：产出 {scheme.levelPoints['1']} × {100 - scheme.budgetPoints}/
+          {scheme.levelPoints['1'] + scheme.levelPoints['3']}，满意度同理。
+        </p>
+        <p>
+          同一类指标内，如目标表为每项指标都设置了分值且合计正确，按设置的分值；否则平均分配，精确到 0.01
+          分，除不尽的余数依次加给排在前面的指标（如 50 分分给 7 项：7.15、7.15、7.14…）。
+        </p>
       </section>
 
       <section className="card">
@@ -57,7 +65,10 @@ export default async function RulesPage({ searchParams }: PageProps<'/rules'>) {
           <li>“≥”“＞”类指标和未标符号的数量（如“30家”）：完成率 = 实际完成值 ÷ 年度指标值，最高 100%。</li>
           <li>
             “≤”类（反向）指标：实际值不超过指标值即为 100%；超过时
-            {scheme.reverseFormula === 'ratio' ? '完成率 = 指标值 ÷ 实际值' : '完成率 = 1 − (实际值 − 指标值) ÷ 指标值，最低为 0'}。
+            {scheme.reverseFormula === 'ratio'
+              ? '完成率 = 指标值 ÷ 实际值'
+              : '完成率 = 1 − (实际值 − 指标值) ÷ 指标值，最低为 0'}
+            。
           </li>
           <li>多项组成的指标（如“≥4次，≥2个”）：各项分别计算完成率后取平均。</li>
           <li>区间指标：在区间内为 100%，低于下限按实际值 ÷ 下限，高于上限按上限 ÷ 实际值。</li>
@@ -86,10 +97,14 @@ export default async function RulesPage({ searchParams }: PageProps<'/rules'>) {
       <section className="card">
         <h2>三、得分与等级</h2>
         <p>
-          指标得分 = 分值 × 完成率，{scheme.precision === 2 ? '四舍五入保留两位小数' : '四舍五入取整'}；预算执行得分 = {scheme.budgetPoints} × 执行率（最高 100%），执行率 = 全年执行数 ÷ 全年预算数。自评总分为两者之和。评价人可依据判断调低（不能调高）某项得分，须写明理由；财政局复核时可在 0 至分值之间设置复核得分并写明理由，最终得分以复核得分为准。
+          指标得分 = 分值 × 完成率，{scheme.precision === 2 ? '四舍五入保留两位小数' : '四舍五入取整'}；预算执行得分 ={' '}
+          {scheme.budgetPoints} × 执行率（最高 100%），执行率 = 全年执行数 ÷
+          全年预算数。自评总分为两者之和。评价人可依据判断调低（不能调高）某项得分，须写明理由；财政局复核时可在 0
+          至分值之间设置复核得分并写明理由，最终得分以复核得分为准。
         </p>
         <p>
-          等级：优 ≥ {scheme.gradeBands.优} 分；良 ≥ {scheme.gradeBands.良} 分；中 ≥ {scheme.gradeBands.中} 分；其余为差。
+          等级：优 ≥ {scheme.gradeBands.优} 分；良 ≥ {scheme.gradeBands.良} 分；中 ≥ {scheme.gradeBands.中}{' '}
+          分；其余为差。
         </p>
         <h3>以下情形须填写“偏差原因分析及改进措施”，否则不能提交</h3>
         <ul>
@@ -148,7 +163,8 @@ function ExampleSection({ example, scheme }: { example: ReturnType<typeof scoreI
         </tbody>
       </table>
       <p data-testid="example-total">
-        总分 <strong>{formatScore(result.finalTotal, p)}</strong>，等级 <strong>{result.finalGrade}</strong>（{SCHEME_LABELS[scheme.name] ?? scheme.name}）。
+        总分 <strong>{formatScore(result.finalTotal, p)}</strong>，等级 <strong>{result.finalGrade}</strong>（
+        {SCHEME_LABELS[scheme.name] ?? scheme.name}）。
       </p>
     </section>
   );

@@ -26,7 +26,9 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
       <div className="page-head">
         <div>
           <h1>{QUEUE_TITLES[user.role]}</h1>
-          <p className="muted">{year ? `${year} 年度` : ''}，共 {rows.length} 项</p>
+          <p className="muted">
+            {year ? `${year} 年度` : ''}，共 {rows.length} 项
+          </p>
         </div>
       </div>
       {rows.length === 0 ? (

@@ -1,7 +1,12 @@
 'use server';
 
 import { getDb } from '@/db';
-import { createDepartmentOperation, deactivateDepartmentOperation, reactivateDepartmentOperation, renameDepartmentOperation } from '@/lib/admin/departments';
+import {
+  createDepartmentOperation,
+  deactivateDepartmentOperation,
+  reactivateDepartmentOperation,
+  renameDepartmentOperation,
+} from '@/lib/admin/departments';
 import { getCurrentUser } from '@/lib/auth/session';
 import { runOperation } from '@/lib/operations';
 

@@ -17,7 +17,9 @@ export default async function UsersPage() {
       <div className="page-head">
         <div>
           <h1>用户管理</h1>
-          <p className="muted">共 {rows.length} 个账号，其中 {rows.filter((r) => r.active).length} 个启用。账号只能停用，不会删除。</p>
+          <p className="muted">
+            共 {rows.length} 个账号，其中 {rows.filter((r) => r.active).length} 个启用。账号只能停用，不会删除。
+          </p>
         </div>
         <Link href="/admin/users/new" className="button primary">
           新建用户

@@ -22,7 +22,9 @@ export default async function YearsPage() {
       <div className="page-head">
         <div>
           <h1>年度与评分方案</h1>
-          <p className="muted">每个年度有自己的评分方案；有自评提交后方案即锁定。年度关闭后项目负责人不能再填写或提交。</p>
+          <p className="muted">
+            每个年度有自己的评分方案；有自评提交后方案即锁定。年度关闭后项目负责人不能再填写或提交。
+          </p>
         </div>
       </div>
       {years.length === 0 ? (
@@ -32,7 +34,16 @@ export default async function YearsPage() {
       ) : (
         <table className="data-table" data-testid="year-table">
           <thead>
-            <tr><th>年度</th><th>评分方案</th><th>状态</th><th>截止日期</th><th className="num">项目数</th><th className="num">已提交</th><th>目标表（Excel）</th><th>操作</th></tr>
+            <tr>
+              <th>年度</th>
+              <th>评分方案</th>
+              <th>状态</th>
+              <th>截止日期</th>
+              <th className="num">项目数</th>
+              <th className="num">已提交</th>
+              <th>目标表（Excel）</th>
+              <th>操作</th>
+            </tr>
           </thead>
           <tbody>
             {years.map((y) => (
@@ -41,18 +52,28 @@ export default async function YearsPage() {
                 <td>{SCHEME_LABELS[schemeOfYear(y.scheme).name] ?? '自定义方案'}</td>
                 <td>{y.status === 'open' ? '开放' : '已关闭'}</td>
                 <td>{y.deadline ?? '—'}</td>
-                <td className="num">{db.select({ n: count() }).from(projects).where(eq(projects.year, y.year)).get()?.n ?? 0}</td>
+                <td className="num">
+                  {db.select({ n: count() }).from(projects).where(eq(projects.year, y.year)).get()?.n ?? 0}
+                </td>
                 <td className="num">{submittedCount(db, y.year)}</td>
                 <td>
                   {departmentsOfYear(db, y.year).map((d) => (
-                    <a key={d.id} className="download-link" href={`/api/years/${y.year}/targets.xlsx?department=${d.id}`}>
+                    <a
+                      key={d.id}
+                      className="download-link"
+                      href={`/api/years/${y.year}/targets.xlsx?department=${d.id}`}
+                    >
                       {d.name}
                     </a>
                   ))}
                 </td>
                 <td className="button-row">
-                  <Link className="button" href={`/admin/years/${y.year}`}>设置</Link>
-                  <Link className="button" href={`/admin/years/${y.year}/rollover`}>结转到 {y.year + 1} 年度</Link>
+                  <Link className="button" href={`/admin/years/${y.year}`}>
+                    设置
+                  </Link>
+                  <Link className="button" href={`/admin/years/${y.year}/rollover`}>
+                    结转到 {y.year + 1} 年度
+                  </Link>
                 </td>
               </tr>
             ))}

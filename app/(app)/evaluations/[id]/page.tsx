@@ -27,20 +27,25 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
   const { result } = scoreStored(bundle);
   // A closed year is read-only for owners (the server refuses their saves and submissions too).
   const yearClosed = bundle.year.status === 'closed';
-  const actions = allowedActions(user, { status: e.status, ownerId: project.ownerId, departmentId: project.departmentId }).filter(
-    (a) => !(yearClosed && (a === 'save' || a === 'submit')),
-  );
+  const actions = allowedActions(user, {
+    status: e.status,
+    ownerId: project.ownerId,
+    departmentId: project.departmentId,
+  }).filter((a) => !(yearClosed && (a === 'save' || a === 'submit')));
   const timeline = listReviewActions(db, { evaluationId: id });
   const lastReturn = [...timeline].reverse().find((t) => t.action === 'return');
   const showAudit = user.role !== 'owner';
   const entries = storedEntries(bundle);
   // Explicit 分值 that do not add up block the evaluation until the targets are fixed (rule book § Points).
-  const pointsProblems = result.errors.filter((err) => err.path === 'points' || /\.(points|level1Code)$/.test(err.path));
+  const pointsProblems = result.errors.filter(
+    (err) => err.path === 'points' || /\.(points|level1Code)$/.test(err.path),
+  );
 
   return (
     <>
       <p className="breadcrumb no-print">
-        <Link href={`/projects?year=${project.year}`}>{project.year} 年度项目</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> / 绩效自评
+        <Link href={`/projects?year=${project.year}`}>{project.year} 年度项目</Link> /{' '}
+        <Link href={`/projects/${project.id}`}>{project.name}</Link> / 绩效自评
       </p>
       <div className="page-head">
         <div>
@@ -67,11 +72,14 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
         </div>
       )}
       {e.status === 'finalized' && <div className="notice ok">该自评已定稿，所有内容只读。</div>}
-      {yearClosed && e.status === 'draft' && <div className="notice">{project.year} 年度自评已关闭，不能再填写或提交；如需补报请联系财政局。</div>}
+      {yearClosed && e.status === 'draft' && (
+        <div className="notice">{project.year} 年度自评已关闭，不能再填写或提交；如需补报请联系财政局。</div>
+      )}
 
       {pointsProblems.length > 0 && (
         <div className="notice" role="alert">
-          该项目的指标分值设置有误，暂不能评价：{pointsProblems.map((p) => p.message).join('；')}。请联系财政局或系统管理员修改绩效目标。
+          该项目的指标分值设置有误，暂不能评价：{pointsProblems.map((p) => p.message).join('；')}
+          。请联系财政局或系统管理员修改绩效目标。
         </div>
       )}
       {actions.includes('save') && pointsProblems.length === 0 ? (
@@ -90,7 +98,11 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
               indicatorId: ind.id,
               ...entryFieldsFromActual(ind.parsedTarget, entries[i].actual),
               explanation: entries[i].explanation,
-              deduction: { enabled: entries[i].deduction !== null, score: entries[i].deduction?.score ?? '', reason: entries[i].deduction?.reason ?? '' },
+              deduction: {
+                enabled: entries[i].deduction !== null,
+                score: entries[i].deduction?.score ?? '',
+                reason: entries[i].deduction?.reason ?? '',
+              },
             })),
           }}
         />
@@ -106,18 +118,31 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
       {actions.includes('review') && (
         <ReviewForm
           precision={result.precision}
-          lines={bundle.indicators.map((ind, i) => ({ indicatorId: ind.id, name: ind.name, points: result.indicators[i].points, selfScore: result.indicators[i].selfScore }))}
+          lines={bundle.indicators.map((ind, i) => ({
+            indicatorId: ind.id,
+            name: ind.name,
+            points: result.indicators[i].points,
+            selfScore: result.indicators[i].selfScore,
+          }))}
           budget={{ points: result.budget.points, selfScore: result.budget.computedScore }}
           initial={{
             evaluationId: e.id,
             version: e.version,
-            indicators: bundle.indicators.map((ind, i) => ({ indicatorId: ind.id, score: entries[i].reviewed?.score ?? '', reason: entries[i].reviewed?.reason ?? '' })),
+            indicators: bundle.indicators.map((ind, i) => ({
+              indicatorId: ind.id,
+              score: entries[i].reviewed?.score ?? '',
+              reason: entries[i].reviewed?.reason ?? '',
+            })),
             budget: { score: e.budgetReviewedScore ?? '', reason: e.budgetReviewedReason ?? '' },
           }}
         />
       )}
       {(actions.includes('approve') || actions.includes('return') || actions.includes('finalize')) && (
-        <DecisionPanel evaluationId={e.id} version={e.version} decisions={(['approve', 'return', 'finalize'] as const).filter((a) => actions.includes(a))} />
+        <DecisionPanel
+          evaluationId={e.id}
+          version={e.version}
+          decisions={(['approve', 'return', 'finalize'] as const).filter((a) => actions.includes(a))}
+        />
       )}
 
       <Timeline entries={timeline} />

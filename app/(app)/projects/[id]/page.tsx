@@ -90,12 +90,17 @@ export default async function ProjectPage({ params }: PageProps<'/projects/[id]'
             <tbody>
               {groupSpans(indicators).map(({ row, level1Span, level2Span }) => (
                 <tr key={row.id}>
-                  {level1Span > 0 && <th rowSpan={level1Span} scope="rowgroup">{row.level1Name}</th>}
+                  {level1Span > 0 && (
+                    <th rowSpan={level1Span} scope="rowgroup">
+                      {row.level1Name}
+                    </th>
+                  )}
                   {level2Span > 0 && <td rowSpan={level2Span}>{row.level2Name}</td>}
                   <td>{row.name}</td>
                   <td>{row.annualTargetText}</td>
                   <td>
-                    <span className={`kind kind-${row.parsedTarget.kind}`}>{targetKindLabel(row.parsedTarget)}</span> {describeTarget(row.parsedTarget)}
+                    <span className={`kind kind-${row.parsedTarget.kind}`}>{targetKindLabel(row.parsedTarget)}</span>{' '}
+                    {describeTarget(row.parsedTarget)}
                   </td>
                   <td>
                     {row.warnings.map((w) => (

@@ -53,10 +53,18 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         key={`${user.id}-${user.updatedAt?.getTime() ?? 0}`}
         isSelf={isSelf}
         departments={departments}
-        initial={{ userId: user.id, displayName: user.displayName, role: user.role, departmentId: user.departmentId === null ? '' : String(user.departmentId) }}
+        initial={{
+          userId: user.id,
+          displayName: user.displayName,
+          role: user.role,
+          departmentId: user.departmentId === null ? '' : String(user.departmentId),
+        }}
       />
       <UserAccessPanel userId={user.id} displayName={user.displayName} active={user.active} isSelf={isSelf} />
-      <AuditTable testId="entity-audit-table" entries={listEntityAudit(db, { entityType: 'user', entityId: user.id })} />
+      <AuditTable
+        testId="entity-audit-table"
+        entries={listEntityAudit(db, { entityType: 'user', entityId: user.id })}
+      />
     </>
   );
 }

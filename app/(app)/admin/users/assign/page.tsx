@@ -11,7 +11,11 @@ import { pickYear } from '@/lib/years/pick-year';
 
 export const metadata: Metadata = { title: '项目负责人' };
 
-export default async function AssignOwnersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AssignOwnersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireUser(['admin']);
   const db = getDb();
   const years = listYears(db);
@@ -19,19 +23,27 @@ export default async function AssignOwnersPage({ searchParams }: { searchParams:
   const rows = year === null ? [] : listProjectsForAssignment(db, { year });
   const owners = listActiveOwners(db);
   const optionsOf = (departmentId: number): OwnerOption[] =>
-    owners.filter((o) => o.departmentId === departmentId).map((o) => ({ id: o.id, label: `${o.displayName}（${o.username}）` }));
+    owners
+      .filter((o) => o.departmentId === departmentId)
+      .map((o) => ({ id: o.id, label: `${o.displayName}（${o.username}）` }));
 
   return (
     <>
       <div className="page-head">
         <div>
           <h1>{year ? `${year} 年度项目负责人` : '项目负责人'}</h1>
-          <p className="muted">每个项目可交给所在部门的一名启用中的项目负责人；每次更换都记入修改记录。已定稿的项目不再更换。</p>
+          <p className="muted">
+            每个项目可交给所在部门的一名启用中的项目负责人；每次更换都记入修改记录。已定稿的项目不再更换。
+          </p>
         </div>
         {years.length > 1 && (
           <nav className="year-switch" aria-label="年度">
             {years.map((y) => (
-              <Link key={y.year} href={`/admin/users/assign?year=${y.year}`} aria-current={y.year === year ? 'page' : undefined}>
+              <Link
+                key={y.year}
+                href={`/admin/users/assign?year=${y.year}`}
+                aria-current={y.year === year ? 'page' : undefined}
+              >
                 {y.year}
               </Link>
             ))}
@@ -62,7 +74,9 @@ export default async function AssignOwnersPage({ searchParams }: { searchParams:
                 <td>{row.departmentName}</td>
                 <td>{row.name}</td>
                 <td>
-                  <span className={`status status-${row.status ?? 'none'}`}>{row.status ? STATUS_LABELS[row.status] : '未开始'}</span>
+                  <span className={`status status-${row.status ?? 'none'}`}>
+                    {row.status ? STATUS_LABELS[row.status] : '未开始'}
+                  </span>
                 </td>
                 <td data-testid="current-owner">
                   {row.ownerName ?? <span className="muted">未指定</span>}

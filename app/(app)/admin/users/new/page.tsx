@@ -23,7 +23,8 @@ export default async function NewUserPage() {
       </div>
       {departments.length === 0 && (
         <p className="notice">
-          还没有启用的部门。请先在 <Link href="/admin/departments">部门管理</Link> 中新建部门，再添加项目负责人和部门负责人。
+          还没有启用的部门。请先在 <Link href="/admin/departments">部门管理</Link>{' '}
+          中新建部门，再添加项目负责人和部门负责人。
         </p>
       )}
       <CreateUserForm departments={departments} />

@@ -20,16 +20,27 @@ export default async function YearSettingsPage({ params }: PageProps<'/admin/yea
   const submitted = submittedCount(db, year.year);
   return (
     <>
-      <p className="breadcrumb"><Link href="/admin/years">← 年度与评分方案</Link></p>
+      <p className="breadcrumb">
+        <Link href="/admin/years">← 年度与评分方案</Link>
+      </p>
       <div className="page-head">
         <div>
           <h1>{year.year} 年度设置</h1>
-          <p className="muted">{submitted > 0 ? `已有 ${submitted} 个自评提交，评分方案已锁定；状态和截止日期仍可修改。` : '尚无自评提交，可以调整评分方案。保存前可先预览各项目得分的变化。'}</p>
+          <p className="muted">
+            {submitted > 0
+              ? `已有 ${submitted} 个自评提交，评分方案已锁定；状态和截止日期仍可修改。`
+              : '尚无自评提交，可以调整评分方案。保存前可先预览各项目得分的变化。'}
+          </p>
         </div>
       </div>
       <YearSettingsForm
         locked={submitted > 0}
-        initial={{ year: year.year, status: year.status, deadline: year.deadline ?? '', scheme: schemeToForm(schemeOfYear(year.scheme)) }}
+        initial={{
+          year: year.year,
+          status: year.status,
+          deadline: year.deadline ?? '',
+          scheme: schemeToForm(schemeOfYear(year.scheme)),
+        }}
       />
     </>
   );

@@ -26,7 +26,9 @@ export default async function SelfEvaluationTablePage({ params }: PageProps<'/ev
           <PrintButton />
         </div>
       </div>
-      {bundle.evaluation.status !== 'finalized' && <p className="watermark">{STATUS_LABELS[bundle.evaluation.status]}，尚未定稿</p>}
+      {bundle.evaluation.status !== 'finalized' && (
+        <p className="watermark">{STATUS_LABELS[bundle.evaluation.status]}，尚未定稿</p>
+      )}
       <SelfEvaluationTable bundle={bundle} result={result} />
     </div>
   );

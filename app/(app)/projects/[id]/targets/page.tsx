@@ -29,12 +29,15 @@ export default async function EditTargetsPage({ params }: PageProps<'/projects/[
         <div>
           <h1>编辑绩效目标</h1>
           <p className="muted">
-            {project.name} · {project.year} 年度。分值可全部留空（按规则平均分配），或为同一类一级指标的每项都填写且合计等于该类分值。
+            {project.name} · {project.year}{' '}
+            年度。分值可全部留空（按规则平均分配），或为同一类一级指标的每项都填写且合计等于该类分值。
           </p>
         </div>
       </div>
       {started ? (
-        <div className="notice" role="note">该项目的自评已开始（已填写或已提交），绩效目标不能再修改。</div>
+        <div className="notice" role="note">
+          该项目的自评已开始（已填写或已提交），绩效目标不能再修改。
+        </div>
       ) : (
         <TargetsEditor
           scheme={scheme}

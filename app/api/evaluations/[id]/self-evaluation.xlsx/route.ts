@@ -12,6 +12,13 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
   const body = await buildSelfEvaluationWorkbook(bundle);
   const fileName = `项目支出绩效自评表-${bundle.project.year}-${bundle.project.name}.xlsx`;
   return new Response(new Uint8Array(body), {
-    headers: { ...downloadHeaders({ fileName, asciiFallback: `self-evaluation-${bundle.evaluation.id}.xlsx`, contentType: XLSX_CONTENT_TYPE }), 'Content-Length': String(body.length) },
+    headers: {
+      ...downloadHeaders({
+        fileName,
+        asciiFallback: `self-evaluation-${bundle.evaluation.id}.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+      }),
+      'Content-Length': String(body.length),
+    },
   });
 }

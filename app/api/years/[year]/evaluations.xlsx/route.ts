@@ -15,8 +15,14 @@ export async function GET(_req: Request, ctx: { params: Promise<{ year: string }
   // Read everything first, so the file is one consistent snapshot however long the download takes.
   const bundles = loadYearBundles(db, { user, year });
   const output = new PassThrough();
-  writeYearWorkbook({ year, bundles }, output).catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+  writeYearWorkbook({ year, bundles }, output).catch((error: unknown) =>
+    output.destroy(error instanceof Error ? error : new Error(String(error))),
+  );
   return new Response(Readable.toWeb(output) as ReadableStream<Uint8Array>, {
-    headers: downloadHeaders({ fileName: `${year}年度项目支出绩效自评.xlsx`, asciiFallback: `evaluations-${year}.xlsx`, contentType: XLSX_CONTENT_TYPE }),
+    headers: downloadHeaders({
+      fileName: `${year}年度项目支出绩效自评.xlsx`,
+      asciiFallback: `evaluations-${year}.xlsx`,
+      contentType: XLSX_CONTENT_TYPE,
+    }),
   });
 }

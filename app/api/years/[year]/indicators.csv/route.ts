@@ -13,6 +13,10 @@ export async function GET(_req: Request, ctx: { params: Promise<{ year: string }
   const { user, year } = found;
   const csv = buildIndicatorsCsv(loadYearBundles(db, { user, year }));
   return new Response(csv, {
-    headers: downloadHeaders({ fileName: `${year}年度绩效指标自评明细.csv`, asciiFallback: `indicators-${year}.csv`, contentType: CSV_CONTENT_TYPE }),
+    headers: downloadHeaders({
+      fileName: `${year}年度绩效指标自评明细.csv`,
+      asciiFallback: `indicators-${year}.csv`,
+      contentType: CSV_CONTENT_TYPE,
+    }),
   });
 }

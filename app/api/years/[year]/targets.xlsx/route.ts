@@ -18,7 +18,11 @@ export async function GET(req: Request, ctx: { params: Promise<{ year: string }>
   const body = await exportTargetWorkbook(table);
   return new Response(new Uint8Array(body), {
     headers: {
-      ...downloadHeaders({ fileName: `${targetWorkbookTitle(table)}.xlsx`, asciiFallback: `targets-${year}-${choice.departmentId}.xlsx`, contentType: XLSX_CONTENT_TYPE }),
+      ...downloadHeaders({
+        fileName: `${targetWorkbookTitle(table)}.xlsx`,
+        asciiFallback: `targets-${year}-${choice.departmentId}.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+      }),
       'Content-Length': String(body.length),
     },
   });
