@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Db } from './index';
-import { departments, projects, users, type Role } from './schema';
-import { importTargetTable } from './queries/targets';
-import { parseTargetTable } from '../lib/targets/parse-target-table';
 import { hashPasswordSync } from '../lib/auth/password';
+import { parseTargetTable } from '../lib/targets/parse-target-table';
+import { importTargetTable } from './queries/targets';
+import { departments, projects, users, type Role } from './schema';
+import type { Db } from './index';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const SEED_TARGETS_FILE = path.join(process.cwd(), 'db', 'seed-data', 'baiyun-emergency-2024-targets.txt');

@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, isolatedTest, pageFor, signIn } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
+import type { Page } from '@playwright/test';
 
 /** Changes demo accounts: a server and database of its own (isolatedTest). */
 const test = isolatedTest;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, pageFor, signIn, test } from './support/fixtures';
+import type { Page } from '@playwright/test';
 
 const SEED = readFileSync(
   path.resolve(__dirname, '..', 'db', 'seed-data', 'baiyun-emergency-2024-targets.txt'),

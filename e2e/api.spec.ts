@@ -1,5 +1,5 @@
-import { expect, test } from './support/fixtures';
 import { addOtherDepartment } from './support/data';
+import { expect, test } from './support/fixtures';
 import { apiAs } from './support/http';
 
 type Row = { id: number; project: string; department: string; status: string };

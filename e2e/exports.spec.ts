@@ -1,4 +1,3 @@
-import type { APIRequestContext, APIResponse } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { parseTargetWorkbook } from '../lib/targets/xlsx';
@@ -6,6 +5,7 @@ import { addOtherDepartment } from './support/data';
 import { expect, test as shared } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
 import { startTestServer, type TestServer } from './support/server';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
 
 /** These tests finalise an evaluation: they get a server and database of their own, so no other spec meets the change. */
 const test = shared.extend<object, { server: TestServer }>({

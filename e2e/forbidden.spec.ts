@@ -1,8 +1,8 @@
-import type { APIRequestContext } from '@playwright/test';
 import { parseTargetText } from '../lib/targets/parse-target-text';
 import { addOtherDepartment } from './support/data';
 import { expect, test } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
+import type { APIRequestContext } from '@playwright/test';
 
 /**
  * One "forbidden for role X" check per protected step, through HTTP: each server action is called

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { formatRate } from '../lib/format';
 import { formatScore } from '../lib/format';
 import { NATIONAL_SCHEME, scoreEvaluation } from '../lib/scoring';
 import { parseTargetText } from '../lib/targets/parse-target-text';
 import { expect, pageFor, test } from './support/fixtures';
+import type { Page } from '@playwright/test';
 
 const PROJECT = '队伍装备基础设施建设专项经费';
 const ROWS = {

@@ -5,21 +5,21 @@
  * CSV exactly as the routes produce them, each in a fresh child process so its peak memory is its own.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { databaseFile, migrateDatabase, openDatabase, type Db } from '../db';
+import { loadYearBundles } from '../db/queries/evaluations';
 import { importTargetTable } from '../db/queries/targets';
 import { departments, projects, users, type Role } from '../db/schema';
 import { hashPasswordSync } from '../lib/auth/password';
-import type { SessionUser } from '../lib/auth/scope';
 import { buildIndicatorsCsv } from '../lib/exports/indicators-csv';
-import { loadYearBundles } from '../db/queries/evaluations';
-import { writeYearWorkbook } from '../lib/exports/workbooks';
 import { syntheticDepartment, fillEvaluations } from '../lib/exports/synthetic-year';
+import { writeYearWorkbook } from '../lib/exports/workbooks';
+import type { SessionUser } from '../lib/auth/scope';
 
 const YEAR = 2031;
 const PROJECTS_PER_DEPARTMENT = 100;

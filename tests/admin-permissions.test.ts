@@ -1,8 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { auditLog, departments, projects, users } from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/scope';
 import {
   createDepartmentOperation,
   deactivateDepartmentOperation,
@@ -12,8 +10,10 @@ import {
 import { assignProjectOwnerOperation } from '@/lib/admin/owners';
 import { deactivateUserOperation, reactivateUserOperation, resetUserPasswordOperation } from '@/lib/admin/user-access';
 import { createUserOperation, updateUserOperation } from '@/lib/admin/users';
+import type { SessionUser } from '@/lib/auth/scope';
 import type { Operation } from '@/lib/operations';
 import { createWorld, type World } from './world';
+import type { z } from 'zod';
 
 /**
  * Every administration operation × every caller who is not an active admin with a real password.

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, departments, users } from '@/db/schema';
-import { verifyPassword } from '@/lib/auth/password';
-import type { SessionUser } from '@/lib/auth/scope';
 import { deactivateUserOperation, reactivateUserOperation, resetUserPasswordOperation } from '@/lib/admin/user-access';
 import { createUserOperation, updateUserOperation } from '@/lib/admin/users';
+import { verifyPassword } from '@/lib/auth/password';
+import type { SessionUser } from '@/lib/auth/scope';
 import { createWorld, type World } from './world';
 
 let world: World;

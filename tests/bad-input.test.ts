@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '@/db/schema';
-import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import type { EvaluationDraft } from '@/lib/evaluations/form-schema';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
+import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
 
 let world: World;

@@ -1,10 +1,10 @@
-import Papa from 'papaparse';
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { describeActualWithUnits } from '@/lib/evaluations/labels';
 import { cellAmount, cellDecimal, cellText } from '@/lib/exports/cell-values';
 import { csvField, inertText, toCsv } from '@/lib/exports/csv';
 import { contentDisposition, safeFileName } from '@/lib/exports/download';
-import { describeActualWithUnits } from '@/lib/evaluations/labels';
 import { sanitizeSheetName, SheetNamer, SHEET_NAME_MAX } from '@/lib/exports/sheet-names';
 import { evaluationSheetNames } from '@/lib/exports/workbooks';
 import { parseTargetText } from '@/lib/targets/parse-target-text';

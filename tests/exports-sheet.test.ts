@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluations, evaluationYears, indicatorResults, projects } from '@/db/schema';
 import { reviewScoresOperation } from '@/lib/evaluations/review';

@@ -1,17 +1,17 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listEvaluationsForUser } from '@/db/queries/evaluations';
+import { loadYearBundles } from '@/db/queries/evaluations';
+import { loadEvaluationBundle } from '@/db/queries/evaluations';
 import type { SessionUser } from '@/lib/auth/scope';
-import { approveOperation, finalizeOperation, submitOperation } from '@/lib/evaluations/transitions';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { scoreStored } from '@/lib/evaluations/sheet';
+import { approveOperation, finalizeOperation, submitOperation } from '@/lib/evaluations/transitions';
 import { INDICATOR_CSV_HEADERS, buildIndicatorsCsv } from '@/lib/exports/indicators-csv';
-import { loadYearBundles } from '@/db/queries/evaluations';
 import { SUMMARY_HEADERS } from '@/lib/exports/summary-sheet';
 import { writeYearWorkbook } from '@/lib/exports/workbooks';
-import { loadEvaluationBundle } from '@/db/queries/evaluations';
 import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
 
 let world: World;

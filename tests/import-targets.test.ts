@@ -4,8 +4,8 @@ import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFile, openDatabase } from '@/db';
-import { evaluations, indicatorResults, indicators, projects } from '@/db/schema';
 import { importTargetTable } from '@/db/queries/targets';
+import { evaluations, indicatorResults, indicators, projects } from '@/db/schema';
 import { parseTargetTable } from '@/lib/targets/parse-target-table';
 import { runScript, SEED_FILE, tempDatabase } from './helpers';
 

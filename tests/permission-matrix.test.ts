@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/scope';
-import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
+import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { approveOperation, finalizeOperation, returnOperation, submitOperation } from '@/lib/evaluations/transitions';
 import type { Operation } from '@/lib/operations';
-import type { z } from 'zod';
 import { completeDraft, createWorld, type World } from './world';
+import type { z } from 'zod';
 
 /**
  * Every server action × every kind of caller. Each operation is tried on an evaluation that is in
@@ -109,13 +109,11 @@ const ROWS: Row[] = [
     input: (id) => ({
       evaluationId: id,
       version: version(id),
-      indicators: world
-        .bundle(id)
-        .indicators.map((ind, i) => ({
-          indicatorId: ind.id,
-          score: i === 0 ? '1' : '',
-          reason: i === 0 ? '复核' : '',
-        })),
+      indicators: world.bundle(id).indicators.map((ind, i) => ({
+        indicatorId: ind.id,
+        score: i === 0 ? '1' : '',
+        reason: i === 0 ? '复核' : '',
+      })),
       budget: { score: '', reason: '' },
     }),
   },

@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importTargetTable } from '@/db/queries/targets';
-import { seedDemo } from '@/db/seed';
 import { departments, indicators } from '@/db/schema';
+import { seedDemo } from '@/db/seed';
 import { loadTargetTable } from '@/lib/exports/target-table';
 import { fenToWanYuan } from '@/lib/money';
 import { parseTargetTable, type ParsedTable } from '@/lib/targets/parse-target-table';
@@ -157,12 +157,10 @@ describe('target table ⇄ workbook', () => {
   it('keeps explicit 分值 when some indicator has one', async () => {
     const table: TargetWorkbookTable = {
       ...SEED,
-      projects: SEED.projects
-        .slice(0, 2)
-        .map((p, i) => ({
-          ...p,
-          indicators: p.indicators.map((ind, k) => ({ ...ind, points: i === 0 && k < 2 ? ['12.5', '7'][k] : null })),
-        })),
+      projects: SEED.projects.slice(0, 2).map((p, i) => ({
+        ...p,
+        indicators: p.indicators.map((ind, k) => ({ ...ind, points: i === 0 && k < 2 ? ['12.5', '7'][k] : null })),
+      })),
     };
     const buffer = await exportTargetWorkbook(table);
     expect((await open(buffer)).getCell('M3').value).toBe('分值');

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { auditLog, evaluationYears, indicators, projects, targetImports } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
 import type { Operation } from '@/lib/operations';
@@ -11,11 +10,12 @@ import {
   previewTargetImportOperation,
   sourceDigest,
 } from '@/lib/targets/import-operations';
-import { PRESET_FORMS } from '@/lib/years/scheme-form';
 import { updateYearOperation, whatIfOperation } from '@/lib/years/operations';
 import { rolloverOperation } from '@/lib/years/rollover';
+import { PRESET_FORMS } from '@/lib/years/scheme-form';
 import { SEED_FILE } from './helpers';
 import { createWorld, type World } from './world';
+import type { z } from 'zod';
 
 /**
  * Target tables, years and schemes × every kind of caller: finance and admin may, nobody else; the

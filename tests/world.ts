@@ -10,8 +10,8 @@ import type { EvaluationDraft } from '@/lib/evaluations/form-schema';
 import { fenToWanYuan } from '@/lib/money';
 import { runOperation, type ActionState, type Operation } from '@/lib/operations';
 import type { ParsedTarget } from '@/lib/targets/types';
-import type { z } from 'zod';
 import { tempDatabase } from './helpers';
+import type { z } from 'zod';
 
 export const WORKED_EXAMPLE = '安全生产基础工作专项经费';
 

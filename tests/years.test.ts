@@ -4,9 +4,9 @@ import { evaluations, evaluationYears, indicators, projects, users } from '@/db/
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { submitOperation } from '@/lib/evaluations/transitions';
 import { scoreInterchange } from '@/lib/scoring';
-import { PRESET_FORMS } from '@/lib/years/scheme-form';
 import { updateYearOperation, whatIfOperation } from '@/lib/years/operations';
 import { planRollover, rolloverOperation } from '@/lib/years/rollover';
+import { PRESET_FORMS } from '@/lib/years/scheme-form';
 import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
 
 let world: World;

@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { safeReturnPath } from '@/lib/auth/safe-redirect';
 import { getCurrentUser } from '@/lib/auth/session';
 import { LoginForm } from './login-form';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '登录' };
 

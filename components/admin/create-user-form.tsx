@@ -6,13 +6,13 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { createUserAction } from '@/app/(app)/admin/users/actions';
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { createUserSchema, type CreateUserInput } from '@/lib/admin/user-schemas';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { callAction } from '@/lib/operations';
+import styles from './admin.module.css';
 import { FieldShell, fieldIds } from './field-shell';
 import { FormBanner, useServerFeedback } from './form-feedback';
 import { RoleDepartmentFields, type DepartmentOption } from './role-department-fields';
-import styles from './admin.module.css';
-import { callAction } from '@/lib/operations';
 
 const EMPTY: CreateUserInput = {
   username: '',

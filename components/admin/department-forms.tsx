@@ -18,10 +18,10 @@ import {
   type CreateDepartmentInput,
   type RenameDepartmentInput,
 } from '@/lib/admin/department-schemas';
+import { callAction } from '@/lib/operations';
+import styles from './admin.module.css';
 import { FieldShell, fieldIds } from './field-shell';
 import { FormBanner, useServerFeedback } from './form-feedback';
-import styles from './admin.module.css';
-import { callAction } from '@/lib/operations';
 
 export function CreateDepartmentForm() {
   const router = useRouter();

@@ -6,11 +6,11 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { updateUserAction } from '@/app/(app)/admin/users/actions';
 import { updateUserSchema, type UpdateUserInput } from '@/lib/admin/user-schemas';
+import { callAction } from '@/lib/operations';
+import styles from './admin.module.css';
 import { FieldShell, fieldIds } from './field-shell';
 import { FormBanner, useServerFeedback } from './form-feedback';
 import { RoleDepartmentFields, type DepartmentOption } from './role-department-fields';
-import styles from './admin.module.css';
-import { callAction } from '@/lib/operations';
 
 export function EditUserForm({
   initial,

@@ -1,7 +1,7 @@
 'use client';
 
-import type { Control, FieldValues } from 'react-hook-form';
 import { FieldError } from '@/components/evaluation/field-error';
+import type { Control, FieldValues } from 'react-hook-form';
 
 /** Ids for one field: its input names itself with `labelledBy`, so hints and errors do not become part of its name. */
 export function fieldIds(name: string) {

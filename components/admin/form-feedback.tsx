@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import type { ActionState } from '@/lib/operations';
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 
 export type Banner = { kind: 'ok' | 'error'; text: string } | null;
 

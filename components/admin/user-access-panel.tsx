@@ -8,10 +8,10 @@ import { z } from 'zod';
 import { deactivateUserAction, reactivateUserAction, resetUserPasswordAction } from '@/app/(app)/admin/users/actions';
 import { resetPasswordSchema, type ResetPasswordInput } from '@/lib/admin/user-schemas';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { callAction } from '@/lib/operations';
+import styles from './admin.module.css';
 import { FieldShell, fieldIds } from './field-shell';
 import { FormBanner, useServerFeedback } from './form-feedback';
-import styles from './admin.module.css';
-import { callAction } from '@/lib/operations';
 
 interface Props {
   userId: number;

@@ -7,8 +7,8 @@ import { useForm, type Path } from 'react-hook-form';
 import { reviewScoresAction } from '@/app/(app)/evaluations/actions';
 import { reviewSchema, TEXT_LIMITS, type ReviewInput } from '@/lib/evaluations/form-schema';
 import { formatScore } from '@/lib/format';
-import { FieldError } from './field-error';
 import { callAction } from '@/lib/operations';
+import { FieldError } from './field-error';
 
 export interface ReviewLine {
   indicatorId: number;

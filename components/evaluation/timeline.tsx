@@ -1,7 +1,7 @@
+import type { listReviewActions } from '@/db/queries/evaluations';
 import { formatDateTime } from '@/lib/format';
 import { ROLE_LABELS, STATUS_LABELS } from '@/lib/roles';
 import { ACTION_LABELS } from '@/lib/workflow/state-machine';
-import type { listReviewActions } from '@/db/queries/evaluations';
 
 type Entry = ReturnType<typeof listReviewActions>[number];
 

@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { confirmTargetImportAction, previewTargetImportAction } from '@/app/(app)/admin/actions';
+import { callAction } from '@/lib/operations';
 import type { ImportPreview, TargetSource } from '@/lib/targets/import-operations';
 import { ImportReportView } from './import-report-view';
-import { callAction } from '@/lib/operations';
 
 type Mode = 'paste' | 'file';
 

@@ -7,12 +7,12 @@ import { useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
 import { updateProjectTargetsAction } from '@/app/(app)/admin/actions';
 import { FieldError } from '@/components/evaluation/field-error';
 import { formatScore } from '@/lib/format';
+import { callAction } from '@/lib/operations';
 import { allocatePoints, type Scheme } from '@/lib/scoring';
 import { describeTarget, targetKindLabel } from '@/lib/targets/describe';
-import { pointsErrors, projectTargetsSchema, type ProjectTargets } from '@/lib/targets/targets-form';
 import { parseTargetText } from '@/lib/targets/parse-target-text';
 import { LEVEL1_NAMES } from '@/lib/targets/table-types';
-import { callAction } from '@/lib/operations';
+import { pointsErrors, projectTargetsSchema, type ProjectTargets } from '@/lib/targets/targets-form';
 
 const EMPTY_ROW = {
   level1Code: '1' as const,

@@ -1,7 +1,7 @@
+import type { EvaluationStatus } from '@/db/schema';
 import { Decimal } from '@/lib/decimal';
 import { formatScore } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/roles';
-import type { EvaluationStatus } from '@/db/schema';
 
 export interface WhatIfRow {
   id: number;

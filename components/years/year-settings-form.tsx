@@ -6,11 +6,11 @@ import { useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
 import { updateYearAction, whatIfAction } from '@/app/(app)/admin/actions';
 import { FieldError } from '@/components/evaluation/field-error';
+import { callAction } from '@/lib/operations';
 import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
 import { SCHEME_LABELS } from '@/lib/years/labels';
 import { PRESET_FORMS, yearSettingsSchema, type YearSettings, type YearSettingsInput } from '@/lib/years/scheme-form';
 import { WhatIfTable, type WhatIfRow } from './what-if-table';
-import { callAction } from '@/lib/operations';
 
 /** Year settings: open/closed, deadline, and the scheme (a preset or every setting), with a what-if before saving. */
 export function YearSettingsForm({ initial, locked }: { initial: YearSettings; locked: boolean }) {

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../index';
 import { auditLog, departments, evaluations, projects, users } from '../schema';
+import type { Db } from '../index';
 
 /** The database or a transaction on it: the checks that guard a write are repeated inside its transaction. */
 export type Reader = Pick<Db, 'select'>;

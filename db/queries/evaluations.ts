@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../index';
+import { groupBy } from '../../lib/collections';
 import {
   auditLog,
   departments,
@@ -14,9 +14,9 @@ import {
   type EvaluationStatus,
   type IndicatorResult,
 } from '../schema';
-import type { SessionUser } from '../../lib/auth/scope';
 import { projectScopeCondition } from './projects';
-import { groupBy } from '../../lib/collections';
+import type { SessionUser } from '../../lib/auth/scope';
+import type { Db } from '../index';
 
 /** Evaluation, project, department, owner and year, joined: the head of every bundle. */
 function bundleHeads(db: Pick<Db, 'select'>) {

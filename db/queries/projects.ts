@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../index';
 import { departments, evaluationYears, evaluations, indicators, projects, users } from '../schema';
 import type { SessionUser } from '../../lib/auth/scope';
+import type { Db } from '../index';
 
 /** The SQL form of lib/auth/scope canViewProject: the rows a user may see. */
 export function projectScopeCondition(user: SessionUser): SQL | undefined {

@@ -1,10 +1,10 @@
 import { and, eq, inArray, is } from 'drizzle-orm';
 import { TransactionRollbackError } from 'drizzle-orm/errors';
-import type { Db, Tx } from '../index';
+import { writeAudit } from '../../lib/audit';
+import { summarizeTable, type ImportReport } from '../../lib/targets/import-report';
 import { departments, evaluationYears, evaluations, indicators, projects, type NewIndicator } from '../schema';
 import type { ParsedProject, ParsedTable } from '../../lib/targets/parse-target-table';
-import { summarizeTable, type ImportReport } from '../../lib/targets/import-report';
-import { writeAudit } from '../../lib/audit';
+import type { Db, Tx } from '../index';
 
 export interface ImportOutcome extends ImportReport {
   dryRun: boolean;

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte } from 'drizzle-orm';
-import type { Db } from '../index';
 import { signIns, users } from '../schema';
+import type { Db } from '../index';
 
 export function findUserByUsername(db: Db, { username }: { username: string }) {
   return db.select().from(users).where(eq(users.username, username)).get();

@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { hashPasswordSync } from '../../lib/auth/password';
 
 /** Adds a second department with its own head and owner straight into a test server's database file. */

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { findUserById } from '@/db/queries/users';
 import { ROLES, users } from '@/db/schema';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { writeAudit } from '@/lib/audit';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { changePasswordSchema } from './change-password-schema';
 

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
+import type { Tx } from '@/db';
 import { activeUsersOfDepartment, findDepartmentById, findDepartmentByName, type Reader } from '@/db/queries/admin';
 import { departments, type Role } from '@/db/schema';
+import { ChangeSet, writeAudit } from '@/lib/audit';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { activeLabel } from './audit';
-import { ChangeSet, writeAudit } from '@/lib/audit';
 import { createDepartmentSchema, departmentIdSchema, renameDepartmentSchema } from './department-schemas';
-import type { Tx } from '@/db';
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];
 

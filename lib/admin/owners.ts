@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { findProjectWithEvaluation } from '@/db/queries/admin';
 import { findUserById } from '@/db/queries/users';
 import { projects } from '@/db/schema';
-import { defineOperation, fail, ok } from '@/lib/operations';
 import { ChangeSet, writeAudit } from '@/lib/audit';
+import { defineOperation, fail, ok } from '@/lib/operations';
 import { idField } from './user-schemas';
 
 export const assignProjectOwnerSchema = z.object({

@@ -2,10 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import { countActiveAdmins, findDepartmentById, openProjectsOwnedBy, type Reader } from '@/db/queries/admin';
 import { findUserById } from '@/db/queries/users';
 import { users, type Role, type User } from '@/db/schema';
+import { ChangeSet, writeAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { activeLabel, PASSWORD_RESET_MARK } from './audit';
-import { ChangeSet, writeAudit } from '@/lib/audit';
 import { resetPasswordSchema, userIdSchema } from './user-schemas';
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];

@@ -7,10 +7,10 @@ import {
 } from '@/db/queries/admin';
 import { findUserById } from '@/db/queries/users';
 import { users, type Role } from '@/db/schema';
+import { ChangeSet, writeAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { ROLE_LABELS } from '@/lib/roles';
-import { ChangeSet, writeAudit } from '@/lib/audit';
 import { guardLastActiveAdmin } from './user-access';
 import { createUserSchema, updateUserSchema } from './user-schemas';
 

@@ -1,8 +1,8 @@
-import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { dataDir, getDb } from '@/db';
-import { checkCredentials, LOCKED_OUT } from './sign-in';
 import { ensureAuthSecret } from './secret';
+import { checkCredentials, LOCKED_OUT } from './sign-in';
+import type { NextAuthOptions } from 'next-auth';
 
 function header(headers: unknown, name: string): string | null {
   if (!headers || typeof headers !== 'object') return null;

@@ -1,5 +1,5 @@
-import { getServerSession } from 'next-auth';
 import { forbidden, notFound, redirect } from 'next/navigation';
+import { getServerSession } from 'next-auth';
 import { getDb } from '@/db';
 import { loadEvaluationBundle } from '@/db/queries/evaluations';
 import { findUserById } from '@/db/queries/users';

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { evaluations, indicatorResults } from '@/db/schema';
+import type { EvaluationResult } from '@/lib/scoring';
 
 type NewIndicatorResult = typeof indicatorResults.$inferInsert;
-import type { EvaluationResult } from '@/lib/scoring';
 
 /** Claims the next version; false when someone saved since `expected` (the optimistic lock). */
 export function claimVersion(

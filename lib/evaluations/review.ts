@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { evaluations } from '@/db/schema';
+import { ChangeSet, writeAudit } from '@/lib/audit';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { scoreEvaluation } from '@/lib/scoring';
 import { authorizeEvaluation, CONFLICT_MESSAGE } from './authorize';
 import { buildEngineInput, type BudgetValues, type EntryValues } from './engine-input';
 import { reviewSchema } from './form-schema';
-import { ChangeSet, writeAudit } from '@/lib/audit';
 import { claimVersion, storeScores, upsertResult } from './persist';
 import { formFieldErrors, schemeOfYear, sheetOf, storedBudget, storedEntries } from './sheet';
 

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { evaluations } from '@/db/schema';
+import { ChangeSet, writeAudit } from '@/lib/audit';
 import { parseWanYuan } from '@/lib/money';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { scoreEvaluation } from '@/lib/scoring';
 import { authorizeEvaluation, CONFLICT_MESSAGE } from './authorize';
 import { buildEngineInput, describeActual, entryValuesFromForm, type BudgetValues } from './engine-input';
 import { evaluationDraftSchema } from './form-schema';
-import { ChangeSet, writeAudit } from '@/lib/audit';
 import { claimVersion, storeScores, upsertResult } from './persist';
 import { fenText, formFieldErrors, schemeOfYear, sheetOf, storedBudget, storedEntries } from './sheet';
 

@@ -1,7 +1,7 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
+import { formatScore } from '@/lib/format';
 import { fenToWanYuan } from '@/lib/money';
 import type { EvaluationResult } from '@/lib/scoring';
-import { formatScore } from '@/lib/format';
 
 const wan = (fen: number | null) => (fen === null ? null : fenToWanYuan(fen).toFixed(2));
 const score = (s: string | null, precision: number) => (s === null ? null : formatScore(s, precision));

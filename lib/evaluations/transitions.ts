@@ -1,16 +1,16 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
+import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { evaluations, indicatorResults, reviewActions, type ReviewActionKind } from '@/db/schema';
+import { writeAudit, type AuditChange } from '@/lib/audit';
 import type { SessionUser } from '@/lib/auth/scope';
 import { defineOperation, fail, ok, type ActionState } from '@/lib/operations';
-import { missingExplanations } from '@/lib/scoring';
 import { STATUS_LABELS } from '@/lib/roles';
+import { missingExplanations } from '@/lib/scoring';
 import { authorizeEvaluation, CONFLICT_MESSAGE } from './authorize';
 import { returnSchema, transitionSchema } from './form-schema';
-import { writeAudit, type AuditChange } from '@/lib/audit';
 import { claimVersion, storeScores } from './persist';
 import { scoreStored, sheetOf } from './sheet';
-import type { EvaluationBundle } from '@/db/queries/evaluations';
 
 type TransitionInput = { evaluationId: number; version: number; comment: string };
 

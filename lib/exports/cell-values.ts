@@ -1,6 +1,6 @@
-import type { CellValue } from 'exceljs';
 import { Decimal, dec } from '@/lib/decimal';
 import { FEN_PER_WAN_YUAN, parseWanYuan } from '@/lib/money';
+import type { CellValue } from 'exceljs';
 
 /**
  * Reading what people type into workbooks: text of any cell kind (rich text, formula results,

@@ -1,9 +1,9 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
+import { describeActualWithUnits } from '@/lib/evaluations/labels';
 import { scoreStored } from '@/lib/evaluations/sheet';
 import { formatRate, formatScore } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/roles';
 import { inertText, toCsv } from './csv';
-import { describeActualWithUnits } from '@/lib/evaluations/labels';
 
 export const INDICATOR_CSV_HEADERS = [
   '年度',

@@ -1,9 +1,9 @@
-import type { AddWorksheetOptions, Worksheet } from 'exceljs';
+import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { formatScore } from '@/lib/format';
 import type { EvaluationResult } from '@/lib/scoring';
-import type { EvaluationBundle } from '@/db/queries/evaluations';
-import { box, cell, NUMBER_FORMATS, num, scoreFormat, wrappedHeight } from './sheet-layout';
 import { selfEvaluationTable, type SelfEvaluationTable } from './self-evaluation-table';
+import { box, cell, NUMBER_FORMATS, num, scoreFormat, wrappedHeight } from './sheet-layout';
+import type { AddWorksheetOptions, Worksheet } from 'exceljs';
 
 /** One A4 landscape page wide, as many pages down as the indicators need. */
 export const SELF_EVALUATION_SHEET_OPTIONS: Partial<AddWorksheetOptions> = {

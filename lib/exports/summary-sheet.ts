@@ -1,9 +1,9 @@
-import type { AddWorksheetOptions, Worksheet } from 'exceljs';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { fenToWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
 import type { EvaluationResult, Grade } from '@/lib/scoring';
 import { box, cell, NUMBER_FORMATS, num, scoreFormat } from './sheet-layout';
+import type { AddWorksheetOptions, Worksheet } from 'exceljs';
 
 export interface ScoredBundle {
   bundle: EvaluationBundle;

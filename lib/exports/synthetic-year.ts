@@ -1,5 +1,6 @@
 import type { Db } from '@/db';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
+import { loadYearBundles } from '@/db/queries/evaluations';
 import type { ActualValue, EvaluationStatus } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
 import { dec } from '@/lib/decimal';
@@ -15,7 +16,6 @@ import { scoreEvaluation } from '@/lib/scoring';
 import type { ParsedIndicator, ParsedTable } from '@/lib/targets/parse-target-table';
 import { parseTargetText } from '@/lib/targets/parse-target-text';
 import type { ParsedTarget } from '@/lib/targets/types';
-import { loadYearBundles } from '@/db/queries/evaluations';
 
 /**
  * A synthetic but realistic year for `npm run bench`: target tables like the published ones (every

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { Writable } from 'node:stream';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { scoreStored } from '@/lib/evaluations/sheet';
 import { SELF_EVALUATION_SHEET_OPTIONS, writeSelfEvaluationSheet } from './self-evaluation-sheet';
 import { SheetNamer } from './sheet-names';
 import { SUMMARY_SHEET_OPTIONS, writeSummarySheet, type ScoredBundle } from './summary-sheet';
+import type { Writable } from 'node:stream';
 
 export const SUMMARY_SHEET_NAME = '汇总';
 

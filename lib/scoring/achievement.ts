@@ -1,5 +1,4 @@
 import { Decimal, dec } from '../decimal';
-import type { ParsedTarget, QuantitativePart } from '../targets/types';
 import { parseDecimalText } from './decimal-text';
 import {
   QUALITATIVE_TIERS,
@@ -10,6 +9,7 @@ import {
   type Scheme,
 } from './scheme';
 import type { IndicatorActual, QualitativeActual } from './types';
+import type { ParsedTarget, QuantitativePart } from '../targets/types';
 
 /** Rule book "Achievement rate r of one indicator (0 ≤ r ≤ 1)". */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allocatePoints, levelPointsFor, splitEqually } from './allocate-points';
 import { dec } from '../decimal';
+import { allocatePoints, levelPointsFor, splitEqually } from './allocate-points';
 import { HUBEI_SCHEME, NATIONAL_SCHEME, resolveScheme } from './scheme';
 
 const rows = (...codes: string[]) => codes.map((level1Code) => ({ level1Code }));

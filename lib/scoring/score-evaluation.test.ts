@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../decimal';
-import { scoreEvaluation } from './score-evaluation';
 import { HUBEI_SCHEME, resolveScheme } from './scheme';
+import { scoreEvaluation } from './score-evaluation';
 import { evaluation, indicator, inLevel } from './test-support';
 
 /** One 产出 indicator plus fixed 效益 and 满意度 ones, so the first row gets explicit points. */

@@ -4,8 +4,8 @@ import { validatedAdjustment } from './adjustments';
 import { allocatePoints, type AllocationError } from './allocate-points';
 import { sumDecimals } from './decimal-text';
 import { explanationRequirement } from './explanation';
-import { scoreBudget } from './score-budget';
 import { gradeFor, type Scheme, type ScorePrecision } from './scheme';
+import { scoreBudget } from './score-budget';
 import type { EvaluationInput, EvaluationResult, IndicatorInput, IndicatorScore, ScoringError } from './types';
 
 /**

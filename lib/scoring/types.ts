@@ -1,5 +1,5 @@
-import type { ParsedTarget } from '../targets/types';
 import type { Grade, Level1Code, QualitativeTier, Scheme, ScorePrecision } from './scheme';
+import type { ParsedTarget } from '../targets/types';
 
 /**
  * Input and output of {@link scoreEvaluation}. Every number is a decimal string (`"13.5"`, `"0.1"`)

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { evaluationStarted, targetsSummary } from '@/db/queries/targets';
 import { evaluationYears, indicators, projects } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import { schemeOfYear } from '@/lib/evaluations/sheet';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { parseTargetText } from './parse-target-text';
 import { LEVEL1_NAMES } from './table-types';
 import { pointsErrors, projectTargetsSchema, type TargetRow } from './targets-form';
-import { writeAudit } from '@/lib/audit';
 
 function rowWarnings(row: TargetRow): string[] {
   const warnings: string[] = [];

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { importTargetTable, type ImportOutcome } from '@/db/queries/targets';
-import { eq } from 'drizzle-orm';
 import { departments, targetImports } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { parseTargetSource } from './source';
-import { writeAudit } from '@/lib/audit';
 
 /** 8 MB of text or base64: far above any published table, well below the action body limit. */
 const MAX_CONTENT = 8_000_000;

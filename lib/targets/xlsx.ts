@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { cellAmount, cellDecimal, cellText } from '../exports/cell-values';
 import { checkIndicatorRow } from './parse-indicators';
-import type { ParsedIndicator, ParsedProject, ParsedTable, ProjectBudget, TableWarning } from './parse-target-table';
 import { LEVEL1_NAMES } from './table-types';
+import type { ParsedIndicator, ParsedProject, ParsedTable, ProjectBudget, TableWarning } from './parse-target-table';
 
 export {
   exportTargetWorkbook,

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import type { Db } from '@/db';
 import { loadYearBundles } from '@/db/queries/evaluations';
 import { evaluations, evaluationYears, projects } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
 import type { SessionUser } from '@/lib/auth/scope';
 import { storeScores } from '@/lib/evaluations/persist';
 import { scoreStored } from '@/lib/evaluations/sheet';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import type { Scheme } from '@/lib/scoring';
 import { resolveSchemeForm, schemeFormSchema, yearNumber, yearSettingsSchema } from './scheme-form';
-import { writeAudit } from '@/lib/audit';
 
 /** Submitted evaluations were scored under the current scheme: from then on it stays. */
 export function submittedCount(db: Pick<Db, 'select'>, year: number): number {

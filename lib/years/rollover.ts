@@ -2,8 +2,8 @@ import { asc, count, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
 import { departments, evaluations, evaluationYears, indicators, projects, users } from '@/db/schema';
-import { defineOperation, fail, ok } from '@/lib/operations';
 import { writeAudit } from '@/lib/audit';
+import { defineOperation, fail, ok } from '@/lib/operations';
 
 /**
  * Next year's cycle in one step: the year's departments, projects, owners and targets copied into

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { SignInTable } from '@/components/account/sign-in-table';
 import { getDb } from '@/db';
@@ -6,6 +5,7 @@ import { findDepartmentById } from '@/db/queries/admin';
 import { signInHistory } from '@/lib/account/sign-ins';
 import { requireUser } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/roles';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '我的账号' };
 

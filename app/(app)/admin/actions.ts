@@ -2,9 +2,9 @@
 
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth/session';
+import { runOperation } from '@/lib/operations';
 import { updateProjectTargetsOperation } from '@/lib/targets/edit-targets';
 import { confirmTargetImportOperation, previewTargetImportOperation } from '@/lib/targets/import-operations';
-import { runOperation } from '@/lib/operations';
 import { updateYearOperation, whatIfOperation } from '@/lib/years/operations';
 import { rolloverOperation } from '@/lib/years/rollover';
 

@@ -1,6 +1,6 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '管理' };
 

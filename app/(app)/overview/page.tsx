@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { GradeChart, ScoreHistogram } from '@/components/overview/charts';
 import { getDb } from '@/db';
@@ -21,6 +20,7 @@ import {
 import { STATUS_LABELS } from '@/lib/roles';
 import { GRADES } from '@/lib/scoring';
 import { pickYear } from '@/lib/years/pick-year';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '年度总览' };
 

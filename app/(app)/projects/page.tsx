@@ -1,13 +1,13 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { listProjectsForUser, listYears } from '@/db/queries/projects';
 import { requireUser } from '@/lib/auth/session';
-import { formatWanYuan } from '@/lib/money';
 import { formatScore } from '@/lib/format';
+import { formatWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
 import { nextStepFor } from '@/lib/workflow/state-machine';
 import { pickYear } from '@/lib/years/pick-year';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '项目' };
 

@@ -1,14 +1,14 @@
-import type { Metadata } from 'next';
-import workedExample from '@/docs/examples/worked-example.json';
 import { getDb } from '@/db';
 import { listYears } from '@/db/queries/projects';
+import workedExample from '@/docs/examples/worked-example.json';
 import { requireUser } from '@/lib/auth/session';
 import { schemeOfYear } from '@/lib/evaluations/sheet';
 import { formatRate, formatScore } from '@/lib/format';
 import { scoreInterchange } from '@/lib/scoring';
 import { bandInWords, LEVEL1_NAMES, QUALITATIVE_TIERS, type Scheme } from '@/lib/scoring/scheme';
-import { pickYear } from '@/lib/years/pick-year';
 import { SCHEME_LABELS } from '@/lib/years/labels';
+import { pickYear } from '@/lib/years/pick-year';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '评分规则' };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { listEvaluationsForUser } from '@/db/queries/evaluations';
@@ -10,6 +9,7 @@ import { STATUS_LABELS } from '@/lib/roles';
 import { QUEUE_STATUSES, QUEUE_TITLES } from '@/lib/workflow/queues';
 import { nextStepFor } from '@/lib/workflow/state-machine';
 import { pickYear } from '@/lib/years/pick-year';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '待办' };
 

@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { SignOutButton } from '@/components/sign-out-button';
 import { requireUser } from '@/lib/auth/session';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '修改初始密码' };
 

@@ -1,6 +1,6 @@
+import { count } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { projects } from '@/db/schema';
-import { count } from 'drizzle-orm';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
-import type { Metadata } from 'next';
 import { AdminTabs } from '@/components/admin/admin-tabs';
 import { CreateDepartmentForm, DepartmentRowActions } from '@/components/admin/department-forms';
 import { getDb } from '@/db';
 import { listDepartmentsWithCounts } from '@/db/queries/admin';
 import { requireUser } from '@/lib/auth/session';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '部门管理' };
 

@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
 import { ImportTargetsForm } from '@/components/targets/import-targets-form';
 import { getDb } from '@/db';
 import { listActiveDepartments } from '@/db/queries/admin';
 import { requireUser } from '@/lib/auth/session';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '导入绩效目标表' };
 

@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminTabs } from '@/components/admin/admin-tabs';
 import { getDb } from '@/db';
 import { listUsersForAdmin } from '@/db/queries/admin';
 import { requireUser } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/roles';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '用户管理' };
 

@@ -1,14 +1,14 @@
-import type { Metadata } from 'next';
-import Link from 'next/link';
 import { count, eq } from 'drizzle-orm';
+import Link from 'next/link';
 import { getDb } from '@/db';
 import { listYears } from '@/db/queries/projects';
 import { projects } from '@/db/schema';
-import { departmentsOfYear } from '@/lib/exports/target-table';
 import { requireUser } from '@/lib/auth/session';
 import { schemeOfYear } from '@/lib/evaluations/sheet';
-import { submittedCount } from '@/lib/years/operations';
+import { departmentsOfYear } from '@/lib/exports/target-table';
 import { SCHEME_LABELS } from '@/lib/years/labels';
+import { submittedCount } from '@/lib/years/operations';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '年度与评分方案' };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuditTable } from '@/components/audit-table';
 import { DecisionPanel } from '@/components/evaluation/decision-panel';
@@ -14,6 +13,7 @@ import { entryFieldsFromActual } from '@/lib/evaluations/engine-input';
 import { schemeOfYear, scoreStored, sheetOf, storedBudget, storedEntries } from '@/lib/evaluations/sheet';
 import { STATUS_LABELS } from '@/lib/roles';
 import { allowedActions } from '@/lib/workflow/state-machine';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '绩效自评' };
 

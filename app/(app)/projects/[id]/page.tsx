@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { getDb } from '@/db';
@@ -9,6 +8,7 @@ import { formatWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
 import { describeTarget, targetKindLabel } from '@/lib/targets/describe';
 import { groupSpans } from '@/lib/targets/grouping';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '项目绩效目标' };
 

@@ -1,14 +1,14 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EditUserForm } from '@/components/admin/edit-user-form';
-import { AuditTable } from '@/components/audit-table';
 import { UserAccessPanel } from '@/components/admin/user-access-panel';
+import { AuditTable } from '@/components/audit-table';
 import { getDb } from '@/db';
 import { findDepartmentById, listActiveDepartments, listEntityAudit, openProjectsOwnedBy } from '@/db/queries/admin';
 import { findUserById } from '@/db/queries/users';
 import { requireUser } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/roles';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '编辑用户' };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminTabs } from '@/components/admin/admin-tabs';
 import { AssignOwnerRow, type OwnerOption } from '@/components/admin/assign-owner-row';
@@ -8,6 +7,7 @@ import { listYears } from '@/db/queries/projects';
 import { requireUser } from '@/lib/auth/session';
 import { STATUS_LABELS } from '@/lib/roles';
 import { pickYear } from '@/lib/years/pick-year';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '项目负责人' };
 

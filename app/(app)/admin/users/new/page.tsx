@@ -1,9 +1,9 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { getDb } from '@/db';
 import { listActiveDepartments } from '@/db/queries/admin';
 import { requireUser } from '@/lib/auth/session';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '新建用户' };
 

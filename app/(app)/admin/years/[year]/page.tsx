@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { YearSettingsForm } from '@/components/years/year-settings-form';
@@ -8,6 +7,7 @@ import { requireUser } from '@/lib/auth/session';
 import { schemeOfYear } from '@/lib/evaluations/sheet';
 import { submittedCount } from '@/lib/years/operations';
 import { schemeToForm } from '@/lib/years/scheme-form';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '年度设置' };
 

@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SelfEvaluationTable } from '@/components/evaluation/self-evaluation-table';
 import { PrintButton } from '@/components/print-button';
 import { requireEvaluation } from '@/lib/auth/session';
 import { scoreStored } from '@/lib/evaluations/sheet';
 import { STATUS_LABELS } from '@/lib/roles';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '项目支出绩效自评表' };
 

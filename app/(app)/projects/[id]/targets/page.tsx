@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TargetsEditor } from '@/components/targets/targets-editor';
@@ -7,6 +6,7 @@ import { getProjectDetail, listYears } from '@/db/queries/projects';
 import { evaluationStarted } from '@/db/queries/targets';
 import { requireUser } from '@/lib/auth/session';
 import { schemeOfYear } from '@/lib/evaluations/sheet';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '编辑绩效目标' };
 

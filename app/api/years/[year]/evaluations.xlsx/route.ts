@@ -1,8 +1,8 @@
 import { PassThrough, Readable } from 'node:stream';
 import { getDb } from '@/db';
+import { loadYearBundles } from '@/db/queries/evaluations';
 import { apiYear } from '@/lib/auth/api';
 import { downloadHeaders, XLSX_CONTENT_TYPE } from '@/lib/exports/download';
-import { loadYearBundles } from '@/db/queries/evaluations';
 import { writeYearWorkbook } from '@/lib/exports/workbooks';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 import { getDb } from '@/db';
+import { loadYearBundles } from '@/db/queries/evaluations';
 import { apiYear } from '@/lib/auth/api';
 import { CSV_CONTENT_TYPE, downloadHeaders } from '@/lib/exports/download';
 import { buildIndicatorsCsv } from '@/lib/exports/indicators-csv';
-import { loadYearBundles } from '@/db/queries/evaluations';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RolloverButton } from '@/components/years/rollover-button';
@@ -7,6 +6,7 @@ import { existingYear } from '@/db/queries/projects';
 import { requireUser } from '@/lib/auth/session';
 import { formatWanYuan } from '@/lib/money';
 import { planRollover } from '@/lib/years/rollover';
+import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '结转下一年度' };
 
