@@ -5,17 +5,14 @@ import { useState } from 'react';
 import { approveAction, finalizeAction, returnAction } from '@/app/(app)/evaluations/actions';
 import { TEXT_LIMITS } from '@/lib/evaluations/form-schema';
 import { callAction, type ActionState } from '@/lib/operations';
+import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 
 type Decision = 'approve' | 'return' | 'finalize';
 
-const BUTTONS: Record<Decision, { label: string; className: string; confirm?: string }> = {
-  approve: { label: '审核通过', className: 'button primary' },
-  return: { label: '退回修改', className: 'button danger' },
-  finalize: {
-    label: '定稿',
-    className: 'button primary',
-    confirm: '定稿后该自评将锁定，任何人都不能再修改。确定定稿吗？',
-  },
+const BUTTONS: Record<Decision, { className: string; confirm?: string }> = {
+  approve: { className: 'button primary' },
+  return: { className: 'button danger' },
+  finalize: { className: 'button primary', confirm: '定稿后该自评将锁定，任何人都不能再修改。确定定稿吗？' },
 };
 
 const ACTIONS: Record<Decision, (raw: unknown) => Promise<ActionState<{ version: number }>>> = {
@@ -90,7 +87,7 @@ export function DecisionPanel({
       <div className="button-row">
         {decisions.map((d) => (
           <button key={d} type="button" className={BUTTONS[d].className} disabled={busy} onClick={() => void decide(d)}>
-            {BUTTONS[d].label}
+            {WORKFLOW_ACTIONS[d].button}
           </button>
         ))}
       </div>

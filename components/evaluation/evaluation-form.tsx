@@ -9,6 +9,7 @@ import type { Sheet } from '@/lib/evaluations/engine-input';
 import { evaluationDraftSchema, type EvaluationDraft } from '@/lib/evaluations/form-schema';
 import { callAction, type ActionState } from '@/lib/operations';
 import type { Scheme } from '@/lib/scoring';
+import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { BudgetAndGoal } from './budget-and-goal';
 import { IndicatorTable } from './indicator-table';
 import { ScorePanel } from './score-panel';
@@ -128,10 +129,10 @@ export function EvaluationForm({ sheet, scheme, initial, goal }: Props) {
           )}
           <span className="muted">{isDirty ? '有未保存的修改' : '所有修改已保存'}</span>
           <button type="submit" className="button" disabled={busy}>
-            保存草稿
+            {WORKFLOW_ACTIONS.save.button}
           </button>
           <button type="button" className="button primary" disabled={busy} onClick={() => void onSubmit()}>
-            提交审核
+            {WORKFLOW_ACTIONS.submit.button}
           </button>
         </div>
       </form>

@@ -8,6 +8,7 @@ import { reviewScoresAction } from '@/app/(app)/evaluations/actions';
 import { reviewSchema, TEXT_LIMITS, type ReviewInput } from '@/lib/evaluations/form-schema';
 import { formatScore } from '@/lib/format';
 import { callAction } from '@/lib/operations';
+import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { FieldError } from './field-error';
 
 export interface ReviewLine {
@@ -109,7 +110,7 @@ export function ReviewForm({
       )}
       <div className="button-row">
         <button type="submit" className="button" disabled={form.formState.isSubmitting}>
-          保存复核得分
+          {WORKFLOW_ACTIONS.review.button}
         </button>
       </div>
     </form>

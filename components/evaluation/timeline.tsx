@@ -1,7 +1,7 @@
 import type { listReviewActions } from '@/db/queries/evaluations';
 import { formatDateTime } from '@/lib/format';
 import { ROLE_LABELS, STATUS_LABELS } from '@/lib/roles';
-import { ACTION_LABELS } from '@/lib/workflow/state-machine';
+import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 
 type Entry = ReturnType<typeof listReviewActions>[number];
 
@@ -17,7 +17,7 @@ export function Timeline({ entries }: { entries: Entry[] }) {
             <li key={e.id} className={`timeline-${e.action}`}>
               <span className="when">{formatDateTime(e.createdAt)}</span>
               <strong>
-                {e.actor}（{ROLE_LABELS[e.actorRole]}）{ACTION_LABELS[e.action]}
+                {e.actor}（{ROLE_LABELS[e.actorRole]}）{WORKFLOW_ACTIONS[e.action].verb}
               </strong>
               <span className="muted">
                 {STATUS_LABELS[e.fromStatus]} → {STATUS_LABELS[e.toStatus]}

@@ -3,6 +3,7 @@ import { evaluations } from '@/db/schema';
 import { ChangeSet, writeAudit } from '@/lib/audit';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { scoreEvaluation } from '@/lib/scoring';
+import { rolesFor, WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { authorizeEvaluation, CONFLICT_MESSAGE } from './authorize';
 import { buildEngineInput, type BudgetValues, type EntryValues } from './engine-input';
 import { reviewSchema } from './form-schema';
@@ -16,7 +17,7 @@ const reviewedOrNull = (line: { score: string; reason: string }) =>
 export const reviewScoresOperation = defineOperation({
   name: 'reviewScores',
   schema: reviewSchema,
-  roles: ['finance'],
+  roles: rolesFor('review'),
   run(input, { user, db }) {
     const auth = authorizeEvaluation(db, user, {
       evaluationId: input.evaluationId,
@@ -89,7 +90,7 @@ export const reviewScoresOperation = defineOperation({
     if (!done) return fail('conflict', CONFLICT_MESSAGE);
     return ok(
       { version: input.version + 1, finalTotal: result.finalTotal, finalGrade: result.finalGrade },
-      '已保存复核得分',
+      `已${WORKFLOW_ACTIONS.review.done}`,
     );
   },
 });

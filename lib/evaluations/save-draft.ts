@@ -4,6 +4,7 @@ import { ChangeSet, writeAudit } from '@/lib/audit';
 import { parseWanYuan } from '@/lib/money';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { scoreEvaluation } from '@/lib/scoring';
+import { rolesFor, WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { authorizeEvaluation, CONFLICT_MESSAGE } from './authorize';
 import { buildEngineInput, describeActual, entryValuesFromForm, type BudgetValues } from './engine-input';
 import { evaluationDraftSchema } from './form-schema';
@@ -18,7 +19,7 @@ const fenOrNull = (text: string): number | null | undefined =>
 export const saveDraftOperation = defineOperation({
   name: 'saveDraft',
   schema: evaluationDraftSchema,
-  roles: ['owner'],
+  roles: rolesFor('save'),
   run(input, { user, db }) {
     const auth = authorizeEvaluation(db, user, {
       evaluationId: input.evaluationId,
@@ -119,6 +120,9 @@ export const saveDraftOperation = defineOperation({
       return true;
     });
     if (!saved) return fail('conflict', CONFLICT_MESSAGE);
-    return ok({ version: input.version + 1, selfTotal: result.selfTotal, selfGrade: result.selfGrade }, '已保存草稿');
+    return ok(
+      { version: input.version + 1, selfTotal: result.selfTotal, selfGrade: result.selfGrade },
+      `已${WORKFLOW_ACTIONS.save.done}`,
+    );
   },
 });

@@ -7,6 +7,7 @@ import type { SessionUser } from '@/lib/auth/scope';
 import { defineOperation, fail, ok, type ActionState } from '@/lib/operations';
 import { STATUS_LABELS } from '@/lib/roles';
 import { missingExplanations } from '@/lib/scoring';
+import { rolesFor, WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { authorizeEvaluation, CONFLICT_MESSAGE } from './authorize';
 import { returnSchema, transitionSchema } from './form-schema';
 import { claimVersion, storeScores } from './persist';
@@ -122,7 +123,7 @@ function transition(
     return true;
   });
   if (!done) return fail('conflict', CONFLICT_MESSAGE);
-  return ok({ version: input.version + 1 }, `已${DONE_WORDS[action]}`);
+  return ok({ version: input.version + 1 }, `已${WORKFLOW_ACTIONS[action].done}`);
 }
 
 /** Audit entries for every reviewed score a return clears. */
@@ -155,37 +156,30 @@ function clearedReviews(bundle: EvaluationBundle): AuditChange[] {
   return changes;
 }
 
-const DONE_WORDS: Record<ReviewActionKind, string> = {
-  submit: '提交',
-  approve: '审核通过',
-  return: '退回',
-  finalize: '定稿',
-};
-
 export const submitOperation = defineOperation({
   name: 'submit',
   schema: transitionSchema,
-  roles: ['owner'],
+  roles: rolesFor('submit'),
   run: (input, { user, db }) => transition(db, user, input, 'submit'),
 });
 
 export const approveOperation = defineOperation({
   name: 'approve',
   schema: transitionSchema,
-  roles: ['dept_head'],
+  roles: rolesFor('approve'),
   run: (input, { user, db }) => transition(db, user, input, 'approve'),
 });
 
 export const returnOperation = defineOperation({
   name: 'return',
   schema: returnSchema,
-  roles: ['dept_head', 'finance'],
+  roles: rolesFor('return'),
   run: (input, { user, db }) => transition(db, user, input, 'return'),
 });
 
 export const finalizeOperation = defineOperation({
   name: 'finalize',
   schema: transitionSchema,
-  roles: ['finance'],
+  roles: rolesFor('finalize'),
   run: (input, { user, db }) => transition(db, user, input, 'finalize'),
 });

@@ -1,13 +1,6 @@
-import type { EvaluationStatus, Role } from '@/db/schema';
+import type { Role } from '@/db/schema';
 
-/** The statuses waiting for each role's action: its to-do list. */
-export const QUEUE_STATUSES: Record<Role, EvaluationStatus[]> = {
-  owner: ['draft'],
-  dept_head: ['submitted'],
-  finance: ['dept_approved'],
-  admin: [],
-};
-
+/** The heading of each role's to-do list; which statuses it holds comes from the workflow table (queueStatuses). */
 export const QUEUE_TITLES: Record<Role, string> = {
   owner: '待填写和退回修改的自评',
   dept_head: '待部门审核的自评',

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationStatus, Role } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
-import { allowedActions, decide, type WorkflowAction } from './state-machine';
+import {
+  allowedActions,
+  decide,
+  heldByClosedYear,
+  nextStepFor,
+  queueStatuses,
+  rolesFor,
+  type WorkflowAction,
+} from './state-machine';
 
 const user = (role: Role, id: number, departmentId: number | null): SessionUser => ({
   id,
@@ -17,7 +25,13 @@ const head = user('dept_head', 3, 10);
 const otherHead = user('dept_head', 4, 20);
 const finance = user('finance', 5, null);
 const admin = user('admin', 6, null);
-const at = (status: EvaluationStatus) => ({ status, ownerId: owner.id, departmentId: 10 });
+const at = (status: EvaluationStatus, yearStatus: 'open' | 'closed' = 'open') => ({
+  status,
+  ownerId: owner.id,
+  departmentId: 10,
+  year: 2024,
+  yearStatus,
+});
 
 const STATUSES: EvaluationStatus[] = ['draft', 'submitted', 'dept_approved', 'finalized'];
 const ACTIONS: WorkflowAction[] = ['save', 'submit', 'approve', 'return', 'review', 'finalize'];
@@ -77,5 +91,42 @@ describe('workflow state machine', () => {
       code: 'forbidden',
       reason: '只有财政局可以定稿',
     });
+  });
+
+  it('in a closed year nobody fills in or submits, while review and decisions go on', () => {
+    expect(decide(owner, at('draft', 'closed'), 'save')).toMatchObject({
+      allowed: false,
+      code: 'state',
+      reason: '2024年度自评已关闭，不能再填写或提交；如需补报请联系财政局',
+    });
+    expect(decide(owner, at('draft', 'closed'), 'submit')).toMatchObject({ allowed: false, code: 'state' });
+    expect(allowedActions(head, at('submitted', 'closed'))).toEqual(['approve', 'return']);
+    expect(allowedActions(finance, at('dept_approved', 'closed'))).toEqual(['return', 'review', 'finalize']);
+    expect(heldByClosedYear(at('draft', 'closed'))).toBe(true);
+    expect(heldByClosedYear(at('submitted', 'closed'))).toBe(false);
+    expect(heldByClosedYear(at('draft'))).toBe(false);
+  });
+
+  it('derives roles, to-do lists and next steps from the same table', () => {
+    expect(rolesFor('return')).toEqual(['dept_head', 'finance']);
+    expect(rolesFor('finalize')).toEqual(['finance']);
+    expect([owner, head, finance, admin].map((a) => queueStatuses(a.role))).toEqual([
+      ['draft'],
+      ['submitted'],
+      ['dept_approved'],
+      [],
+    ]);
+    expect(STATUSES.map((s) => nextStepFor('finance', s))).toEqual([
+      '等待项目负责人提交',
+      '等待部门审核',
+      '复核并定稿',
+      '已完成',
+    ]);
+    expect(STATUSES.map((s) => nextStepFor('owner', s))).toEqual([
+      '填写并提交自评',
+      '等待部门审核',
+      '等待财政复核',
+      '已完成',
+    ]);
   });
 });

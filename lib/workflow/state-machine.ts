@@ -1,55 +1,106 @@
-import type { EvaluationStatus, Role } from '@/db/schema';
+import { EVALUATION_STATUSES, ROLES, type EvaluationStatus, type Role } from '@/db/schema';
 import { canViewProject, type ProjectScope, type SessionUser } from '@/lib/auth/scope';
 import { ROLE_LABELS, STATUS_LABELS } from '@/lib/roles';
 
 /**
  * The evaluation workflow: 草稿 → 已提交 → 部门已审核 → 已定稿, with 退回 to the owner from 已提交
  * (by the department head) and from 部门已审核 (by finance). Pure: data in, decision out.
+ *
+ * This file is the one place that says who may do what, and when: the operations' roles, the
+ * server's checks, the page's buttons, the to-do lists and the "下一步" texts are all read from it.
  */
 export type WorkflowAction = 'save' | 'submit' | 'approve' | 'return' | 'review' | 'finalize';
 
-interface Rule {
+interface Transition {
+  action: WorkflowAction;
   role: Role;
   from: EvaluationStatus;
   to: EvaluationStatus;
 }
 
-const RULES: Record<WorkflowAction, Rule[]> = {
-  save: [{ role: 'owner', from: 'draft', to: 'draft' }],
-  submit: [{ role: 'owner', from: 'draft', to: 'submitted' }],
-  approve: [{ role: 'dept_head', from: 'submitted', to: 'dept_approved' }],
-  return: [
-    { role: 'dept_head', from: 'submitted', to: 'draft' },
-    { role: 'finance', from: 'dept_approved', to: 'draft' },
-  ],
-  review: [{ role: 'finance', from: 'dept_approved', to: 'dept_approved' }],
-  finalize: [{ role: 'finance', from: 'dept_approved', to: 'finalized' }],
+/** Every allowed step; anything not listed is refused. */
+const TRANSITIONS: readonly Transition[] = [
+  { action: 'save', role: 'owner', from: 'draft', to: 'draft' },
+  { action: 'submit', role: 'owner', from: 'draft', to: 'submitted' },
+  { action: 'approve', role: 'dept_head', from: 'submitted', to: 'dept_approved' },
+  { action: 'return', role: 'dept_head', from: 'submitted', to: 'draft' },
+  { action: 'review', role: 'finance', from: 'dept_approved', to: 'dept_approved' },
+  { action: 'return', role: 'finance', from: 'dept_approved', to: 'draft' },
+  { action: 'finalize', role: 'finance', from: 'dept_approved', to: 'finalized' },
+];
+
+interface ActionWords {
+  /** In refusals and the timeline: 不能{verb}. */
+  verb: string;
+  button: string;
+  /** After success: 已{done}. */
+  done: string;
+  /** A closed year is read-only for those who fill in: this action waits until finance reopens it. */
+  needsOpenYear?: boolean;
+}
+
+export const WORKFLOW_ACTIONS: Record<WorkflowAction, ActionWords> = {
+  save: { verb: '保存', button: '保存草稿', done: '保存草稿', needsOpenYear: true },
+  submit: { verb: '提交', button: '提交审核', done: '提交', needsOpenYear: true },
+  approve: { verb: '审核通过', button: '审核通过', done: '审核通过' },
+  return: { verb: '退回', button: '退回修改', done: '退回' },
+  review: { verb: '复核评分', button: '保存复核得分', done: '保存复核得分' },
+  finalize: { verb: '定稿', button: '定稿', done: '定稿' },
 };
 
-export const ACTION_LABELS: Record<WorkflowAction, string> = {
-  save: '保存',
-  submit: '提交',
-  approve: '审核通过',
-  return: '退回',
-  review: '复核评分',
-  finalize: '定稿',
+/** What is to be done at each status: the text of whoever may act then, and of everyone else. */
+const STEPS: Record<EvaluationStatus, { task: string; waiting: string }> = {
+  draft: { task: '填写并提交自评', waiting: '等待项目负责人提交' },
+  submitted: { task: '审核', waiting: '等待部门审核' },
+  dept_approved: { task: '复核并定稿', waiting: '等待财政复核' },
+  finalized: { task: '已完成', waiting: '已完成' },
 };
+
+/** The roles that may take an action at all (the operation's first check). */
+export function rolesFor(action: WorkflowAction): Role[] {
+  return ROLES.filter((role) => TRANSITIONS.some((t) => t.action === action && t.role === role));
+}
+
+/** The statuses at which a role has something to do: its to-do list. */
+export function queueStatuses(role: Role): EvaluationStatus[] {
+  return EVALUATION_STATUSES.filter((status) => TRANSITIONS.some((t) => t.role === role && t.from === status));
+}
+
+/** "下一步" in the lists: the role's own task at this status, else what it is waiting for. */
+export function nextStepFor(role: Role, status: EvaluationStatus): string {
+  return queueStatuses(role).includes(status) ? STEPS[status].task : STEPS[status].waiting;
+}
+
+export const closedYearMessage = (year: number) => `${year}年度自评已关闭，不能再填写或提交；如需补报请联系财政局`;
+
+/** True when a closed year is what holds this evaluation still (a draft nobody may fill in or submit now). */
+export function heldByClosedYear(evaluation: EvaluationScope): boolean {
+  return (
+    evaluation.yearStatus === 'closed' &&
+    TRANSITIONS.some((t) => t.from === evaluation.status && WORKFLOW_ACTIONS[t.action].needsOpenYear)
+  );
+}
 
 export interface EvaluationScope extends ProjectScope {
   status: EvaluationStatus;
+  year: number;
+  yearStatus: 'open' | 'closed';
 }
 
 export type Decision =
   { allowed: true; to: EvaluationStatus } | { allowed: false; reason: string; code: 'forbidden' | 'state' };
 
 export function decide(user: SessionUser, evaluation: EvaluationScope, action: WorkflowAction): Decision {
-  const rules = RULES[action];
-  const forRole = rules.filter((r) => r.role === user.role);
+  const forRole = TRANSITIONS.filter((t) => t.action === action && t.role === user.role);
+  const { verb, needsOpenYear } = WORKFLOW_ACTIONS[action];
   if (forRole.length === 0) {
-    const roles = [...new Set(rules.map((r) => ROLE_LABELS[r.role]))].join('或');
-    return { allowed: false, code: 'forbidden', reason: `只有${roles}可以${ACTION_LABELS[action]}` };
+    const roles = rolesFor(action)
+      .map((r) => ROLE_LABELS[r])
+      .join('或');
+    return { allowed: false, code: 'forbidden', reason: `只有${roles}可以${verb}` };
   }
-  if (!inScope(user, evaluation)) {
+  // Finance acts on every department; the others only inside their own scope.
+  if (!canViewProject(user, evaluation)) {
     return {
       allowed: false,
       code: 'forbidden',
@@ -57,34 +108,17 @@ export function decide(user: SessionUser, evaluation: EvaluationScope, action: W
     };
   }
   if (evaluation.status === 'finalized') return { allowed: false, code: 'state', reason: '自评已定稿，不能再修改' };
-  const rule = forRole.find((r) => r.from === evaluation.status);
-  if (!rule) {
-    return {
-      allowed: false,
-      code: 'state',
-      reason: `当前状态为“${STATUS_LABELS[evaluation.status]}”，不能${ACTION_LABELS[action]}`,
-    };
+  const step = forRole.find((t) => t.from === evaluation.status);
+  if (!step) {
+    return { allowed: false, code: 'state', reason: `当前状态为“${STATUS_LABELS[evaluation.status]}”，不能${verb}` };
   }
-  return { allowed: true, to: rule.to };
-}
-
-function inScope(user: SessionUser, evaluation: EvaluationScope): boolean {
-  // Finance acts on every department; the others only inside their own scope.
-  return canViewProject(user, evaluation);
+  if (needsOpenYear && evaluation.yearStatus === 'closed') {
+    return { allowed: false, code: 'state', reason: closedYearMessage(evaluation.year) };
+  }
+  return { allowed: true, to: step.to };
 }
 
 /** Every action the user may take now, for showing the right buttons (the server still decides each one). */
 export function allowedActions(user: SessionUser, evaluation: EvaluationScope): WorkflowAction[] {
-  return (Object.keys(RULES) as WorkflowAction[]).filter((a) => decide(user, evaluation, a).allowed);
-}
-
-/** What the owner should do next, in words, for the project list. */
-export function nextStepFor(role: Role, status: EvaluationStatus): string {
-  if (status === 'finalized') return '已完成';
-  if (role === 'owner')
-    return status === 'draft' ? '填写并提交自评' : status === 'submitted' ? '等待部门审核' : '等待财政复核';
-  if (role === 'dept_head')
-    return status === 'submitted' ? '审核' : status === 'draft' ? '等待项目负责人提交' : '等待财政复核';
-  if (role === 'finance') return status === 'dept_approved' ? '复核并定稿' : '等待部门审核';
-  return STATUS_LABELS[status];
+  return (Object.keys(WORKFLOW_ACTIONS) as WorkflowAction[]).filter((a) => decide(user, evaluation, a).allowed);
 }

@@ -6,8 +6,8 @@ import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
-import { QUEUE_STATUSES, QUEUE_TITLES } from '@/lib/workflow/queues';
-import { nextStepFor } from '@/lib/workflow/state-machine';
+import { QUEUE_TITLES } from '@/lib/workflow/queues';
+import { nextStepFor, queueStatuses } from '@/lib/workflow/state-machine';
 import { pickYear } from '@/lib/years/pick-year';
 import type { Metadata } from 'next';
 
@@ -17,7 +17,7 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
   const user = await requireUser();
   const db = getDb();
   const year = pickYear(listYears(db), (await searchParams).year);
-  const statuses = QUEUE_STATUSES[user.role];
+  const statuses = queueStatuses(user.role);
   const rows = year === null || statuses.length === 0 ? [] : listEvaluationsForUser(db, { user, year, statuses });
   const showDepartment = user.role === 'finance';
 

@@ -9,10 +9,11 @@ import { Timeline } from '@/components/evaluation/timeline';
 import { getDb } from '@/db';
 import { listAuditEntries, listReviewActions } from '@/db/queries/evaluations';
 import { requireEvaluation } from '@/lib/auth/session';
+import { workflowScope } from '@/lib/evaluations/authorize';
 import { entryFieldsFromActual } from '@/lib/evaluations/engine-input';
 import { schemeOfYear, scoreStored, sheetOf, storedBudget, storedEntries } from '@/lib/evaluations/sheet';
 import { STATUS_LABELS } from '@/lib/roles';
-import { allowedActions } from '@/lib/workflow/state-machine';
+import { allowedActions, closedYearMessage, heldByClosedYear } from '@/lib/workflow/state-machine';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '绩效自评' };
@@ -25,13 +26,8 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
   const { evaluation: e, project } = bundle;
   const scheme = schemeOfYear(bundle.year.scheme);
   const { result } = scoreStored(bundle);
-  // A closed year is read-only for owners (the server refuses their saves and submissions too).
-  const yearClosed = bundle.year.status === 'closed';
-  const actions = allowedActions(user, {
-    status: e.status,
-    ownerId: project.ownerId,
-    departmentId: project.departmentId,
-  }).filter((a) => !(yearClosed && (a === 'save' || a === 'submit')));
+  const scope = workflowScope(bundle);
+  const actions = allowedActions(user, scope);
   const timeline = listReviewActions(db, { evaluationId: id });
   const lastReturn = [...timeline].reverse().find((t) => t.action === 'return');
   const showAudit = user.role !== 'owner';
@@ -72,9 +68,7 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
         </div>
       )}
       {e.status === 'finalized' && <div className="notice ok">该自评已定稿，所有内容只读。</div>}
-      {yearClosed && e.status === 'draft' && (
-        <div className="notice">{project.year} 年度自评已关闭，不能再填写或提交；如需补报请联系财政局。</div>
-      )}
+      {heldByClosedYear(scope) && <div className="notice">{closedYearMessage(project.year)}。</div>}
 
       {pointsProblems.length > 0 && (
         <div className="notice" role="alert">
