@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: './e2e',
+  // The specs and their support import app modules: `server-only` resolves as on Next's server.
+  tsconfig: './tsconfig.scripts.json',
   outputDir: process.env.PW_OUTPUT_DIR || './test-results',
   fullyParallel: false,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,

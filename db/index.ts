@@ -1,13 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import 'server-only';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
+import { migrateDatabase, openDatabase, type Db } from './sqlite';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** The handle inside `db.transaction((tx) => …)`. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export { closeDatabase, migrateDatabase, openDatabase, transaction, type Db } from './sqlite';
 
 /** The data folder (database, generated secret): `DATA_DIR`, default `./data`. */
 export function dataDir(): string {
@@ -18,27 +13,9 @@ export function databaseFile(dir = dataDir()): string {
   return path.join(/*turbopackIgnore: true*/ dir, 'jixiao.sqlite');
 }
 
-const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
-
-/** Opens (creating if needed) a database file with the pragmas the app relies on. */
-export function openDatabase(file: string): Db {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('synchronous = NORMAL');
-  // Concurrent writers (two saves at once) wait instead of failing with SQLITE_BUSY.
-  sqlite.pragma('busy_timeout = 5000');
-  return drizzle(sqlite, { schema }) as Db;
-}
-
-export function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS): void {
-  migrate(db, { migrationsFolder });
-}
-
 const globalForDb = globalThis as unknown as { jixiaoDb?: Db };
 
-/** The one cached client of the running app (migrated on first use). */
+/** The one cached handle of the running app (migrated on first use). */
 export function getDb(): Db {
   if (!globalForDb.jixiaoDb) {
     const db = openDatabase(databaseFile());
@@ -47,5 +24,3 @@ export function getDb(): Db {
   }
   return globalForDb.jixiaoDb;
 }
-
-export { schema };

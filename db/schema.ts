@@ -16,6 +16,39 @@ export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 export const REVIEW_ACTIONS = ['submit', 'approve', 'return', 'finalize'] as const;
 export type ReviewActionKind = (typeof REVIEW_ACTIONS)[number];
 
+/** What an audit entry records was done: an evaluation's save, review and steps, then administration. */
+export const AUDIT_ACTIONS = [
+  'update',
+  'review',
+  'review_cleared',
+  'transition',
+  'assign_owner',
+  'create',
+  'rename',
+  'deactivate',
+  'reactivate',
+  'reset_password',
+  'change_password',
+  'import',
+  'targets_imported',
+  'targets_reimported',
+  'targets_edited',
+  'year_settings',
+  'rollover',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ENTITY_TYPES = [
+  'evaluation',
+  'indicator_result',
+  'project',
+  'user',
+  'department',
+  'target_import',
+  'year',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
     .notNull()
@@ -216,10 +249,10 @@ export const auditLog = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** null = the system (import, seed). */
     actorId: integer('actor_id').references(() => users.id),
-    entityType: text('entity_type').notNull(),
+    entityType: text('entity_type', { enum: AUDIT_ENTITY_TYPES }).notNull(),
     entityId: integer('entity_id'),
     evaluationId: integer('evaluation_id'),
-    action: text('action').notNull(),
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
     field: text('field'),
     oldValue: text('old_value'),
     newValue: text('new_value'),
@@ -240,9 +273,6 @@ export const targetImports = sqliteTable('target_imports', {
   year: integer('year').notNull(),
   sourceName: text('source_name').notNull(),
   sourceText: text('source_text').notNull(),
-  status: text('status', { enum: ['pending', 'confirmed', 'cancelled'] })
-    .notNull()
-    .default('pending'),
   createdById: integer('created_by_id').references(() => users.id),
   createdAt: createdAt(),
 });

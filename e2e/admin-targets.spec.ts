@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatScore } from '../lib/format';
+import { tsxArgs } from '../scripts/tsx';
 import { expect, pageFor, signIn, test } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
 
@@ -123,7 +124,7 @@ test('switching the year’s scheme to hubei in the what-if view shows the total
       })),
     }),
   );
-  const command = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/score.ts', file], {
+  const command = spawnSync(process.execPath, tsxArgs('scripts/score.ts', [file]), {
     cwd: path.resolve(__dirname, '..'),
     encoding: 'utf8',
   });

@@ -12,7 +12,7 @@ const test = shared.extend<object, { server: TestServer }>({
   server: [
     async ({}, use) => {
       const server = await startTestServer();
-      addOtherDepartment(server.dataDir);
+      await addOtherDepartment(server.dataDir);
       await use(server);
       await server.stop();
     },

@@ -45,7 +45,7 @@ function completeDraft(detail: Detail) {
 
 test('every protected step refuses every caller the rules do not allow', async ({ server }) => {
   test.setTimeout(120_000);
-  addOtherDepartment(server.dataDir);
+  await addOtherDepartment(server.dataDir);
   const as: Record<string, APIRequestContext> = {};
   for (const u of ['owner1', 'owner2', 'head', 'otherhead', 'otherowner', 'finance', 'admin'])
     as[u] = await apiAs(server.url, u);

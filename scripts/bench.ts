@@ -10,16 +10,19 @@ import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
-import { databaseFile, migrateDatabase, openDatabase, type Db } from '../db';
+import { closeDatabase, databaseFile, migrateDatabase, openDatabase, transaction, type Db } from '../db';
+import { findDepartmentByName } from '../db/queries/departments';
 import { loadYearBundles } from '../db/queries/evaluations';
-import { importTargetTable } from '../db/queries/targets';
-import { departments, projects, users, type Role } from '../db/schema';
+import { listUnownedProjects, setProjectOwner } from '../db/queries/projects';
+import { findUserByUsername, insertUser } from '../db/queries/users';
 import { hashPasswordSync } from '../lib/auth/password';
+import { toSessionUser, type SessionUser } from '../lib/auth/scope';
 import { buildIndicatorsCsv } from '../lib/exports/indicators-csv';
-import { syntheticDepartment, fillEvaluations } from '../lib/exports/synthetic-year';
 import { writeYearWorkbook } from '../lib/exports/workbooks';
-import type { SessionUser } from '../lib/auth/scope';
+import { importTargetTable } from '../lib/targets/import-table';
+import { fillEvaluations, syntheticDepartment } from './synthetic-year';
+import { tsxArgs } from './tsx';
+import type { Role } from '../db/schema';
 
 const YEAR = 2031;
 const PROJECTS_PER_DEPARTMENT = 100;
@@ -35,16 +38,8 @@ const { values } = parseArgs({
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
-function sessionUser(db: Db, username: string): SessionUser {
-  const u = db.select().from(users).where(eq(users.username, username)).get()!;
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    departmentId: u.departmentId,
-    mustChangePassword: false,
-  };
+async function sessionUser(db: Db, username: string): Promise<SessionUser> {
+  return toSessionUser((await findUserByUsername(db, { username }))!);
 }
 
 async function buildYear(dir: string, projectCount: number) {
@@ -52,12 +47,10 @@ async function buildYear(dir: string, projectCount: number) {
   migrateDatabase(db);
   const passwordHash = hashPasswordSync('bench-only');
   const addUser = (username: string, role: Role, departmentId: number | null) =>
-    db
-      .insert(users)
-      .values({ username, displayName: username, role, departmentId, passwordHash })
-      .returning({ id: users.id })
-      .get().id;
-  addUser('finance', 'finance', null);
+    transaction(db, (tx) =>
+      insertUser(tx, { user: { username, displayName: username, role, departmentId, passwordHash } }),
+    );
+  await addUser('finance', 'finance', null);
 
   const departmentCount = Math.ceil(projectCount / PROJECTS_PER_DEPARTMENT);
   const heads = new Map<number, SessionUser>();
@@ -65,23 +58,25 @@ async function buildYear(dir: string, projectCount: number) {
   for (let d = 0; d < departmentCount; d++) {
     const size = Math.min(PROJECTS_PER_DEPARTMENT, projectCount - d * PROJECTS_PER_DEPARTMENT);
     const table = syntheticDepartment(d, size, YEAR);
-    importTargetTable(db, { table, year: YEAR });
-    const departmentId = db.select().from(departments).where(eq(departments.name, table.department)).get()!.id;
-    addUser(`head${d}`, 'dept_head', departmentId);
-    const ownerId = addUser(`owner${d}`, 'owner', departmentId);
-    db.update(projects).set({ ownerId }).where(eq(projects.departmentId, departmentId)).run();
-    heads.set(departmentId, sessionUser(db, `head${d}`));
-    owners.set(departmentId, sessionUser(db, `owner${d}`));
+    await importTargetTable(db, { table, year: YEAR });
+    const departmentId = (await findDepartmentByName(db, { name: table.department }))!.id;
+    await addUser(`head${d}`, 'dept_head', departmentId);
+    const ownerId = await addUser(`owner${d}`, 'owner', departmentId);
+    await transaction(db, async (tx) => {
+      for (const { id } of await listUnownedProjects(tx, { year: YEAR, departmentId }))
+        await setProjectOwner(tx, { projectId: id, ownerId });
+    });
+    heads.set(departmentId, await sessionUser(db, `head${d}`));
+    owners.set(departmentId, await sessionUser(db, `owner${d}`));
   }
 
   const actors = {
-    finance: sessionUser(db, 'finance'),
+    finance: await sessionUser(db, 'finance'),
     headOf: (id: number) => heads.get(id)!,
     ownerOf: (id: number) => owners.get(id)!,
   };
   const counts = await fillEvaluations(db, { year: YEAR, actors });
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  db.$client.close();
+  closeDatabase(db);
   return counts;
 }
 
@@ -91,9 +86,9 @@ async function child(kind: string, dir: string) {
   let heapPeak = 0;
   const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 5);
   const db = openDatabase(databaseFile(dir));
-  const finance = sessionUser(db, 'finance');
+  const finance = await sessionUser(db, 'finance');
   const started = performance.now();
-  const bundles = loadYearBundles(db, { user: finance, year: YEAR });
+  const bundles = await loadYearBundles(db, { user: finance, year: YEAR });
   const loaded = performance.now();
   const file = path.join(dir, kind === 'xlsx' ? 'evaluations.xlsx' : 'indicators.csv');
   let rows: number;
@@ -122,11 +117,11 @@ async function child(kind: string, dir: string) {
     heapPeak,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
-  db.$client.close();
+  closeDatabase(db);
 }
 
 function runChild(kind: string, dir: string) {
-  const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), __filename, '--child', kind, '--dir', dir], {
+  const result = spawnSync(process.execPath, tsxArgs(__filename, ['--child', kind, '--dir', dir]), {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });

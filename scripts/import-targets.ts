@@ -2,10 +2,12 @@
  * npm run targets:import -- <file> [--year 2024] [--dry-run] [--json]
  * Imports a published 绩效目标表 (PDF-extracted text, or an .xlsx workbook) into the database in DATA_DIR.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { databaseFile, migrateDatabase, openDatabase } from '../db';
-import { importTargetTable, type ImportOutcome } from '../db/queries/targets';
+import { closeDatabase, databaseFile, migrateDatabase, openDatabase } from '../db';
+import { importTargetTable, type ImportOutcome } from '../lib/targets/import-table';
 import { parseTargetTable } from '../lib/targets/parse-target-table';
 import { parseTargetWorkbook } from '../lib/targets/xlsx';
 
@@ -35,12 +37,14 @@ async function main() {
     fail('无法确定年度：请用 --year 指定，例如 --year 2024');
 
   const dryRun = values['dry-run'];
-  // A dry run never creates a database file: without one it runs against an empty in-memory database.
-  const file_ = databaseFile();
-  const db = openDatabase(dryRun && !existsSync(file_) ? ':memory:' : file_);
+  // A dry run never creates the database file: without one it runs against an empty, throwaway one.
+  const scratch = dryRun && !existsSync(databaseFile()) ? mkdtempSync(path.join(os.tmpdir(), 'jixiao-dry-run-')) : null;
+  const db = openDatabase(databaseFile(scratch ?? undefined));
   migrateDatabase(db);
-  const outcome = importTargetTable(db, { table, year, dryRun });
-  db.$client.close();
+  const outcome = await importTargetTable(db, { table, year, dryRun }).finally(() => {
+    closeDatabase(db);
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
 
   if (values.json) {
     process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);

@@ -7,9 +7,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { databaseFile, dataDir, migrateDatabase, openDatabase } from '../db';
-import { isEmptyDatabase, seedDemo } from '../db/seed';
+import { closeDatabase, databaseFile, dataDir, migrateDatabase, openDatabase } from '../db';
 import { ensureAuthSecret } from '../lib/auth/secret';
+import { isEmptyDatabase, seedDemo } from '../lib/seed';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -21,16 +21,16 @@ function log(message: string) {
   process.stdout.write(`[绩效自评] ${message}\n`);
 }
 
-function prepareDatabase(dir: string) {
+async function prepareDatabase(dir: string) {
   const db = openDatabase(databaseFile(dir));
   migrateDatabase(db);
-  if (isEmptyDatabase(db) && process.env.SEED_DEMO !== '0') {
-    const report = seedDemo(db);
+  if ((await isEmptyDatabase(db)) && process.env.SEED_DEMO !== '0') {
+    const report = await seedDemo(db);
     log(
       `已导入示例数据：${report.department} ${report.year} 年 ${report.projects} 个项目、${report.indicators} 个指标，演示账号密码 demo1234`,
     );
   }
-  db.$client.close();
+  closeDatabase(db);
 }
 
 const SOURCES = ['app', 'lib', 'db', 'components', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
@@ -58,10 +58,10 @@ function ensureBuild() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-function main() {
+async function main() {
   const dir = dataDir();
   const secret = ensureAuthSecret(dir);
-  prepareDatabase(dir);
+  await prepareDatabase(dir);
   // The e2e suite builds once before it starts its servers; they must not rebuild underneath it.
   if (!dev && process.env.SKIP_BUILD_CHECK !== '1') ensureBuild();
 
@@ -80,4 +80,7 @@ function main() {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-main();
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

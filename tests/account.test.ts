@@ -7,15 +7,18 @@ import { describeUserAgent, signInHistory } from '@/lib/account/sign-ins';
 import { resetUserPasswordOperation } from '@/lib/admin/user-access';
 import { verifyPassword } from '@/lib/auth/password';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
+import { arrange, rowOf, rowsOf } from './helpers';
 import { completeDraft, createWorld, type World } from './world';
 
 let world: World;
-beforeAll(() => {
-  world = createWorld();
+beforeAll(async () => {
+  world = await createWorld();
 });
 afterAll(() => world.cleanup());
 
-const stored = (id: number) => world.db.select().from(users).where(eq(users.id, id)).get()!;
+const stored = (id: number) => rowOf(world.db, users, eq(users.id, id));
+const lastAuditOf = async (actorId: number) =>
+  (await rowsOf(world.db, auditLog, eq(auditLog.actorId, actorId))).at(-1)!;
 const change = (currentPassword: string, newPassword: string, confirmPassword = newPassword) => ({
   currentPassword,
   newPassword,
@@ -28,14 +31,8 @@ describe('changePassword', () => {
       const actor = world.actors[who];
       const result = await world.run(changePasswordOperation, actor, change('demo1234', `${who}-new-pass`));
       expect(result).toMatchObject({ ok: true, message: '密码已修改' });
-      expect(await verifyPassword(`${who}-new-pass`, stored(actor.id).passwordHash)).toBe(true);
-      const entry = world.db
-        .select()
-        .from(auditLog)
-        .where(eq(auditLog.actorId, actor.id))
-        .orderBy(auditLog.id)
-        .all()
-        .at(-1)!;
+      expect(await verifyPassword(`${who}-new-pass`, (await stored(actor.id)).passwordHash)).toBe(true);
+      const entry = await lastAuditOf(actor.id);
       expect(entry).toMatchObject({
         entityType: 'user',
         entityId: actor.id,
@@ -67,7 +64,7 @@ describe('changePassword', () => {
       const result = await world.run(changePasswordOperation, actor, input);
       expect(result).toMatchObject({ ok: false, code: 'invalid' });
       if (!result.ok) expect(result.fieldErrors?.[field]).toBe(message);
-      expect(await verifyPassword('demo1234', stored(actor.id).passwordHash)).toBe(true);
+      expect(await verifyPassword('demo1234', (await stored(actor.id)).passwordHash)).toBe(true);
     });
   }
 
@@ -77,12 +74,12 @@ describe('changePassword', () => {
       code: 'unauthenticated',
     });
     const { otherowner } = world.actors;
-    world.db.update(users).set({ active: false }).where(eq(users.id, otherowner.id)).run();
+    await arrange(world.db, (tx) => tx.update(users).set({ active: false }).where(eq(users.id, otherowner.id)));
     expect(await world.run(changePasswordOperation, otherowner, change('demo1234', 'another-pass'))).toMatchObject({
       ok: false,
       code: 'unauthenticated',
     });
-    expect(await verifyPassword('demo1234', stored(otherowner.id).passwordHash)).toBe(true);
+    expect(await verifyPassword('demo1234', (await stored(otherowner.id)).passwordHash)).toBe(true);
   });
 
   it('is the one thing a user with a temporary password can do, and it ends the temporary state', async () => {
@@ -95,12 +92,12 @@ describe('changePassword', () => {
       ),
     ).toMatchObject({ ok: true });
     const session = { ...otherhead, mustChangePassword: true };
-    const id = world.evaluationOf('三防专项经费');
+    const id = await world.evaluationOf('三防专项经费');
     expect(
       await world.run(
         saveDraftOperation,
         { ...world.actors.owner1, mustChangePassword: true },
-        completeDraft(world, id),
+        await completeDraft(world, id),
       ),
     ).toMatchObject({ ok: false, code: 'forbidden', message: '请先修改初始密码' });
     expect(await world.run(changePasswordOperation, session, change('demo1234', 'another-pass'))).toMatchObject({
@@ -110,20 +107,14 @@ describe('changePassword', () => {
     expect(await world.run(changePasswordOperation, session, change('Temp-1234', 'my-own-pass'))).toMatchObject({
       ok: true,
     });
-    expect(stored(otherhead.id).mustChangePassword).toBe(false);
-    const entry = world.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.actorId, otherhead.id))
-      .orderBy(auditLog.id)
-      .all()
-      .at(-1)!;
+    expect((await stored(otherhead.id)).mustChangePassword).toBe(false);
+    const entry = await lastAuditOf(otherhead.id);
     expect(entry.newValue).toBe('已修改（替换临时密码）');
   });
 });
 
 describe('sign-in history', () => {
-  it('names the browser and system of common User-Agent headers', () => {
+  it('names the browser and system of common User-Agent headers', async () => {
     expect(
       describeUserAgent(
         'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
@@ -156,19 +147,22 @@ describe('sign-in history', () => {
     expect(describeUserAgent('curl/8.5.0')).toBe('curl/8.5.0');
   });
 
-  it('lists the 10 most recent attempts of one user, newest first, with the first forwarded address', () => {
+  it('lists the 10 most recent attempts of one user, newest first, with the first forwarded address', async () => {
     const { head, owner1 } = world.actors;
     for (let i = 0; i < 12; i++) {
-      recordSignIn(world.db, {
-        userId: head.id,
-        username: 'head',
-        success: i % 3 !== 0,
-        ip: i === 11 ? '10.0.0.7, 172.16.0.1' : null,
-        userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/126.0 Safari/537.36',
-      });
+      await arrange(world.db, (tx) =>
+        recordSignIn(tx, {
+          userId: head.id,
+          username: 'head',
+          success: i % 3 !== 0,
+          ip: i === 11 ? '10.0.0.7, 172.16.0.1' : null,
+          userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/126.0 Safari/537.36',
+        }),
+      );
     }
-    recordSignIn(world.db, { userId: owner1.id, username: 'owner1', success: true, ip: '10.9.9.9', userAgent: null });
-    const rows = signInHistory(world.db, { userId: head.id });
+    const other = { userId: owner1.id, username: 'owner1', success: true, ip: '10.9.9.9', userAgent: null };
+    await arrange(world.db, (tx) => recordSignIn(tx, other));
+    const rows = await signInHistory(world.db, { userId: head.id });
     expect(rows).toHaveLength(10);
     expect(rows[0]).toMatchObject({ ip: '10.0.0.7', browser: 'Chrome 126 · Windows', success: true });
     expect(rows[1]).toMatchObject({ ip: '—', success: true });

@@ -1,38 +1,29 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listDepartmentsWithCounts } from '@/db/queries/admin';
-import { auditLog, departments, users } from '@/db/schema';
+import { listDepartmentsWithCounts } from '@/db/queries/departments';
+import { departments, users } from '@/db/schema';
 import {
   createDepartmentOperation,
   deactivateDepartmentOperation,
   reactivateDepartmentOperation,
   renameDepartmentOperation,
 } from '@/lib/admin/departments';
+import { arrange, auditTrail, rowOf, rowsOf } from './helpers';
 import { createWorld, type World } from './world';
 
 let world: World;
-beforeAll(() => {
-  world = createWorld();
+beforeAll(async () => {
+  world = await createWorld();
 });
 afterAll(() => world.cleanup());
 
-const byName = (name: string) => world.db.select().from(departments).where(eq(departments.name, name)).get();
+const byName = (name: string) => rowOf(world.db, departments, eq(departments.name, name));
 const auditOf = (id: number) =>
-  world.db
-    .select({
-      action: auditLog.action,
-      field: auditLog.field,
-      oldValue: auditLog.oldValue,
-      newValue: auditLog.newValue,
-    })
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, 'department'), eq(auditLog.entityId, id)))
-    .orderBy(auditLog.id)
-    .all();
+  auditTrail(world.db, { entityType: 'department', entityId: id }, ['action', 'field', 'oldValue', 'newValue']);
 
 describe('departments', () => {
-  it('lists every department with its user and project counts', () => {
-    const rows = listDepartmentsWithCounts(world.db);
+  it('lists every department with its user and project counts', async () => {
+    const rows = await listDepartmentsWithCounts(world.db);
     expect(rows.find((r) => r.name === '广州市白云区应急管理局')).toMatchObject({
       active: true,
       userCount: 3,
@@ -49,9 +40,9 @@ describe('departments', () => {
   it('creates a department with a trimmed name, audited', async () => {
     const result = await world.run(createDepartmentOperation, world.actors.admin, { name: '  白云区民政局 ' });
     expect(result).toMatchObject({ ok: true, message: '已新建部门“白云区民政局”' });
-    const created = byName('白云区民政局')!;
+    const created = await byName('白云区民政局');
     expect(created.active).toBe(true);
-    expect(auditOf(created.id)).toEqual([
+    expect(await auditOf(created.id)).toEqual([
       { action: 'create', field: '部门名称', oldValue: null, newValue: '白云区民政局' },
     ]);
   });
@@ -73,12 +64,12 @@ describe('departments', () => {
       code: 'conflict',
       fieldErrors: { name: '已有名为“白云区水务局”的部门' },
     });
-    expect(world.db.select().from(departments).all()).toHaveLength(3);
+    expect(await rowsOf(world.db, departments)).toHaveLength(3);
   });
 
   it('renames, refusing a name another department has', async () => {
     const { admin } = world.actors;
-    const id = byName('白云区民政局')!.id;
+    const id = (await byName('白云区民政局')).id;
     const duplicate = await world.run(renameDepartmentOperation, admin, { departmentId: id, name: '白云区水务局' });
     expect(duplicate).toMatchObject({
       ok: false,
@@ -91,7 +82,7 @@ describe('departments', () => {
     expect(
       await world.run(renameDepartmentOperation, admin, { departmentId: id, name: '白云区民政事务局' }),
     ).toMatchObject({ ok: true });
-    expect(auditOf(id).at(-1)).toEqual({
+    expect((await auditOf(id)).at(-1)).toEqual({
       action: 'rename',
       field: '部门名称',
       oldValue: '白云区民政局',
@@ -104,7 +95,7 @@ describe('departments', () => {
   });
 
   it('refuses to deactivate a department with active users and names them', async () => {
-    const water = byName('白云区水务局')!;
+    const water = await byName('白云区水务局');
     const result = await world.run(deactivateDepartmentOperation, world.actors.admin, { departmentId: water.id });
     expect(result).toMatchObject({
       ok: false,
@@ -112,16 +103,16 @@ describe('departments', () => {
       message:
         '“白云区水务局”还有 2 名启用中的用户（otherhead、otherowner），请先停用这些用户或调整其部门，再停用该部门',
     });
-    expect(byName('白云区水务局')!.active).toBe(true);
+    expect((await byName('白云区水务局')).active).toBe(true);
   });
 
   it('deactivates once its users are deactivated, and reactivates', async () => {
-    const water = byName('白云区水务局')!;
-    world.db.update(users).set({ active: false }).where(eq(users.departmentId, water.id)).run();
+    const water = await byName('白云区水务局');
+    await arrange(world.db, (tx) => tx.update(users).set({ active: false }).where(eq(users.departmentId, water.id)));
     expect(
       await world.run(deactivateDepartmentOperation, world.actors.admin, { departmentId: water.id }),
     ).toMatchObject({ ok: true, message: '已停用“白云区水务局”' });
-    expect(byName('白云区水务局')!.active).toBe(false);
+    expect((await byName('白云区水务局')).active).toBe(false);
     const duplicate = await world.run(createDepartmentOperation, world.actors.admin, { name: '白云区水务局' });
     expect(duplicate).toMatchObject({
       ok: false,
@@ -130,7 +121,7 @@ describe('departments', () => {
     expect(
       await world.run(reactivateDepartmentOperation, world.actors.admin, { departmentId: water.id }),
     ).toMatchObject({ ok: true });
-    expect(auditOf(water.id).map((a) => [a.field, a.oldValue, a.newValue])).toEqual([
+    expect((await auditOf(water.id)).map((a) => [a.field, a.oldValue, a.newValue])).toEqual([
       ['状态', '启用', '停用'],
       ['状态', '停用', '启用'],
     ]);

@@ -1,38 +1,35 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAuditEntries } from '@/db/queries/evaluations';
+import { listEvaluationAudit } from '@/db/queries/audit';
 import { auditLog, evaluations, projects, users } from '@/db/schema';
 import { assignProjectOwnerOperation } from '@/lib/admin/owners';
 import { createUserOperation } from '@/lib/admin/users';
+import { arrange, rowOf, rowsOf } from './helpers';
 import { createWorld, type World } from './world';
 
 let world: World;
-beforeAll(() => {
-  world = createWorld();
+beforeAll(async () => {
+  world = await createWorld();
 });
 afterAll(() => world.cleanup());
 
 const PROJECT = '三防专项经费';
-const project = () => world.db.select().from(projects).where(eq(projects.name, PROJECT)).get()!;
-const userId = (username: string) => world.db.select().from(users).where(eq(users.username, username)).get()!.id;
+const project = () => rowOf(world.db, projects, eq(projects.name, PROJECT));
+const userId = async (username: string) => (await rowOf(world.db, users, eq(users.username, username))).id;
+const lastAudit = async () => (await rowsOf(world.db, auditLog)).at(-1)!;
+const write = (work: Parameters<typeof arrange>[1]) => arrange(world.db, work);
 
 describe('assignProjectOwner', () => {
   it('reassigns a project to another owner of its department, in the project audit and the evaluation history', async () => {
-    const before = project();
+    const before = await project();
     expect(before.ownerId).toBe(world.actors.owner1.id);
     const result = await world.run(assignProjectOwnerOperation, world.actors.admin, {
       projectId: before.id,
       ownerId: String(world.actors.owner2.id),
     });
     expect(result).toMatchObject({ ok: true, message: '已将“三防专项经费”交由 李娜 负责' });
-    expect(project().ownerId).toBe(world.actors.owner2.id);
-    const entry = world.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.entityType, 'project'))
-      .orderBy(auditLog.id)
-      .all()
-      .at(-1)!;
+    expect((await project()).ownerId).toBe(world.actors.owner2.id);
+    const entry = (await rowsOf(world.db, auditLog, eq(auditLog.entityType, 'project'))).at(-1)!;
     expect(entry).toMatchObject({
       entityId: before.id,
       action: 'assign_owner',
@@ -41,9 +38,9 @@ describe('assignProjectOwner', () => {
       newValue: '李娜',
       actorId: world.actors.admin.id,
     });
-    const evaluationId = world.evaluationOf(PROJECT);
+    const evaluationId = await world.evaluationOf(PROJECT);
     expect(entry.evaluationId).toBe(evaluationId);
-    expect(listAuditEntries(world.db, { evaluationId })[0]).toMatchObject({
+    expect((await listEvaluationAudit(world.db, { evaluationId }))[0]).toMatchObject({
       field: '项目负责人',
       oldValue: '张伟',
       newValue: '李娜',
@@ -52,21 +49,22 @@ describe('assignProjectOwner', () => {
   });
 
   it('gives an unassigned project to a new owner', async () => {
-    world.db.update(projects).set({ ownerId: null }).where(eq(projects.id, project().id)).run();
+    const { id } = await project();
+    await write((tx) => tx.update(projects).set({ ownerId: null }).where(eq(projects.id, id)));
     await world.run(createUserOperation, world.actors.admin, {
       username: 'owner3',
       displayName: '王强',
       role: 'owner',
-      departmentId: project().departmentId,
+      departmentId: (await project()).departmentId,
       temporaryPassword: 'Temp-1234',
     });
     expect(
       await world.run(assignProjectOwnerOperation, world.actors.admin, {
-        projectId: project().id,
-        ownerId: userId('owner3'),
+        projectId: (await project()).id,
+        ownerId: await userId('owner3'),
       }),
     ).toMatchObject({ ok: true });
-    expect(world.db.select().from(auditLog).orderBy(auditLog.id).all().at(-1)).toMatchObject({
+    expect(await lastAudit()).toMatchObject({
       field: '项目负责人',
       oldValue: null,
       newValue: '王强',
@@ -74,22 +72,22 @@ describe('assignProjectOwner', () => {
   });
 
   it('says so when the owner does not change, writing nothing', async () => {
-    const count = world.db.select().from(auditLog).all().length;
+    const count = (await rowsOf(world.db, auditLog)).length;
     expect(
       await world.run(assignProjectOwnerOperation, world.actors.admin, {
-        projectId: project().id,
-        ownerId: userId('owner3'),
+        projectId: (await project()).id,
+        ownerId: await userId('owner3'),
       }),
     ).toMatchObject({ ok: true, message: '“三防专项经费”的负责人已是 王强' });
-    expect(world.db.select().from(auditLog).all()).toHaveLength(count);
+    expect(await rowsOf(world.db, auditLog)).toHaveLength(count);
   });
 
   it('refuses owners of another department, other roles, deactivated owners, missing projects and finalized evaluations', async () => {
     const { admin } = world.actors;
-    const id = project().id;
+    const id = (await project()).id;
     const attempt = (ownerId: unknown, projectId: unknown = id) =>
       world.run(assignProjectOwnerOperation, admin, { projectId, ownerId });
-    expect(await attempt(userId('otherowner'))).toMatchObject({
+    expect(await attempt(await userId('otherowner'))).toMatchObject({
       ok: false,
       code: 'invalid',
       fieldErrors: { ownerId: 'otherowner 不属于该项目所在的部门' },
@@ -105,20 +103,20 @@ describe('assignProjectOwner', () => {
       code: 'invalid',
       fieldErrors: { ownerId: '请选择项目负责人' },
     });
-    world.db.update(users).set({ active: false }).where(eq(users.id, world.actors.owner2.id)).run();
+    await write((tx) => tx.update(users).set({ active: false }).where(eq(users.id, world.actors.owner2.id)));
     expect(await attempt(world.actors.owner2.id)).toMatchObject({
       ok: false,
       code: 'invalid',
       fieldErrors: { ownerId: '李娜 已停用，不能负责项目' },
     });
-    world.db.update(users).set({ active: true }).where(eq(users.id, world.actors.owner2.id)).run();
+    await write((tx) => tx.update(users).set({ active: true }).where(eq(users.id, world.actors.owner2.id)));
     expect(await attempt(world.actors.owner2.id, 99999)).toMatchObject({ ok: false, code: 'not_found' });
-    world.db.update(evaluations).set({ status: 'finalized' }).where(eq(evaluations.projectId, id)).run();
+    await write((tx) => tx.update(evaluations).set({ status: 'finalized' }).where(eq(evaluations.projectId, id)));
     expect(await attempt(world.actors.owner2.id)).toMatchObject({
       ok: false,
       code: 'state',
       message: '“三防专项经费”的自评已定稿，不能再更换项目负责人',
     });
-    expect(project().ownerId).toBe(userId('owner3'));
+    expect((await project()).ownerId).toBe(await userId('owner3'));
   });
 });

@@ -12,6 +12,7 @@ import { deactivateUserOperation, reactivateUserOperation, resetUserPasswordOper
 import { createUserOperation, updateUserOperation } from '@/lib/admin/users';
 import type { SessionUser } from '@/lib/auth/scope';
 import type { Operation } from '@/lib/operations';
+import { arrange, rowOf, snapshotOf } from './helpers';
 import { createWorld, type World } from './world';
 import type { z } from 'zod';
 
@@ -21,31 +22,30 @@ import type { z } from 'zod';
  * asserted and the tables an admin operation writes are compared before and after.
  */
 let world: World;
-beforeAll(() => {
-  world = createWorld();
+beforeAll(async () => {
+  world = await createWorld();
 });
 afterAll(() => world.cleanup());
 
-const snapshot = () =>
-  JSON.stringify([users, departments, projects, auditLog].map((table) => world.db.select().from(table).all()));
+const snapshot = () => snapshotOf(world.db, [users, departments, projects, auditLog]);
 const id = {
-  user: (username: string) => world.db.select().from(users).where(eq(users.username, username)).get()!.id,
-  department: (name: string) => world.db.select().from(departments).where(eq(departments.name, name)).get()!.id,
-  project: (name: string) => world.db.select().from(projects).where(eq(projects.name, name)).get()!.id,
+  user: async (username: string) => (await rowOf(world.db, users, eq(users.username, username))).id,
+  department: async (name: string) => (await rowOf(world.db, departments, eq(departments.name, name))).id,
+  project: async (name: string) => (await rowOf(world.db, projects, eq(projects.name, name))).id,
 };
 
 type AnyOperation = Operation<z.ZodType, unknown>;
 interface Row {
   op: AnyOperation;
-  input: () => unknown;
+  input: () => Promise<unknown>;
   /** Brings the data to where the admin's call makes sense (e.g. a deactivated user to reactivate). */
-  prepare?: () => void;
+  prepare?: () => Promise<unknown>;
 }
 
 const ROWS: Row[] = [
   {
     op: createUserOperation as AnyOperation,
-    input: () => ({
+    input: async () => ({
       username: 'intruder',
       displayName: '新人',
       role: 'admin',
@@ -55,42 +55,44 @@ const ROWS: Row[] = [
   },
   {
     op: updateUserOperation as AnyOperation,
-    input: () => ({
-      userId: id.user('otherhead'),
+    input: async () => ({
+      userId: await id.user('otherhead'),
       displayName: '改名',
       role: 'dept_head',
-      departmentId: id.department('白云区水务局'),
+      departmentId: await id.department('白云区水务局'),
     }),
   },
-  { op: deactivateUserOperation as AnyOperation, input: () => ({ userId: id.user('owner2') }) },
+  { op: deactivateUserOperation as AnyOperation, input: async () => ({ userId: await id.user('owner2') }) },
   {
     op: reactivateUserOperation as AnyOperation,
-    input: () => ({ userId: id.user('otherowner') }),
-    prepare: () => world.db.update(users).set({ active: false }).where(eq(users.username, 'otherowner')).run(),
+    input: async () => ({ userId: await id.user('otherowner') }),
+    prepare: () =>
+      arrange(world.db, (tx) => tx.update(users).set({ active: false }).where(eq(users.username, 'otherowner'))),
   },
   {
     op: resetUserPasswordOperation as AnyOperation,
-    input: () => ({ userId: id.user('head'), temporaryPassword: 'Temp-1234' }),
+    input: async () => ({ userId: await id.user('head'), temporaryPassword: 'Temp-1234' }),
   },
-  { op: createDepartmentOperation as AnyOperation, input: () => ({ name: '白云区民政局' }) },
+  { op: createDepartmentOperation as AnyOperation, input: async () => ({ name: '白云区民政局' }) },
   {
     op: renameDepartmentOperation as AnyOperation,
-    input: () => ({ departmentId: id.department('白云区水务局'), name: '白云区水务和海洋局' }),
+    input: async () => ({ departmentId: await id.department('白云区水务局'), name: '白云区水务和海洋局' }),
   },
   {
     op: deactivateDepartmentOperation as AnyOperation,
-    input: () => ({ departmentId: id.department('空部门') }),
-    prepare: () => void world.db.insert(departments).values({ name: '空部门' }).run(),
+    input: async () => ({ departmentId: await id.department('空部门') }),
+    prepare: () => arrange(world.db, (tx) => tx.insert(departments).values({ name: '空部门' })),
   },
   {
     op: reactivateDepartmentOperation as AnyOperation,
-    input: () => ({ departmentId: id.department('已停用部门') }),
-    prepare: () => void world.db.insert(departments).values({ name: '已停用部门', active: false }).run(),
+    input: async () => ({ departmentId: await id.department('已停用部门') }),
+    prepare: () => arrange(world.db, (tx) => tx.insert(departments).values({ name: '已停用部门', active: false })),
   },
   {
     op: assignProjectOwnerOperation as AnyOperation,
-    input: () => ({ projectId: id.project('三防专项经费'), ownerId: id.user('owner2') }),
-    prepare: () => world.db.update(users).set({ active: true }).where(eq(users.username, 'owner2')).run(),
+    input: async () => ({ projectId: await id.project('三防专项经费'), ownerId: await id.user('owner2') }),
+    prepare: () =>
+      arrange(world.db, (tx) => tx.update(users).set({ active: true }).where(eq(users.username, 'owner2'))),
   },
 ];
 
@@ -125,22 +127,24 @@ const EXPECTED: Record<(typeof CALLERS)[number], { code: string; message: string
 describe('administration permission matrix', () => {
   for (const row of ROWS) {
     describe(row.op.name, () => {
-      beforeAll(() => row.prepare?.());
+      beforeAll(async () => {
+        await row.prepare?.();
+      });
 
       for (const name of CALLERS) {
         it(`is refused for ${name}, changing nothing`, async () => {
-          const before = snapshot();
-          const result = await world.run(row.op, caller(name), row.input());
+          const before = await snapshot();
+          const result = await world.run(row.op, caller(name), await row.input());
           expect(result).toMatchObject({ ok: false, ...EXPECTED[name] });
-          expect(snapshot()).toBe(before);
+          expect(await snapshot()).toBe(before);
         });
       }
 
       it('is allowed for admin', async () => {
-        const before = snapshot();
-        const result = await world.run(row.op, world.actors.admin, row.input());
+        const before = await snapshot();
+        const result = await world.run(row.op, world.actors.admin, await row.input());
         expect(result).toMatchObject({ ok: true });
-        expect(snapshot()).not.toBe(before);
+        expect(await snapshot()).not.toBe(before);
       });
     });
   }

@@ -1,34 +1,30 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, departments, users } from '@/db/schema';
+import { departments, users } from '@/db/schema';
 import { deactivateUserOperation, reactivateUserOperation, resetUserPasswordOperation } from '@/lib/admin/user-access';
 import { createUserOperation, updateUserOperation } from '@/lib/admin/users';
 import { verifyPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/scope';
+import { arrange, auditTrail, rowOf, rowsOf } from './helpers';
 import { createWorld, type World } from './world';
 
 let world: World;
-beforeAll(() => {
-  world = createWorld();
+beforeAll(async () => {
+  world = await createWorld();
 });
 afterAll(() => world.cleanup());
 
-const userRow = (username: string) => world.db.select().from(users).where(eq(users.username, username)).get()!;
-const departmentId = (name: string) => world.db.select().from(departments).where(eq(departments.name, name)).get()!.id;
+const userRow = (username: string) => rowOf(world.db, users, eq(users.username, username));
+const departmentId = async (name: string) => (await rowOf(world.db, departments, eq(departments.name, name))).id;
 const auditOf = (userId: number) =>
-  world.db
-    .select({
-      action: auditLog.action,
-      field: auditLog.field,
-      oldValue: auditLog.oldValue,
-      newValue: auditLog.newValue,
-      actorId: auditLog.actorId,
-      evaluationId: auditLog.evaluationId,
-    })
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, userId)))
-    .orderBy(auditLog.id)
-    .all();
+  auditTrail(world.db, { entityType: 'user', entityId: userId }, [
+    'action',
+    'field',
+    'oldValue',
+    'newValue',
+    'actorId',
+    'evaluationId',
+  ]);
 const EMERGENCY = '广州市白云区应急管理局';
 const WATER = '白云区水务局';
 
@@ -39,20 +35,20 @@ describe('createUser', () => {
       username: ' wangfang ',
       displayName: ' 王芳 ',
       role: 'owner',
-      departmentId: String(departmentId(EMERGENCY)),
+      departmentId: String(await departmentId(EMERGENCY)),
       temporaryPassword: 'Temp-1234',
     });
     expect(result).toMatchObject({ ok: true, message: expect.stringContaining('首次登录时须修改临时密码') });
-    const row = userRow('wangfang');
+    const row = await userRow('wangfang');
     expect(row).toMatchObject({
       displayName: '王芳',
       role: 'owner',
-      departmentId: departmentId(EMERGENCY),
+      departmentId: await departmentId(EMERGENCY),
       active: true,
       mustChangePassword: true,
     });
     expect(await verifyPassword('Temp-1234', row.passwordHash)).toBe(true);
-    const audit = auditOf(row.id);
+    const audit = await auditOf(row.id);
     expect(audit.map((a) => [a.field, a.newValue])).toEqual([
       ['用户名', 'wangfang'],
       ['姓名', '王芳'],
@@ -74,7 +70,7 @@ describe('createUser', () => {
       temporaryPassword: 'Temp-1234',
     });
     expect(result.ok).toBe(true);
-    expect(userRow('finance2').departmentId).toBeNull();
+    expect((await userRow('finance2')).departmentId).toBeNull();
   });
 
   const invalid: Array<[string, Record<string, unknown>, string, string]> = [
@@ -114,19 +110,19 @@ describe('createUser', () => {
   ];
   for (const [name, change, field, message] of invalid) {
     it(`refuses ${name} with a Chinese message on the field, writing nothing`, async () => {
-      const before = world.db.select().from(users).all().length;
+      const before = (await rowsOf(world.db, users)).length;
       const input = {
         username: 'newperson',
         displayName: '新人',
         role: 'owner',
-        departmentId: departmentId(EMERGENCY),
+        departmentId: await departmentId(EMERGENCY),
         temporaryPassword: 'Temp-1234',
         ...change,
       };
       const result = await world.run(createUserOperation, world.actors.admin, input);
       expect(result).toMatchObject({ ok: false, code: 'invalid' });
       if (!result.ok) expect(result.fieldErrors?.[field]).toBe(message);
-      expect(world.db.select().from(users).all().length).toBe(before);
+      expect((await rowsOf(world.db, users)).length).toBe(before);
     });
   }
 
@@ -135,7 +131,7 @@ describe('createUser', () => {
       username: 'Owner1',
       displayName: 'x',
       role: 'owner',
-      departmentId: departmentId(EMERGENCY),
+      departmentId: await departmentId(EMERGENCY),
       temporaryPassword: 'Temp-1234',
     });
     expect(result).toMatchObject({
@@ -158,7 +154,9 @@ describe('createUser', () => {
       code: 'invalid',
       fieldErrors: { departmentId: expect.stringContaining('不存在') },
     });
-    const closed = world.db.insert(departments).values({ name: '已撤销的部门', active: false }).returning().get();
+    const [closed] = await arrange(world.db, (tx) =>
+      tx.insert(departments).values({ name: '已撤销的部门', active: false }).returning(),
+    );
     const result = await world.run(createUserOperation, world.actors.admin, {
       username: 'nodept',
       displayName: 'x',
@@ -176,20 +174,20 @@ describe('createUser', () => {
 
 describe('updateUser', () => {
   it('changes name, role and department and audits each with Chinese labels', async () => {
-    const target = userRow('otherhead');
+    const target = await userRow('otherhead');
     const result = await world.run(updateUserOperation, world.actors.admin, {
       userId: target.id,
       displayName: '赵敏',
       role: 'owner',
-      departmentId: departmentId(EMERGENCY),
+      departmentId: await departmentId(EMERGENCY),
     });
     expect(result.ok).toBe(true);
-    expect(userRow('otherhead')).toMatchObject({
+    expect(await userRow('otherhead')).toMatchObject({
       displayName: '赵敏',
       role: 'owner',
-      departmentId: departmentId(EMERGENCY),
+      departmentId: await departmentId(EMERGENCY),
     });
-    expect(auditOf(target.id).map((a) => [a.action, a.field, a.oldValue, a.newValue])).toEqual([
+    expect((await auditOf(target.id)).map((a) => [a.action, a.field, a.oldValue, a.newValue])).toEqual([
       ['update', '姓名', 'otherhead', '赵敏'],
       ['update', '角色', '部门负责人', '项目负责人'],
       ['update', '部门', WATER, EMERGENCY],
@@ -197,8 +195,8 @@ describe('updateUser', () => {
   });
 
   it('writes nothing when nothing changed', async () => {
-    const target = userRow('otherhead');
-    const before = auditOf(target.id).length;
+    const target = await userRow('otherhead');
+    const before = (await auditOf(target.id)).length;
     const result = await world.run(updateUserOperation, world.actors.admin, {
       userId: target.id,
       displayName: '赵敏',
@@ -206,16 +204,16 @@ describe('updateUser', () => {
       departmentId: target.departmentId,
     });
     expect(result).toMatchObject({ ok: true, message: '没有需要保存的修改' });
-    expect(auditOf(target.id).length).toBe(before);
+    expect((await auditOf(target.id)).length).toBe(before);
   });
 
   it('refuses to move an owner away from the open projects they own', async () => {
-    const owner2 = userRow('owner2');
+    const owner2 = await userRow('owner2');
     const result = await world.run(updateUserOperation, world.actors.admin, {
       userId: owner2.id,
       displayName: '李娜',
       role: 'owner',
-      departmentId: departmentId(WATER),
+      departmentId: await departmentId(WATER),
     });
     expect(result).toMatchObject({
       ok: false,
@@ -229,7 +227,7 @@ describe('updateUser', () => {
       departmentId: owner2.departmentId,
     });
     expect(demoted).toMatchObject({ ok: false, code: 'state' });
-    expect(userRow('owner2')).toMatchObject({ role: 'owner', departmentId: owner2.departmentId });
+    expect(await userRow('owner2')).toMatchObject({ role: 'owner', departmentId: owner2.departmentId });
   });
 
   it('refuses an admin changing their own role, and a missing user', async () => {
@@ -264,11 +262,11 @@ describe('updateUser', () => {
 
 describe('deactivate and reactivate', () => {
   it('deactivates a user, keeps the row, audits it, and warns about projects still to reassign', async () => {
-    const owner2 = userRow('owner2');
+    const owner2 = await userRow('owner2');
     const result = await world.run(deactivateUserOperation, world.actors.admin, { userId: owner2.id });
     expect(result).toMatchObject({ ok: true, message: '已停用 李娜。其仍负责 8 个未定稿的项目，请尽快改派项目负责人' });
-    expect(userRow('owner2').active).toBe(false);
-    expect(auditOf(owner2.id).at(-1)).toMatchObject({
+    expect((await userRow('owner2')).active).toBe(false);
+    expect((await auditOf(owner2.id)).at(-1)).toMatchObject({
       action: 'deactivate',
       field: '状态',
       oldValue: '启用',
@@ -279,14 +277,18 @@ describe('deactivate and reactivate', () => {
   });
 
   it('reactivates, and refuses while the department is deactivated', async () => {
-    const owner2 = userRow('owner2');
+    const owner2 = await userRow('owner2');
     expect(await world.run(reactivateUserOperation, world.actors.admin, { userId: owner2.id })).toMatchObject({
       ok: true,
     });
-    expect(userRow('owner2').active).toBe(true);
-    expect(auditOf(owner2.id).at(-1)).toMatchObject({ action: 'reactivate', oldValue: '停用', newValue: '启用' });
+    expect((await userRow('owner2')).active).toBe(true);
+    expect((await auditOf(owner2.id)).at(-1)).toMatchObject({
+      action: 'reactivate',
+      oldValue: '停用',
+      newValue: '启用',
+    });
 
-    const dept = world.db.insert(departments).values({ name: '临时部门' }).returning().get();
+    const [dept] = await arrange(world.db, (tx) => tx.insert(departments).values({ name: '临时部门' }).returning());
     await world.run(createUserOperation, world.actors.admin, {
       username: 'temp.person',
       displayName: '临时人员',
@@ -294,16 +296,16 @@ describe('deactivate and reactivate', () => {
       departmentId: dept.id,
       temporaryPassword: 'Temp-1234',
     });
-    const temp = userRow('temp.person');
+    const temp = await userRow('temp.person');
     await world.run(deactivateUserOperation, world.actors.admin, { userId: temp.id });
-    world.db.update(departments).set({ active: false }).where(eq(departments.id, dept.id)).run();
+    await arrange(world.db, (tx) => tx.update(departments).set({ active: false }).where(eq(departments.id, dept.id)));
     const refused = await world.run(reactivateUserOperation, world.actors.admin, { userId: temp.id });
     expect(refused).toMatchObject({
       ok: false,
       code: 'state',
       message: expect.stringContaining('所属部门“临时部门”已停用'),
     });
-    expect(userRow('temp.person').active).toBe(false);
+    expect((await userRow('temp.person')).active).toBe(false);
   });
 
   it('refuses an admin deactivating themselves', async () => {
@@ -313,7 +315,7 @@ describe('deactivate and reactivate', () => {
       code: 'state',
       message: '不能停用自己的账号',
     });
-    expect(userRow('admin').active).toBe(true);
+    expect((await userRow('admin')).active).toBe(true);
   });
 
   it('refuses to deactivate or demote the last active admin, even when two admins act at once', async () => {
@@ -325,7 +327,7 @@ describe('deactivate and reactivate', () => {
       departmentId: '',
       temporaryPassword: 'Temp-1234',
     });
-    const admin2 = userRow('admin2');
+    const admin2 = await userRow('admin2');
     const admin2Session: SessionUser = {
       id: admin2.id,
       username: 'admin2',
@@ -353,24 +355,24 @@ describe('deactivate and reactivate', () => {
       code: 'state',
       message: expect.stringContaining('最后一名启用的系统管理员'),
     });
-    expect(userRow('admin2')).toMatchObject({ active: true, role: 'admin' });
+    expect(await userRow('admin2')).toMatchObject({ active: true, role: 'admin' });
     expect(await world.run(reactivateUserOperation, admin2Session, { userId: admin.id })).toMatchObject({ ok: true });
   });
 });
 
 describe('resetUserPassword', () => {
   it('sets a temporary password that must be changed, audited as 已重置', async () => {
-    const owner1 = userRow('owner1');
+    const owner1 = await userRow('owner1');
     const result = await world.run(resetUserPasswordOperation, world.actors.admin, {
       userId: owner1.id,
       temporaryPassword: 'Reset-5678',
     });
     expect(result.ok).toBe(true);
-    const after = userRow('owner1');
+    const after = await userRow('owner1');
     expect(after.mustChangePassword).toBe(true);
     expect(await verifyPassword('Reset-5678', after.passwordHash)).toBe(true);
     expect(await verifyPassword('demo1234', after.passwordHash)).toBe(false);
-    const audit = auditOf(owner1.id);
+    const audit = await auditOf(owner1.id);
     expect(audit.map((a) => [a.action, a.field, a.oldValue, a.newValue])).toEqual([
       ['reset_password', '密码', null, '已重置'],
       ['reset_password', '必须修改密码', '否', '是'],
@@ -389,7 +391,7 @@ describe('resetUserPassword', () => {
       code: 'invalid',
       fieldErrors: { temporaryPassword: '临时密码至少需要 8 个字符' },
     });
-    expect(userRow('head').mustChangePassword).toBe(false);
+    expect((await userRow('head')).mustChangePassword).toBe(false);
     expect(
       await world.run(resetUserPasswordOperation, admin, { userId: 424242, temporaryPassword: 'Reset-5678' }),
     ).toMatchObject({ ok: false, code: 'not_found' });

@@ -4,15 +4,16 @@ import { auditLog } from '@/db/schema';
 import type { EvaluationDraft } from '@/lib/evaluations/form-schema';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
+import { rowsOf } from './helpers';
 import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
 
 let world: World;
 let id: number;
 let equipmentId: number;
-beforeAll(() => {
-  world = createWorld();
-  id = world.evaluationOf(WORKED_EXAMPLE);
-  equipmentId = world.evaluationOf('队伍装备基础设施建设专项经费');
+beforeAll(async () => {
+  world = await createWorld();
+  id = await world.evaluationOf(WORKED_EXAMPLE);
+  equipmentId = await world.evaluationOf('队伍装备基础设施建设专项经费');
 });
 afterAll(() => world.cleanup());
 
@@ -45,21 +46,21 @@ const CASES: Case[] = [
 
 describe('bad input through the server: a clear field message, nothing stored', () => {
   it.each(CASES)('%s', async (_name, mutate, field, message) => {
-    const before = world.bundle(id);
-    const draft = completeDraft(world, id);
+    const before = await world.bundle(id);
+    const draft = await completeDraft(world, id);
     mutate(draft);
     const result = await world.run(saveDraftOperation, world.actors.owner1, draft);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.code).toBe('invalid');
     expect(result.fieldErrors?.[field]).toMatch(message);
-    const after = world.bundle(id);
+    const after = await world.bundle(id);
     expect(after.evaluation).toEqual(before.evaluation);
     expect([...after.results.values()]).toEqual([...before.results.values()]);
   });
 
   it('a qualitative percent outside its tier’s band is refused with the band in words', async () => {
-    const draft = completeDraft(world, equipmentId);
+    const draft = await completeDraft(world, equipmentId);
     draft.indicators[5] = { ...draft.indicators[5], tier: '部分达成', percent: '85' };
     const result = await world.run(saveDraftOperation, world.actors.owner1, draft);
     expect(result).toMatchObject({
@@ -70,7 +71,7 @@ describe('bad input through the server: a clear field message, nothing stored', 
   });
 
   it('indicators that are not the project’s are refused', async () => {
-    const draft = completeDraft(world, id);
+    const draft = await completeDraft(world, id);
     draft.indicators[0].indicatorId = 999_999;
     expect(await world.run(saveDraftOperation, world.actors.owner1, draft)).toMatchObject({
       ok: false,
@@ -79,7 +80,12 @@ describe('bad input through the server: a clear field message, nothing stored', 
   });
 
   it('input of the wrong shape is refused by the schema', async () => {
-    for (const raw of [null, 'text', { evaluationId: 'x' }, { ...completeDraft(world, id), indicators: 'all' }]) {
+    for (const raw of [
+      null,
+      'text',
+      { evaluationId: 'x' },
+      { ...(await completeDraft(world, id)), indicators: 'all' },
+    ]) {
       expect(await world.run(saveDraftOperation, world.actors.owner1, raw)).toMatchObject({
         ok: false,
         code: 'invalid',
@@ -88,36 +94,36 @@ describe('bad input through the server: a clear field message, nothing stored', 
   });
 
   it('retyping an amount in another spelling (21.50 for 21.5) is not recorded as a change', async () => {
-    const draft = completeDraft(world, id);
+    const draft = await completeDraft(world, id);
     draft.budgetAdjusted = '21.5';
     expect((await world.run(saveDraftOperation, world.actors.owner1, draft)).ok).toBe(true);
-    const entries = () => world.db.select().from(auditLog).where(eq(auditLog.field, '全年预算数（万元）')).all().length;
-    const before = entries();
+    const entries = async () => (await rowsOf(world.db, auditLog, eq(auditLog.field, '全年预算数（万元）'))).length;
+    const before = await entries();
     expect(
       (
         await world.run(saveDraftOperation, world.actors.owner1, {
           ...draft,
-          version: world.bundle(id).evaluation.version,
+          version: (await world.bundle(id)).evaluation.version,
           budgetAdjusted: '21.50',
         })
       ).ok,
     ).toBe(true);
-    expect(entries()).toBe(before);
+    expect(await entries()).toBe(before);
   });
 
   it('HTML and script are stored as plain text, exactly as typed', async () => {
-    const draft = completeDraft(world, id);
+    const draft = await completeDraft(world, id);
     const html = '<script>alert("x")</script><b>完成</b> & “引号”';
     draft.goalActual = html;
     draft.indicators[0].explanation = html;
     expect((await world.run(saveDraftOperation, world.actors.owner1, draft)).ok).toBe(true);
-    const b = world.bundle(id);
+    const b = await world.bundle(id);
     expect(b.evaluation.goalActual).toBe(html);
     expect(b.results.get(b.indicators[0].id)?.explanation).toBe(html);
   });
 
   it('a reviewed score outside 0…points, or without a reason, is refused', async () => {
-    const b = world.bundle(id);
+    const b = await world.bundle(id);
     const base = { evaluationId: id, version: b.evaluation.version, budget: { score: '', reason: '' } };
     const line = (score: string, reason: string) =>
       b.indicators.map((ind, i) => ({

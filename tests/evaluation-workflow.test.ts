@@ -4,17 +4,18 @@ import { auditLog, evaluations, indicatorResults } from '@/db/schema';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { approveOperation, finalizeOperation, returnOperation, submitOperation } from '@/lib/evaluations/transitions';
+import { rowOf, rowsOf } from './helpers';
 import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
 
 let world: World;
-beforeEach(() => {
-  world = createWorld();
+beforeEach(async () => {
+  world = await createWorld();
 });
 afterEach(() => world.cleanup());
 
 /** The rule book's worked example typed in as the owner would (scoring-rules.md § Worked example). */
-function workedExampleDraft(id: number) {
-  const draft = completeDraft(world, id);
+async function workedExampleDraft(id: number) {
+  const draft = await completeDraft(world, id);
   const values = ['27', '52', '405', null, '96', '93'];
   draft.indicators.forEach((entry, i) => {
     if (values[i] !== null) entry.value = values[i]!;
@@ -26,10 +27,10 @@ function workedExampleDraft(id: number) {
 
 describe('evaluation operations on a real database', () => {
   it('saves the worked example and stores the engine’s 93.73 and 优', async () => {
-    const id = world.evaluationOf(WORKED_EXAMPLE);
-    const result = await world.run(saveDraftOperation, world.actors.owner1, workedExampleDraft(id));
+    const id = await world.evaluationOf(WORKED_EXAMPLE);
+    const result = await world.run(saveDraftOperation, world.actors.owner1, await workedExampleDraft(id));
     expect(result).toMatchObject({ ok: true, data: { version: 2, selfTotal: '93.73', selfGrade: '优' } });
-    const stored = world.db.select().from(evaluations).where(eq(evaluations.id, id)).get()!;
+    const stored = (await rowOf(world.db, evaluations, eq(evaluations.id, id)))!;
     expect(stored).toMatchObject({
       selfScore: '93.73',
       selfGrade: '优',
@@ -37,15 +38,15 @@ describe('evaluation operations on a real database', () => {
       version: 2,
       status: 'draft',
     });
-    const rows = world.db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, id)).all();
+    const rows = await rowsOf(world.db, indicatorResults, eq(indicatorResults.evaluationId, id));
     expect(rows.map((r) => r.computedScore).sort()).toEqual(['11.25', '13.5', '14.68', '15', '15', '15'].sort());
     const compound = rows.find((r) => Array.isArray(r.actual));
     expect(compound?.actual).toEqual(['4', '1']);
   });
 
   it('refuses submission naming each row whose explanation is missing, then accepts it once explained', async () => {
-    const id = world.evaluationOf(WORKED_EXAMPLE);
-    await world.run(saveDraftOperation, world.actors.owner1, workedExampleDraft(id));
+    const id = await world.evaluationOf(WORKED_EXAMPLE);
+    await world.run(saveDraftOperation, world.actors.owner1, await workedExampleDraft(id));
     const refused = await world.run(submitOperation, world.actors.owner1, { evaluationId: id, version: 2 });
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
@@ -58,19 +59,19 @@ describe('evaluation operations on a real database', () => {
       'indicators.5.explanation',
     ]);
 
-    const draft = workedExampleDraft(id);
+    const draft = await workedExampleDraft(id);
     draft.version = 2;
     for (const i of [0, 3, 5]) draft.indicators[i].explanation = '受汛期影响，部分检查顺延至次年一季度完成。';
     expect((await world.run(saveDraftOperation, world.actors.owner1, draft)).ok).toBe(true);
     const submitted = await world.run(submitOperation, world.actors.owner1, { evaluationId: id, version: 3 });
     expect(submitted).toMatchObject({ ok: true, data: { version: 4 } });
-    expect(world.bundle(id).evaluation.status).toBe('submitted');
+    expect((await world.bundle(id)).evaluation.status).toBe('submitted');
   });
 
   it('runs the whole workflow: return with comment, resubmit, approve, review, finalise; then it is locked', async () => {
-    const id = world.evaluationOf(WORKED_EXAMPLE);
+    const id = await world.evaluationOf(WORKED_EXAMPLE);
     const { owner1, head, finance } = world.actors;
-    const draft = completeDraft(world, id);
+    const draft = await completeDraft(world, id);
     expect((await world.run(saveDraftOperation, owner1, draft)).ok).toBe(true);
     expect((await world.run(submitOperation, owner1, { evaluationId: id, version: 2 })).ok).toBe(true);
 
@@ -79,7 +80,7 @@ describe('evaluation operations on a real database', () => {
     expect(
       (await world.run(returnOperation, head, { evaluationId: id, version: 3, comment: '请补充佐证材料' })).ok,
     ).toBe(true);
-    expect(world.bundle(id).evaluation.status).toBe('draft');
+    expect((await world.bundle(id)).evaluation.status).toBe('draft');
 
     expect(
       (
@@ -93,7 +94,7 @@ describe('evaluation operations on a real database', () => {
     expect((await world.run(submitOperation, owner1, { evaluationId: id, version: 5 })).ok).toBe(true);
     expect((await world.run(approveOperation, head, { evaluationId: id, version: 6, comment: '' })).ok).toBe(true);
 
-    const b = world.bundle(id);
+    const b = await world.bundle(id);
     const review = {
       evaluationId: id,
       version: 7,
@@ -118,7 +119,7 @@ describe('evaluation operations on a real database', () => {
       data: { finalTotal: '97', finalGrade: '优' },
     });
     expect((await world.run(finalizeOperation, finance, { evaluationId: id, version: 8, comment: '' })).ok).toBe(true);
-    const final = world.bundle(id).evaluation;
+    const final = (await world.bundle(id)).evaluation;
     expect(final).toMatchObject({ status: 'finalized', selfScore: '100', finalScore: '97', finalGrade: '优' });
 
     for (const [op, actor, input] of [
@@ -129,7 +130,7 @@ describe('evaluation operations on a real database', () => {
       const result = await world.run(op as typeof saveDraftOperation, actor, input);
       expect(result).toMatchObject({ ok: false, code: 'state', message: '自评已定稿，不能再修改' });
     }
-    const audit = world.db.select().from(auditLog).where(eq(auditLog.evaluationId, id)).all();
+    const audit = await rowsOf(world.db, auditLog, eq(auditLog.evaluationId, id));
     expect(audit.filter((a) => a.action === 'transition').map((a) => a.newValue)).toEqual([
       '已提交',
       '草稿',
@@ -141,12 +142,12 @@ describe('evaluation operations on a real database', () => {
   });
 
   it('a return by finance clears the reviewed scores, with an audit entry for each', async () => {
-    const id = world.evaluationOf(WORKED_EXAMPLE);
+    const id = await world.evaluationOf(WORKED_EXAMPLE);
     const { owner1, head, finance } = world.actors;
-    await world.run(saveDraftOperation, owner1, completeDraft(world, id));
+    await world.run(saveDraftOperation, owner1, await completeDraft(world, id));
     await world.run(submitOperation, owner1, { evaluationId: id, version: 2 });
     await world.run(approveOperation, head, { evaluationId: id, version: 3, comment: '' });
-    const b = world.bundle(id);
+    const b = await world.bundle(id);
     const review = {
       evaluationId: id,
       version: 4,
@@ -164,21 +165,21 @@ describe('evaluation operations on a real database', () => {
     expect(
       await world.run(returnOperation, finance, { evaluationId: id, version: 5, comment: '请补充材料' }),
     ).toMatchObject({ ok: true });
-    const after = world.bundle(id);
+    const after = await world.bundle(id);
     expect([...after.results.values()].every((r) => r.reviewedScore === null && r.reviewedReason === null)).toBe(true);
     expect([after.evaluation.budgetReviewedScore, after.evaluation.finalScore, after.evaluation.status]).toEqual([
       null,
       '100',
       'draft',
     ]);
-    const cleared = world.db.select().from(auditLog).where(eq(auditLog.action, 'review_cleared')).all();
+    const cleared = await rowsOf(world.db, auditLog, eq(auditLog.action, 'review_cleared'));
     expect(cleared.map((c) => c.oldValue).sort()).toEqual(['10（依据不足）', '8（执行偏慢）']);
   });
 
   it('two saves from the same version: one wins, the other gets the conflict, nothing is mixed', async () => {
-    const id = world.evaluationOf(WORKED_EXAMPLE);
-    const first = completeDraft(world, id);
-    const second = completeDraft(world, id);
+    const id = await world.evaluationOf(WORKED_EXAMPLE);
+    const first = await completeDraft(world, id);
+    const second = await completeDraft(world, id);
     first.indicators[0].value = '31';
     first.goalActual = 'A';
     second.indicators[0].value = '29';
@@ -191,7 +192,7 @@ describe('evaluation operations on a real database', () => {
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     const loser = a.ok ? b : a;
     expect(loser).toMatchObject({ ok: false, code: 'conflict' });
-    const bundle = world.bundle(id);
+    const bundle = await world.bundle(id);
     const winner = a.ok ? first : second;
     expect(bundle.evaluation.goalActual).toBe(winner.goalActual);
     expect(bundle.indicators.map((ind) => bundle.results.get(ind.id)?.actual)).toEqual(

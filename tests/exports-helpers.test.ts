@@ -10,7 +10,7 @@ import { evaluationSheetNames } from '@/lib/exports/workbooks';
 import { parseTargetText } from '@/lib/targets/parse-target-text';
 
 describe('CSV quoting (RFC 4180)', () => {
-  it('quotes only fields with a comma, quote, line break or outer space, doubling quotes', () => {
+  it('quotes only fields with a comma, quote, line break or outer space, doubling quotes', async () => {
     expect(['简单', '1,408.40', '他说"好"', '两\r\n行', ' 前空格', '', null, 42].map(csvField)).toEqual([
       '简单',
       '"1,408.40"',
@@ -23,7 +23,7 @@ describe('CSV quoting (RFC 4180)', () => {
     ]);
   });
 
-  it('any table of strings survives toCsv → papaparse unchanged', () => {
+  it('any table of strings survives toCsv → papaparse unchanged', async () => {
     const text = fc.string({ unit: fc.constantFrom('a', '中', ',', '"', '\r', '\n', ' ', '1', '；') });
     fc.assert(
       fc.property(fc.array(fc.tuple(text, text, text), { minLength: 1, maxLength: 8 }), (rows) => {
@@ -35,7 +35,7 @@ describe('CSV quoting (RFC 4180)', () => {
     );
   });
 
-  it('neutralises text Excel would run as a formula, and only that', () => {
+  it('neutralises text Excel would run as a formula, and only that', async () => {
     expect(['=1+1', '+86', '-减', '@SUM', '正常', '', null].map(inertText)).toEqual([
       "'=1+1",
       "'+86",
@@ -49,7 +49,7 @@ describe('CSV quoting (RFC 4180)', () => {
 });
 
 describe('download file names', () => {
-  it('sends the Chinese name RFC 5987-encoded and a plain ASCII fallback', () => {
+  it('sends the Chinese name RFC 5987-encoded and a plain ASCII fallback', async () => {
     const header = contentDisposition('2024年度项目支出绩效自评.xlsx', 'evaluations-2024.xlsx');
     expect(header).toBe(
       `attachment; filename="evaluations-2024.xlsx"; filename*=UTF-8''${encodeURIComponent('2024年度项目支出绩效自评.xlsx')}`,
@@ -58,7 +58,7 @@ describe('download file names', () => {
     expect(decodeURIComponent(match[1])).toBe('2024年度项目支出绩效自评.xlsx');
   });
 
-  it('strips what file systems refuse and encodes what RFC 5987 does not allow literally', () => {
+  it('strips what file systems refuse and encodes what RFC 5987 does not allow literally', async () => {
     expect(safeFileName('a/b\\c:d*e?"f"<g>|h\u0001.xlsx')).toBe('a_b_c_d_e__f__g__h_.xlsx');
     expect(safeFileName('...')).toBe('download');
     const header = contentDisposition("项目(一)'*.xlsx", 'x "y".xlsx');
@@ -69,7 +69,7 @@ describe('download file names', () => {
 });
 
 describe('sheet names', () => {
-  it('follow Excel’s rules: ≤31 characters, none of []:*?/\\, no outer apostrophe, not History', () => {
+  it('follow Excel’s rules: ≤31 characters, none of []:*?/\\, no outer apostrophe, not History', async () => {
     expect(sanitizeSheetName('预算[2024]: 项目/经费*?\\')).toBe('预算 2024 项目 经费');
     expect(sanitizeSheetName("'引号'")).toBe('引号');
     expect(sanitizeSheetName('History', '1')).toBe('1');
@@ -79,7 +79,7 @@ describe('sheet names', () => {
     expect(sanitizeSheetName('😀'.repeat(20))).toBe('😀'.repeat(15));
   });
 
-  it('are unique regardless of case and stay within the limit when numbered', () => {
+  it('are unique regardless of case and stay within the limit when numbered', async () => {
     const namer = new SheetNamer(['汇总']);
     const long = 'x'.repeat(40);
     expect([namer.next('汇总'), namer.next('Data'), namer.next('DATA'), namer.next(long), namer.next(long)]).toEqual([
@@ -91,7 +91,7 @@ describe('sheet names', () => {
     ]);
   });
 
-  it('every name of a year workbook is valid and distinct, even for identical long project names', () => {
+  it('every name of a year workbook is valid and distinct, even for identical long project names', async () => {
     const name = '智慧白云信息化建设项目经费（智慧三防应急指挥系统建设项目经费）';
     const names = evaluationSheetNames(Array.from({ length: 120 }, () => ({ project: { name } })) as never);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(120);
@@ -105,7 +105,7 @@ describe('sheet names', () => {
 });
 
 describe('reading cells of a workbook', () => {
-  it('amounts: numbers to whole 分 (float noise rounded), text with separators, blanks and nonsense told apart', () => {
+  it('amounts: numbers to whole 分 (float noise rounded), text with separators, blanks and nonsense told apart', async () => {
     expect(cellAmount(38)).toEqual({ fen: 38_000_000 });
     expect(cellAmount(104.55)).toEqual({ fen: 104_550_000 });
     expect(cellAmount(0.1 + 0.2)).toEqual({ fen: 300_000 });
@@ -117,7 +117,7 @@ describe('reading cells of a workbook', () => {
     expect(cellAmount(1.0000001)).toEqual({ unreadable: '1.0000001' });
   });
 
-  it('text of rich text, formulas and hyperlinks; 分值 as exact decimals', () => {
+  it('text of rich text, formulas and hyperlinks; 分值 as exact decimals', async () => {
     expect(cellText({ richText: [{ text: '产出' }, { text: '指标' }] })).toBe('产出指标');
     expect(cellText({ formula: 'A1', result: '≥95%' })).toBe('≥95%');
     expect(cellText({ text: '链接', hyperlink: 'https://example.com' })).toBe('链接');
@@ -131,7 +131,7 @@ describe('reading cells of a workbook', () => {
 });
 
 describe('actual values as the table prints them', () => {
-  it('adds the target’s units and labels', () => {
+  it('adds the target’s units and labels', async () => {
     expect(describeActualWithUnits(parseTargetText('≥30家'), '27')).toBe('27家');
     expect(describeActualWithUnits(parseTargetText('≥95%'), '96.5')).toBe('96.5%');
     expect(describeActualWithUnits(parseTargetText('1.扫描仪1台；2.信创台式电脑13台'), ['1', '12'])).toBe(

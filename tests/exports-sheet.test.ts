@@ -9,19 +9,20 @@ import { approveOperation, finalizeOperation, submitOperation } from '@/lib/eval
 import { buildSelfEvaluationWorkbook } from '@/lib/exports/workbooks';
 import { fenToWanYuan } from '@/lib/money';
 import { groupSpans } from '@/lib/targets/grouping';
+import { arrange, rowOf as storedRow, rowsOf } from './helpers';
 import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
 
 let world: World;
-beforeEach(() => {
-  world = createWorld();
+beforeEach(async () => {
+  world = await createWorld();
 });
 afterEach(() => world.cleanup());
 
 /** The worked example typed in, explained, submitted, approved, reviewed on row 1 and finalised. */
 async function finalisedWorkedExample() {
   const { owner1, head, finance } = world.actors;
-  const id = world.evaluationOf(WORKED_EXAMPLE);
-  const draft = completeDraft(world, id);
+  const id = await world.evaluationOf(WORKED_EXAMPLE);
+  const draft = await completeDraft(world, id);
   ['27', '52', '405', null, '96', '93'].forEach((value, i) => {
     if (value !== null) draft.indicators[i].value = value;
   });
@@ -33,7 +34,7 @@ async function finalisedWorkedExample() {
   await ok(world.run(saveDraftOperation, owner1, draft));
   await ok(world.run(submitOperation, owner1, { evaluationId: id, version: 2 }));
   await ok(world.run(approveOperation, head, { evaluationId: id, version: 3, comment: '' }));
-  const b = world.bundle(id);
+  const b = await world.bundle(id);
   const review = {
     evaluationId: id,
     version: 4,
@@ -51,7 +52,7 @@ async function finalisedWorkedExample() {
 
 async function openSheet(id: number) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await buildSelfEvaluationWorkbook(world.bundle(id))) as unknown as ExcelJS.Buffer);
+  await wb.xlsx.load((await buildSelfEvaluationWorkbook(await world.bundle(id))) as unknown as ExcelJS.Buffer);
   expect(wb.worksheets).toHaveLength(1);
   return wb.worksheets[0];
 }
@@ -66,7 +67,7 @@ const num = (s: string | null) => (s === null ? null : Number(s));
 describe('项目支出绩效自评表 workbook of a finalised evaluation', () => {
   it('has the Ministry of Finance blocks, and every number is the engine’s and the database’s', async () => {
     const id = await finalisedWorkedExample();
-    const bundle = world.bundle(id);
+    const bundle = await world.bundle(id);
     const { result } = scoreStored(bundle);
     const ws = await openSheet(id);
 
@@ -139,7 +140,7 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
       '复核得分',
       '偏差原因分析及改进措施',
     ]);
-    const stored = world.db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, id)).all();
+    const stored = await rowsOf(world.db, indicatorResults, eq(indicatorResults.evaluationId, id));
     bundle.indicators.forEach((ind, i) => {
       const row = ws.getRow(head + 1 + i);
       const scored = result.indicators[i];
@@ -169,7 +170,7 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
     expect(merged.isMerged && merged.master.address).toBe(`A${head + 1}`);
 
     const totals = rowOf(ws, '总分');
-    const saved = world.db.select().from(evaluations).where(eq(evaluations.id, id)).get()!;
+    const saved = (await storedRow(world.db, evaluations, eq(evaluations.id, id)))!;
     expect([6, 7, 8].map((c) => ws.getRow(totals).getCell(c).value)).toEqual([
       100,
       Number(result.selfTotal),
@@ -206,7 +207,7 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
   });
 
   it('without any reviewed score there is no 复核得分 column; an untouched draft has no scores yet', async () => {
-    const id = world.evaluationOf(WORKED_EXAMPLE);
+    const id = await world.evaluationOf(WORKED_EXAMPLE);
     const ws = await openSheet(id);
     const head = rowOf(ws, '一级指标');
     expect(valuesOf(ws, head)).toEqual([
@@ -225,25 +226,27 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
   });
 
   it('lists only the fund sources a project has, whole scores at precision 0, and a deduction with its reason', async () => {
-    const id = world.evaluationOf(WORKED_EXAMPLE);
-    const projectId = world.bundle(id).project.id;
-    world.db
-      .update(projects)
-      .set({ budgetFiscalFen: 15_000_000, budgetSpecialFen: 0, budgetOtherFen: 6_500_000 })
-      .where(eq(projects.id, projectId))
-      .run();
-    world.db
-      .update(evaluationYears)
-      .set({ scheme: { base: 'national', precision: 0 } })
-      .where(eq(evaluationYears.year, 2024))
-      .run();
-    const draft = completeDraft(world, id);
+    const id = await world.evaluationOf(WORKED_EXAMPLE);
+    const projectId = (await world.bundle(id)).project.id;
+    await arrange(world.db, (tx) =>
+      tx
+        .update(projects)
+        .set({ budgetFiscalFen: 15_000_000, budgetSpecialFen: 0, budgetOtherFen: 6_500_000 })
+        .where(eq(projects.id, projectId)),
+    );
+    await arrange(world.db, (tx) =>
+      tx
+        .update(evaluationYears)
+        .set({ scheme: { base: 'national', precision: 0 } })
+        .where(eq(evaluationYears.year, 2024)),
+    );
+    const draft = await completeDraft(world, id);
     draft.indicators[0].value = '27';
     draft.indicators[0].explanation = '受汛期影响';
     draft.indicators[0].deduction = { enabled: true, score: '10', reason: '佐证材料不全' };
     draft.budgetAdjusted = '25';
     expect((await world.run(saveDraftOperation, world.actors.owner1, draft)).ok).toBe(true);
-    const { result } = scoreStored(world.bundle(id));
+    const { result } = scoreStored(await world.bundle(id));
     const ws = await openSheet(id);
     const funds = rowOf(ws, '年度资金总额');
     const cells = (r: number) => [1, 3, 4, 5].map((c) => ws.getRow(r).getCell(c).value);

@@ -15,8 +15,8 @@ import { writeYearWorkbook } from '@/lib/exports/workbooks';
 import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
 
 let world: World;
-beforeEach(() => {
-  world = createWorld();
+beforeEach(async () => {
+  world = await createWorld();
 });
 afterEach(() => world.cleanup());
 
@@ -25,7 +25,7 @@ async function yearWorkbook(user: SessionUser) {
   const chunks: Buffer[] = [];
   output.on('data', (c: Buffer) => chunks.push(c));
   const outcome = await writeYearWorkbook(
-    { year: 2024, bundles: loadYearBundles(world.db, { user, year: 2024 }) },
+    { year: 2024, bundles: await loadYearBundles(world.db, { user, year: 2024 }) },
     output,
   );
   await new Promise((resolve) => output.end(resolve));
@@ -34,9 +34,9 @@ async function yearWorkbook(user: SessionUser) {
   return { wb, outcome };
 }
 
-async function finalise(id: number, tweak: (d: ReturnType<typeof completeDraft>) => void = () => {}) {
+async function finalise(id: number, tweak: (d: Awaited<ReturnType<typeof completeDraft>>) => void = () => {}) {
   const { owner1, head, finance } = world.actors;
-  const draft = completeDraft(world, id);
+  const draft = await completeDraft(world, id);
   tweak(draft);
   const steps = [
     () => world.run(saveDraftOperation, owner1, draft),
@@ -49,25 +49,25 @@ async function finalise(id: number, tweak: (d: ReturnType<typeof completeDraft>)
 
 describe('the bulk loader', () => {
   it('gives exactly the bundles loadEvaluationBundle gives, in list order, within each user’s scope', async () => {
-    await finalise(world.evaluationOf(WORKED_EXAMPLE));
+    await finalise(await world.evaluationOf(WORKED_EXAMPLE));
     for (const user of Object.values(world.actors)) {
-      const bulk = loadYearBundles(world.db, { user, year: 2024 });
-      const listed = listEvaluationsForUser(world.db, { user, year: 2024 });
+      const bulk = await loadYearBundles(world.db, { user, year: 2024 });
+      const listed = await listEvaluationsForUser(world.db, { user, year: 2024 });
       expect(bulk.map((b) => b.evaluation.id)).toEqual(listed.map((r) => r.id));
-      for (const b of bulk) expect(b).toEqual(loadEvaluationBundle(world.db, { evaluationId: b.evaluation.id }));
+      for (const b of bulk) expect(b).toEqual(await loadEvaluationBundle(world.db, { evaluationId: b.evaluation.id }));
     }
-    expect(loadYearBundles(world.db, { user: world.actors.finance, year: 1999 })).toEqual([]);
+    expect(await loadYearBundles(world.db, { user: world.actors.finance, year: 1999 })).toEqual([]);
   });
 });
 
 describe('year workbook', () => {
   it('has a 汇总 of every project in scope, then one 自评表 per evaluation with a safe, unique name', async () => {
-    await finalise(world.evaluationOf(WORKED_EXAMPLE), (d) => {
+    await finalise(await world.evaluationOf(WORKED_EXAMPLE), (d) => {
       d.indicators[0].value = '27';
       d.indicators[0].explanation = '受汛期影响';
     });
     const { wb, outcome } = await yearWorkbook(world.actors.finance);
-    const rows = listEvaluationsForUser(world.db, { user: world.actors.finance, year: 2024 });
+    const rows = await listEvaluationsForUser(world.db, { user: world.actors.finance, year: 2024 });
     expect(outcome.sheets).toBe(18);
     expect(wb.worksheets.map((ws) => ws.name)).toEqual([
       '汇总',
@@ -78,9 +78,9 @@ describe('year workbook', () => {
     const summary = wb.getWorksheet('汇总')!;
     expect(summary.getCell('A1').value).toBe('2024年度项目支出绩效自评汇总表');
     expect((summary.getRow(2).values as unknown[]).slice(1)).toEqual([...SUMMARY_HEADERS]);
-    rows.forEach((row, i) => {
+    for (const [i, row] of rows.entries()) {
       const r = summary.getRow(i + 3);
-      const bundle = world.bundle(row.id);
+      const bundle = await world.bundle(row.id);
       const { result } = scoreStored(bundle);
       const finalised = row.status === 'finalized';
       expect([1, 2, 3, 4, 5, 6].map((c) => r.getCell(c).value)).toEqual([
@@ -95,7 +95,7 @@ describe('year workbook', () => {
       expect(r.getCell(8).value).toBe(finalised ? Number(result.finalTotal) : null);
       expect(r.getCell(9).value).toBe(finalised ? row.finalGrade : null);
       expect(r.getCell(5).numFmt).toBe('#,##0.00');
-    });
+    }
     const finalisedRow = rows.findIndex((r) => r.project === WORKED_EXAMPLE);
     expect(summary.getRow(finalisedRow + 3).getCell(7).value).toBe(98.5);
 
@@ -107,7 +107,7 @@ describe('year workbook', () => {
   });
 
   it('an owner gets only their own projects; someone with none gets an empty 汇总', async () => {
-    const own = listEvaluationsForUser(world.db, { user: world.actors.owner1, year: 2024 });
+    const own = await listEvaluationsForUser(world.db, { user: world.actors.owner1, year: 2024 });
     expect(own).toHaveLength(9);
     const { wb } = await yearWorkbook(world.actors.owner1);
     expect(wb.worksheets).toHaveLength(10);
@@ -123,14 +123,14 @@ describe('year workbook', () => {
 
 describe('indicator CSV', () => {
   it('round-trips through papaparse with the BOM, CRLF, the Chinese and awkward text intact', async () => {
-    const id = world.evaluationOf(WORKED_EXAMPLE);
+    const id = await world.evaluationOf(WORKED_EXAMPLE);
     const awkward = '原因："汛期", 顺延\r\n改进：按季度跟踪';
     await finalise(id, (d) => {
       d.indicators[0].value = '27';
       d.indicators[0].explanation = awkward;
       d.indicators[1].explanation = '=HYPERLINK("http://example.com")';
     });
-    const csv = buildIndicatorsCsv(loadYearBundles(world.db, { user: world.actors.finance, year: 2024 }));
+    const csv = buildIndicatorsCsv(await loadYearBundles(world.db, { user: world.actors.finance, year: 2024 }));
     expect(csv.startsWith('\uFEFF年度,部门,项目名称,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(
@@ -146,7 +146,7 @@ describe('indicator CSV', () => {
     expect(header).toEqual([...INDICATOR_CSV_HEADERS]);
     expect(rows).toHaveLength(113);
 
-    const bundle = world.bundle(id);
+    const bundle = await world.bundle(id);
     const { result } = scoreStored(bundle);
     const mine = rows.filter((r) => r[2] === WORKED_EXAMPLE);
     expect(mine).toHaveLength(bundle.indicators.length);
@@ -175,11 +175,11 @@ describe('indicator CSV', () => {
     expect([untouched[8], untouched[11], untouched[13], untouched[15]]).toEqual(['', '', '', '草稿']);
   });
 
-  it('an owner’s CSV holds only their projects’ indicators', () => {
-    const csv = buildIndicatorsCsv(loadYearBundles(world.db, { user: world.actors.owner2, year: 2024 }));
+  it('an owner’s CSV holds only their projects’ indicators', async () => {
+    const csv = buildIndicatorsCsv(await loadYearBundles(world.db, { user: world.actors.owner2, year: 2024 }));
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.slice(1);
     const own = new Set(
-      listEvaluationsForUser(world.db, { user: world.actors.owner2, year: 2024 }).map((r) => r.project),
+      (await listEvaluationsForUser(world.db, { user: world.actors.owner2, year: 2024 })).map((r) => r.project),
     );
     expect(own.size).toBe(8);
     expect(rows.length).toBeGreaterThan(0);

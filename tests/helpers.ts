@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { migrateDatabase, openDatabase, type Db } from '@/db';
+import { and, asc, eq, getTableColumns, type SQL } from 'drizzle-orm';
+import { closeDatabase, migrateDatabase, openDatabase, transaction, type Db } from '@/db';
+import { auditLog, type AuditEntityType, type AuditEntry } from '@/db/schema';
+import { tsxArgs } from '@/scripts/tsx';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const SEED_FILE = path.join(ROOT, 'db', 'seed-data', 'baiyun-emergency-2024-targets.txt');
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 
 /** A real SQLite file in a fresh temporary folder, migrated. */
 export function tempDatabase(): { db: Db; dir: string; cleanup: () => void } {
@@ -18,7 +20,7 @@ export function tempDatabase(): { db: Db; dir: string; cleanup: () => void } {
     db,
     dir,
     cleanup: () => {
-      db.$client.close();
+      closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -26,10 +28,47 @@ export function tempDatabase(): { db: Db; dir: string; cleanup: () => void } {
 
 /** Runs one of the npm scripts' entry points as a real process. */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [tsxCli, script, ...args], {
+  const result = spawnSync(process.execPath, tsxArgs(script, args), {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A table's rows where a condition holds, by primary key (insertion order): what a test asserts on. */
+export function rowsOf<T extends SQLiteTable>(db: Db, table: T, where?: SQL): Promise<Array<T['$inferSelect']>> {
+  const key = Object.values(getTableColumns(table)).find((column) => column.primary)!;
+  return db
+    .select()
+    .from(table as SQLiteTable)
+    .where(where)
+    .orderBy(asc(key)) as Promise<Array<T['$inferSelect']>>;
+}
+
+/** The one row a test expects (it fails loudly when there is none). */
+export async function rowOf<T extends SQLiteTable>(db: Db, table: T, where?: SQL): Promise<T['$inferSelect']> {
+  const [row] = await rowsOf(db, table, where);
+  if (!row) throw new Error('no such row');
+  return row;
+}
+
+/** A test arranging the database writes as the app does: in a transaction. */
+export function arrange<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return transaction(db, work);
+}
+
+/** One entity's audit entries, oldest first, with the fields a test compares. */
+export async function auditTrail<K extends keyof AuditEntry>(
+  db: Db,
+  { entityType, entityId }: { entityType: AuditEntityType; entityId: number },
+  fields: K[],
+): Promise<Array<Pick<AuditEntry, K>>> {
+  const rows = await rowsOf(db, auditLog, and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)));
+  return rows.map((row) => Object.fromEntries(fields.map((f) => [f, row[f]])) as Pick<AuditEntry, K>);
+}
+
+/** Every row of some tables, as one string: equal before and after means nothing was written. */
+export async function snapshotOf(db: Db, tables: SQLiteTable[]): Promise<string> {
+  return JSON.stringify(await Promise.all(tables.map((table) => rowsOf(db, table))));
 }

@@ -1,13 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { databaseFile, openDatabase } from '@/db';
-import { importTargetTable } from '@/db/queries/targets';
+import { closeDatabase, databaseFile, openDatabase } from '@/db';
 import { evaluations, indicatorResults, indicators, projects } from '@/db/schema';
+import { importTargetTable } from '@/lib/targets/import-table';
 import { parseTargetTable } from '@/lib/targets/parse-target-table';
-import { runScript, SEED_FILE, tempDatabase } from './helpers';
+import { arrange, rowOf, rowsOf, runScript, SEED_FILE, tempDatabase } from './helpers';
 
 const dirs: string[] = [];
 function tempDir() {
@@ -18,7 +18,7 @@ function tempDir() {
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('npm run targets:import', () => {
-  it('--dry-run --json prints the report of the seed and writes nothing', () => {
+  it('--dry-run --json prints the report of the seed and writes nothing', async () => {
     const dataDir = tempDir();
     const { status, stdout } = runScript('scripts/import-targets.ts', [SEED_FILE, '--dry-run', '--json'], {
       DATA_DIR: dataDir,
@@ -46,7 +46,7 @@ describe('npm run targets:import', () => {
     expect(existsSync(databaseFile(dataDir))).toBe(false);
   });
 
-  it('imports once, and a second import of the same table leaves one copy', () => {
+  it('imports once, and a second import of the same table leaves one copy', async () => {
     const dataDir = tempDir();
     const first = runScript('scripts/import-targets.ts', [SEED_FILE, '--json'], { DATA_DIR: dataDir });
     expect(first.status).toBe(0);
@@ -56,12 +56,12 @@ describe('npm run targets:import', () => {
     expect(JSON.parse(second.stdout).unchanged).toHaveLength(17);
 
     const db = openDatabase(databaseFile(dataDir));
-    expect(db.select({ n: count() }).from(projects).get()?.n).toBe(17);
-    expect(db.select({ n: count() }).from(indicators).get()?.n).toBe(113);
-    db.$client.close();
+    expect(await db.$count(projects)).toBe(17);
+    expect(await db.$count(indicators)).toBe(113);
+    closeDatabase(db);
   });
 
-  it('refuses a file it cannot find, or a year it cannot determine, with exit code 2', () => {
+  it('refuses a file it cannot find, or a year it cannot determine, with exit code 2', async () => {
     expect(runScript('scripts/import-targets.ts', ['/no/such/file.txt']).status).toBe(2);
     const file = path.join(tempDir(), 'no-year.txt');
     writeFileSync(file, readFileSync(SEED_FILE, 'utf8').replace('2024年项目支出绩效目标表', '项目支出绩效目标表'));
@@ -74,18 +74,20 @@ describe('npm run targets:import', () => {
 describe('importTargetTable re-import rules', () => {
   const seed = parseTargetTable(readFileSync(SEED_FILE, 'utf8'));
 
-  it('updates targets of projects without evaluation data and keeps those whose evaluation started', () => {
+  it('updates targets of projects without evaluation data and keeps those whose evaluation started', async () => {
     const { db, cleanup } = tempDatabase();
     try {
-      importTargetTable(db, { table: seed, year: 2024 });
-      const [started, untouched] = db.select().from(projects).orderBy(projects.position).limit(2).all();
-      const evaluation = db.select().from(evaluations).where(eq(evaluations.projectId, started.id)).get()!;
-      const indicator = db.select().from(indicators).where(eq(indicators.projectId, started.id)).get()!;
+      await importTargetTable(db, { table: seed, year: 2024 });
+      const [started, untouched] = await db.select().from(projects).orderBy(projects.position).limit(2);
+      const evaluation = (await rowOf(db, evaluations, eq(evaluations.projectId, started.id)))!;
+      const indicator = (await rowOf(db, indicators, eq(indicators.projectId, started.id)))!;
       // What a save leaves: a result (here only an explanation, no actual) and the next version.
-      db.insert(indicatorResults)
-        .values({ evaluationId: evaluation.id, indicatorId: indicator.id, explanation: '已保存的说明' })
-        .run();
-      db.update(evaluations).set({ version: 2 }).where(eq(evaluations.id, evaluation.id)).run();
+      await arrange(db, (tx) =>
+        tx
+          .insert(indicatorResults)
+          .values({ evaluationId: evaluation.id, indicatorId: indicator.id, explanation: '已保存的说明' }),
+      );
+      await arrange(db, (tx) => tx.update(evaluations).set({ version: 2 }).where(eq(evaluations.id, evaluation.id)));
 
       const changed = parseTargetTable(
         readFileSync(SEED_FILE, 'utf8')
@@ -95,33 +97,32 @@ describe('importTargetTable re-import rules', () => {
             '值:100%；年度指标值:90%。2、1-产出指标；11-数量指标；组织应急',
           ),
       );
-      const outcome = importTargetTable(db, { table: changed, year: 2024 });
+      const outcome = await importTargetTable(db, { table: changed, year: 2024 });
       expect(outcome.kept).toEqual([{ project: started.name, reason: expect.stringContaining('已开始') }]);
       expect(outcome.updated).toEqual([untouched.name]);
-      expect(
-        db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, evaluation.id)).get()?.explanation,
-      ).toBe('已保存的说明');
-      const stored = db.select().from(indicators).where(eq(indicators.projectId, started.id)).all();
+      expect((await rowOf(db, indicatorResults, eq(indicatorResults.evaluationId, evaluation.id)))?.explanation).toBe(
+        '已保存的说明',
+      );
+      const stored = await rowsOf(db, indicators, eq(indicators.projectId, started.id));
       expect(stored.filter((i) => i.annualTargetText === '≥98%')).toHaveLength(3);
-      const updated = db
+      const updated = await db
         .select()
         .from(indicators)
         .where(eq(indicators.projectId, untouched.id))
-        .orderBy(indicators.position)
-        .all();
+        .orderBy(indicators.position);
       expect(updated[0].annualTargetText).toBe('90%');
-      expect(db.select({ n: count() }).from(projects).get()?.n).toBe(17);
+      expect(await db.$count(projects)).toBe(17);
     } finally {
       cleanup();
     }
   });
 
-  it('a dry run reports what would happen and leaves the database unchanged', () => {
+  it('a dry run reports what would happen and leaves the database unchanged', async () => {
     const { db, cleanup } = tempDatabase();
     try {
-      const outcome = importTargetTable(db, { table: seed, year: 2024, dryRun: true });
+      const outcome = await importTargetTable(db, { table: seed, year: 2024, dryRun: true });
       expect(outcome.created).toHaveLength(17);
-      expect(db.select({ n: count() }).from(projects).get()?.n).toBe(0);
+      expect(await db.$count(projects)).toBe(0);
     } finally {
       cleanup();
     }

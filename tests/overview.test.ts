@@ -13,19 +13,20 @@ import {
   reviewFlags,
   scoreHistogram,
 } from '@/lib/overview/summarize';
+import { arrange } from './helpers';
 import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
 
 let world: World;
 beforeAll(async () => {
-  world = createWorld();
+  world = await createWorld();
   const { owner1 } = world.actors;
   // Fully met and spent: 100.00 on 38.00 万元.
-  const full = world.evaluationOf('队伍装备基础设施建设专项经费');
-  await world.run(saveDraftOperation, owner1, completeDraft(world, full));
+  const full = await world.evaluationOf('队伍装备基础设施建设专项经费');
+  await world.run(saveDraftOperation, owner1, await completeDraft(world, full));
   await world.run(submitOperation, owner1, { evaluationId: full, version: 2 });
   // The worked example: 93.73 on 21.50 万元, with a judgment deduction and an over-achievement.
-  const example = world.evaluationOf(WORKED_EXAMPLE);
-  const draft = completeDraft(world, example);
+  const example = await world.evaluationOf(WORKED_EXAMPLE);
+  const draft = await completeDraft(world, example);
   ['27', '70', '405', null, '96', '93'].forEach((v, i) => v && (draft.indicators[i].value = v));
   draft.indicators[3].parts = ['4', '1'];
   draft.budgetExecuted = '20';
@@ -33,26 +34,28 @@ beforeAll(async () => {
   for (const i of [0, 1, 3, 5]) draft.indicators[i].explanation = '说明';
   expect(await world.run(saveDraftOperation, owner1, draft)).toMatchObject({ ok: true });
   expect(await world.run(submitOperation, owner1, { evaluationId: example, version: 2 })).toMatchObject({ ok: true });
-  world.db.update(evaluationYears).set({ deadline: '2025-01-31' }).where(eq(evaluationYears.year, 2024)).run();
+  await arrange(world.db, (tx) =>
+    tx.update(evaluationYears).set({ deadline: '2025-01-31' }).where(eq(evaluationYears.year, 2024)),
+  );
 });
 afterAll(() => world.cleanup());
 
-function scoredYear(user = world.actors.finance) {
-  return loadYearBundles(world.db, { user, year: 2024 }).map((bundle) => ({
+async function scoredYear(user = world.actors.finance) {
+  return (await loadYearBundles(world.db, { user, year: 2024 })).map((bundle) => ({
     bundle,
     result: scoreStored(bundle).result,
   }));
 }
 
 describe('finance overview figures (lib/overview)', () => {
-  it('loads the year in scope: all 17 for finance, nine for owner1', () => {
-    expect(scoredYear()).toHaveLength(17);
-    expect(scoredYear(world.actors.owner1)).toHaveLength(9);
-    expect(scoredYear(world.actors.otherhead)).toHaveLength(0);
+  it('loads the year in scope: all 17 for finance, nine for owner1', async () => {
+    expect(await scoredYear()).toHaveLength(17);
+    expect(await scoredYear(world.actors.owner1)).toHaveLength(9);
+    expect(await scoredYear(world.actors.otherhead)).toHaveLength(0);
   });
 
-  it('counts only submitted projects in grades, histogram and the budget-weighted average (exact)', () => {
-    const rows = scoredYear().map(overviewRow);
+  it('counts only submitted projects in grades, histogram and the budget-weighted average (exact)', async () => {
+    const rows = (await scoredYear()).map(overviewRow);
     const scored = rows.filter((r) => r.scored);
     expect(scored.map((r) => r.score).sort()).toEqual(['100', '92.73']);
     expect(gradeDistribution(rows)).toEqual([
@@ -74,8 +77,8 @@ describe('finance overview figures (lib/overview)', () => {
     });
   });
 
-  it('flags over-achievement, deductions, low execution and drafts near the deadline', () => {
-    const year = scoredYear();
+  it('flags over-achievement, deductions, low execution and drafts near the deadline', async () => {
+    const year = await scoredYear();
     const flags = reviewFlags(year, schemeOfYear('national'), new Date('2025-01-20T00:00:00+08:00'));
     const of = (kind: string) => flags.filter((f) => f.kind === kind);
     expect(of('over_achievement').map((f) => f.detail)).toEqual([

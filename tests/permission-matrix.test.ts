@@ -13,8 +13,8 @@ import type { z } from 'zod';
  * (with the code asserted and the evaluation left untouched), then the allowed one succeeds.
  */
 let world: World;
-beforeAll(() => {
-  world = createWorld();
+beforeAll(async () => {
+  world = await createWorld();
 });
 afterAll(() => world.cleanup());
 
@@ -35,17 +35,22 @@ const PROJECTS = [
 async function bringTo(id: number, status: 'draft' | 'filled draft' | 'submitted' | 'dept_approved') {
   const { owner1, head } = world.actors;
   if (status === 'draft') return;
-  expect((await world.run(saveDraftOperation, owner1, completeDraft(world, id))).ok).toBe(true);
+  expect((await world.run(saveDraftOperation, owner1, await completeDraft(world, id))).ok).toBe(true);
   if (status === 'filled draft') return;
   expect(
-    (await world.run(submitOperation, owner1, { evaluationId: id, version: world.bundle(id).evaluation.version })).ok,
+    (
+      await world.run(submitOperation, owner1, {
+        evaluationId: id,
+        version: (await world.bundle(id)).evaluation.version,
+      })
+    ).ok,
   ).toBe(true);
   if (status === 'dept_approved')
     expect(
       (
         await world.run(approveOperation, head, {
           evaluationId: id,
-          version: world.bundle(id).evaluation.version,
+          version: (await world.bundle(id)).evaluation.version,
           comment: '',
         })
       ).ok,
@@ -59,31 +64,31 @@ interface Row {
   allowed: Actor;
   /** Callers whose role may do this in another state: refused for the state, not the role. */
   wrongState?: Actor[];
-  input: (id: number) => unknown;
+  input: (id: number) => Promise<unknown>;
 }
 
-const version = (id: number) => world.bundle(id).evaluation.version;
+const version = async (id: number) => (await world.bundle(id)).evaluation.version;
 const ROWS: Row[] = [
   {
     name: 'saveDraft',
     op: saveDraftOperation as Operation<z.ZodType, unknown>,
     state: 'draft',
     allowed: 'owner1',
-    input: (id) => completeDraft(world, id),
+    input: async (id) => await completeDraft(world, id),
   },
   {
     name: 'submit',
     op: submitOperation as Operation<z.ZodType, unknown>,
     state: 'filled draft',
     allowed: 'owner1',
-    input: (id) => ({ evaluationId: id, version: version(id) }),
+    input: async (id) => ({ evaluationId: id, version: await version(id) }),
   },
   {
     name: 'approve',
     op: approveOperation as Operation<z.ZodType, unknown>,
     state: 'submitted',
     allowed: 'head',
-    input: (id) => ({ evaluationId: id, version: version(id), comment: '同意' }),
+    input: async (id) => ({ evaluationId: id, version: await version(id), comment: '同意' }),
   },
   {
     name: 'return (head, 已提交)',
@@ -91,7 +96,7 @@ const ROWS: Row[] = [
     state: 'submitted',
     allowed: 'head',
     wrongState: ['finance'],
-    input: (id) => ({ evaluationId: id, version: version(id), comment: '请补充' }),
+    input: async (id) => ({ evaluationId: id, version: await version(id), comment: '请补充' }),
   },
   {
     name: 'return (finance, 部门已审核)',
@@ -99,17 +104,17 @@ const ROWS: Row[] = [
     state: 'dept_approved',
     allowed: 'finance',
     wrongState: ['head'],
-    input: (id) => ({ evaluationId: id, version: version(id), comment: '请补充' }),
+    input: async (id) => ({ evaluationId: id, version: await version(id), comment: '请补充' }),
   },
   {
     name: 'reviewScores',
     op: reviewScoresOperation as Operation<z.ZodType, unknown>,
     state: 'dept_approved',
     allowed: 'finance',
-    input: (id) => ({
+    input: async (id) => ({
       evaluationId: id,
-      version: version(id),
-      indicators: world.bundle(id).indicators.map((ind, i) => ({
+      version: await version(id),
+      indicators: (await world.bundle(id)).indicators.map((ind, i) => ({
         indicatorId: ind.id,
         score: i === 0 ? '1' : '',
         reason: i === 0 ? '复核' : '',
@@ -122,7 +127,7 @@ const ROWS: Row[] = [
     op: finalizeOperation as Operation<z.ZodType, unknown>,
     state: 'dept_approved',
     allowed: 'finance',
-    input: (id) => ({ evaluationId: id, version: version(id), comment: '' }),
+    input: async (id) => ({ evaluationId: id, version: await version(id), comment: '' }),
   },
 ];
 
@@ -131,31 +136,31 @@ describe('server action permission matrix', () => {
     describe(`${row.name} (at ${row.state})`, () => {
       let id: number;
       beforeAll(async () => {
-        id = world.evaluationOf(PROJECTS[r]);
+        id = await world.evaluationOf(PROJECTS[r]);
         await bringTo(id, row.state);
       });
 
       for (const actor of ACTORS.filter((a) => a !== row.allowed)) {
         it(`is refused for ${actor}`, async () => {
-          const before = world.bundle(id).evaluation;
+          const before = (await world.bundle(id)).evaluation;
           const user: SessionUser | null = actor === 'anonymous' ? null : world.actors[actor];
-          const result = await world.run(row.op, user, row.input(id));
+          const result = await world.run(row.op, user, await row.input(id));
           expect(result.ok).toBe(false);
           const expected =
             actor === 'anonymous' ? 'unauthenticated' : row.wrongState?.includes(actor) ? 'state' : 'forbidden';
           if (!result.ok) expect(result.code).toBe(expected);
-          expect(world.bundle(id).evaluation).toEqual(before);
+          expect((await world.bundle(id)).evaluation).toEqual(before);
         });
       }
 
       it(`is allowed for ${row.allowed}`, async () => {
-        const result = await world.run(row.op, world.actors[row.allowed as keyof World['actors']], row.input(id));
+        const result = await world.run(row.op, world.actors[row.allowed as keyof World['actors']], await row.input(id));
         expect(result).toMatchObject({ ok: true });
-        expect(world.bundle(id).evaluation.version).toBeGreaterThan(1);
+        expect((await world.bundle(id)).evaluation.version).toBeGreaterThan(1);
       });
 
       it('is refused again for the same caller in the wrong state or with a stale version', async () => {
-        const stale = { ...(row.input(id) as object), version: 1 };
+        const stale = { ...((await row.input(id)) as object), version: 1 };
         const result = await world.run(row.op, world.actors[row.allowed as keyof World['actors']], stale);
         expect(result.ok).toBe(false);
         if (!result.ok) expect(['state', 'conflict']).toContain(result.code);

@@ -1,14 +1,14 @@
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signIns, users } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
 import { checkCredentials, MAX_FAILURES } from '@/lib/auth/sign-in';
-import { tempDatabase } from './helpers';
+import { seedDemo } from '@/lib/seed';
+import { arrange, tempDatabase } from './helpers';
 
 let temp: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
+beforeEach(async () => {
   temp = tempDatabase();
-  seedDemo(temp.db);
+  await seedDemo(temp.db);
 });
 afterEach(() => temp.cleanup());
 
@@ -20,11 +20,11 @@ describe('sign-in checks', () => {
     expect(await attempt('owner1', 'demo1234')).toMatchObject({ ok: true, user: { displayName: '张伟' } });
     expect(await attempt('owner1', 'wrong')).toEqual({ ok: false, lockedOut: false });
     expect(await attempt('nobody', 'demo1234')).toEqual({ ok: false, lockedOut: false });
-    expect(temp.db.select({ n: count() }).from(signIns).get()?.n).toBe(3);
+    expect(await temp.db.$count(signIns)).toBe(3);
   });
 
   it('refuses a deactivated user even with the right password', async () => {
-    temp.db.update(users).set({ active: false }).where(eq(users.username, 'owner2')).run();
+    await arrange(temp.db, (tx) => tx.update(users).set({ active: false }).where(eq(users.username, 'owner2')));
     expect(await attempt('owner2', 'demo1234')).toEqual({ ok: false, lockedOut: false });
   });
 

@@ -1,31 +1,33 @@
 import { readFileSync } from 'node:fs';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listIndicators } from '@/db/queries/projects';
 import { auditLog, evaluations, indicators, projects, targetImports } from '@/db/schema';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { updateProjectTargetsOperation } from '@/lib/targets/edit-targets';
 import { confirmTargetImportOperation, previewTargetImportOperation } from '@/lib/targets/import-operations';
-import { SEED_FILE } from './helpers';
+import { targetFormRows } from '@/lib/targets/targets-form';
+import { rowOf, rowsOf, SEED_FILE } from './helpers';
 import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
 
 let world: World;
-beforeEach(() => {
-  world = createWorld();
+beforeEach(async () => {
+  world = await createWorld();
 });
 afterEach(() => world.cleanup());
 
 const SEED = readFileSync(SEED_FILE, 'utf8');
-const counts = () => ({
-  projects: world.db.select({ n: count() }).from(projects).get()!.n,
-  indicators: world.db.select({ n: count() }).from(indicators).get()!.n,
-  evaluations: world.db.select({ n: count() }).from(evaluations).get()!.n,
-  audit: world.db.select({ n: count() }).from(auditLog).get()!.n,
-  imports: world.db.select({ n: count() }).from(targetImports).get()!.n,
+const counts = async () => ({
+  projects: await world.db.$count(projects),
+  indicators: await world.db.$count(indicators),
+  evaluations: await world.db.$count(evaluations),
+  audit: await world.db.$count(auditLog),
+  imports: await world.db.$count(targetImports),
 });
 
 describe('target table import: preview, then confirm', () => {
   it('a preview of the seed into 2025 reports everything and writes nothing', async () => {
-    const before = counts();
+    const before = await counts();
     const preview = await world.run(previewTargetImportOperation, world.actors.admin, {
       year: '2025',
       sourceName: '粘贴',
@@ -39,7 +41,7 @@ describe('target table import: preview, then confirm', () => {
     if (!preview.ok) return;
     expect(preview.data.outcome.created).toHaveLength(17);
     expect(preview.data.outcome.warnings.filter((w) => w.code === 'level_mismatch')).toHaveLength(2);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
 
     const confirmed = await world.run(confirmTargetImportOperation, world.actors.admin, {
       year: '2025',
@@ -49,7 +51,7 @@ describe('target table import: preview, then confirm', () => {
       digest: preview.data.digest,
     });
     expect(confirmed).toMatchObject({ ok: true });
-    const after = counts();
+    const after = await counts();
     expect(after.projects - before.projects).toBe(17);
     expect(after.evaluations - before.evaluations).toBe(17);
     expect(after.imports).toBe(1);
@@ -72,7 +74,7 @@ describe('target table import: preview, then confirm', () => {
       project: '队伍装备基础设施建设专项经费',
       row: 1,
     });
-    const before = counts();
+    const before = await counts();
     const tampered = await world.run(confirmTargetImportOperation, world.actors.finance, {
       year: '2025',
       sourceName: 'x.txt',
@@ -81,7 +83,7 @@ describe('target table import: preview, then confirm', () => {
       digest: preview.data.digest,
     });
     expect(tampered).toMatchObject({ ok: false, code: 'conflict' });
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('is for admin and finance only, and refuses empty or table-less text', async () => {
@@ -123,27 +125,12 @@ describe('target table import: preview, then confirm', () => {
 });
 
 describe('editing a project’s targets (scoring-rules.md § Points per indicator)', () => {
-  const rowsOf = (projectId: number) =>
-    world.db
-      .select()
-      .from(indicators)
-      .where(eq(indicators.projectId, projectId))
-      .orderBy(indicators.position)
-      .all()
-      .map((i) => ({
-        level1Code: i.level1Code as '1' | '2' | '3',
-        level2Code: i.level2Code,
-        level2Name: i.level2Name,
-        name: i.name,
-        periodTargetText: i.periodTargetText,
-        annualTargetText: i.annualTargetText,
-        points: i.points ?? '',
-      }));
-  const projectOf = (name: string) => world.db.select().from(projects).where(eq(projects.name, name)).get()!;
+  const formRows = async (projectId: number) => targetFormRows(await listIndicators(world.db, { projectId }));
+  const projectOf = (name: string) => rowOf(world.db, projects, eq(projects.name, name));
 
   it('saves explicit 分值 that add up, and parses the edited targets', async () => {
-    const project = projectOf(WORKED_EXAMPLE);
-    const rows = rowsOf(project.id);
+    const project = await projectOf(WORKED_EXAMPLE);
+    const rows = await formRows(project.id);
     ['20', '10', '15', '15', '15'].forEach((p, i) => (rows[i].points = p));
     rows[5].points = '15';
     rows[0].annualTargetText = '≥32家';
@@ -153,19 +140,14 @@ describe('editing a project’s targets (scoring-rules.md § Points per indicato
       indicators: rows,
     });
     expect(result).toMatchObject({ ok: true });
-    const stored = world.db
-      .select()
-      .from(indicators)
-      .where(eq(indicators.projectId, project.id))
-      .orderBy(indicators.position)
-      .all();
+    const stored = await listIndicators(world.db, { projectId: project.id });
     expect(stored.map((i) => i.points)).toEqual(['20', '10', '15', '15', '15', '15']);
     expect(stored[0].parsedTarget).toMatchObject({ kind: 'quantitative', comparator: '>=', value: '32', unit: '家' });
   });
 
   it('refuses 分值 that do not add up, or are set on only part of a level, naming the rows', async () => {
-    const project = projectOf(WORKED_EXAMPLE);
-    const rows = rowsOf(project.id);
+    const project = await projectOf(WORKED_EXAMPLE);
+    const rows = await formRows(project.id);
     rows[0].points = '20';
     const partial = await world.run(updateProjectTargetsOperation, world.actors.admin, {
       projectId: project.id,
@@ -184,30 +166,25 @@ describe('editing a project’s targets (scoring-rules.md § Points per indicato
     });
     expect(wrongSum).toMatchObject({ ok: false, code: 'invalid' });
     expect(
-      world.db
-        .select()
-        .from(indicators)
-        .where(eq(indicators.projectId, project.id))
-        .all()
-        .every((i) => i.points === null),
+      (await rowsOf(world.db, indicators, eq(indicators.projectId, project.id))).every((i) => i.points === null),
     ).toBe(true);
   });
 
   it('keeps the targets of a project whose evaluation has started, with the reason', async () => {
-    const id = world.evaluationOf(WORKED_EXAMPLE);
-    await world.run(saveDraftOperation, world.actors.owner1, completeDraft(world, id));
-    const project = projectOf(WORKED_EXAMPLE);
+    const id = await world.evaluationOf(WORKED_EXAMPLE);
+    await world.run(saveDraftOperation, world.actors.owner1, await completeDraft(world, id));
+    const project = await projectOf(WORKED_EXAMPLE);
     const result = await world.run(updateProjectTargetsOperation, world.actors.admin, {
       projectId: project.id,
       goal: '改',
-      indicators: rowsOf(project.id),
+      indicators: await formRows(project.id),
     });
     expect(result).toMatchObject({ ok: false, code: 'state', message: expect.stringContaining('自评已开始') });
     expect(
       await world.run(updateProjectTargetsOperation, world.actors.owner1, {
         projectId: project.id,
         goal: '改',
-        indicators: rowsOf(project.id),
+        indicators: await formRows(project.id),
       }),
     ).toMatchObject({ ok: false, code: 'forbidden' });
   });

@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importTargetTable } from '@/db/queries/targets';
 import { departments, indicators } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
 import { loadTargetTable } from '@/lib/exports/target-table';
 import { fenToWanYuan } from '@/lib/money';
+import { seedDemo } from '@/lib/seed';
+import { importTargetTable } from '@/lib/targets/import-table';
 import { parseTargetTable, type ParsedTable } from '@/lib/targets/parse-target-table';
 import { exportTargetWorkbook, parseTargetWorkbook, type TargetWorkbookTable } from '@/lib/targets/xlsx';
-import { runScript, SEED_FILE, tempDatabase } from './helpers';
+import { rowsOf, runScript, SEED_FILE, tempDatabase } from './helpers';
 
 const SEED = parseTargetTable(readFileSync(SEED_FILE, 'utf8'));
 const cleanups: Array<() => void> = [];
@@ -260,12 +260,12 @@ describe('targets from the database and the command line', () => {
   it('a department’s table exported from the database imports back unchanged', async () => {
     const { db, cleanup } = tempDatabase();
     cleanups.push(cleanup);
-    seedDemo(db);
-    const department = db.select().from(departments).all()[0];
-    const table = loadTargetTable(db, { year: 2024, departmentId: department.id })!;
+    await seedDemo(db);
+    const department = (await rowsOf(db, departments))[0];
+    const table = (await loadTargetTable(db, { year: 2024, departmentId: department.id }))!;
     const back = await parseTargetWorkbook(await exportTargetWorkbook(table));
     expect(back.department).toBe('广州市白云区应急管理局');
-    const outcome = importTargetTable(db, { table: back, year: 2024, dryRun: true });
+    const outcome = await importTargetTable(db, { table: back, year: 2024, dryRun: true });
     expect(outcome).toMatchObject({
       created: [],
       updated: [],
@@ -287,15 +287,8 @@ describe('targets from the database and the command line', () => {
       projects: [{ ...project, indicators: project.indicators.map((ind, k) => ({ ...ind, points: points[k] })) }],
     };
     const parsed = await parseTargetWorkbook(await exportTargetWorkbook(table));
-    importTargetTable(db, { table: parsed, year: 2024 });
-    expect(
-      db
-        .select()
-        .from(indicators)
-        .orderBy(indicators.position)
-        .all()
-        .map((i) => i.points),
-    ).toEqual(points);
+    await importTargetTable(db, { table: parsed, year: 2024 });
+    expect((await db.select().from(indicators).orderBy(indicators.position)).map((i) => i.points)).toEqual(points);
   });
 
   it('npm run targets:import -- file.xlsx imports the workbook, and again leaves it unchanged', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listIndicators } from '@/db/queries/projects';
 import { auditLog, evaluationYears, indicators, projects, targetImports } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
 import type { Operation } from '@/lib/operations';
@@ -10,10 +11,11 @@ import {
   previewTargetImportOperation,
   sourceDigest,
 } from '@/lib/targets/import-operations';
+import { targetFormRows } from '@/lib/targets/targets-form';
 import { updateYearOperation, whatIfOperation } from '@/lib/years/operations';
 import { rolloverOperation } from '@/lib/years/rollover';
 import { PRESET_FORMS } from '@/lib/years/scheme-form';
-import { SEED_FILE } from './helpers';
+import { rowOf, SEED_FILE, snapshotOf } from './helpers';
 import { createWorld, type World } from './world';
 import type { z } from 'zod';
 
@@ -22,18 +24,15 @@ import type { z } from 'zod';
  * refusal code is asserted and the tables these operations write are compared before and after.
  */
 let world: World;
-beforeAll(() => {
-  world = createWorld();
+beforeAll(async () => {
+  world = await createWorld();
 });
 afterAll(() => world.cleanup());
 
 const SEED = readFileSync(SEED_FILE, 'utf8');
-const snapshot = () =>
-  JSON.stringify(
-    [projects, indicators, evaluationYears, targetImports, auditLog].map((t) => world.db.select().from(t).all()),
-  );
+const snapshot = () => snapshotOf(world.db, [projects, indicators, evaluationYears, targetImports, auditLog]);
 const source = { year: '2031', sourceName: 'x', format: 'text' as const, content: SEED, departmentId: '' as const };
-const project = () => world.db.select().from(projects).where(eq(projects.name, '三防专项经费')).get()!;
+const project = () => rowOf(world.db, projects, eq(projects.name, '三防专项经费'));
 
 type AnyOperation = Operation<z.ZodType, unknown>;
 const ROWS: Array<{ op: AnyOperation; input: () => unknown }> = [
@@ -41,24 +40,14 @@ const ROWS: Array<{ op: AnyOperation; input: () => unknown }> = [
   { op: confirmTargetImportOperation as AnyOperation, input: () => ({ ...source, digest: sourceDigest(source) }) },
   {
     op: updateProjectTargetsOperation as AnyOperation,
-    input: () => ({
-      projectId: project().id,
-      goal: '改',
-      indicators: world.db
-        .select()
-        .from(indicators)
-        .where(eq(indicators.projectId, project().id))
-        .all()
-        .map((i) => ({
-          level1Code: i.level1Code,
-          level2Code: i.level2Code,
-          level2Name: i.level2Name,
-          name: i.name,
-          periodTargetText: '',
-          annualTargetText: i.annualTargetText,
-          points: '',
-        })),
-    }),
+    input: async () => {
+      const { id } = await project();
+      return {
+        projectId: id,
+        goal: '改',
+        indicators: targetFormRows(await listIndicators(world.db, { projectId: id })),
+      };
+    },
   },
   {
     op: updateYearOperation as AnyOperation,
@@ -82,15 +71,19 @@ describe('target, year and scheme operations × callers', () => {
     describe(row.op.name, () => {
       for (const caller of REFUSED) {
         it(`is refused for ${caller}`, async () => {
-          const before = snapshot();
+          const before = await snapshot();
           const user: SessionUser | null = caller === 'anonymous' ? null : world.actors[caller];
-          const result = await world.run(row.op, user, row.input());
+          const result = await world.run(row.op, user, await row.input());
           expect(result).toMatchObject({ ok: false, code: caller === 'anonymous' ? 'unauthenticated' : 'forbidden' });
-          expect(snapshot()).toBe(before);
+          expect(await snapshot()).toBe(before);
         });
       }
       it('is refused for finance with a temporary password', async () => {
-        const result = await world.run(row.op, { ...world.actors.finance, mustChangePassword: true }, row.input());
+        const result = await world.run(
+          row.op,
+          { ...world.actors.finance, mustChangePassword: true },
+          await row.input(),
+        );
         expect(result).toMatchObject({ ok: false, code: 'forbidden', message: '请先修改初始密码' });
       });
     });
@@ -98,9 +91,11 @@ describe('target, year and scheme operations × callers', () => {
 
   it('each is allowed for finance and for admin', async () => {
     for (const row of ROWS.slice(0, 3))
-      expect(await world.run(row.op, world.actors.finance, row.input()), row.op.name).toMatchObject({ ok: true });
-    expect(await world.run(whatIfOperation, world.actors.admin, ROWS[4].input())).toMatchObject({ ok: true });
+      expect(await world.run(row.op, world.actors.finance, await row.input()), row.op.name).toMatchObject({ ok: true });
+    expect(await world.run(whatIfOperation, world.actors.admin, await ROWS[4].input())).toMatchObject({ ok: true });
     expect(await world.run(rolloverOperation, world.actors.admin, { fromYear: 2024 })).toMatchObject({ ok: true });
-    expect(await world.run(updateYearOperation, world.actors.finance, ROWS[3].input())).toMatchObject({ ok: true });
+    expect(await world.run(updateYearOperation, world.actors.finance, await ROWS[3].input())).toMatchObject({
+      ok: true,
+    });
   });
 });

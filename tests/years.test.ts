@@ -7,17 +7,18 @@ import { scoreInterchange } from '@/lib/scoring';
 import { updateYearOperation, whatIfOperation } from '@/lib/years/operations';
 import { planRollover, rolloverOperation } from '@/lib/years/rollover';
 import { PRESET_FORMS } from '@/lib/years/scheme-form';
+import { arrange, rowOf, rowsOf } from './helpers';
 import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
 
 let world: World;
-beforeEach(() => {
-  world = createWorld();
+beforeEach(async () => {
+  world = await createWorld();
 });
 afterEach(() => world.cleanup());
 
 async function fillWorkedExample() {
-  const id = world.evaluationOf(WORKED_EXAMPLE);
-  const draft = completeDraft(world, id);
+  const id = await world.evaluationOf(WORKED_EXAMPLE);
+  const draft = await completeDraft(world, id);
   ['27', '52', '405', null, '96', '93'].forEach((v, i) => v && (draft.indicators[i].value = v));
   draft.indicators[3].parts = ['4', '1'];
   draft.budgetExecuted = '20';
@@ -54,25 +55,25 @@ describe('years and schemes', () => {
     const id = await fillWorkedExample();
     const settings = { year: 2024, status: 'open' as const, deadline: '2025-01-31', scheme: PRESET_FORMS.hubei };
     expect(await world.run(updateYearOperation, world.actors.finance, settings)).toMatchObject({ ok: true });
-    expect(world.db.select().from(evaluationYears).where(eq(evaluationYears.year, 2024)).get()).toMatchObject({
+    expect(await rowOf(world.db, evaluationYears, eq(evaluationYears.year, 2024))).toMatchObject({
       scheme: 'hubei',
       deadline: '2025-01-31',
     });
-    expect(world.bundle(id).evaluation.selfScore).not.toBe('93.73');
-    const untouched = world.bundle(world.evaluationOf('三防专项经费')).evaluation;
+    expect((await world.bundle(id)).evaluation.selfScore).not.toBe('93.73');
+    const untouched = (await world.bundle(await world.evaluationOf('三防专项经费'))).evaluation;
     expect([untouched.selfScore, untouched.selfGrade]).toEqual([null, null]);
 
     expect(
       await world.run(updateYearOperation, world.actors.finance, { ...settings, scheme: PRESET_FORMS.national }),
     ).toMatchObject({ ok: true });
-    expect(world.bundle(id).evaluation.selfScore).toBe('93.73');
-    const draft = completeDraft(world, id);
+    expect((await world.bundle(id)).evaluation.selfScore).toBe('93.73');
+    const draft = await completeDraft(world, id);
     for (const i of [0, 1, 2, 3, 4, 5]) draft.indicators[i].explanation = '说明';
     await world.run(saveDraftOperation, world.actors.owner1, draft);
     expect(
       await world.run(submitOperation, world.actors.owner1, {
         evaluationId: id,
-        version: world.bundle(id).evaluation.version,
+        version: (await world.bundle(id)).evaluation.version,
       }),
     ).toMatchObject({ ok: true });
     expect(
@@ -127,8 +128,8 @@ describe('years and schemes', () => {
       deadline: '',
       scheme: PRESET_FORMS.national,
     });
-    const id = world.evaluationOf(WORKED_EXAMPLE);
-    expect(await world.run(saveDraftOperation, world.actors.owner1, completeDraft(world, id))).toMatchObject({
+    const id = await world.evaluationOf(WORKED_EXAMPLE);
+    expect(await world.run(saveDraftOperation, world.actors.owner1, await completeDraft(world, id))).toMatchObject({
       ok: false,
       code: 'state',
       message: expect.stringContaining('已关闭'),
@@ -139,34 +140,35 @@ describe('years and schemes', () => {
 describe('rolling a year forward', () => {
   it('copies departments’ projects, owners and targets into the next year with empty evaluations, once', async () => {
     await fillWorkedExample();
-    world.db.update(users).set({ active: false }).where(eq(users.username, 'owner2')).run();
-    const plan = planRollover(world.db, 2024);
+    await arrange(world.db, (tx) => tx.update(users).set({ active: false }).where(eq(users.username, 'owner2')));
+    const plan = await planRollover(world.db, 2024);
     expect(plan).toMatchObject({ toYear: 2025, blocked: null });
     expect(plan.projects).toHaveLength(17);
     expect(await world.run(rolloverOperation, world.actors.finance, { fromYear: 2024 })).toMatchObject({
       ok: true,
       data: { toYear: 2025, projects: 17 },
     });
-    const next = world.db.select().from(projects).where(eq(projects.year, 2025)).all();
+    const next = await rowsOf(world.db, projects, eq(projects.year, 2025));
     expect(next).toHaveLength(17);
     expect(next.filter((p) => p.ownerId !== null)).toHaveLength(9);
-    const copied = world.db
-      .select({ n: count() })
-      .from(indicators)
-      .innerJoin(projects, eq(projects.id, indicators.projectId))
-      .where(eq(projects.year, 2025))
-      .get()!.n;
+    const copied = (
+      await world.db
+        .select({ n: count() })
+        .from(indicators)
+        .innerJoin(projects, eq(projects.id, indicators.projectId))
+        .where(eq(projects.year, 2025))
+        .limit(1)
+    )[0]!.n;
     expect(copied).toBe(113);
-    const nextEvaluations = world.db
+    const nextEvaluations = await world.db
       .select()
       .from(evaluations)
       .innerJoin(projects, eq(projects.id, evaluations.projectId))
-      .where(eq(projects.year, 2025))
-      .all();
+      .where(eq(projects.year, 2025));
     expect(nextEvaluations.every((e) => e.evaluations.status === 'draft' && e.evaluations.selfScore === null)).toBe(
       true,
     );
-    expect(planRollover(world.db, 2024).blocked).toContain('不能再次结转');
+    expect((await planRollover(world.db, 2024)).blocked).toContain('不能再次结转');
     expect(await world.run(rolloverOperation, world.actors.finance, { fromYear: 2024 })).toMatchObject({
       ok: false,
       code: 'state',
@@ -180,7 +182,7 @@ describe('rolling a year forward', () => {
 
 describe('year settings input', () => {
   it('refuses an emptied custom field and an impossible deadline, with field messages', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     try {
       const custom = { ...PRESET_FORMS.national, preset: 'custom' as const, gradeBands: { 优: 90, 良: 80, 中: '' } };
       expect(

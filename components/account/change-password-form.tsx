@@ -7,8 +7,8 @@ import { changePasswordAction } from '@/app/(app)/account/actions';
 import { FieldShell, fieldIds } from '@/components/admin/field-shell';
 import { FormBanner, useServerFeedback } from '@/components/admin/form-feedback';
 import { changePasswordSchema, type ChangePasswordInput } from '@/lib/account/change-password-schema';
+import { callAction } from '@/lib/action-state';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
-import { callAction } from '@/lib/operations';
 
 const EMPTY: ChangePasswordInput = { currentPassword: '', newPassword: '', confirmPassword: '' };
 

@@ -1,6 +1,6 @@
 import type { signInHistory } from '@/lib/account/sign-ins';
 
-type Row = ReturnType<typeof signInHistory>[number];
+type Row = Awaited<ReturnType<typeof signInHistory>>[number];
 
 /** The user's own recent sign-ins, failed attempts included: an unknown failure is worth reporting. */
 export function SignInTable({ rows }: { rows: Row[] }) {

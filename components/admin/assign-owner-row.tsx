@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { assignProjectOwnerAction } from '@/app/(app)/admin/users/actions';
-import { callAction } from '@/lib/operations';
+import { callAction } from '@/lib/action-state';
 import styles from './admin.module.css';
 import { FormBanner, useServerFeedback } from './form-feedback';
 

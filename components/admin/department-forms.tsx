@@ -12,13 +12,13 @@ import {
   renameDepartmentAction,
 } from '@/app/(app)/admin/departments/actions';
 import { FieldError } from '@/components/evaluation/field-error';
+import { callAction } from '@/lib/action-state';
 import {
   createDepartmentSchema,
   renameDepartmentSchema,
   type CreateDepartmentInput,
   type RenameDepartmentInput,
 } from '@/lib/admin/department-schemas';
-import { callAction } from '@/lib/operations';
 import styles from './admin.module.css';
 import { FieldShell, fieldIds } from './field-shell';
 import { FormBanner, useServerFeedback } from './form-feedback';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import type { ActionState } from '@/lib/operations';
+import type { ActionState } from '@/lib/action-state';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 
 export type Banner = { kind: 'ok' | 'error'; text: string } | null;

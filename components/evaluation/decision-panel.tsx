@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { approveAction, finalizeAction, returnAction } from '@/app/(app)/evaluations/actions';
+import { callAction, type ActionState } from '@/lib/action-state';
 import { TEXT_LIMITS } from '@/lib/evaluations/form-schema';
-import { callAction, type ActionState } from '@/lib/operations';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 
 type Decision = 'approve' | 'return' | 'finalize';

@@ -5,9 +5,9 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, type Path } from 'react-hook-form';
 import { reviewScoresAction } from '@/app/(app)/evaluations/actions';
+import { callAction } from '@/lib/action-state';
 import { reviewSchema, TEXT_LIMITS, type ReviewInput } from '@/lib/evaluations/form-schema';
 import { formatScore } from '@/lib/format';
-import { callAction } from '@/lib/operations';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { FieldError } from './field-error';
 

@@ -3,7 +3,7 @@ import { formatDateTime } from '@/lib/format';
 import { ROLE_LABELS, STATUS_LABELS } from '@/lib/roles';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 
-type Entry = ReturnType<typeof listReviewActions>[number];
+type Entry = Awaited<ReturnType<typeof listReviewActions>>[number];
 
 export function Timeline({ entries }: { entries: Entry[] }) {
   return (

@@ -1,4 +1,4 @@
-import type { ImportOutcome } from '@/db/queries/targets';
+import type { ImportOutcome } from '@/lib/targets/import-table';
 
 /** The preview report: totals, what would happen to each project, every warning with its row, the qualitative targets. */
 export function ImportReportView({ outcome }: { outcome: ImportOutcome }) {

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { confirmTargetImportAction, previewTargetImportAction } from '@/app/(app)/admin/actions';
-import { callAction } from '@/lib/operations';
+import { callAction } from '@/lib/action-state';
 import type { ImportPreview, TargetSource } from '@/lib/targets/import-operations';
 import { ImportReportView } from './import-report-view';
 

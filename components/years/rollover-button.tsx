@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { rolloverAction } from '@/app/(app)/admin/actions';
-import { callAction } from '@/lib/operations';
+import { callAction } from '@/lib/action-state';
 
 export function RolloverButton({ fromYear, toYear }: { fromYear: number; toYear: number }) {
   const [state, setState] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);

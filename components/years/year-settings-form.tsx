@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
 import { updateYearAction, whatIfAction } from '@/app/(app)/admin/actions';
 import { FieldError } from '@/components/evaluation/field-error';
-import { callAction } from '@/lib/operations';
+import { callAction } from '@/lib/action-state';
 import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
 import { SCHEME_LABELS } from '@/lib/years/labels';
 import { PRESET_FORMS, yearSettingsSchema, type YearSettings, type YearSettingsInput } from '@/lib/years/scheme-form';

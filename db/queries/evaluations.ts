@@ -1,25 +1,26 @@
-import { and, asc, desc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
+import 'server-only';
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { groupBy } from '../../lib/collections';
+import { firstRow, groupBy } from '../rows';
 import {
-  auditLog,
   departments,
   evaluations,
   evaluationYears,
   indicatorResults,
-  indicators,
   projects,
   reviewActions,
   users,
+  type Evaluation,
   type EvaluationStatus,
   type IndicatorResult,
+  type ReviewActionKind,
 } from '../schema';
-import { projectScopeCondition } from './projects';
+import { indicatorsOfProjects, listIndicators, projectScopeCondition } from './projects';
 import type { SessionUser } from '../../lib/auth/scope';
-import type { Db } from '../index';
+import type { Db } from '../sqlite';
 
 /** Evaluation, project, department, owner and year, joined: the head of every bundle. */
-function bundleHeads(db: Pick<Db, 'select'>) {
+function bundleHeads(db: Db) {
   const owner = alias(users, 'owner');
   return db
     .select({
@@ -36,57 +37,44 @@ function bundleHeads(db: Pick<Db, 'select'>) {
     .leftJoin(owner, eq(owner.id, projects.ownerId));
 }
 
+const resultsByIndicator = (rows: IndicatorResult[]) => new Map(rows.map((r) => [r.indicatorId, r]));
+
 /** Everything one evaluation page, operation or export needs, in one read. */
-export function loadEvaluationBundle(db: Pick<Db, 'select'>, { evaluationId }: { evaluationId: number }) {
-  const row = bundleHeads(db).where(eq(evaluations.id, evaluationId)).get();
-  if (!row) return null;
-  const indicatorRows = db
-    .select()
-    .from(indicators)
-    .where(eq(indicators.projectId, row.project.id))
-    .orderBy(asc(indicators.position))
-    .all();
-  const resultRows = db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, evaluationId)).all();
-  const results = new Map<number, IndicatorResult>(resultRows.map((r) => [r.indicatorId, r]));
-  return { ...row, indicators: indicatorRows, results };
+export async function loadEvaluationBundle(db: Db, { evaluationId }: { evaluationId: number }) {
+  const head = await firstRow(bundleHeads(db).where(eq(evaluations.id, evaluationId)).limit(1));
+  if (!head) return null;
+  const indicatorRows = await listIndicators(db, { projectId: head.project.id });
+  const resultRows = await db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, evaluationId));
+  return { ...head, indicators: indicatorRows, results: resultsByIndicator(resultRows) };
 }
 
-export type EvaluationBundle = NonNullable<ReturnType<typeof loadEvaluationBundle>>;
+export type EvaluationBundle = NonNullable<Awaited<ReturnType<typeof loadEvaluationBundle>>>;
 
 /**
  * The bundles of every evaluation of a year in the user's scope, in list order, in three queries
  * whatever the size of the year (for the overview and the exports).
  */
-export function loadYearBundles(
-  db: Pick<Db, 'select'>,
+export async function loadYearBundles(
+  db: Db,
   { user, year }: { user: SessionUser; year: number },
-): EvaluationBundle[] {
-  const inScope = and(eq(projects.year, year), projectScopeCondition(user));
-  const heads = bundleHeads(db)
-    .where(inScope)
-    .orderBy(asc(departments.name), asc(projects.position), asc(projects.id))
-    .all();
+): Promise<EvaluationBundle[]> {
+  const where = and(eq(projects.year, year), projectScopeCondition(user));
+  const heads = await bundleHeads(db)
+    .where(where)
+    .orderBy(asc(departments.name), asc(projects.position), asc(projects.id));
   if (heads.length === 0) return [];
-  const indicatorRows = db
-    .select(getTableColumns(indicators))
-    .from(indicators)
-    .innerJoin(projects, eq(projects.id, indicators.projectId))
-    .where(inScope)
-    .orderBy(asc(indicators.projectId), asc(indicators.position))
-    .all();
-  const resultRows = db
+  const byProject = groupBy(await indicatorsOfProjects(db, { where }), (i) => i.projectId);
+  const resultRows = await db
     .select(getTableColumns(indicatorResults))
     .from(indicatorResults)
     .innerJoin(evaluations, eq(evaluations.id, indicatorResults.evaluationId))
     .innerJoin(projects, eq(projects.id, evaluations.projectId))
-    .where(inScope)
-    .all();
-  const byProject = groupBy(indicatorRows, (i) => i.projectId);
+    .where(where);
   const byEvaluation = groupBy(resultRows, (r) => r.evaluationId);
   return heads.map((head) => ({
     ...head,
     indicators: byProject.get(head.project.id) ?? [],
-    results: new Map((byEvaluation.get(head.evaluation.id) ?? []).map((r) => [r.indicatorId, r])),
+    results: resultsByIndicator(byEvaluation.get(head.evaluation.id) ?? []),
   }));
 }
 
@@ -121,10 +109,10 @@ export function listEvaluationsForUser(
     .innerJoin(departments, eq(departments.id, projects.departmentId))
     .leftJoin(owner, eq(owner.id, projects.ownerId))
     .where(and(...conditions))
-    .orderBy(asc(departments.name), asc(projects.position))
-    .all();
+    .orderBy(asc(departments.name), asc(projects.position));
 }
 
+/** The 流转记录: every workflow step of an evaluation, oldest first. */
 export function listReviewActions(db: Db, { evaluationId }: { evaluationId: number }) {
   return db
     .select({
@@ -140,25 +128,55 @@ export function listReviewActions(db: Db, { evaluationId }: { evaluationId: numb
     .from(reviewActions)
     .innerJoin(users, eq(users.id, reviewActions.actorId))
     .where(eq(reviewActions.evaluationId, evaluationId))
-    .orderBy(asc(reviewActions.createdAt), asc(reviewActions.id))
-    .all();
+    .orderBy(asc(reviewActions.createdAt), asc(reviewActions.id));
 }
 
-export function listAuditEntries(db: Db, { evaluationId, limit = 500 }: { evaluationId: number; limit?: number }) {
-  return db
-    .select({
-      id: auditLog.id,
-      action: auditLog.action,
-      field: auditLog.field,
-      oldValue: auditLog.oldValue,
-      newValue: auditLog.newValue,
-      createdAt: auditLog.createdAt,
-      actor: users.displayName,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(eq(auditLog.evaluationId, evaluationId))
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(limit)
-    .all();
+/** Claims the next version; false when someone saved since `expected` (the optimistic lock). */
+export async function claimEvaluationVersion(
+  tx: Db,
+  { evaluationId, expected, userId }: { evaluationId: number; expected: number; userId: number },
+): Promise<boolean> {
+  const claimed = await tx
+    .update(evaluations)
+    .set({ version: sql`${evaluations.version} + 1`, updatedAt: new Date(), updatedById: userId })
+    .where(and(eq(evaluations.id, evaluationId), eq(evaluations.version, expected)))
+    .returning({ id: evaluations.id });
+  return claimed.length === 1;
+}
+
+export type EvaluationColumns = Partial<Omit<Evaluation, 'id' | 'projectId' | 'version' | 'createdAt'>>;
+export type ResultColumns = Partial<Omit<IndicatorResult, 'id' | 'evaluationId' | 'indicatorId'>>;
+
+/** Writes columns of an evaluation and of its indicators' results (creating a result row the first time). */
+export async function writeEvaluation(
+  tx: Db,
+  {
+    evaluationId,
+    evaluation,
+    results,
+  }: { evaluationId: number; evaluation: EvaluationColumns; results: Array<{ indicatorId: number } & ResultColumns> },
+) {
+  if (Object.keys(evaluation).length > 0)
+    await tx.update(evaluations).set(evaluation).where(eq(evaluations.id, evaluationId));
+  for (const { indicatorId, ...values } of results) {
+    await tx
+      .insert(indicatorResults)
+      .values({ evaluationId, indicatorId, ...values })
+      .onConflictDoUpdate({ target: [indicatorResults.evaluationId, indicatorResults.indicatorId], set: values });
+  }
+}
+
+/** One workflow step in the 流转记录. */
+export async function insertReviewAction(
+  tx: Db,
+  step: {
+    evaluationId: number;
+    actorId: number;
+    action: ReviewActionKind;
+    fromStatus: EvaluationStatus;
+    toStatus: EvaluationStatus;
+    comment: string;
+  },
+) {
+  await tx.insert(reviewActions).values(step);
 }

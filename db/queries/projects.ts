@@ -1,35 +1,35 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import 'server-only';
+import { and, asc, count, eq, getTableColumns, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { departments, evaluationYears, evaluations, indicators, projects, users } from '../schema';
+import { firstRow } from '../rows';
+import { departments, evaluations, indicators, projects, users } from '../schema';
 import type { SessionUser } from '../../lib/auth/scope';
-import type { Db } from '../index';
+import type { Db } from '../sqlite';
+
+const NOTHING = sql`1 = 0`;
 
 /** The SQL form of lib/auth/scope canViewProject: the rows a user may see. */
 export function projectScopeCondition(user: SessionUser): SQL | undefined {
   switch (user.role) {
     case 'owner':
       return user.departmentId === null
-        ? sql`0`
+        ? NOTHING
         : and(eq(projects.ownerId, user.id), eq(projects.departmentId, user.departmentId));
     case 'dept_head':
-      return user.departmentId === null ? sql`0` : eq(projects.departmentId, user.departmentId);
+      return user.departmentId === null ? NOTHING : eq(projects.departmentId, user.departmentId);
     default:
       return undefined;
   }
 }
 
-/** The year a `/api/years/{year}/…` path names, when that evaluation year exists. */
-export function existingYear(db: Db, param: string): number | null {
-  const year = Number(param);
-  if (!Number.isInteger(year)) return null;
-  return (
-    db.select({ year: evaluationYears.year }).from(evaluationYears).where(eq(evaluationYears.year, year)).get()?.year ??
-    null
-  );
+export function countProjects(db: Db) {
+  return db.$count(projects);
 }
 
-export function listYears(db: Db) {
-  return db.select().from(evaluationYears).orderBy(desc(evaluationYears.year)).all();
+/** True when the database holds no projects and no users: a fresh install. */
+export async function isEmptyDatabase(db: Db): Promise<boolean> {
+  const user = await firstRow(db.select({ id: users.id }).from(users).limit(1));
+  return !user && (await countProjects(db)) === 0;
 }
 
 export function listProjectsForUser(db: Db, { user, year }: { user: SessionUser; year: number }) {
@@ -56,33 +56,91 @@ export function listProjectsForUser(db: Db, { user, year }: { user: SessionUser;
     .leftJoin(indicators, eq(indicators.projectId, projects.id))
     .leftJoin(evaluations, eq(evaluations.projectId, projects.id))
     .where(and(eq(projects.year, year), projectScopeCondition(user)))
-    .groupBy(projects.id)
-    .orderBy(asc(departments.name), asc(projects.position))
-    .all();
+    .groupBy(projects.id, departments.id, owner.id, evaluations.id)
+    .orderBy(asc(departments.name), asc(projects.position));
 }
 
-export function getProjectDetail(db: Db, { projectId }: { projectId: number }) {
+/** One project with its department, owner and evaluation. */
+export function findProject(db: Db, { projectId }: { projectId: number }) {
   const owner = alias(users, 'owner');
-  const project = db
+  return firstRow(
+    db
+      .select({
+        project: projects,
+        departmentName: departments.name,
+        ownerName: owner.displayName,
+        evaluationId: evaluations.id,
+        status: evaluations.status,
+      })
+      .from(projects)
+      .innerJoin(departments, eq(departments.id, projects.departmentId))
+      .leftJoin(owner, eq(owner.id, projects.ownerId))
+      .leftJoin(evaluations, eq(evaluations.projectId, projects.id))
+      .where(eq(projects.id, projectId))
+      .limit(1),
+  );
+}
+
+export function listIndicators(db: Db, { projectId }: { projectId: number }) {
+  return db.select().from(indicators).where(eq(indicators.projectId, projectId)).orderBy(asc(indicators.position));
+}
+
+/** The indicators of every project a condition on `projects` selects, project by project in table order. */
+export function indicatorsOfProjects(db: Db, { where }: { where: SQL | undefined }) {
+  return db
+    .select(getTableColumns(indicators))
+    .from(indicators)
+    .innerJoin(projects, eq(projects.id, indicators.projectId))
+    .where(where)
+    .orderBy(asc(indicators.projectId), asc(indicators.position));
+}
+
+export async function getProjectDetail(db: Db, { projectId }: { projectId: number }) {
+  const project = await findProject(db, { projectId });
+  return project ? { ...project, indicators: await listIndicators(db, { projectId }) } : null;
+}
+
+/** Projects whose evaluation is still open (not finalized, or not started) that a user owns. */
+export function openProjectsOwnedBy(db: Db, { userId }: { userId: number }) {
+  return db
+    .select({ id: projects.id, name: projects.name, year: projects.year, departmentId: projects.departmentId })
+    .from(projects)
+    .leftJoin(evaluations, eq(evaluations.projectId, projects.id))
+    .where(and(eq(projects.ownerId, userId), or(isNull(evaluations.id), ne(evaluations.status, 'finalized'))))
+    .orderBy(asc(projects.year), asc(projects.position));
+}
+
+/** The year's projects with their owner, for reassignment. */
+export function listProjectsForAssignment(db: Db, { year }: { year: number }) {
+  const owner = alias(users, 'owner');
+  return db
     .select({
-      project: projects,
+      id: projects.id,
+      name: projects.name,
+      departmentId: projects.departmentId,
       departmentName: departments.name,
+      ownerId: projects.ownerId,
       ownerName: owner.displayName,
-      evaluationId: evaluations.id,
+      ownerActive: owner.active,
       status: evaluations.status,
     })
     .from(projects)
     .innerJoin(departments, eq(departments.id, projects.departmentId))
     .leftJoin(owner, eq(owner.id, projects.ownerId))
     .leftJoin(evaluations, eq(evaluations.projectId, projects.id))
-    .where(eq(projects.id, projectId))
-    .get();
-  if (!project) return null;
-  const rows = db
-    .select()
-    .from(indicators)
-    .where(eq(indicators.projectId, projectId))
-    .orderBy(asc(indicators.position))
-    .all();
-  return { ...project, indicators: rows };
+    .where(eq(projects.year, year))
+    .orderBy(asc(departments.name), asc(projects.position));
+}
+
+/** A department's projects of a year that nobody owns yet, in table order. */
+export function listUnownedProjects(db: Db, { year, departmentId }: { year: number; departmentId: number }) {
+  return db
+    .select({ id: projects.id, position: projects.position })
+    .from(projects)
+    .where(and(eq(projects.year, year), eq(projects.departmentId, departmentId), isNull(projects.ownerId)))
+    .orderBy(asc(projects.position));
+}
+
+export async function setProjectOwner(tx: Db, { projectId, ownerId }: { projectId: number; ownerId: number }) {
+  await tx.update(projects).set({ ownerId }).where(eq(projects.id, projectId));
 }

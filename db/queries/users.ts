@@ -1,20 +1,104 @@
-import { and, count, desc, eq, gte } from 'drizzle-orm';
-import { signIns, users } from '../schema';
-import type { Db } from '../index';
-
-export function findUserByUsername(db: Db, { username }: { username: string }) {
-  return db.select().from(users).where(eq(users.username, username)).get();
-}
+import 'server-only';
+import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { firstRow } from '../rows';
+import { departments, signIns, users, type NewUser, type User } from '../schema';
+import type { Db } from '../sqlite';
 
 export function findUserById(db: Db, { id }: { id: number }) {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  return firstRow(db.select().from(users).where(eq(users.id, id)).limit(1));
 }
 
-export function recordSignIn(
-  db: Db,
+export function findUserByUsername(db: Db, { username }: { username: string }) {
+  return firstRow(db.select().from(users).where(eq(users.username, username)).limit(1));
+}
+
+/** Usernames differ in more than letter case, so that `Owner1` cannot stand beside `owner1`. */
+export function findUserByUsernameIgnoringCase(db: Db, { username }: { username: string }) {
+  return firstRow(
+    db
+      .select({ id: users.id, username: users.username })
+      .from(users)
+      .where(sql`lower(${users.username}) = lower(${username})`)
+      .limit(1),
+  );
+}
+
+export function findUsersByIds(db: Db, { ids }: { ids: number[] }) {
+  return ids.length === 0 ? Promise.resolve([]) : db.select().from(users).where(inArray(users.id, ids));
+}
+
+export function countActiveAdmins(db: Db): Promise<number> {
+  return db.$count(users, and(eq(users.role, 'admin'), eq(users.active, true)));
+}
+
+/** Everyone, for the admin's user list: departments by name, then people by role and name. */
+export function listUsersForAdmin(db: Db) {
+  return db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      departmentId: users.departmentId,
+      departmentName: departments.name,
+      active: users.active,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(users)
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .orderBy(desc(users.active), asc(departments.name), asc(users.role), asc(users.username));
+}
+
+/** Who may own a project: active 项目负责人, each of whom can take only their own department's projects. */
+export function listActiveOwners(db: Db) {
+  return db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      departmentId: users.departmentId,
+    })
+    .from(users)
+    .where(and(eq(users.role, 'owner'), eq(users.active, true)))
+    .orderBy(asc(users.displayName), asc(users.username));
+}
+
+export function activeUsersOfDepartment(db: Db, { departmentId }: { departmentId: number }) {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.departmentId, departmentId), eq(users.active, true)))
+    .orderBy(asc(users.username));
+}
+
+export async function insertUser(tx: Db, { user }: { user: NewUser }): Promise<number> {
+  const [row] = await tx.insert(users).values(user).returning({ id: users.id });
+  return row.id;
+}
+
+type UserChanges = Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'active' | 'passwordHash'>> &
+  Partial<Pick<User, 'mustChangePassword'>>;
+
+/** Changes a user; `endSessions` also ends every session signed in before (a password reset). */
+export async function updateUser(
+  tx: Db,
+  { userId, changes, endSessions = false }: { userId: number; changes: UserChanges; endSessions?: boolean },
+) {
+  await tx
+    .update(users)
+    .set({
+      ...changes,
+      ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, userId));
+}
+
+export async function recordSignIn(
+  tx: Db,
   entry: { userId: number | null; username: string; success: boolean; ip: string | null; userAgent: string | null },
 ) {
-  db.insert(signIns).values(entry).run();
+  await tx.insert(signIns).values(entry);
 }
 
 export function recentSignIns(db: Db, { userId, limit = 10 }: { userId: number; limit?: number }) {
@@ -23,16 +107,12 @@ export function recentSignIns(db: Db, { userId, limit = 10 }: { userId: number; 
     .from(signIns)
     .where(eq(signIns.userId, userId))
     .orderBy(desc(signIns.createdAt), desc(signIns.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export function countRecentFailures(db: Db, { username, since }: { username: string; since: Date }): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(signIns)
-      .where(and(eq(signIns.username, username), eq(signIns.success, false), gte(signIns.createdAt, since)))
-      .get()?.n ?? 0
+export function countRecentFailures(db: Db, { username, since }: { username: string; since: Date }) {
+  return db.$count(
+    signIns,
+    and(eq(signIns.username, username), eq(signIns.success, false), gte(signIns.createdAt, since)),
   );
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { tsxArgs } from '../../scripts/tsx';
 
 export interface TestServer {
   url: string;
@@ -43,7 +44,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/start.ts'], {
+  const child = spawn(process.execPath, tsxArgs('scripts/start.ts'), {
     cwd: path.resolve(__dirname, '..', '..'),
     env: {
       ...process.env,

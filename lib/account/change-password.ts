@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
-import { findUserById } from '@/db/queries/users';
-import { ROLES, users } from '@/db/schema';
-import { writeAudit } from '@/lib/audit';
+import 'server-only';
+import { transaction } from '@/db';
+import { insertAuditEntries } from '@/db/queries/audit';
+import { findUserById, updateUser } from '@/db/queries/users';
+import { ROLES } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { changePasswordSchema } from './change-password-schema';
@@ -16,18 +17,15 @@ export const changePasswordOperation = defineOperation({
   roles: ROLES,
   allowWithTemporaryPassword: true,
   async run(input, { user, db }) {
-    const stored = findUserById(db, { id: user.id });
+    const stored = await findUserById(db, { id: user.id });
     if (!stored || !stored.active) return fail('unauthenticated', '登录已失效，请重新登录');
     if (!(await verifyPassword(input.currentPassword, stored.passwordHash))) {
       return fail('invalid', '当前密码不正确', { currentPassword: '当前密码不正确' });
     }
     const passwordHash = await hashPassword(input.newPassword);
-    db.transaction((tx) => {
-      tx.update(users)
-        .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
-        .where(eq(users.id, user.id))
-        .run();
-      writeAudit(tx, {
+    await transaction(db, async (tx) => {
+      await updateUser(tx, { userId: user.id, changes: { passwordHash, mustChangePassword: false } });
+      await insertAuditEntries(tx, {
         actorId: user.id,
         action: 'change_password',
         changes: [

@@ -35,8 +35,8 @@ export function describeUserAgent(userAgent: string | null | undefined): string 
 }
 
 /** The sign-in history shown on the account page, newest first; seconds matter when spotting someone else's attempt. */
-export function signInHistory(db: Db, { userId, limit = 10 }: { userId: number; limit?: number }) {
-  return recentSignIns(db, { userId, limit }).map((s) => ({
+export async function signInHistory(db: Db, { userId, limit = 10 }: { userId: number; limit?: number }) {
+  return (await recentSignIns(db, { userId, limit })).map((s) => ({
     id: s.id,
     time: formatDateTime(s.createdAt, { seconds: true }),
     ip: s.ip?.split(',')[0].trim() || '—',

@@ -1,110 +1,111 @@
-import { eq } from 'drizzle-orm';
-import type { Tx } from '@/db';
-import { activeUsersOfDepartment, findDepartmentById, findDepartmentByName, type Reader } from '@/db/queries/admin';
-import { departments, type Role } from '@/db/schema';
-import { ChangeSet, writeAudit } from '@/lib/audit';
+import 'server-only';
+import { transaction, type Db } from '@/db';
+import { insertAuditEntries } from '@/db/queries/audit';
+import { findDepartmentById, findDepartmentByName, insertDepartment, updateDepartment } from '@/db/queries/departments';
+import { activeUsersOfDepartment } from '@/db/queries/users';
+import type { AuditAction, Role } from '@/db/schema';
+import { ChangeSet } from '@/lib/audit';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { activeLabel } from './audit';
 import { createDepartmentSchema, departmentIdSchema, renameDepartmentSchema } from './department-schemas';
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];
 
-function nameTaken(db: Reader, name: string, exceptId?: number) {
-  const existing = findDepartmentByName(db, { name });
+async function nameTaken(db: Db, name: string, exceptId?: number) {
+  const existing = await findDepartmentByName(db, { name });
   if (!existing || existing.id === exceptId) return null;
   const state = existing.active ? '' : '（已停用，可在列表中重新启用）';
   return fail('conflict', '部门名称重复', { name: `已有名为“${name}”的部门${state}` });
+}
+
+/** A department's audit entry: one field, from → to. */
+async function auditDepartment(
+  tx: Db,
+  {
+    departmentId,
+    actorId,
+    action,
+    field,
+    from,
+    to,
+  }: { departmentId: number; actorId: number; action: AuditAction; field: string; from: string; to: string },
+) {
+  const changes = new ChangeSet();
+  changes.compare('department', departmentId, field, from, to);
+  await insertAuditEntries(tx, { actorId, action, changes: changes.changes });
 }
 
 export const createDepartmentOperation = defineOperation({
   name: 'createDepartment',
   schema: createDepartmentSchema,
   roles: ADMIN_ONLY,
-  run(input, { user, db }) {
-    return db.transaction((tx) => {
-      const taken = nameTaken(tx, input.name);
+  run: (input, { user, db }) =>
+    transaction(db, async (tx) => {
+      const taken = await nameTaken(tx, input.name);
       if (taken) return taken;
-      const row = tx.insert(departments).values({ name: input.name }).returning({ id: departments.id }).get();
-      writeAudit(tx, {
-        actorId: user.id,
-        action: 'create',
-        changes: [
-          { entityType: 'department', entityId: row.id, field: '部门名称', oldValue: null, newValue: input.name },
-        ],
-      });
-      return ok({ departmentId: row.id }, `已新建部门“${input.name}”`);
-    });
-  },
+      const departmentId = await insertDepartment(tx, { name: input.name });
+      const entry = { departmentId, actorId: user.id, field: '部门名称', from: '', to: input.name };
+      await auditDepartment(tx, { ...entry, action: 'create' });
+      return ok({ departmentId }, `已新建部门“${input.name}”`);
+    }),
 });
 
 export const renameDepartmentOperation = defineOperation({
   name: 'renameDepartment',
   schema: renameDepartmentSchema,
   roles: ADMIN_ONLY,
-  run(input, { user, db }) {
-    return db.transaction((tx) => {
-      const department = findDepartmentById(tx, { id: input.departmentId });
+  run: (input, { user, db }) =>
+    transaction(db, async (tx) => {
+      const department = await findDepartmentById(tx, { id: input.departmentId });
       if (!department) return fail('not_found', '部门不存在');
       if (department.name === input.name) return ok(null, '名称没有变化');
-      const taken = nameTaken(tx, input.name, department.id);
+      const taken = await nameTaken(tx, input.name, department.id);
       if (taken) return taken;
-      tx.update(departments).set({ name: input.name }).where(eq(departments.id, department.id)).run();
-      const changes = new ChangeSet();
-      changes.compare('department', department.id, '部门名称', department.name, input.name);
-      writeAudit(tx, { actorId: user.id, action: 'rename', changes: changes.changes });
+      await updateDepartment(tx, { departmentId: department.id, changes: { name: input.name } });
+      const entry = { departmentId: department.id, actorId: user.id, field: '部门名称', from: department.name };
+      await auditDepartment(tx, { ...entry, action: 'rename', to: input.name });
       return ok(null, `已将“${department.name}”改名为“${input.name}”`);
-    });
-  },
+    }),
 });
 
-/** A department with active people cannot be switched off under them: move or deactivate them first. */
-export const deactivateDepartmentOperation = defineOperation({
-  name: 'deactivateDepartment',
-  schema: departmentIdSchema,
-  roles: ADMIN_ONLY,
-  run(input, { user, db }) {
-    return db.transaction((tx) => {
-      const department = findDepartmentById(tx, { id: input.departmentId });
-      if (!department) return fail('not_found', '部门不存在');
-      if (!department.active) return ok(null, `“${department.name}”已是停用状态`);
-      const people = activeUsersOfDepartment(tx, { departmentId: department.id });
-      if (people.length > 0) {
-        const names = people
-          .slice(0, 5)
-          .map((p) => p.displayName)
-          .join('、');
-        return fail(
-          'state',
-          `“${department.name}”还有 ${people.length} 名启用中的用户（${names}${people.length > 5 ? '等' : ''}），请先停用这些用户或调整其部门，再停用该部门`,
-        );
-      }
-      return switchActive(tx, { department, active: false, actorId: user.id });
-    });
-  },
-});
-
-export const reactivateDepartmentOperation = defineOperation({
-  name: 'reactivateDepartment',
-  schema: departmentIdSchema,
-  roles: ADMIN_ONLY,
-  run(input, { user, db }) {
-    return db.transaction((tx) => {
-      const department = findDepartmentById(tx, { id: input.departmentId });
-      if (!department) return fail('not_found', '部门不存在');
-      if (department.active) return ok(null, `“${department.name}”已是启用状态`);
-      return switchActive(tx, { department, active: true, actorId: user.id });
-    });
-  },
-});
-
-/** Switches a department on or off, with its audit entry. */
-function switchActive(
-  tx: Tx,
-  { department, active, actorId }: { department: { id: number; name: string }; active: boolean; actorId: number },
-) {
-  tx.update(departments).set({ active }).where(eq(departments.id, department.id)).run();
-  const changes = new ChangeSet();
-  changes.compare('department', department.id, '状态', activeLabel(!active), activeLabel(active));
-  writeAudit(tx, { actorId, action: active ? 'reactivate' : 'deactivate', changes: changes.changes });
-  return ok(null, `已${active ? '启用' : '停用'}“${department.name}”`);
+/**
+ * Switches a department on or off. One with active people cannot be switched off under them:
+ * move or deactivate them first.
+ */
+function switchOperation(name: string, active: boolean) {
+  return defineOperation({
+    name,
+    schema: departmentIdSchema,
+    roles: ADMIN_ONLY,
+    run: (input, { user, db }) =>
+      transaction(db, async (tx) => {
+        const department = await findDepartmentById(tx, { id: input.departmentId });
+        if (!department) return fail('not_found', '部门不存在');
+        if (department.active === active) return ok(null, `“${department.name}”已是${activeLabel(active)}状态`);
+        const people = active ? [] : await activeUsersOfDepartment(tx, { departmentId: department.id });
+        if (people.length > 0) {
+          const names = people
+            .slice(0, 5)
+            .map((p) => p.displayName)
+            .join('、');
+          return fail(
+            'state',
+            `“${department.name}”还有 ${people.length} 名启用中的用户（${names}${people.length > 5 ? '等' : ''}），请先停用这些用户或调整其部门，再停用该部门`,
+          );
+        }
+        await updateDepartment(tx, { departmentId: department.id, changes: { active } });
+        await auditDepartment(tx, {
+          departmentId: department.id,
+          actorId: user.id,
+          action: active ? 'reactivate' : 'deactivate',
+          field: '状态',
+          from: activeLabel(!active),
+          to: activeLabel(active),
+        });
+        return ok(null, `已${activeLabel(active)}“${department.name}”`);
+      }),
+  });
 }
+
+export const deactivateDepartmentOperation = switchOperation('deactivateDepartment', false);
+export const reactivateDepartmentOperation = switchOperation('reactivateDepartment', true);

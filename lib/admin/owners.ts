@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import 'server-only';
 import { z } from 'zod';
-import { findProjectWithEvaluation } from '@/db/queries/admin';
+import { transaction } from '@/db';
+import { insertAuditEntries } from '@/db/queries/audit';
+import { findProject, setProjectOwner } from '@/db/queries/projects';
 import { findUserById } from '@/db/queries/users';
-import { projects } from '@/db/schema';
-import { ChangeSet, writeAudit } from '@/lib/audit';
+import { ChangeSet } from '@/lib/audit';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { idField } from './user-schemas';
 
@@ -24,13 +25,13 @@ export const assignProjectOwnerOperation = defineOperation({
   name: 'assignProjectOwner',
   schema: assignProjectOwnerSchema,
   roles: ['admin'],
-  run(input, { user, db }) {
-    const found = findProjectWithEvaluation(db, { projectId: input.projectId });
+  async run(input, { user, db }) {
+    const found = await findProject(db, { projectId: input.projectId });
     if (!found) return fail('not_found', '项目不存在');
     const { project } = found;
     if (found.status === 'finalized') return fail('state', `“${project.name}”的自评已定稿，不能再更换项目负责人`);
 
-    const owner = findUserById(db, { id: input.ownerId });
+    const owner = await findUserById(db, { id: input.ownerId });
     if (!owner || owner.role !== 'owner')
       return fail('invalid', '所选用户不是项目负责人', { ownerId: '请选择一名项目负责人' });
     if (!owner.active)
@@ -39,12 +40,12 @@ export const assignProjectOwnerOperation = defineOperation({
       return fail('invalid', '所选用户不属于项目所在部门', { ownerId: `${owner.displayName} 不属于该项目所在的部门` });
     if (project.ownerId === owner.id) return ok(null, `“${project.name}”的负责人已是 ${owner.displayName}`);
 
-    const previous = project.ownerId === null ? null : findUserById(db, { id: project.ownerId });
+    const previous = project.ownerId === null ? null : await findUserById(db, { id: project.ownerId });
     const changes = new ChangeSet();
     changes.compare('project', project.id, OWNER_FIELD, previous?.displayName ?? '', owner.displayName);
-    db.transaction((tx) => {
-      tx.update(projects).set({ ownerId: owner.id }).where(eq(projects.id, project.id)).run();
-      writeAudit(tx, {
+    await transaction(db, async (tx) => {
+      await setProjectOwner(tx, { projectId: project.id, ownerId: owner.id });
+      await insertAuditEntries(tx, {
         actorId: user.id,
         action: 'assign_owner',
         evaluationId: found.evaluationId,

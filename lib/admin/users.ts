@@ -1,13 +1,11 @@
-import { eq } from 'drizzle-orm';
-import {
-  findDepartmentById,
-  findUserByUsernameIgnoringCase,
-  openProjectsOwnedBy,
-  type Reader,
-} from '@/db/queries/admin';
-import { findUserById } from '@/db/queries/users';
-import { users, type Role } from '@/db/schema';
-import { ChangeSet, writeAudit } from '@/lib/audit';
+import 'server-only';
+import { transaction, type Db } from '@/db';
+import { insertAuditEntries } from '@/db/queries/audit';
+import { findDepartmentById } from '@/db/queries/departments';
+import { openProjectsOwnedBy } from '@/db/queries/projects';
+import { findUserById, findUserByUsernameIgnoringCase, insertUser, updateUser } from '@/db/queries/users';
+import type { Role } from '@/db/schema';
+import { ChangeSet } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { ROLE_LABELS } from '@/lib/roles';
@@ -17,20 +15,20 @@ import { createUserSchema, updateUserSchema } from './user-schemas';
 const ADMIN_ONLY: readonly Role[] = ['admin'];
 
 /** A department a user may be put in: it exists and is active (or is the one they are already in). */
-function checkDepartment(db: Reader, departmentId: number | null, { keep }: { keep?: number | null } = {}) {
+async function checkDepartment(db: Db, departmentId: number | null, { keep }: { keep?: number | null } = {}) {
   if (departmentId === null) return { ok: true as const, name: '' };
-  const department = findDepartmentById(db, { id: departmentId });
+  const department = await findDepartmentById(db, { id: departmentId });
   if (!department) return fail('invalid', '所选部门不存在', { departmentId: '所选部门不存在，请刷新页面后重新选择' });
   if (!department.active && departmentId !== keep)
     return fail('invalid', '所选部门已停用', { departmentId: `部门“${department.name}”已停用，不能再加入用户` });
   return { ok: true as const, name: department.name };
 }
 
-const departmentName = (db: Reader, id: number | null) =>
-  id === null ? '' : (findDepartmentById(db, { id })?.name ?? '');
+const departmentName = async (db: Db, id: number | null) =>
+  id === null ? '' : ((await findDepartmentById(db, { id }))?.name ?? '');
 
-function usernameTaken(db: Reader, username: string) {
-  const existing = findUserByUsernameIgnoringCase(db, { username });
+async function usernameTaken(db: Db, username: string) {
+  const existing = await findUserByUsernameIgnoringCase(db, { username });
   return existing
     ? fail('conflict', '用户名已被使用', { username: `用户名“${existing.username}”已被使用，请换一个` })
     : null;
@@ -42,37 +40,29 @@ export const createUserOperation = defineOperation({
   schema: createUserSchema,
   roles: ADMIN_ONLY,
   async run(input, { user, db }) {
-    const department = checkDepartment(db, input.departmentId);
+    const department = await checkDepartment(db, input.departmentId);
     if (!department.ok) return department;
-    const taken = usernameTaken(db, input.username);
+    const taken = await usernameTaken(db, input.username);
     if (taken) return taken;
 
     const passwordHash = await hashPassword(input.temporaryPassword);
     // Checked again inside the write: someone may have taken the name while the hash was computed.
-    const created = db.transaction((tx) => {
-      if (findUserByUsernameIgnoringCase(tx, { username: input.username })) return null;
-      const row = tx
-        .insert(users)
-        .values({
-          username: input.username,
-          displayName: input.displayName,
-          role: input.role,
-          departmentId: input.departmentId,
-          passwordHash,
-          mustChangePassword: true,
-        })
-        .returning({ id: users.id })
-        .get();
+    const created = await transaction(db, async (tx) => {
+      if (await findUserByUsernameIgnoringCase(tx, { username: input.username })) return null;
+      const { username, displayName, role, departmentId } = input;
+      const id = await insertUser(tx, {
+        user: { username, displayName, role, departmentId, passwordHash, mustChangePassword: true },
+      });
       const changes = new ChangeSet();
-      changes.compare('user', row.id, '用户名', '', input.username);
-      changes.compare('user', row.id, '姓名', '', input.displayName);
-      changes.compare('user', row.id, '角色', '', ROLE_LABELS[input.role]);
-      changes.compare('user', row.id, '部门', '', department.name);
-      changes.compare('user', row.id, '密码', '', '已设置临时密码');
-      writeAudit(tx, { actorId: user.id, action: 'create', changes: changes.changes });
-      return row.id;
+      changes.compare('user', id, '用户名', '', username);
+      changes.compare('user', id, '姓名', '', displayName);
+      changes.compare('user', id, '角色', '', ROLE_LABELS[role]);
+      changes.compare('user', id, '部门', '', department.name);
+      changes.compare('user', id, '密码', '', '已设置临时密码');
+      await insertAuditEntries(tx, { actorId: user.id, action: 'create', changes: changes.changes });
+      return id;
     });
-    if (created === null) return usernameTaken(db, input.username) ?? fail('conflict', '用户名已被使用');
+    if (created === null) return (await usernameTaken(db, input.username)) ?? fail('conflict', '用户名已被使用');
     return ok({ userId: created }, `已创建用户 ${input.username}（${input.displayName}），首次登录时须修改临时密码`);
   },
 });
@@ -81,8 +71,8 @@ export const createUserOperation = defineOperation({
  * A user's owned, still-open projects must stay with an owner of their department: a change of role
  * or department that would break that is refused until the projects are reassigned.
  */
-function strandedProjects(db: Reader, userId: number, next: { role: Role; departmentId: number | null }) {
-  return openProjectsOwnedBy(db, { userId }).filter(
+async function strandedProjects(db: Db, userId: number, next: { role: Role; departmentId: number | null }) {
+  return (await openProjectsOwnedBy(db, { userId })).filter(
     (p) => next.role !== 'owner' || p.departmentId !== next.departmentId,
   );
 }
@@ -91,16 +81,16 @@ export const updateUserOperation = defineOperation({
   name: 'updateUser',
   schema: updateUserSchema,
   roles: ADMIN_ONLY,
-  run(input, { user, db }) {
-    const target = findUserById(db, { id: input.userId });
+  async run(input, { user, db }) {
+    const target = await findUserById(db, { id: input.userId });
     if (!target) return fail('not_found', '用户不存在');
     if (target.id === user.id && input.role !== target.role) {
       return fail('state', '不能修改自己的角色', { role: '不能修改自己的角色；如确需调整，请由另一名系统管理员操作' });
     }
-    const department = checkDepartment(db, input.departmentId, { keep: target.departmentId });
+    const department = await checkDepartment(db, input.departmentId, { keep: target.departmentId });
     if (!department.ok) return department;
     const moved = input.role !== target.role || input.departmentId !== target.departmentId;
-    const stranded = moved ? strandedProjects(db, target.id, input) : [];
+    const stranded = moved ? await strandedProjects(db, target.id, input) : [];
     if (stranded.length > 0) {
       const names = stranded
         .slice(0, 3)
@@ -115,24 +105,17 @@ export const updateUserOperation = defineOperation({
     const changes = new ChangeSet();
     changes.compare('user', target.id, '姓名', target.displayName, input.displayName);
     changes.compare('user', target.id, '角色', ROLE_LABELS[target.role], ROLE_LABELS[input.role]);
-    changes.compare('user', target.id, '部门', departmentName(db, target.departmentId), department.name);
+    changes.compare('user', target.id, '部门', await departmentName(db, target.departmentId), department.name);
     if (changes.changes.length === 0) return ok(null, '没有需要保存的修改');
 
-    const refused = db.transaction((tx) => {
+    const refused = await transaction(db, async (tx) => {
       if (target.role === 'admin' && input.role !== 'admin') {
-        const guard = guardLastActiveAdmin(tx, target);
+        const guard = await guardLastActiveAdmin(tx, target);
         if (guard) return guard;
       }
-      tx.update(users)
-        .set({
-          displayName: input.displayName,
-          role: input.role,
-          departmentId: input.departmentId,
-          updatedAt: new Date(),
-        })
-        .where(eq(users.id, target.id))
-        .run();
-      writeAudit(tx, { actorId: user.id, action: 'update', changes: changes.changes });
+      const { displayName, role, departmentId } = input;
+      await updateUser(tx, { userId: target.id, changes: { displayName, role, departmentId } });
+      await insertAuditEntries(tx, { actorId: user.id, action: 'update', changes: changes.changes });
       return null;
     });
     return refused ?? ok(null, `已保存 ${input.displayName} 的修改`);

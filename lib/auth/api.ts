@@ -1,20 +1,24 @@
+import 'server-only';
 import type { Db } from '@/db';
-import { loadEvaluationBundle, type EvaluationBundle } from '@/db/queries/evaluations';
-import { existingYear } from '@/db/queries/projects';
-import { canViewProject, type SessionUser } from './scope';
+import type { EvaluationBundle } from '@/db/queries/evaluations';
+import { existingYear } from '@/db/queries/years';
+import { HTTP_STATUS, type Failure } from '@/lib/action-state';
+import { loadEvaluationInScope } from '@/lib/evaluations/authorize';
+import { checkCaller } from './gate';
 import { getCurrentUser } from './session';
+import type { SessionUser } from './scope';
 
-const refuse = (status: number, error: string) => Response.json({ error }, { status });
+/** An API route's answer to a failure: its status, and the message as `{ error }`. */
+export const refuseRequest = (failure: Failure) =>
+  Response.json({ error: failure.message }, { status: HTTP_STATUS[failure.code] });
 
 /**
  * The checks every API route repeats, with the statuses integrations expect: 401 without a session,
  * 403 while a reset password is unchanged or outside the caller's scope, 404 for what does not exist.
  */
 export async function apiUser(): Promise<SessionUser | Response> {
-  const user = await getCurrentUser();
-  if (!user) return refuse(401, '未登录');
-  if (user.mustChangePassword) return refuse(403, '请先修改初始密码');
-  return user;
+  const caller = checkCaller(await getCurrentUser());
+  return caller.ok ? caller.user : refuseRequest(caller);
 }
 
 export async function apiEvaluation(
@@ -23,17 +27,14 @@ export async function apiEvaluation(
 ): Promise<{ user: SessionUser; bundle: EvaluationBundle } | Response> {
   const user = await apiUser();
   if (user instanceof Response) return user;
-  const id = Number(idParam);
-  const bundle = Number.isInteger(id) && id > 0 ? loadEvaluationBundle(db, { evaluationId: id }) : null;
-  if (!bundle) return refuse(404, '找不到该自评');
-  if (!canViewProject(user, bundle.project)) return refuse(403, '无权查看该自评');
-  return { user, bundle };
+  const found = await loadEvaluationInScope(db, user, idParam);
+  return found.ok ? { user, bundle: found.bundle } : refuseRequest(found);
 }
 
 export async function apiYear(db: Db, yearParam: string): Promise<{ user: SessionUser; year: number } | Response> {
   const user = await apiUser();
   if (user instanceof Response) return user;
-  const year = existingYear(db, yearParam);
-  if (year === null) return refuse(404, '没有该年度');
+  const year = await existingYear(db, { param: yearParam });
+  if (year === null) return Response.json({ error: '没有该年度' }, { status: HTTP_STATUS.not_found });
   return { user, year };
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema';
+import type { Role, User } from '@/db/schema';
 
 /** The signed-in user as every server check sees it, re-read from the database on each request. */
 export interface SessionUser {
@@ -8,6 +8,18 @@ export interface SessionUser {
   role: Role;
   departmentId: number | null;
   mustChangePassword: boolean;
+}
+
+/** A user row as the checks see it (never the hash, never the session version). */
+export function toSessionUser(user: User): SessionUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    departmentId: user.departmentId,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 export interface ProjectScope {

@@ -1,28 +1,31 @@
+import 'server-only';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { getServerSession } from 'next-auth';
 import { getDb } from '@/db';
-import { loadEvaluationBundle } from '@/db/queries/evaluations';
 import { findUserById } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
+import type { Failure } from '@/lib/action-state';
+import { loadEvaluationInScope } from '@/lib/evaluations/authorize';
+import { checkCaller } from './gate';
 import { authOptions } from './options';
-import { canViewProject, type SessionUser } from './scope';
+import { toSessionUser, type SessionUser } from './scope';
 
 /** The signed-in, active user, re-read from the database; null without a valid session. */
 export async function getCurrentUser(): Promise<SessionUser | null> {
   const session = (await getServerSession(authOptions)) as { uid?: unknown; sv?: unknown } | null;
   const uid = session?.uid;
   if (typeof uid !== 'number') return null;
-  const user = findUserById(getDb(), { id: uid });
+  const user = await findUserById(getDb(), { id: uid });
   if (!user || !user.active) return null;
   if ((typeof session?.sv === 'number' ? session.sv : 0) !== user.sessionVersion) return null;
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    departmentId: user.departmentId,
-    mustChangePassword: user.mustChangePassword,
-  };
+  return toSessionUser(user);
+}
+
+/** A page's answer to a failure: the sign-in page, the 404 page or the 403 page. */
+function refusePage(failure: Failure): never {
+  if (failure.code === 'unauthenticated') redirect('/login');
+  if (failure.code === 'not_found') notFound();
+  forbidden();
 }
 
 /**
@@ -31,18 +34,16 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
  */
 export async function requireUser(roles?: readonly Role[], { allowPasswordChange = false } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect('/login');
-  if (user.mustChangePassword && !allowPasswordChange) redirect('/account/password');
-  if (roles && !roles.includes(user.role)) forbidden();
-  return user;
+  if (user?.mustChangePassword && !allowPasswordChange) redirect('/account/password');
+  const caller = checkCaller(user, { roles, allowTemporaryPassword: allowPasswordChange });
+  if (!caller.ok) refusePage(caller);
+  return caller.user;
 }
 
 /** For evaluation pages: the user and the evaluation, or the 404 / 403 page. */
 export async function requireEvaluation(idParam: string) {
   const user = await requireUser();
-  const id = Number(idParam);
-  const bundle = Number.isInteger(id) && id > 0 ? loadEvaluationBundle(getDb(), { evaluationId: id }) : null;
-  if (!bundle) notFound();
-  if (!canViewProject(user, bundle.project)) forbidden();
-  return { user, bundle };
+  const found = await loadEvaluationInScope(getDb(), user, idParam);
+  if (!found.ok) refusePage(found);
+  return { user, bundle: found.bundle };
 }

@@ -1,4 +1,5 @@
-import type { Db } from '@/db';
+import 'server-only';
+import { transaction, type Db } from '@/db';
 import { countRecentFailures, findUserByUsername, recordSignIn } from '@/db/queries/users';
 import { hashPasswordSync, verifyPassword } from './password';
 import { LOCKOUT_MINUTES } from './sign-in-codes';
@@ -21,11 +22,11 @@ export async function checkCredentials(
 ): Promise<SignInOutcome> {
   const { username, password, ip, userAgent } = attempt;
   const since = new Date((attempt.now ?? new Date()).getTime() - LOCKOUT_MINUTES * 60_000);
-  const user = findUserByUsername(db, { username });
-  const lockedOut = countRecentFailures(db, { username, since }) >= MAX_FAILURES;
+  const user = await findUserByUsername(db, { username });
+  const lockedOut = (await countRecentFailures(db, { username, since })) >= MAX_FAILURES;
   const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   const ok = Boolean(user && user.active && matches && !lockedOut);
-  recordSignIn(db, { userId: user?.id ?? null, username, success: ok, ip, userAgent });
+  await transaction(db, (tx) => recordSignIn(tx, { userId: user?.id ?? null, username, success: ok, ip, userAgent }));
   if (!ok || !user) return { ok: false, lockedOut };
   return { ok: true, user: { id: user.id, displayName: user.displayName, sessionVersion: user.sessionVersion } };
 }

@@ -1,14 +1,15 @@
+import 'server-only';
 import type { Db } from '@/db';
 import { loadEvaluationBundle, type EvaluationBundle } from '@/db/queries/evaluations';
 import type { EvaluationStatus } from '@/db/schema';
+import { fail, type ActionState, type Failure } from '@/lib/action-state';
 import { canViewProject, type SessionUser } from '@/lib/auth/scope';
-import { fail, type ActionState } from '@/lib/operations';
-import { decide, type EvaluationScope, type WorkflowAction } from '@/lib/workflow/state-machine';
+import { defineOperation, type OperationContext } from '@/lib/operations';
+import { decide, rolesFor, type EvaluationScope, type WorkflowAction } from '@/lib/workflow/state-machine';
+import type { z } from 'zod';
 
 export const CONFLICT_MESSAGE =
   '保存失败：该自评已被他人修改。您的输入仍保留在页面上，请先复制需要保留的内容，再刷新页面查看最新版本。';
-
-type Authorized = { ok: true; bundle: EvaluationBundle; to: EvaluationStatus };
 
 /** What the workflow table decides on: the evaluation's status, its project's scope and its year's state. */
 export function workflowScope(bundle: Pick<EvaluationBundle, 'evaluation' | 'project' | 'year'>): EvaluationScope {
@@ -22,19 +23,66 @@ export function workflowScope(bundle: Pick<EvaluationBundle, 'evaluation' | 'pro
 }
 
 /**
+ * The evaluation an id names (a path segment or a number), when it exists and is in the user's
+ * scope: shared by the pages (404 / 403 page), the API (404 / 403) and the operations.
+ */
+export async function loadEvaluationInScope(
+  db: Db,
+  user: SessionUser,
+  id: unknown,
+): Promise<{ ok: true; bundle: EvaluationBundle } | Failure> {
+  const evaluationId = Number(id);
+  const bundle =
+    Number.isInteger(evaluationId) && evaluationId > 0 ? await loadEvaluationBundle(db, { evaluationId }) : null;
+  if (!bundle) return fail('not_found', '找不到该自评');
+  if (!canViewProject(user, bundle.project)) return fail('forbidden', '您无权查看或操作该项目的自评');
+  return { ok: true, bundle };
+}
+
+/**
  * The checks every evaluation operation repeats on the server: it exists, it is in the user's
  * scope, the workflow allows this action by this role now, and nobody saved since the user loaded it.
  */
-export function authorizeEvaluation(
+export async function authorizeEvaluation(
   db: Db,
   user: SessionUser,
   args: { evaluationId: number; action: WorkflowAction; version: number },
-): Authorized | Extract<ActionState<never>, { ok: false }> {
-  const bundle = loadEvaluationBundle(db, { evaluationId: args.evaluationId });
-  if (!bundle) return fail('not_found', '找不到该自评');
-  if (!canViewProject(user, bundle.project)) return fail('forbidden', '您无权操作该项目的自评');
-  const decision = decide(user, workflowScope(bundle), args.action);
+): Promise<{ ok: true; bundle: EvaluationBundle; to: EvaluationStatus } | Failure> {
+  const found = await loadEvaluationInScope(db, user, args.evaluationId);
+  if (!found.ok) return found;
+  const decision = decide(user, workflowScope(found.bundle), args.action);
   if (!decision.allowed) return fail(decision.code, decision.reason);
-  if (bundle.evaluation.version !== args.version) return fail('conflict', CONFLICT_MESSAGE);
-  return { ok: true, bundle, to: decision.to };
+  if (found.bundle.evaluation.version !== args.version) return fail('conflict', CONFLICT_MESSAGE);
+  return { ok: true, bundle: found.bundle, to: decision.to };
+}
+
+type EvaluationInput = { evaluationId: number; version: number };
+
+/**
+ * An operation on one evaluation: its roles come from the workflow table, and `run` is reached only
+ * once authorizeEvaluation has passed, with the evaluation loaded and the status it moves to.
+ */
+export function defineEvaluationOperation<S extends z.ZodType<EvaluationInput>, T>(op: {
+  name: string;
+  action: WorkflowAction;
+  schema: S;
+  run(
+    input: z.output<S>,
+    ctx: OperationContext & { bundle: EvaluationBundle; to: EvaluationStatus },
+  ): Promise<ActionState<T>>;
+}) {
+  return defineOperation({
+    name: op.name,
+    schema: op.schema,
+    roles: rolesFor(op.action),
+    async run(input, ctx) {
+      const auth = await authorizeEvaluation(ctx.db, ctx.user, {
+        evaluationId: input.evaluationId,
+        action: op.action,
+        version: input.version,
+      });
+      if (!auth.ok) return auth;
+      return op.run(input, { ...ctx, bundle: auth.bundle, to: auth.to });
+    },
+  });
 }

@@ -144,3 +144,8 @@ export function describeActual(actual: ActualValue | null): string {
   if (Array.isArray(actual)) return actual.join('；');
   return actual.percent ? `${actual.tier} ${actual.percent}%` : actual.tier;
 }
+
+/** `12（佐证材料不足）`: a score with its reason, for audit entries; '' for none. */
+export function describeScore(line: { score: string; reason: string } | null): string {
+  return line ? `${line.score}（${line.reason}）` : '';
+}

@@ -1,14 +1,19 @@
-import { eq } from 'drizzle-orm';
-import { evaluations } from '@/db/schema';
-import { ChangeSet, writeAudit } from '@/lib/audit';
+import 'server-only';
+import { ChangeSet } from '@/lib/audit';
 import { parseWanYuan } from '@/lib/money';
-import { defineOperation, fail, ok } from '@/lib/operations';
+import { fail, ok } from '@/lib/operations';
 import { scoreEvaluation } from '@/lib/scoring';
-import { rolesFor, WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
-import { authorizeEvaluation, CONFLICT_MESSAGE } from './authorize';
-import { buildEngineInput, describeActual, entryValuesFromForm, type BudgetValues } from './engine-input';
+import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
+import { defineEvaluationOperation } from './authorize';
+import { commitEvaluation } from './commit';
+import {
+  buildEngineInput,
+  describeActual,
+  describeScore,
+  entryValuesFromForm,
+  type BudgetValues,
+} from './engine-input';
 import { evaluationDraftSchema } from './form-schema';
-import { claimVersion, storeScores, upsertResult } from './persist';
 import { fenText, formFieldErrors, schemeOfYear, sheetOf, storedBudget, storedEntries } from './sheet';
 
 /** '' → null (not entered); an amount → 分; undefined when it is too large to hold exactly. */
@@ -16,20 +21,12 @@ const fenOrNull = (text: string): number | null | undefined =>
   text.trim() === '' ? null : (parseWanYuan(text) ?? undefined);
 
 /** The owner saves what was typed, complete or not; invalid values are refused field by field and nothing is written. */
-export const saveDraftOperation = defineOperation({
+export const saveDraftOperation = defineEvaluationOperation({
   name: 'saveDraft',
+  action: 'save',
   schema: evaluationDraftSchema,
-  roles: rolesFor('save'),
-  run(input, { user, db }) {
-    const auth = authorizeEvaluation(db, user, {
-      evaluationId: input.evaluationId,
-      action: 'save',
-      version: input.version,
-    });
-    if (!auth.ok) return auth;
-    const { bundle } = auth;
+  async run(input, { user, db, bundle }) {
     const sheet = sheetOf(bundle);
-
     const byId = new Map(input.indicators.map((e) => [e.indicatorId, e]));
     if (byId.size !== sheet.indicators.length || sheet.indicators.some((ind) => !byId.has(ind.id))) {
       return fail('invalid', '提交的指标与项目的绩效指标不一致，请刷新页面后重试');
@@ -41,11 +38,12 @@ export const saveDraftOperation = defineOperation({
       entries,
       stored.map((s) => s.reviewed),
     );
+    const before = storedBudget(bundle);
     const budget: BudgetValues = {
       adjusted: input.budgetAdjusted,
       executed: input.budgetExecuted,
       explanation: input.budgetExplanation,
-      reviewed: storedBudget(bundle).reviewed,
+      reviewed: before.reviewed,
     };
     const result = scoreEvaluation(buildEngineInput(sheet, schemeOfYear(bundle.year.scheme), values, budget));
     const fieldErrors = formFieldErrors(result.errors, sheet, 'entry');
@@ -61,7 +59,6 @@ export const saveDraftOperation = defineOperation({
       return fail('invalid', '金额过大，请核对后再保存', tooLarge);
     const changes = new ChangeSet();
     const e = bundle.evaluation;
-    const before = storedBudget(bundle);
     // Compared as stored (21.5, not 21.50), so retyping the same amount is no change.
     changes.compare('evaluation', e.id, '全年预算数（万元）', before.adjusted, fenText(adjustedFen));
     changes.compare('evaluation', e.id, '全年执行数（万元）', before.executed, fenText(executedFen));
@@ -69,59 +66,37 @@ export const saveDraftOperation = defineOperation({
     changes.compare('evaluation', e.id, '年度总体目标实际完成情况', e.goalActual, input.goalActual);
     sheet.indicators.forEach((ind, i) => {
       const label = `第${i + 1}行“${ind.name}”`;
-      changes.compare(
-        'indicator_result',
-        ind.id,
-        `${label} 实际完成值`,
-        describeActual(stored[i].actual),
-        describeActual(values[i].actual),
-      );
-      changes.compare(
-        'indicator_result',
-        ind.id,
-        `${label} 偏差原因分析及改进措施`,
-        stored[i].explanation,
-        values[i].explanation,
-      );
-      const deduction = (d: { score: string; reason: string } | null) => (d ? `${d.score}（${d.reason}）` : '');
-      changes.compare(
-        'indicator_result',
-        ind.id,
-        `${label} 评价扣分`,
-        deduction(stored[i].deduction),
-        deduction(values[i].deduction),
-      );
+      const compare = (field: string, was: string, now: string) =>
+        changes.compare('indicator_result', ind.id, `${label} ${field}`, was, now);
+      compare('实际完成值', describeActual(stored[i].actual), describeActual(values[i].actual));
+      compare('偏差原因分析及改进措施', stored[i].explanation, values[i].explanation);
+      compare('评价扣分', describeScore(stored[i].deduction), describeScore(values[i].deduction));
     });
 
-    const saved = db.transaction((tx) => {
-      if (!claimVersion(tx, { evaluationId: e.id, expected: input.version, userId: user.id })) return false;
-      tx.update(evaluations)
-        .set({
-          budgetAdjustedFen: adjustedFen,
-          budgetExecutedFen: executedFen,
-          budgetExplanation: input.budgetExplanation,
-          goalActual: input.goalActual,
-        })
-        .where(eq(evaluations.id, e.id))
-        .run();
-      sheet.indicators.forEach((ind, i) => {
-        const v = values[i];
-        const row = {
-          actual: v.actual,
-          explanation: v.explanation,
-          deductionScore: v.deduction?.score ?? null,
-          deductionReason: v.deduction?.reason ?? null,
-          updatedAt: new Date(),
-        };
-        upsertResult(tx, { evaluationId: e.id, indicatorId: ind.id }, row);
-      });
-      storeScores(tx, { evaluationId: e.id, indicatorIds: sheet.indicators.map((i) => i.id), result });
-      writeAudit(tx, { actorId: user.id, evaluationId: e.id, action: 'update', changes: changes.changes });
-      return true;
+    const now = new Date();
+    const committed = await commitEvaluation(db, {
+      bundle,
+      user,
+      version: input.version,
+      evaluation: {
+        budgetAdjustedFen: adjustedFen,
+        budgetExecutedFen: executedFen,
+        budgetExplanation: input.budgetExplanation,
+        goalActual: input.goalActual,
+      },
+      results: values.map((v) => ({
+        actual: v.actual,
+        explanation: v.explanation,
+        deductionScore: v.deduction?.score ?? null,
+        deductionReason: v.deduction?.reason ?? null,
+        updatedAt: now,
+      })),
+      audit: [{ action: 'update', changes: changes.changes }],
+      result,
     });
-    if (!saved) return fail('conflict', CONFLICT_MESSAGE);
+    if (!committed.ok) return committed;
     return ok(
-      { version: input.version + 1, selfTotal: result.selfTotal, selfGrade: result.selfGrade },
+      { version: committed.version, selfTotal: result.selfTotal, selfGrade: result.selfGrade },
       `已${WORKFLOW_ACTIONS.save.done}`,
     );
   },

@@ -1,9 +1,12 @@
-import { eq } from 'drizzle-orm';
-import { evaluationStarted, targetsSummary } from '@/db/queries/targets';
-import { evaluationYears, indicators, projects } from '@/db/schema';
-import { writeAudit } from '@/lib/audit';
+import 'server-only';
+import { transaction } from '@/db';
+import { insertAuditEntries } from '@/db/queries/audit';
+import { findProject, listIndicators } from '@/db/queries/projects';
+import { replaceTargets } from '@/db/queries/targets';
+import { findYear } from '@/db/queries/years';
 import { schemeOfYear } from '@/lib/evaluations/sheet';
 import { defineOperation, fail, ok } from '@/lib/operations';
+import { evaluationStarted, targetsSummary } from './import-table';
 import { parseTargetText } from './parse-target-text';
 import { LEVEL1_NAMES } from './table-types';
 import { pointsErrors, projectTargetsSchema, type TargetRow } from './targets-form';
@@ -24,54 +27,46 @@ export const updateProjectTargetsOperation = defineOperation({
   name: 'updateProjectTargets',
   schema: projectTargetsSchema,
   roles: ['admin', 'finance'],
-  run(input, { db, user }) {
-    const project = db.select().from(projects).where(eq(projects.id, input.projectId)).get();
+  async run(input, { db, user }) {
+    const project = (await findProject(db, { projectId: input.projectId }))?.project;
     if (!project) return fail('not_found', '找不到该项目');
-    if (evaluationStarted(db, project.id))
+    if (await evaluationStarted(db, project.id))
       return fail(
         'state',
         '该项目的自评已开始（已填写或已提交），绩效目标不能再修改；如确需调整，请先由财政局退回并清空自评内容',
       );
-    const year = db.select().from(evaluationYears).where(eq(evaluationYears.year, project.year)).get();
+    const year = await findYear(db, { year: project.year });
     const errors = pointsErrors(input.indicators, schemeOfYear(year?.scheme));
     if (Object.keys(errors).length > 0) return fail('invalid', errors._ ?? '指标分值设置有误，请按提示修改', errors);
 
-    const before = db
-      .select()
-      .from(indicators)
-      .where(eq(indicators.projectId, project.id))
-      .orderBy(indicators.position)
-      .all();
-    db.transaction((tx) => {
-      tx.delete(indicators).where(eq(indicators.projectId, project.id)).run();
-      tx.insert(indicators)
-        .values(
-          input.indicators.map((row, i) => ({
-            projectId: project.id,
-            position: i + 1,
-            level1Code: row.level1Code,
-            level1Name: LEVEL1_NAMES[row.level1Code],
-            level2Code: row.level2Code,
-            level2Name: row.level2Name,
-            name: row.name,
-            periodTargetText: row.periodTargetText,
-            annualTargetText: row.annualTargetText,
-            parsedTarget: parseTargetText(row.annualTargetText),
-            points: row.points === '' ? null : row.points,
-            warnings: rowWarnings(row),
-          })),
-        )
-        .run();
-      tx.update(projects).set({ goal: input.goal }).where(eq(projects.id, project.id)).run();
+    const before = await listIndicators(db, { projectId: project.id });
+    await transaction(db, async (tx) => {
+      await replaceTargets(tx, {
+        projectId: project.id,
+        project: { goal: input.goal },
+        indicators: input.indicators.map((row, i) => ({
+          position: i + 1,
+          level1Code: row.level1Code,
+          level1Name: LEVEL1_NAMES[row.level1Code],
+          level2Code: row.level2Code,
+          level2Name: row.level2Name,
+          name: row.name,
+          periodTargetText: row.periodTargetText,
+          annualTargetText: row.annualTargetText,
+          parsedTarget: parseTargetText(row.annualTargetText),
+          points: row.points === '' ? null : row.points,
+          warnings: rowWarnings(row),
+        })),
+      });
       const after = input.indicators.map((r) => ({ ...r, points: r.points || null }));
       const changes = [
         { field: '绩效目标', oldValue: project.goal, newValue: input.goal },
         { field: '绩效指标', oldValue: targetsSummary(before), newValue: targetsSummary(after) },
       ].filter((c) => c.oldValue !== c.newValue);
-      writeAudit(tx, {
+      await insertAuditEntries(tx, {
         actorId: user.id,
         action: 'targets_edited',
-        changes: changes.map((c) => ({ ...c, entityType: 'project', entityId: project.id })),
+        changes: changes.map((c) => ({ ...c, entityType: 'project' as const, entityId: project.id })),
       });
     });
     return ok({ indicators: input.indicators.length }, '已保存绩效目标');

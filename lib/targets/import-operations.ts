@@ -1,10 +1,12 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { importTargetTable, type ImportOutcome } from '@/db/queries/targets';
-import { departments, targetImports } from '@/db/schema';
-import { writeAudit } from '@/lib/audit';
+import { transaction, type Db } from '@/db';
+import { insertAuditEntries } from '@/db/queries/audit';
+import { findDepartmentById } from '@/db/queries/departments';
+import { insertTargetImport } from '@/db/queries/targets';
 import { defineOperation, fail, ok } from '@/lib/operations';
+import { importTargetTable, type ImportOutcome } from './import-table';
 import { parseTargetSource } from './source';
 
 /** 8 MB of text or base64: far above any published table, well below the action body limit. */
@@ -42,20 +44,20 @@ export interface ImportPreview {
   outcome: ImportOutcome;
 }
 
-async function dryRun(db: Parameters<typeof importTargetTable>[0], source: TargetSource) {
+async function dryRun(db: Db, source: TargetSource) {
   const table = await parseTargetSource(source);
   const year = source.year === '' ? table.year : source.year;
   if (!year) return { error: '目标表中没有年度，请填写导入年度', field: 'year' } as const;
   const departmentId = source.departmentId === '' ? undefined : source.departmentId;
   if (departmentId !== undefined) {
-    const department = db.select().from(departments).where(eq(departments.id, departmentId)).get();
+    const department = await findDepartmentById(db, { id: departmentId });
     if (!department?.active) return { error: '所选部门不存在或已停用', field: 'departmentId' } as const;
   }
   return {
     table,
     year,
     departmentId,
-    outcome: importTargetTable(db, { table, year, departmentId, dryRun: true }),
+    outcome: await importTargetTable(db, { table, year, departmentId, dryRun: true }),
   } as const;
 }
 
@@ -84,31 +86,26 @@ export const confirmTargetImportOperation = defineOperation({
     if (sourceDigest(input) !== input.digest) return fail('conflict', '导入内容与预览时不一致，请重新预览后再确认');
     const run = await dryRun(db, input);
     if ('error' in run) return fail('invalid', run.error!, { [run.field!]: run.error! });
-    const outcome = db.transaction((tx) => {
-      const result = importTargetTable(tx as unknown as typeof db, {
+    const outcome = await transaction(db, async (tx) => {
+      const result = await importTargetTable(tx, {
         table: run.table,
         year: run.year,
         departmentId: run.departmentId,
         actorId: user.id,
       });
-      const record = tx
-        .insert(targetImports)
-        .values({
-          year: run.year,
-          sourceName: input.sourceName,
-          sourceText: input.format === 'text' ? input.content : `[xlsx base64] ${input.content}`,
-          status: 'confirmed',
-          createdById: user.id,
-        })
-        .returning({ id: targetImports.id })
-        .get();
-      writeAudit(tx, {
+      const recordId = await insertTargetImport(tx, {
+        year: run.year,
+        sourceName: input.sourceName,
+        sourceText: input.format === 'text' ? input.content : `[xlsx base64] ${input.content}`,
+        createdById: user.id,
+      });
+      await insertAuditEntries(tx, {
         actorId: user.id,
         action: 'import',
         changes: [
           {
             entityType: 'target_import',
-            entityId: record.id,
+            entityId: recordId,
             field: `${run.year}年绩效目标表`,
             oldValue: null,
             newValue: `新增${result.created.length}、更新${result.updated.length}、保留${result.kept.length}（${input.sourceName}）`,

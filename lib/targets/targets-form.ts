@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Indicator } from '@/db/schema';
 import { allocatePoints, type Scheme } from '@/lib/scoring';
 
 /** One editable row of a project's target table; the form and the server share this schema. */
@@ -47,4 +48,17 @@ export function pointsErrors(
     else errors._ ??= e.message;
   }
   return errors;
+}
+
+/** A project's stored indicators as the editor's rows: what the page shows and the tests send. */
+export function targetFormRows(indicators: Indicator[]): TargetRow[] {
+  return indicators.map((i) => ({
+    level1Code: i.level1Code as TargetRow['level1Code'],
+    level2Code: i.level2Code,
+    level2Name: i.level2Name,
+    name: i.name,
+    periodTargetText: i.periodTargetText,
+    annualTargetText: i.annualTargetText,
+    points: i.points ?? '',
+  }));
 }

@@ -1,40 +1,28 @@
-import { asc, count, eq, inArray } from 'drizzle-orm';
+import 'server-only';
 import { z } from 'zod';
-import type { Db } from '@/db';
-import { departments, evaluations, evaluationYears, indicators, projects, users } from '@/db/schema';
-import { writeAudit } from '@/lib/audit';
+import { transaction, type Db } from '@/db';
+import { insertAuditEntries } from '@/db/queries/audit';
+import { listIndicators } from '@/db/queries/projects';
+import { insertProject } from '@/db/queries/targets';
+import { countProjectsOfYear, findYear, insertYear, listRolloverProjects } from '@/db/queries/years';
 import { defineOperation, fail, ok } from '@/lib/operations';
+
+type RolloverRow = Awaited<ReturnType<typeof listRolloverProjects>>[number];
+
+/** Only an owner who still is one, active and in the project's department, is carried over. */
+const carriedOwner = ({ project, owner }: RolloverRow) =>
+  owner && owner.active && owner.role === 'owner' && owner.departmentId === project.departmentId ? owner : null;
 
 /**
  * Next year's cycle in one step: the year's departments, projects, owners and targets copied into
  * year + 1 with the same scheme; evaluations start empty.
  */
-export function planRollover(db: Pick<Db, 'select'>, fromYear: number) {
+export async function planRollover(db: Db, fromYear: number) {
   const toYear = fromYear + 1;
-  const source = db.select().from(evaluationYears).where(eq(evaluationYears.year, fromYear)).get();
-  if (!source) return { fromYear, toYear, projects: [], blocked: `没有 ${fromYear} 年度` };
-  const existing = db.select({ n: count() }).from(projects).where(eq(projects.year, toYear)).get()?.n ?? 0;
-  const rows = db
-    .select({
-      id: projects.id,
-      name: projects.name,
-      department: departments.name,
-      budgetTotalFen: projects.budgetTotalFen,
-      owner: users.displayName,
-      ownerActive: users.active,
-      ownerRole: users.role,
-      ownerDepartmentId: users.departmentId,
-      departmentId: projects.departmentId,
-      indicators: count(indicators.id),
-    })
-    .from(projects)
-    .innerJoin(departments, eq(departments.id, projects.departmentId))
-    .leftJoin(users, eq(users.id, projects.ownerId))
-    .leftJoin(indicators, eq(indicators.projectId, projects.id))
-    .where(eq(projects.year, fromYear))
-    .groupBy(projects.id)
-    .orderBy(asc(departments.name), asc(projects.position))
-    .all();
+  const source = await findYear(db, { year: fromYear });
+  if (!source) return { fromYear, toYear, projects: [], rows: [], blocked: `没有 ${fromYear} 年度` };
+  const existing = await countProjectsOfYear(db, { year: toYear });
+  const rows = await listRolloverProjects(db, { year: fromYear });
   const blocked =
     existing > 0
       ? `${toYear} 年度已有 ${existing} 个项目，不能再次结转`
@@ -46,9 +34,14 @@ export function planRollover(db: Pick<Db, 'select'>, fromYear: number) {
     toYear,
     blocked,
     scheme: source.scheme,
-    projects: rows.map((r) => ({
-      ...r,
-      owner: r.ownerActive && r.ownerRole === 'owner' && r.ownerDepartmentId === r.departmentId ? r.owner : null,
+    rows,
+    projects: rows.map((row) => ({
+      id: row.project.id,
+      name: row.project.name,
+      department: row.department,
+      budgetTotalFen: row.project.budgetTotalFen,
+      indicators: row.indicators,
+      owner: carriedOwner(row)?.name ?? null,
     })),
   };
 }
@@ -57,69 +50,28 @@ export const rolloverOperation = defineOperation({
   name: 'rollover',
   schema: z.object({ fromYear: z.coerce.number().int().min(2000).max(2099) }),
   roles: ['finance', 'admin'],
-  run({ fromYear }, { db, user }) {
-    const plan = planRollover(db, fromYear);
-    if (plan.blocked) return fail('state', plan.blocked);
-    const toYear = plan.toYear;
-    db.transaction((tx) => {
-      if (!tx.select().from(evaluationYears).where(eq(evaluationYears.year, toYear)).get()) {
-        tx.insert(evaluationYears)
-          .values({ year: toYear, scheme: plan.scheme ?? 'national', status: 'open' })
-          .run();
+  run: ({ fromYear }, { db, user }) =>
+    // Planned again inside the transaction: two roll-forwards at once must not both copy the year.
+    transaction(db, async (tx) => {
+      const plan = await planRollover(tx, fromYear);
+      if (plan.blocked) return fail('state', plan.blocked);
+      const toYear = plan.toYear;
+      await insertYear(tx, { year: toYear, scheme: plan.scheme ?? 'national' });
+      const rows = [...plan.rows].sort((a, b) => a.project.position - b.project.position);
+      for (const row of rows) {
+        const { id, year: _year, departmentId, ownerId, createdAt: _createdAt, ...project } = row.project;
+        const indicators = (await listIndicators(tx, { projectId: id })).map(
+          ({ id: _id, projectId: _from, ...definition }) => definition,
+        );
+        await insertProject(tx, {
+          year: toYear,
+          departmentId,
+          ownerId: carriedOwner(row) ? ownerId : null,
+          project,
+          indicators,
+        });
       }
-      const sourceProjects = tx
-        .select()
-        .from(projects)
-        .where(eq(projects.year, fromYear))
-        .orderBy(asc(projects.position))
-        .all();
-      const ownerIds = sourceProjects.flatMap((p) => (p.ownerId === null ? [] : [p.ownerId]));
-      const owners = new Map(
-        tx
-          .select()
-          .from(users)
-          .where(inArray(users.id, ownerIds))
-          .all()
-          .map((u) => [u.id, u]),
-      );
-      const stillOwns = (ownerId: number | null, departmentId: number) => {
-        const owner = ownerId === null ? undefined : owners.get(ownerId);
-        return Boolean(owner && owner.active && owner.role === 'owner' && owner.departmentId === departmentId);
-      };
-      for (const p of sourceProjects) {
-        const created = tx
-          .insert(projects)
-          .values({
-            year: toYear,
-            departmentId: p.departmentId,
-            implementingUnit: p.implementingUnit,
-            name: p.name,
-            goal: p.goal,
-            budgetTotalFen: p.budgetTotalFen,
-            budgetFiscalFen: p.budgetFiscalFen,
-            budgetSpecialFen: p.budgetSpecialFen,
-            budgetOtherFen: p.budgetOtherFen,
-            position: p.position,
-            // Only an owner who still is one, active and in the same department, is carried over.
-            ownerId: stillOwns(p.ownerId, p.departmentId) ? p.ownerId : null,
-          })
-          .returning({ id: projects.id })
-          .get();
-        const rows = tx
-          .select()
-          .from(indicators)
-          .where(eq(indicators.projectId, p.id))
-          .orderBy(asc(indicators.position))
-          .all();
-        if (rows.length > 0)
-          tx.insert(indicators)
-            .values(
-              rows.map(({ id: _id, projectId: _from, ...definition }) => ({ ...definition, projectId: created.id })),
-            )
-            .run();
-        tx.insert(evaluations).values({ projectId: created.id }).run();
-      }
-      writeAudit(tx, {
+      await insertAuditEntries(tx, {
         actorId: user.id,
         action: 'rollover',
         changes: [
@@ -128,14 +80,13 @@ export const rolloverOperation = defineOperation({
             entityId: toYear,
             field: `${fromYear} → ${toYear} 年度结转`,
             oldValue: null,
-            newValue: `${sourceProjects.length} 个项目`,
+            newValue: `${rows.length} 个项目`,
           },
         ],
       });
-    });
-    return ok(
-      { toYear, projects: plan.projects.length },
-      `已创建 ${toYear} 年度：${plan.projects.length} 个项目，自评均为空白草稿`,
-    );
-  },
+      return ok(
+        { toYear, projects: plan.projects.length },
+        `已创建 ${toYear} 年度：${plan.projects.length} 个项目，自评均为空白草稿`,
+      );
+    }),
 });

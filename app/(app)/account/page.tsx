@@ -1,7 +1,7 @@
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { SignInTable } from '@/components/account/sign-in-table';
 import { getDb } from '@/db';
-import { findDepartmentById } from '@/db/queries/admin';
+import { findDepartmentById } from '@/db/queries/departments';
 import { signInHistory } from '@/lib/account/sign-ins';
 import { requireUser } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/roles';
@@ -12,7 +12,8 @@ export const metadata: Metadata = { title: '我的账号' };
 export default async function AccountPage() {
   const user = await requireUser();
   const db = getDb();
-  const department = user.departmentId === null ? null : findDepartmentById(db, { id: user.departmentId });
+  const department = user.departmentId === null ? null : await findDepartmentById(db, { id: user.departmentId });
+  const signIns = await signInHistory(db, { userId: user.id });
 
   return (
     <>
@@ -48,7 +49,7 @@ export default async function AccountPage() {
       <section className="card">
         <h2>最近登录记录</h2>
         <p className="muted">最近 10 次登录尝试。如发现不是您本人的登录，请立即修改密码并告知系统管理员。</p>
-        <SignInTable rows={signInHistory(db, { userId: user.id })} />
+        <SignInTable rows={signIns} />
       </section>
     </>
   );

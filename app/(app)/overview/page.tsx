@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { GradeChart, ScoreHistogram } from '@/components/overview/charts';
 import { getDb } from '@/db';
 import { loadYearBundles } from '@/db/queries/evaluations';
-import { listYears } from '@/db/queries/projects';
+import { listYears } from '@/db/queries/years';
 import { EVALUATION_STATUSES, type EvaluationStatus } from '@/db/schema';
 import { requireUser } from '@/lib/auth/session';
 import { scoreStored, schemeOfYear } from '@/lib/evaluations/sheet';
@@ -29,13 +29,16 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 export default async function OverviewPage({ searchParams }: PageProps<'/overview'>) {
   const user = await requireUser(['finance', 'admin', 'dept_head']);
   const db = getDb();
-  const years = listYears(db);
+  const years = await listYears(db);
   const query = await searchParams;
   const year = pickYear(years, one(query.year));
   if (year === null) return <div className="empty-state">尚未导入任何年度的绩效目标表。</div>;
 
   const scheme = schemeOfYear(years.find((y) => y.year === year)?.scheme);
-  const scored = loadYearBundles(db, { user, year }).map((bundle) => ({ bundle, result: scoreStored(bundle).result }));
+  const scored = (await loadYearBundles(db, { user, year })).map((bundle) => ({
+    bundle,
+    result: scoreStored(bundle).result,
+  }));
   const filter = { department: one(query.department), status: one(query.status), grade: one(query.grade) };
   const visible = scored.filter(({ bundle, result }) => {
     const row = overviewRow({ bundle, result });

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { listProjectsForUser, listYears } from '@/db/queries/projects';
+import { listProjectsForUser } from '@/db/queries/projects';
+import { listYears } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
@@ -14,9 +15,9 @@ export const metadata: Metadata = { title: '项目' };
 export default async function ProjectsPage({ searchParams }: PageProps<'/projects'>) {
   const user = await requireUser();
   const db = getDb();
-  const years = listYears(db);
+  const years = await listYears(db);
   const year = pickYear(years, (await searchParams).year);
-  const rows = year === null ? [] : listProjectsForUser(db, { user, year });
+  const rows = year === null ? [] : await listProjectsForUser(db, { user, year });
   const totalFen = rows.reduce((sum, r) => sum + r.budgetTotalFen, 0);
   const scopeText = user.role === 'owner' ? '我负责的项目' : user.role === 'dept_head' ? '本部门项目' : '全部项目';
 

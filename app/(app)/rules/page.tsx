@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { listYears } from '@/db/queries/projects';
+import { listYears } from '@/db/queries/years';
 import workedExample from '@/docs/examples/worked-example.json';
 import { requireUser } from '@/lib/auth/session';
 import { schemeOfYear } from '@/lib/evaluations/sheet';
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: '评分规则' };
 
 export default async function RulesPage({ searchParams }: PageProps<'/rules'>) {
   await requireUser();
-  const years = listYears(getDb());
+  const years = await listYears(getDb());
   const year = pickYear(years, (await searchParams).year);
   const stored = years.find((y) => y.year === year)?.scheme ?? 'national';
   const scheme = schemeOfYear(stored);

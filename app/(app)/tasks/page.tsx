@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { listEvaluationsForUser } from '@/db/queries/evaluations';
-import { listYears } from '@/db/queries/projects';
+import { listYears } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
@@ -16,9 +16,9 @@ export const metadata: Metadata = { title: '待办' };
 export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
   const user = await requireUser();
   const db = getDb();
-  const year = pickYear(listYears(db), (await searchParams).year);
+  const year = pickYear(await listYears(db), (await searchParams).year);
   const statuses = queueStatuses(user.role);
-  const rows = year === null || statuses.length === 0 ? [] : listEvaluationsForUser(db, { user, year, statuses });
+  const rows = year === null || statuses.length === 0 ? [] : await listEvaluationsForUser(db, { user, year, statuses });
   const showDepartment = user.role === 'finance';
 
   return (

@@ -1,10 +1,8 @@
-import { count } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { projects } from '@/db/schema';
+import { countProjects } from '@/db/queries/projects';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
-  const row = getDb().select({ projects: count() }).from(projects).get();
-  return Response.json({ ok: true, projects: row?.projects ?? 0 });
+export async function GET() {
+  return Response.json({ ok: true, projects: await countProjects(getDb()) });
 }

@@ -1,7 +1,7 @@
 import { AdminTabs } from '@/components/admin/admin-tabs';
 import { CreateDepartmentForm, DepartmentRowActions } from '@/components/admin/department-forms';
 import { getDb } from '@/db';
-import { listDepartmentsWithCounts } from '@/db/queries/admin';
+import { listDepartmentsWithCounts } from '@/db/queries/departments';
 import { requireUser } from '@/lib/auth/session';
 import type { Metadata } from 'next';
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: '部门管理' };
 
 export default async function DepartmentsPage() {
   await requireUser(['admin']);
-  const rows = listDepartmentsWithCounts(getDb());
+  const rows = await listDepartmentsWithCounts(getDb());
 
   return (
     <>

@@ -1,6 +1,6 @@
 import { ImportTargetsForm } from '@/components/targets/import-targets-form';
 import { getDb } from '@/db';
-import { listActiveDepartments } from '@/db/queries/admin';
+import { listActiveDepartments } from '@/db/queries/departments';
 import { requireUser } from '@/lib/auth/session';
 import type { Metadata } from 'next';
 
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: '导入绩效目标表' };
 
 export default async function ImportTargetsPage() {
   await requireUser(['admin', 'finance']);
-  const active = listActiveDepartments(getDb());
+  const active = await listActiveDepartments(getDb());
   return (
     <>
       <div className="page-head">

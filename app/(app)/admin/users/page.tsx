@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { AdminTabs } from '@/components/admin/admin-tabs';
 import { getDb } from '@/db';
-import { listUsersForAdmin } from '@/db/queries/admin';
+import { listUsersForAdmin } from '@/db/queries/users';
 import { requireUser } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/roles';
 import type { Metadata } from 'next';
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: '用户管理' };
 
 export default async function UsersPage() {
   await requireUser(['admin']);
-  const rows = listUsersForAdmin(getDb());
+  const rows = await listUsersForAdmin(getDb());
 
   return (
     <>

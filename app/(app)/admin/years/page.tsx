@@ -1,13 +1,9 @@
-import { count, eq } from 'drizzle-orm';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { listYears } from '@/db/queries/projects';
-import { projects } from '@/db/schema';
+import { listYearDepartments, listYearsWithCounts } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { schemeOfYear } from '@/lib/evaluations/sheet';
-import { departmentsOfYear } from '@/lib/exports/target-table';
 import { SCHEME_LABELS } from '@/lib/years/labels';
-import { submittedCount } from '@/lib/years/operations';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '年度与评分方案' };
@@ -15,7 +11,8 @@ export const metadata: Metadata = { title: '年度与评分方案' };
 export default async function YearsPage() {
   await requireUser(['finance', 'admin']);
   const db = getDb();
-  const years = listYears(db);
+  const years = await listYearsWithCounts(db);
+  const departments = await listYearDepartments(db);
 
   return (
     <>
@@ -46,26 +43,26 @@ export default async function YearsPage() {
             </tr>
           </thead>
           <tbody>
-            {years.map((y) => (
+            {years.map(({ year: y, projects, submitted }) => (
               <tr key={y.year}>
                 <td>{y.year}</td>
                 <td>{SCHEME_LABELS[schemeOfYear(y.scheme).name] ?? '自定义方案'}</td>
                 <td>{y.status === 'open' ? '开放' : '已关闭'}</td>
                 <td>{y.deadline ?? '—'}</td>
-                <td className="num">
-                  {db.select({ n: count() }).from(projects).where(eq(projects.year, y.year)).get()?.n ?? 0}
-                </td>
-                <td className="num">{submittedCount(db, y.year)}</td>
+                <td className="num">{projects}</td>
+                <td className="num">{submitted}</td>
                 <td>
-                  {departmentsOfYear(db, y.year).map((d) => (
-                    <a
-                      key={d.id}
-                      className="download-link"
-                      href={`/api/years/${y.year}/targets.xlsx?department=${d.id}`}
-                    >
-                      {d.name}
-                    </a>
-                  ))}
+                  {departments
+                    .filter((d) => d.year === y.year)
+                    .map((d) => (
+                      <a
+                        key={d.id}
+                        className="download-link"
+                        href={`/api/years/${y.year}/targets.xlsx?department=${d.id}`}
+                      >
+                        {d.name}
+                      </a>
+                    ))}
                 </td>
                 <td className="button-row">
                   <Link className="button" href={`/admin/years/${y.year}`}>

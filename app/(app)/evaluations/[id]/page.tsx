@@ -7,11 +7,12 @@ import { ReviewForm } from '@/components/evaluation/review-form';
 import { ScorePanel } from '@/components/evaluation/score-panel';
 import { Timeline } from '@/components/evaluation/timeline';
 import { getDb } from '@/db';
-import { listAuditEntries, listReviewActions } from '@/db/queries/evaluations';
+import { listEvaluationAudit } from '@/db/queries/audit';
+import { listReviewActions } from '@/db/queries/evaluations';
 import { requireEvaluation } from '@/lib/auth/session';
 import { workflowScope } from '@/lib/evaluations/authorize';
-import { entryFieldsFromActual } from '@/lib/evaluations/engine-input';
-import { schemeOfYear, scoreStored, sheetOf, storedBudget, storedEntries } from '@/lib/evaluations/sheet';
+import { draftFormValues, reviewFormValues } from '@/lib/evaluations/form-values';
+import { schemeOfYear, scoreStored, sheetOf } from '@/lib/evaluations/sheet';
 import { STATUS_LABELS } from '@/lib/roles';
 import { allowedActions, closedYearMessage, heldByClosedYear } from '@/lib/workflow/state-machine';
 import type { Metadata } from 'next';
@@ -28,10 +29,10 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
   const { result } = scoreStored(bundle);
   const scope = workflowScope(bundle);
   const actions = allowedActions(user, scope);
-  const timeline = listReviewActions(db, { evaluationId: id });
+  const timeline = await listReviewActions(db, { evaluationId: id });
   const lastReturn = [...timeline].reverse().find((t) => t.action === 'return');
-  const showAudit = user.role !== 'owner';
-  const entries = storedEntries(bundle);
+  // Owners see their own history in the timeline; the field-by-field 修改记录 is for those who check.
+  const audit = user.role === 'owner' ? null : await listEvaluationAudit(db, { evaluationId: id });
   // Explicit 分值 that do not add up block the evaluation until the targets are fixed (rule book § Points).
   const pointsProblems = result.errors.filter(
     (err) => err.path === 'points' || /\.(points|level1Code)$/.test(err.path),
@@ -77,29 +78,7 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
         </div>
       )}
       {actions.includes('save') && pointsProblems.length === 0 ? (
-        <EvaluationForm
-          sheet={sheetOf(bundle)}
-          scheme={scheme}
-          goal={project.goal}
-          initial={{
-            evaluationId: e.id,
-            version: e.version,
-            budgetAdjusted: storedBudget(bundle).adjusted,
-            budgetExecuted: storedBudget(bundle).executed,
-            budgetExplanation: e.budgetExplanation,
-            goalActual: e.goalActual,
-            indicators: bundle.indicators.map((ind, i) => ({
-              indicatorId: ind.id,
-              ...entryFieldsFromActual(ind.parsedTarget, entries[i].actual),
-              explanation: entries[i].explanation,
-              deduction: {
-                enabled: entries[i].deduction !== null,
-                score: entries[i].deduction?.score ?? '',
-                reason: entries[i].deduction?.reason ?? '',
-              },
-            })),
-          }}
-        />
+        <EvaluationForm sheet={sheetOf(bundle)} scheme={scheme} goal={project.goal} initial={draftFormValues(bundle)} />
       ) : (
         <div className="form-layout">
           <div className="form-main">
@@ -119,16 +98,7 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
             selfScore: result.indicators[i].selfScore,
           }))}
           budget={{ points: result.budget.points, selfScore: result.budget.computedScore }}
-          initial={{
-            evaluationId: e.id,
-            version: e.version,
-            indicators: bundle.indicators.map((ind, i) => ({
-              indicatorId: ind.id,
-              score: entries[i].reviewed?.score ?? '',
-              reason: entries[i].reviewed?.reason ?? '',
-            })),
-            budget: { score: e.budgetReviewedScore ?? '', reason: e.budgetReviewedReason ?? '' },
-          }}
+          initial={reviewFormValues(bundle)}
         />
       )}
       {(actions.includes('approve') || actions.includes('return') || actions.includes('finalize')) && (
@@ -140,7 +110,7 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
       )}
 
       <Timeline entries={timeline} />
-      {showAudit && <AuditTable collapsed entries={listAuditEntries(db, { evaluationId: id })} />}
+      {audit && <AuditTable collapsed entries={audit} />}
     </>
   );
 }

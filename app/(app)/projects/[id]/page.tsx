@@ -16,7 +16,7 @@ export default async function ProjectPage({ params }: PageProps<'/projects/[id]'
   const user = await requireUser();
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const detail = getProjectDetail(getDb(), { projectId: id });
+  const detail = await getProjectDetail(getDb(), { projectId: id });
   if (!detail) notFound();
   if (!canViewProject(user, detail.project)) forbidden();
   const { project, departmentName, ownerName, indicators, evaluationId, status } = detail;

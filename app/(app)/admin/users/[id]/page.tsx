@@ -4,7 +4,9 @@ import { EditUserForm } from '@/components/admin/edit-user-form';
 import { UserAccessPanel } from '@/components/admin/user-access-panel';
 import { AuditTable } from '@/components/audit-table';
 import { getDb } from '@/db';
-import { findDepartmentById, listActiveDepartments, listEntityAudit, openProjectsOwnedBy } from '@/db/queries/admin';
+import { listEntityAudit } from '@/db/queries/audit';
+import { findDepartmentById, listActiveDepartments } from '@/db/queries/departments';
+import { openProjectsOwnedBy } from '@/db/queries/projects';
 import { findUserById } from '@/db/queries/users';
 import { requireUser } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/roles';
@@ -17,14 +19,15 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const db = getDb();
-  const user = findUserById(db, { id });
+  const user = await findUserById(db, { id });
   if (!user) notFound();
 
-  const departments = listActiveDepartments(db);
+  const departments = await listActiveDepartments(db);
   // A user may sit in a department that was deactivated since; it stays selectable for them.
-  const current = user.departmentId === null ? undefined : findDepartmentById(db, { id: user.departmentId });
+  const current = user.departmentId === null ? undefined : await findDepartmentById(db, { id: user.departmentId });
   if (current && !current.active) departments.push({ id: current.id, name: `${current.name}（已停用）` });
-  const owned = openProjectsOwnedBy(db, { userId: user.id });
+  const owned = await openProjectsOwnedBy(db, { userId: user.id });
+  const audit = await listEntityAudit(db, { entityType: 'user', entityId: user.id });
   const isSelf = user.id === admin.id;
 
   return (
@@ -61,10 +64,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         }}
       />
       <UserAccessPanel userId={user.id} displayName={user.displayName} active={user.active} isSelf={isSelf} />
-      <AuditTable
-        testId="entity-audit-table"
-        entries={listEntityAudit(db, { entityType: 'user', entityId: user.id })}
-      />
+      <AuditTable testId="entity-audit-table" entries={audit} />
     </>
   );
 }

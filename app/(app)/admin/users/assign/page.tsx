@@ -2,8 +2,9 @@ import Link from 'next/link';
 import { AdminTabs } from '@/components/admin/admin-tabs';
 import { AssignOwnerRow, type OwnerOption } from '@/components/admin/assign-owner-row';
 import { getDb } from '@/db';
-import { listActiveOwners, listProjectsForAssignment } from '@/db/queries/admin';
-import { listYears } from '@/db/queries/projects';
+import { listProjectsForAssignment } from '@/db/queries/projects';
+import { listActiveOwners } from '@/db/queries/users';
+import { listYears } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { STATUS_LABELS } from '@/lib/roles';
 import { pickYear } from '@/lib/years/pick-year';
@@ -18,10 +19,10 @@ export default async function AssignOwnersPage({
 }) {
   await requireUser(['admin']);
   const db = getDb();
-  const years = listYears(db);
+  const years = await listYears(db);
   const year = pickYear(years, (await searchParams).year);
-  const rows = year === null ? [] : listProjectsForAssignment(db, { year });
-  const owners = listActiveOwners(db);
+  const rows = year === null ? [] : await listProjectsForAssignment(db, { year });
+  const owners = await listActiveOwners(db);
   const optionsOf = (departmentId: number): OwnerOption[] =>
     owners
       .filter((o) => o.departmentId === departmentId)

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { getDb } from '@/db';
-import { listActiveDepartments } from '@/db/queries/admin';
+import { listActiveDepartments } from '@/db/queries/departments';
 import { requireUser } from '@/lib/auth/session';
 import type { Metadata } from 'next';
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: '新建用户' };
 
 export default async function NewUserPage() {
   await requireUser(['admin']);
-  const departments = listActiveDepartments(getDb());
+  const departments = await listActiveDepartments(getDb());
   return (
     <>
       <p className="breadcrumb">

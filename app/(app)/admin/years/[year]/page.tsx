@@ -2,10 +2,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { YearSettingsForm } from '@/components/years/year-settings-form';
 import { getDb } from '@/db';
-import { listYears } from '@/db/queries/projects';
+import { countSubmitted, listYears } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { schemeOfYear } from '@/lib/evaluations/sheet';
-import { submittedCount } from '@/lib/years/operations';
 import { schemeToForm } from '@/lib/years/scheme-form';
 import type { Metadata } from 'next';
 
@@ -15,9 +14,9 @@ export default async function YearSettingsPage({ params }: PageProps<'/admin/yea
   await requireUser(['finance', 'admin']);
   const db = getDb();
   const requested = (await params).year;
-  const year = listYears(db).find((y) => String(y.year) === requested);
+  const year = (await listYears(db)).find((y) => String(y.year) === requested);
   if (!year) notFound();
-  const submitted = submittedCount(db, year.year);
+  const submitted = await countSubmitted(db, { year: year.year });
   return (
     <>
       <p className="breadcrumb">

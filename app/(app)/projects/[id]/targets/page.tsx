@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TargetsEditor } from '@/components/targets/targets-editor';
 import { getDb } from '@/db';
-import { getProjectDetail, listYears } from '@/db/queries/projects';
-import { evaluationStarted } from '@/db/queries/targets';
+import { getProjectDetail } from '@/db/queries/projects';
+import { findYear } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { schemeOfYear } from '@/lib/evaluations/sheet';
+import { evaluationStarted } from '@/lib/targets/import-table';
+import { targetFormRows } from '@/lib/targets/targets-form';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '编辑绩效目标' };
@@ -14,11 +16,11 @@ export default async function EditTargetsPage({ params }: PageProps<'/projects/[
   await requireUser(['admin', 'finance']);
   const id = Number((await params).id);
   const db = getDb();
-  const detail = Number.isInteger(id) && id > 0 ? getProjectDetail(db, { projectId: id }) : null;
+  const detail = Number.isInteger(id) && id > 0 ? await getProjectDetail(db, { projectId: id }) : null;
   if (!detail) notFound();
   const { project } = detail;
-  const scheme = schemeOfYear(listYears(db).find((y) => y.year === project.year)?.scheme);
-  const started = evaluationStarted(db, project.id);
+  const scheme = schemeOfYear((await findYear(db, { year: project.year }))?.scheme);
+  const started = await evaluationStarted(db, project.id);
 
   return (
     <>
@@ -44,15 +46,7 @@ export default async function EditTargetsPage({ params }: PageProps<'/projects/[
           initial={{
             projectId: project.id,
             goal: project.goal,
-            indicators: detail.indicators.map((i) => ({
-              level1Code: i.level1Code as '1' | '2' | '3',
-              level2Code: i.level2Code,
-              level2Name: i.level2Name,
-              name: i.name,
-              periodTargetText: i.periodTargetText,
-              annualTargetText: i.annualTargetText,
-              points: i.points ?? '',
-            })),
+            indicators: targetFormRows(detail.indicators),
           }}
         />
       )}

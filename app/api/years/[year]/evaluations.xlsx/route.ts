@@ -13,7 +13,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ year: string }
   if (found instanceof Response) return found;
   const { user, year } = found;
   // Read everything first, so the file is one consistent snapshot however long the download takes.
-  const bundles = loadYearBundles(db, { user, year });
+  const bundles = await loadYearBundles(db, { user, year });
   const output = new PassThrough();
   writeYearWorkbook({ year, bundles }, output).catch((error: unknown) =>
     output.destroy(error instanceof Error ? error : new Error(String(error))),

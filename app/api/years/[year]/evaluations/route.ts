@@ -11,7 +11,7 @@ export async function GET(_req: Request, ctx: RouteContext<'/api/years/[year]/ev
   const found = await apiYear(db, (await ctx.params).year);
   if (found instanceof Response) return found;
   const { user, year } = found;
-  const rows = listEvaluationsForUser(db, { user, year });
+  const rows = await listEvaluationsForUser(db, { user, year });
   return Response.json({
     year,
     evaluations: rows.map((r) => ({

@@ -11,7 +11,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ year: string }
   const found = await apiYear(db, (await ctx.params).year);
   if (found instanceof Response) return found;
   const { user, year } = found;
-  const csv = buildIndicatorsCsv(loadYearBundles(db, { user, year }));
+  const csv = buildIndicatorsCsv(await loadYearBundles(db, { user, year }));
   return new Response(csv, {
     headers: downloadHeaders({
       fileName: `${year}年度绩效指标自评明细.csv`,

@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { apiYear } from '@/lib/auth/api';
+import { apiYear, refuseRequest } from '@/lib/auth/api';
 import { downloadHeaders, XLSX_CONTENT_TYPE } from '@/lib/exports/download';
 import { chooseTargetDepartment, loadTargetTable } from '@/lib/exports/target-table';
 import { exportTargetWorkbook, targetWorkbookTitle } from '@/lib/exports/target-workbook';
@@ -11,9 +11,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ year: string }>
   const found = await apiYear(db, (await ctx.params).year);
   if (found instanceof Response) return found;
   const { user, year } = found;
-  const choice = chooseTargetDepartment(db, { user, year, requested: new URL(req.url).searchParams.get('department') });
-  if (!choice.ok) return Response.json({ error: choice.message }, { status: choice.status });
-  const table = loadTargetTable(db, { year, departmentId: choice.departmentId });
+  const requested = new URL(req.url).searchParams.get('department');
+  const choice = await chooseTargetDepartment(db, { user, year, requested });
+  if (!choice.ok) return refuseRequest(choice);
+  const table = await loadTargetTable(db, { year, departmentId: choice.departmentId });
   if (!table) return Response.json({ error: '没有该部门' }, { status: 404 });
   const body = await exportTargetWorkbook(table);
   return new Response(new Uint8Array(body), {

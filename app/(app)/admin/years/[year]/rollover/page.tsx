@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RolloverButton } from '@/components/years/rollover-button';
 import { getDb } from '@/db';
-import { existingYear } from '@/db/queries/projects';
+import { existingYear } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { formatWanYuan } from '@/lib/money';
 import { planRollover } from '@/lib/years/rollover';
@@ -13,9 +13,9 @@ export const metadata: Metadata = { title: '结转下一年度' };
 export default async function RolloverPage({ params }: PageProps<'/admin/years/[year]/rollover'>) {
   await requireUser(['finance', 'admin']);
   const db = getDb();
-  const year = existingYear(db, (await params).year);
+  const year = await existingYear(db, { param: (await params).year });
   if (year === null) notFound();
-  const plan = planRollover(db, year);
+  const plan = await planRollover(db, year);
   return (
     <>
       <p className="breadcrumb">

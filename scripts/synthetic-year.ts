@@ -1,11 +1,10 @@
 import type { Db } from '@/db';
-import type { EvaluationBundle } from '@/db/queries/evaluations';
-import { loadYearBundles } from '@/db/queries/evaluations';
+import { loadYearBundles, type EvaluationBundle } from '@/db/queries/evaluations';
 import type { ActualValue, EvaluationStatus } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
 import { dec } from '@/lib/decimal';
 import { buildEngineInput, entryFieldsFromActual, entryValuesFromForm } from '@/lib/evaluations/engine-input';
-import type { IndicatorEntry } from '@/lib/evaluations/form-schema';
+import { draftFormValues, reviewFormValues } from '@/lib/evaluations/form-values';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { schemeOfYear, sheetOf } from '@/lib/evaluations/sheet';
@@ -159,7 +158,7 @@ function expectOk<T>(state: ActionState<T>, what: string): T {
 }
 
 export async function fillEvaluations(db: Db, { year, actors }: { year: number; actors: SyntheticActors }) {
-  const bundles = loadYearBundles(db, { user: actors.finance, year });
+  const bundles = await loadYearBundles(db, { user: actors.finance, year });
   const statuses: Record<string, number> = {};
   let indicators = 0;
   for (const [i, bundle] of bundles.entries()) {
@@ -186,13 +185,8 @@ export async function fillEvaluations(db: Db, { year, actors }: { year: number; 
     ).version;
     if (goal.status === 'dept_approved') continue;
     if (goal.review) {
-      const first = bundle.indicators[0];
-      const review = {
-        evaluationId: id,
-        version,
-        indicators: [{ indicatorId: first.id, score: '5', reason: '佐证材料不足' }],
-        budget: { score: '', reason: '' },
-      };
+      const review = { ...reviewFormValues(bundle), version };
+      review.indicators[0] = { ...review.indicators[0], score: '5', reason: '佐证材料不足' };
       version = expectOk(await runOperation(reviewScoresOperation, actors.finance, review, db), `review ${id}`).version;
     }
     expectOk(
@@ -206,30 +200,23 @@ export async function fillEvaluations(db: Db, { year, actors }: { year: number; 
 /** A complete draft whose explanations are exactly where the engine requires them. */
 function draftFor(bundle: EvaluationBundle, seed: number) {
   const next = random(seed * 7919 + 17);
-  const entries: IndicatorEntry[] = bundle.indicators.map((ind) => ({
-    indicatorId: ind.id,
-    ...entryFieldsFromActual(ind.parsedTarget, actualFor(ind.parsedTarget, next())),
-    explanation: '',
-    deduction: { enabled: false, score: '', reason: '' },
-  }));
+  const draft = draftFormValues(bundle);
+  bundle.indicators.forEach((ind, i) =>
+    Object.assign(draft.indicators[i], entryFieldsFromActual(ind.parsedTarget, actualFor(ind.parsedTarget, next()))),
+  );
   const executedFen = Math.round((bundle.project.budgetTotalFen * (0.7 + next() * 0.3)) / 100) * 100;
-  const budget = { adjusted: '', executed: fenToWanYuan(executedFen).toFixed(), explanation: '', reviewed: null };
+  draft.budgetExecuted = fenToWanYuan(executedFen).toFixed();
+  const budget = { adjusted: '', executed: draft.budgetExecuted, explanation: '', reviewed: null };
   const sheet = sheetOf(bundle);
   const result = scoreEvaluation(
-    buildEngineInput(sheet, schemeOfYear(bundle.year.scheme), entryValuesFromForm(sheet, entries), budget),
+    buildEngineInput(sheet, schemeOfYear(bundle.year.scheme), entryValuesFromForm(sheet, draft.indicators), budget),
   );
   result.indicators.forEach((scored, i) => {
     if (scored.explanationRequired)
-      entries[i].explanation =
+      draft.indicators[i].explanation =
         `偏差原因：${scored.explanationReasons.join('；')}。改进措施：加强过程管理，按季度跟踪进度。`;
   });
-  return {
-    evaluationId: bundle.evaluation.id,
-    version: bundle.evaluation.version,
-    budgetAdjusted: '',
-    budgetExecuted: budget.executed,
-    budgetExplanation: result.budget.explanationRequired ? '部分合同按进度在次年支付。' : '',
-    goalActual: '年度目标基本完成，具体见各项指标。',
-    indicators: entries,
-  };
+  draft.budgetExplanation = result.budget.explanationRequired ? '部分合同按进度在次年支付。' : '';
+  draft.goalActual = '年度目标基本完成，具体见各项指标。';
+  return draft;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `target_imports` DROP COLUMN `status`;

@@ -1,0 +1,127 @@
+import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+/**
+ * Everything that is SQLite and better-sqlite3 in particular lives in this file: opening the file,
+ * its pragmas, migrating, closing, and how a transaction is run. The rest of the code sees only
+ * `Db` and `transaction()`, which a PostgreSQL implementation can provide as well.
+ */
+type Drizzle = BetterSQLite3Database<typeof schema>;
+
+/**
+ * The one database handle. Queries take it; `transaction()` hands one out. Drizzle's own (synchronous)
+ * `transaction` and the driver are not part of it, so neither can be reached past this file.
+ */
+export type Db = Omit<Drizzle, 'transaction' | '$client' | 'batch'>;
+
+interface Connection {
+  /** Reads outside transactions: committed data only, like a pooled connection; refuses every write. */
+  reader: Drizzle;
+  /** Transactions, one at a time. */
+  writer: Drizzle;
+  writerClient: Database.Database;
+  clients: Database.Database[];
+  /** The tail of the queue of transactions waiting for the writer. */
+  queue: Promise<void>;
+}
+
+/*
+ * Both live beside the handle, not in this module: Next's bundles may each hold a copy of this file,
+ * and a handle opened by one copy must still find its connection and its transaction in another.
+ */
+const CONNECTION = Symbol.for('jixiao.db.connection');
+const shared = globalThis as unknown as {
+  /** The transaction the running code is inside, if any (`open` turns false when it ends). */
+  jixiaoTransaction?: AsyncLocalStorage<{ connection: Connection; open: boolean }>;
+};
+const current = (shared.jixiaoTransaction ??= new AsyncLocalStorage());
+
+function openClient(file: string): Database.Database {
+  const client = new Database(file);
+  client.pragma('journal_mode = WAL');
+  client.pragma('foreign_keys = ON');
+  client.pragma('synchronous = NORMAL');
+  // Another process writing at the same moment (a script beside the server) is waited for, not an error.
+  client.pragma('busy_timeout = 5000');
+  return client;
+}
+
+/** Opens (creating if needed) a database file with the pragmas the app relies on. */
+export function openDatabase(file: string): Db {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const writerClient = openClient(file);
+  const readerClient = openClient(file);
+  // Every write goes through transaction(): one attempted anywhere else fails at once.
+  readerClient.pragma('query_only = ON');
+  const connection: Connection = {
+    reader: drizzle(readerClient, { schema }),
+    writer: drizzle(writerClient, { schema }),
+    writerClient,
+    clients: [writerClient, readerClient],
+    queue: Promise.resolve(),
+  };
+  for (const handle of [connection.reader, connection.writer])
+    Object.defineProperty(handle, CONNECTION, { value: connection });
+  return connection.reader;
+}
+
+function connectionOf(db: Db): Connection {
+  const connection = (db as { [CONNECTION]?: Connection })[CONNECTION];
+  if (!connection) throw new Error('not a database handle of openDatabase()');
+  return connection;
+}
+
+export function migrateDatabase(db: Db, migrationsFolder = path.join(process.cwd(), 'db', 'migrations')): void {
+  migrate(connectionOf(db).writer, { migrationsFolder });
+}
+
+/** Closes the file (the last connection to close also folds the write-ahead log back into it). */
+export function closeDatabase(db: Db): void {
+  for (const client of connectionOf(db).clients) client.close();
+}
+
+/**
+ * Runs `work` in one transaction: BEGIN IMMEDIATE … COMMIT, or ROLLBACK when it throws (or when
+ * `rollback` asks for a dry run). Transactions of one process wait for each other in turn, so two
+ * never interleave on the connection; a call inside a transaction joins it instead of waiting.
+ */
+export async function transaction<T>(
+  db: Db,
+  work: (tx: Db) => Promise<T>,
+  { rollback = false }: { rollback?: boolean } = {},
+): Promise<T> {
+  const connection = connectionOf(db);
+  const outer = current.getStore();
+  if (outer?.open && outer.connection === connection) {
+    if (rollback) throw new Error('a dry run cannot be nested inside another transaction');
+    return work(connection.writer);
+  }
+  const previous = connection.queue;
+  let release!: () => void;
+  connection.queue = new Promise<void>((resolve) => (release = resolve));
+  await previous;
+  const state = { connection, open: true };
+  try {
+    return await current.run(state, async () => {
+      const client = connection.writerClient;
+      client.exec('BEGIN IMMEDIATE');
+      try {
+        const value = await work(connection.writer);
+        client.exec(rollback ? 'ROLLBACK' : 'COMMIT');
+        return value;
+      } catch (error) {
+        if (client.inTransaction) client.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  } finally {
+    state.open = false;
+    release();
+  }
+}

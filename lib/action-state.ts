@@ -1,0 +1,44 @@
+/**
+ * What every operation answers, in the browser and on the server alike: `{ ok, data }`, or a failure
+ * with a code, a message for the person and messages for the fields. Expected failures are
+ * returned, never thrown.
+ */
+export type FailureCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'state' | 'error';
+
+export type Failure = { ok: false; code: FailureCode; message: string; fieldErrors?: Record<string, string> };
+
+export type ActionState<T = null> = { ok: true; data: T; message?: string } | Failure;
+
+/** How an API route answers each failure. */
+export const HTTP_STATUS: Record<FailureCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid: 400,
+  conflict: 409,
+  state: 409,
+  error: 500,
+};
+
+export function fail(code: FailureCode, message: string, fieldErrors?: Record<string, string>): Failure {
+  return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
+}
+
+export function ok<T>(data: T, message?: string): { ok: true; data: T; message?: string } {
+  return message ? { ok: true, data, message } : { ok: true, data };
+}
+
+/**
+ * For the browser: a server action that cannot be reached (network down, server restarting) answers
+ * like any other failure, so a form shows a message instead of silently doing nothing.
+ */
+export async function callAction<T>(
+  action: (raw: unknown) => Promise<ActionState<T>>,
+  input: unknown,
+): Promise<ActionState<T>> {
+  try {
+    return await action(input);
+  } catch {
+    return fail('error', '网络或服务器出错，内容未保存。请检查网络后重试。');
+  }
+}

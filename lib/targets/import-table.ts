@@ -1,0 +1,170 @@
+import 'server-only';
+import { transaction, type Db } from '@/db';
+import { insertAuditEntries } from '@/db/queries/audit';
+import { ensureDepartment, findDepartmentById } from '@/db/queries/departments';
+import { listIndicators } from '@/db/queries/projects';
+import {
+  findEvaluationOfProject,
+  findProjectByName,
+  insertProject,
+  replaceTargets,
+  type IndicatorTargets,
+  type ProjectTargets,
+} from '@/db/queries/targets';
+import { insertYear } from '@/db/queries/years';
+import type { Project } from '@/db/schema';
+import { summarizeTable, type ImportReport } from './import-report';
+import type { ParsedProject, ParsedTable } from './parse-target-table';
+
+export interface ImportOutcome extends ImportReport {
+  dryRun: boolean;
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  /** Projects whose evaluation has started keep their targets. */
+  kept: Array<{ project: string; reason: string }>;
+}
+
+/**
+ * Writes a parsed target table into a year. Idempotent: the same table twice leaves one copy;
+ * a re-import updates projects without evaluation data and reports the rest. A dry run does all of
+ * it and rolls it back, so its report is exactly what the import would do.
+ */
+export async function importTargetTable(
+  db: Db,
+  args: { table: ParsedTable; year: number; actorId?: number | null; dryRun?: boolean; departmentId?: number },
+): Promise<ImportOutcome> {
+  const { table, year, actorId = null, dryRun = false } = args;
+  const outcome: ImportOutcome = {
+    ...summarizeTable(table, year),
+    dryRun,
+    created: [],
+    updated: [],
+    unchanged: [],
+    kept: [],
+  };
+  // The published table's 部门名称 may differ from the department's name here; the importer may choose.
+  const chosen = args.departmentId === undefined ? undefined : await findDepartmentById(db, { id: args.departmentId });
+  if (chosen) outcome.department = chosen.name;
+  const audit = (
+    tx: Db,
+    action: 'targets_imported' | 'targets_reimported',
+    entityId: number,
+    field: string,
+    from: string | null,
+    to: string,
+  ) =>
+    insertAuditEntries(tx, {
+      actorId,
+      action,
+      changes: [{ entityType: 'project', entityId, field, oldValue: from, newValue: to }],
+    });
+
+  const write = async (tx: Db) => {
+    await insertYear(tx, { year, scheme: 'national' });
+    const departmentId = chosen?.id ?? (await ensureDepartment(tx, { name: table.department }));
+    for (const [position, parsed] of table.projects.entries()) {
+      const project = projectTargets(parsed, position, table.implementingUnit);
+      const indicators = indicatorTargets(parsed);
+      const existing = await findProjectByName(tx, { year, departmentId, name: parsed.name });
+      if (!existing) {
+        const id = await insertProject(tx, { year, departmentId, project, indicators });
+        await audit(tx, 'targets_imported', id, '绩效目标表导入', null, targetsSummary(indicators));
+        outcome.created.push(parsed.name);
+      } else if (await evaluationStarted(tx, existing.id)) {
+        outcome.kept.push({ project: parsed.name, reason: '该项目的自评已开始，保留原绩效目标' });
+      } else {
+        const before = await listIndicators(tx, { projectId: existing.id });
+        if (sameAsStored(existing, before, project, indicators)) {
+          outcome.unchanged.push(parsed.name);
+          continue;
+        }
+        await replaceTargets(tx, { projectId: existing.id, project, indicators });
+        const summaries = [targetsSummary(before), targetsSummary(indicators)] as const;
+        await audit(tx, 'targets_reimported', existing.id, '绩效指标（重新导入）', ...summaries);
+        outcome.updated.push(parsed.name);
+      }
+    }
+  };
+  await transaction(db, write, { rollback: dryRun });
+  return outcome;
+}
+
+function projectTargets(parsed: ParsedProject, position: number, implementingUnit: string): ProjectTargets {
+  return {
+    name: parsed.name,
+    implementingUnit,
+    goal: parsed.goal,
+    budgetTotalFen: parsed.budget.totalFen,
+    budgetFiscalFen: parsed.budget.fiscalFen,
+    budgetSpecialFen: parsed.budget.specialFen,
+    budgetOtherFen: parsed.budget.otherFen,
+    position,
+  };
+}
+
+function indicatorTargets(parsed: ParsedProject): IndicatorTargets[] {
+  return parsed.indicators.map((ind) => ({
+    position: ind.position,
+    level1Code: ind.level1Code,
+    level1Name: ind.level1Name,
+    level2Code: ind.level2Code,
+    level2Name: ind.level2Name,
+    name: ind.name,
+    periodTargetText: ind.periodTargetText,
+    annualTargetText: ind.annualTargetText,
+    parsedTarget: ind.target,
+    points: ind.points ?? null,
+    warnings: ind.warnings,
+  }));
+}
+
+/**
+ * Started = anything an evaluator did: any save (the version moves past 1) or any transition.
+ * Replacing the indicators of a started evaluation would drop its saved results with them.
+ */
+export async function evaluationStarted(db: Db, projectId: number): Promise<boolean> {
+  const evaluation = await findEvaluationOfProject(db, { projectId });
+  return Boolean(evaluation && (evaluation.status !== 'draft' || evaluation.version > 1));
+}
+
+function sameAsStored(
+  stored: Project,
+  storedIndicators: IndicatorTargets[],
+  project: ProjectTargets,
+  indicators: IndicatorTargets[],
+): boolean {
+  const key = (r: IndicatorTargets) =>
+    JSON.stringify([
+      r.position,
+      r.level1Code,
+      r.level2Code,
+      r.level2Name,
+      r.name,
+      r.periodTargetText,
+      r.annualTargetText,
+      r.points ?? null,
+    ]);
+  const fields = [
+    'goal',
+    'implementingUnit',
+    'budgetTotalFen',
+    'budgetFiscalFen',
+    'budgetSpecialFen',
+    'budgetOtherFen',
+  ] as const;
+  return (
+    fields.every((f) => stored[f] === project[f]) &&
+    storedIndicators.length === indicators.length &&
+    storedIndicators.every((row, i) => key(row) === key(indicators[i]))
+  );
+}
+
+/** `1. 名称：≥98%（15分）` a line per indicator: the before and after of a target change in the audit log. */
+export function targetsSummary(
+  rows: Array<{ name: string; annualTargetText: string; points?: string | null }>,
+): string {
+  return rows
+    .map((r, i) => `${i + 1}. ${r.name}：${r.annualTargetText}${r.points ? `（${r.points}分）` : ''}`)
+    .join('\n');
+}
