@@ -287,5 +287,4 @@ export type Indicator = typeof indicators.$inferSelect;
 export type NewIndicator = typeof indicators.$inferInsert;
 export type Evaluation = typeof evaluations.$inferSelect;
 export type IndicatorResult = typeof indicatorResults.$inferSelect;
-export type ReviewAction = typeof reviewActions.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

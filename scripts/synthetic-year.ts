@@ -136,7 +136,7 @@ function actualFor(target: ParsedTarget, roll: number): ActualValue {
   return near(target.value, target.comparator === '<=' || target.comparator === '<');
 }
 
-export interface SyntheticActors {
+interface SyntheticActors {
   finance: SessionUser;
   headOf(departmentId: number): SessionUser;
   ownerOf(departmentId: number): SessionUser;

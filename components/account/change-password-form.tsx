@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { changePasswordAction } from '@/app/(app)/account/actions';
 import { FieldShell, fieldIds } from '@/components/admin/field-shell';
-import { FormBanner, useServerFeedback } from '@/components/admin/form-feedback';
+import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { changePasswordSchema, type ChangePasswordInput } from '@/lib/account/change-password-schema';
 import { callAction } from '@/lib/action-state';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
@@ -33,7 +33,7 @@ export function ChangePasswordForm({
     resolver: zodResolver(changePasswordSchema),
     defaultValues: EMPTY,
   });
-  const { banner, setBanner, show } = useServerFeedback(form);
+  const { banner, show, invalid } = useServerFeedback(form);
 
   const onSubmit = form.handleSubmit(
     async (values) => {
@@ -42,7 +42,7 @@ export function ChangePasswordForm({
       // A full navigation, so that every server component reads the cleared temporary-password flag.
       if (afterChange) window.location.assign(afterChange);
     },
-    () => setBanner({ kind: 'error', text: '输入有误，请检查标红的字段' }),
+    () => invalid(),
   );
 
   return (

@@ -7,7 +7,7 @@ const TABS = [
   { href: '/admin/users/assign', label: '项目负责人' },
 ] as const;
 
-export type AdminTab = (typeof TABS)[number]['href'];
+type AdminTab = (typeof TABS)[number]['href'];
 
 /** Moves between the admin's people pages. */
 export function AdminTabs({ current }: { current: AdminTab }) {

@@ -3,9 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { assignProjectOwnerAction } from '@/app/(app)/admin/users/actions';
+import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import styles from './admin.module.css';
-import { FormBanner, useServerFeedback } from './form-feedback';
 
 export interface OwnerOption {
   id: number;

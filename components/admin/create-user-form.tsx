@@ -6,12 +6,12 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { createUserAction } from '@/app/(app)/admin/users/actions';
+import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import { createUserSchema, type CreateUserInput } from '@/lib/admin/user-schemas';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import styles from './admin.module.css';
 import { FieldShell, fieldIds } from './field-shell';
-import { FormBanner, useServerFeedback } from './form-feedback';
 import { RoleDepartmentFields, type DepartmentOption } from './role-department-fields';
 
 const EMPTY: CreateUserInput = {
@@ -31,7 +31,7 @@ export function CreateUserForm({ departments }: { departments: DepartmentOption[
     defaultValues: EMPTY,
   });
   const { register, formState } = form;
-  const { banner, setBanner, show } = useServerFeedback(form);
+  const { banner, show, invalid } = useServerFeedback(form);
 
   const onSubmit = form.handleSubmit(
     async (values) => {
@@ -45,7 +45,7 @@ export function CreateUserForm({ departments }: { departments: DepartmentOption[
         router.refresh();
       }
     },
-    () => setBanner({ kind: 'error', text: '输入有误，请检查标红的字段' }),
+    () => invalid(),
   );
 
   return (

@@ -12,6 +12,7 @@ import {
   renameDepartmentAction,
 } from '@/app/(app)/admin/departments/actions';
 import { FieldError } from '@/components/evaluation/field-error';
+import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import {
   createDepartmentSchema,
@@ -21,7 +22,6 @@ import {
 } from '@/lib/admin/department-schemas';
 import styles from './admin.module.css';
 import { FieldShell, fieldIds } from './field-shell';
-import { FormBanner, useServerFeedback } from './form-feedback';
 
 export function CreateDepartmentForm() {
   const router = useRouter();
@@ -29,7 +29,7 @@ export function CreateDepartmentForm() {
     resolver: zodResolver(createDepartmentSchema),
     defaultValues: { name: '' },
   });
-  const { banner, setBanner, show } = useServerFeedback(form);
+  const { banner, show, clear } = useServerFeedback(form);
   const onSubmit = form.handleSubmit(
     async (values) => {
       if (show(await callAction(createDepartmentAction, values))) {
@@ -37,7 +37,7 @@ export function CreateDepartmentForm() {
         router.refresh();
       }
     },
-    () => setBanner(null),
+    () => clear(),
   );
   return (
     <form onSubmit={onSubmit} noValidate className="card form-stack" aria-label="新建部门">
@@ -74,7 +74,7 @@ export function DepartmentRowActions({
     resolver: zodResolver(renameDepartmentSchema),
     defaultValues: { departmentId, name },
   });
-  const { banner, setBanner, show } = useServerFeedback(form);
+  const { banner, show, clear } = useServerFeedback(form);
   const [busy, setBusy] = useState(false);
   const errorId = `department-${departmentId}-error`;
 
@@ -85,7 +85,7 @@ export function DepartmentRowActions({
         router.refresh();
       }
     },
-    () => setBanner(null),
+    () => clear(),
   );
   const toggle = async () => {
     setBusy(true);

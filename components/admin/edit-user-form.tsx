@@ -5,11 +5,11 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { updateUserAction } from '@/app/(app)/admin/users/actions';
+import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import { updateUserSchema, type UpdateUserInput } from '@/lib/admin/user-schemas';
 import styles from './admin.module.css';
 import { FieldShell, fieldIds } from './field-shell';
-import { FormBanner, useServerFeedback } from './form-feedback';
 import { RoleDepartmentFields, type DepartmentOption } from './role-department-fields';
 
 export function EditUserForm({
@@ -27,7 +27,7 @@ export function EditUserForm({
     defaultValues: initial,
   });
   const { register, formState } = form;
-  const { banner, setBanner, show } = useServerFeedback(form);
+  const { banner, show, invalid } = useServerFeedback(form);
 
   const onSubmit = form.handleSubmit(
     async (values) => {
@@ -37,7 +37,7 @@ export function EditUserForm({
         router.refresh();
       }
     },
-    () => setBanner({ kind: 'error', text: '输入有误，请检查标红的字段' }),
+    () => invalid(),
   );
 
   return (

@@ -6,12 +6,12 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { deactivateUserAction, reactivateUserAction, resetUserPasswordAction } from '@/app/(app)/admin/users/actions';
+import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import { resetPasswordSchema, type ResetPasswordInput } from '@/lib/admin/user-schemas';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import styles from './admin.module.css';
 import { FieldShell, fieldIds } from './field-shell';
-import { FormBanner, useServerFeedback } from './form-feedback';
 
 interface Props {
   userId: number;
@@ -71,7 +71,7 @@ function ResetPasswordForm({ userId }: { userId: number }) {
     resolver: zodResolver(resetPasswordSchema),
     defaultValues: { userId, temporaryPassword: '' },
   });
-  const { banner, setBanner, show } = useServerFeedback(form);
+  const { banner, show, invalid } = useServerFeedback(form);
   const router = useRouter();
 
   const onSubmit = form.handleSubmit(
@@ -81,7 +81,7 @@ function ResetPasswordForm({ userId }: { userId: number }) {
         router.refresh();
       }
     },
-    () => setBanner({ kind: 'error', text: '输入有误，请检查标红的字段' }),
+    () => invalid(),
   );
 
   return (

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { approveAction, finalizeAction, returnAction } from '@/app/(app)/evaluations/actions';
+import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction, type ActionState } from '@/lib/action-state';
 import { TEXT_LIMITS } from '@/lib/evaluations/form-schema';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
@@ -33,26 +34,19 @@ export function DecisionPanel({
 }) {
   const router = useRouter();
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [commentError, setCommentError] = useState<string | null>(null);
+  const { banner, fieldErrors, show, clear } = useServerFeedback();
+  const [missingComment, setMissingComment] = useState(false);
   const [busy, setBusy] = useState(false);
+  const commentError = missingComment ? '请填写退回原因' : (fieldErrors.comment ?? null);
 
   const decide = async (decision: Decision) => {
-    setError(null);
-    setCommentError(null);
-    if (decision === 'return' && !comment.trim()) {
-      setCommentError('请填写退回原因');
-      return;
-    }
+    clear();
+    setMissingComment(decision === 'return' && !comment.trim());
+    if (decision === 'return' && !comment.trim()) return;
     if (BUTTONS[decision].confirm && !window.confirm(BUTTONS[decision].confirm)) return;
     setBusy(true);
     try {
-      const state = await callAction(ACTIONS[decision], { evaluationId, version, comment });
-      if (!state.ok) {
-        setCommentError(state.fieldErrors?.comment ?? null);
-        setError(state.message);
-        return;
-      }
+      if (!show(await callAction(ACTIONS[decision], { evaluationId, version, comment }))) return;
       setComment('');
       router.refresh();
     } finally {
@@ -79,11 +73,7 @@ export function DecisionPanel({
           </small>
         )}
       </label>
-      {error && !commentError && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      {banner?.kind === 'error' && !commentError && <FormBanner banner={banner} />}
       <div className="button-row">
         {decisions.map((d) => (
           <button key={d} type="button" className={BUTTONS[d].className} disabled={busy} onClick={() => void decide(d)}>

@@ -3,9 +3,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
-import { FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { saveDraftAction, submitAction } from '@/app/(app)/evaluations/actions';
-import { callAction, type ActionState } from '@/lib/action-state';
+import { FormBanner, useServerFeedback } from '@/components/form-feedback';
+import { callAction } from '@/lib/action-state';
 import type { Sheet } from '@/lib/evaluations/engine-input';
 import { evaluationDraftSchema, type EvaluationDraft } from '@/lib/evaluations/form-schema';
 import type { Scheme } from '@/lib/scoring';
@@ -23,8 +24,6 @@ interface Props {
   goal: string;
 }
 
-type Banner = { kind: 'ok' | 'error'; text: string } | null;
-
 /** The owner's form: save a draft at any time, submit when complete; nothing typed is ever cleared by an error. */
 export function EvaluationForm({ sheet, scheme, initial, goal }: Props) {
   const router = useRouter();
@@ -32,20 +31,10 @@ export function EvaluationForm({ sheet, scheme, initial, goal }: Props) {
   const form = useForm<EvaluationDraft>({ resolver: zodResolver(evaluationDraftSchema), defaultValues: initial });
   const values = useWatch({ control: form.control }) as EvaluationDraft;
   const result = useLiveScore(sheet, scheme, values);
-  const [banner, setBanner] = useState<Banner>(null);
+  const { banner, setBanner, show, invalid } = useServerFeedback(form);
   const [busy, setBusy] = useState(false);
   const { isDirty } = form.formState;
   useLeaveGuard(isDirty && !busy);
-
-  const showFailure = useCallback(
-    (state: Extract<ActionState<unknown>, { ok: false }>) => {
-      for (const [name, message] of Object.entries(state.fieldErrors ?? {})) {
-        if (name !== '_') form.setError(name as Path<EvaluationDraft>, { type: 'server', message });
-      }
-      setBanner({ kind: 'error', text: state.message });
-    },
-    [form],
-  );
 
   /** Saves; resolves to the new version, or null when the save was refused (the form keeps its values). */
   const save = useCallback(async (): Promise<number | null> => {
@@ -53,7 +42,7 @@ export function EvaluationForm({ sheet, scheme, initial, goal }: Props) {
     await form.handleSubmit(
       async (draft) => {
         const state = await callAction(saveDraftAction, draft);
-        if (!state.ok) return showFailure(state);
+        if (!show(state) || !state.ok) return;
         saved = state.data.version;
         form.reset({ ...draft, version: state.data.version }, { keepErrors: false });
         setBanner({
@@ -61,10 +50,10 @@ export function EvaluationForm({ sheet, scheme, initial, goal }: Props) {
           text: `${state.message ?? '已保存'}（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）`,
         });
       },
-      () => setBanner({ kind: 'error', text: '有填写不正确的内容，请按标红提示修改后再保存' }),
+      () => invalid('有填写不正确的内容，请按标红提示修改后再保存'),
     )();
     return saved;
-  }, [form, showFailure]);
+  }, [form, show, setBanner, invalid]);
 
   const onSave = async () => {
     setBusy(true);
@@ -81,7 +70,7 @@ export function EvaluationForm({ sheet, scheme, initial, goal }: Props) {
       const version = form.formState.isDirty ? await save() : form.getValues('version');
       if (version === null) return;
       const state = await callAction(submitAction, { evaluationId: initial.evaluationId, version });
-      if (!state.ok) return showFailure(state);
+      if (!show(state)) return;
       setBanner({ kind: 'ok', text: '已提交，等待部门负责人审核' });
       router.refresh();
     } finally {
@@ -119,14 +108,7 @@ export function EvaluationForm({ sheet, scheme, initial, goal }: Props) {
           <ScorePanel result={result} />
         </div>
         <div className="form-actions" role="group" aria-label="操作">
-          {banner && (
-            <p
-              role={banner.kind === 'error' ? 'alert' : 'status'}
-              className={banner.kind === 'error' ? 'form-error banner' : 'form-ok banner'}
-            >
-              {banner.text}
-            </p>
-          )}
+          <FormBanner banner={banner} className="banner" />
           <span className="muted">{isDirty ? '有未保存的修改' : '所有修改已保存'}</span>
           <button type="submit" className="button" disabled={busy}>
             {WORKFLOW_ACTIONS.save.button}

@@ -2,16 +2,16 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm, type Path } from 'react-hook-form';
 import { reviewScoresAction } from '@/app/(app)/evaluations/actions';
+import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import { reviewSchema, TEXT_LIMITS, type ReviewInput } from '@/lib/evaluations/form-schema';
 import { formatScore } from '@/lib/format';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { FieldError } from './field-error';
 
-export interface ReviewLine {
+interface ReviewLine {
   indicatorId: number;
   name: string;
   points: string;
@@ -32,19 +32,13 @@ export function ReviewForm({
 }) {
   const router = useRouter();
   const form = useForm<ReviewInput>({ resolver: zodResolver(reviewSchema), defaultValues: initial });
-  const [banner, setBanner] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { banner, show } = useServerFeedback(form);
   const { register, control } = form;
 
   const onSubmit = form.handleSubmit(async (values) => {
     const state = await callAction(reviewScoresAction, values);
-    if (!state.ok) {
-      for (const [name, message] of Object.entries(state.fieldErrors ?? {}))
-        form.setError(name as Path<ReviewInput>, { type: 'server', message });
-      setBanner({ kind: 'error', text: state.message });
-      return;
-    }
+    if (!show(state) || !state.ok) return;
     form.reset({ ...values, version: state.data.version });
-    setBanner({ kind: 'ok', text: state.message ?? '已保存' });
     router.refresh();
   });
 
@@ -100,14 +94,7 @@ export function ReviewForm({
           {row('budget', '预算执行率', budget.points, budget.selfScore, 'budget')}
         </tbody>
       </table>
-      {banner && (
-        <p
-          role={banner.kind === 'error' ? 'alert' : 'status'}
-          className={banner.kind === 'error' ? 'form-error' : 'form-ok'}
-        >
-          {banner.text}
-        </p>
-      )}
+      <FormBanner banner={banner} />
       <div className="button-row">
         <button type="submit" className="button" disabled={form.formState.isSubmitting}>
           {WORKFLOW_ACTIONS.review.button}

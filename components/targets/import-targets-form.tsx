@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { confirmTargetImportAction, previewTargetImportAction } from '@/app/(app)/admin/actions';
+import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import type { ImportPreview, TargetSource } from '@/lib/targets/import-operations';
 import { ImportReportView } from './import-report-view';
@@ -32,22 +33,19 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<null | 'preview' | 'confirm'>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { banner, setBanner, fieldErrors: errors, show, clear } = useServerFeedback();
   const [preview, setPreview] = useState<(ImportPreview & { source: TargetSource }) | null>(null);
   const [done, setDone] = useState<number | null>(null);
 
   const onPreview = async () => {
     setBusy('preview');
-    setErrors({});
-    setMessage(null);
+    clear();
     setDone(null);
     try {
       const source = { year, departmentId, ...(await readSource(mode, text, file)) } as TargetSource;
       const state = await callAction(previewTargetImportAction, source);
       if (!state.ok) {
-        setErrors(state.fieldErrors ?? {});
-        setMessage({ kind: 'error', text: state.message });
+        show(state);
         setPreview(null);
         return;
       }
@@ -62,11 +60,7 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
     setBusy('confirm');
     try {
       const state = await callAction(confirmTargetImportAction, { ...preview.source, digest: preview.digest });
-      if (!state.ok) {
-        setMessage({ kind: 'error', text: state.message });
-        return;
-      }
-      setMessage({ kind: 'ok', text: state.message ?? '已导入' });
+      if (!show(state)) return;
       setDone(preview.year);
       setPreview(null);
     } finally {
@@ -76,7 +70,7 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
 
   const onCancel = () => {
     setPreview(null);
-    setMessage({ kind: 'ok', text: '已取消，未导入任何内容。' });
+    setBanner({ kind: 'ok', text: '已取消，未导入任何内容。' });
   };
 
   return (
@@ -166,14 +160,9 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
         </div>
       </section>
 
-      {message && (
-        <p
-          role={message.kind === 'error' ? 'alert' : 'status'}
-          className={message.kind === 'error' ? 'form-error' : 'form-ok'}
-        >
-          {message.text} {done && <Link href={`/projects?year=${done}`}>查看 {done} 年度项目</Link>}
-        </p>
-      )}
+      <FormBanner banner={banner}>
+        {done && <Link href={`/projects?year=${done}`}>查看 {done} 年度项目</Link>}
+      </FormBanner>
 
       {preview && (
         <section className="card" aria-label="导入预览" data-testid="import-preview">

@@ -2,10 +2,11 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useMemo, useState } from 'react';
-import { useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
+import { useMemo } from 'react';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { updateProjectTargetsAction } from '@/app/(app)/admin/actions';
 import { FieldError } from '@/components/evaluation/field-error';
+import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import { formatScore } from '@/lib/format';
 import { allocatePoints, type Scheme } from '@/lib/scoring';
@@ -28,11 +29,11 @@ const EMPTY_ROW = {
 export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; scheme: Scheme }) {
   const router = useRouter();
   const form = useForm<ProjectTargets>({ resolver: zodResolver(projectTargetsSchema), defaultValues: initial });
-  const { register, control, handleSubmit, setError } = form;
+  const { register, control, handleSubmit } = form;
   const { fields, append, remove, move } = useFieldArray({ control, name: 'indicators' });
   const watched = useWatch({ control, name: 'indicators' }) as ProjectTargets['indicators'] | undefined;
   const rows = useMemo(() => watched ?? [], [watched]);
-  const [banner, setBanner] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { banner, show } = useServerFeedback(form);
 
   const live = useMemo(() => {
     const valid = rows.filter((r) => r && ['1', '2', '3'].includes(r.level1Code));
@@ -46,15 +47,8 @@ export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; sc
   }, [rows, scheme]);
 
   const onSubmit = handleSubmit(async (values) => {
-    const state = await callAction(updateProjectTargetsAction, values);
-    if (!state.ok) {
-      for (const [name, message] of Object.entries(state.fieldErrors ?? {}))
-        if (name !== '_') setError(name as Path<ProjectTargets>, { type: 'server', message });
-      setBanner({ kind: 'error', text: state.message });
-      return;
-    }
+    if (!show(await callAction(updateProjectTargetsAction, values))) return;
     form.reset(values);
-    setBanner({ kind: 'ok', text: state.message ?? '已保存' });
     router.refresh();
   });
 
@@ -168,14 +162,7 @@ export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; sc
           保存绩效目标
         </button>
       </div>
-      {banner && (
-        <p
-          role={banner.kind === 'error' ? 'alert' : 'status'}
-          className={banner.kind === 'error' ? 'form-error' : 'form-ok'}
-        >
-          {banner.text}
-        </p>
-      )}
+      <FormBanner banner={banner} />
     </form>
   );
 }

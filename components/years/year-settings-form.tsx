@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
 import { updateYearAction, whatIfAction } from '@/app/(app)/admin/actions';
 import { FieldError } from '@/components/evaluation/field-error';
+import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
 import { SCHEME_LABELS } from '@/lib/years/labels';
@@ -19,17 +20,11 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
     resolver: zodResolver(yearSettingsSchema),
     defaultValues: initial,
   });
-  const { register, control, setValue, handleSubmit, setError } = form;
+  const { register, control, setValue, handleSubmit } = form;
   const preset = useWatch({ control, name: 'scheme.preset' });
   const [whatIf, setWhatIf] = useState<WhatIfRow[] | null>(null);
-  const [banner, setBanner] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { banner, setBanner, show } = useServerFeedback(form);
   const custom = preset === 'custom';
-
-  const applyFailure = (state: { message: string; fieldErrors?: Record<string, string> }) => {
-    for (const [name, message] of Object.entries(state.fieldErrors ?? {}))
-      if (!name.endsWith('_')) setError(name as Path<YearSettingsInput>, { type: 'server', message });
-    setBanner({ kind: 'error', text: [state.message, state.fieldErrors?.['scheme._']].filter(Boolean).join('：') });
-  };
 
   const choosePreset = (value: 'national' | 'hubei' | 'custom') => {
     if (value !== 'custom') {
@@ -43,14 +38,12 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
   const onWhatIf = handleSubmit(async (values) => {
     setBanner(null);
     const state = await callAction(whatIfAction, { year: values.year, scheme: values.scheme });
-    if (!state.ok) return applyFailure(state);
+    if (!state.ok) return void show(state);
     setWhatIf(state.data.rows);
   });
 
   const onSave = handleSubmit(async (values) => {
-    const state = await callAction(updateYearAction, values);
-    if (!state.ok) return applyFailure(state);
-    setBanner({ kind: 'ok', text: state.message ?? '已保存' });
+    if (!show(await callAction(updateYearAction, values))) return;
     form.reset(values);
     router.refresh();
   });
@@ -137,14 +130,7 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
         <FieldError control={control} name="scheme.gradeBands" />
       </fieldset>
 
-      {banner && (
-        <p
-          role={banner.kind === 'error' ? 'alert' : 'status'}
-          className={banner.kind === 'error' ? 'form-error' : 'form-ok'}
-        >
-          {banner.text}
-        </p>
-      )}
+      <FormBanner banner={banner} />
       <div className="button-row">
         <button
           type="button"

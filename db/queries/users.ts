@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
 import { firstRow } from '../rows';
 import { departments, signIns, users, type NewUser, type User } from '../schema';
 import type { Db } from '../sqlite';
@@ -21,10 +21,6 @@ export function findUserByUsernameIgnoringCase(db: Db, { username }: { username:
       .where(sql`lower(${users.username}) = lower(${username})`)
       .limit(1),
   );
-}
-
-export function findUsersByIds(db: Db, { ids }: { ids: number[] }) {
-  return ids.length === 0 ? Promise.resolve([]) : db.select().from(users).where(inArray(users.id, ids));
 }
 
 export function countActiveAdmins(db: Db): Promise<number> {

@@ -13,8 +13,6 @@ export const assignProjectOwnerSchema = z.object({
   ownerId: idField('请选择项目负责人'),
 });
 
-export type AssignProjectOwnerInput = z.input<typeof assignProjectOwnerSchema>;
-
 export const OWNER_FIELD = '项目负责人';
 
 /**

@@ -12,7 +12,7 @@ export const MAX_FAILURES = 5;
 // Compared against when the user does not exist, so the answer takes as long either way.
 const DUMMY_HASH = hashPasswordSync('no-such-user-password');
 
-export type SignInOutcome =
+type SignInOutcome =
   { ok: true; user: { id: number; displayName: string; sessionVersion: number } } | { ok: false; lockedOut: boolean };
 
 /** Checks a username and password, records the attempt, and pauses a username after repeated failures. */

@@ -31,7 +31,7 @@ export function cachedScores(bundle: Pick<EvaluationBundle, 'indicators'>, resul
   };
 }
 
-export interface EvaluationCommit {
+interface EvaluationCommit {
   bundle: EvaluationBundle;
   user: SessionUser;
   /** The version the user started from: the optimistic lock. */

@@ -17,7 +17,7 @@ export function cellText(value: CellValue | undefined): string {
   return '';
 }
 
-export type Amount = { fen: number } | { blank: true } | { unreadable: string };
+type Amount = { fen: number } | { blank: true } | { unreadable: string };
 
 /** Float noise (a SUM of 0.1s) is rounded to 分; anything finer than 分 is a real value we cannot store. */
 const NOISE_FEN = 1e-3;

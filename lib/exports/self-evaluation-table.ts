@@ -11,7 +11,7 @@ import { groupSpans } from '@/lib/targets/grouping';
  * is the engine's decimal string (money in 万元); a null is an empty cell. The sheet writer only lays
  * this out, so what a workbook shows is exactly what scoreStored computed.
  */
-export interface FundsLine {
+interface FundsLine {
   label: string;
   initial: string;
   adjusted: string | null;
@@ -22,7 +22,7 @@ export interface FundsLine {
   reviewedScore: string | null;
 }
 
-export interface IndicatorLine {
+interface IndicatorLine {
   level1: string;
   level2: string;
   name: string;

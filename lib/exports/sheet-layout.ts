@@ -39,7 +39,7 @@ export const STYLES = {
   plain: { font: font(), alignment: align({ horizontal: 'left' }) },
 } satisfies Record<string, Partial<Style>>;
 
-export type StyleName = keyof typeof STYLES;
+type StyleName = keyof typeof STYLES;
 export type CellContent = string | number | null;
 
 /**

@@ -8,7 +8,7 @@ import { box, cell, NUMBER_FORMATS, wrappedHeight, type CellContent } from './sh
  * lib/targets/xlsx.ts reads it back (and any workbook laid out the same way).
  */
 
-export interface TargetWorkbookIndicator extends Pick<
+interface TargetWorkbookIndicator extends Pick<
   ParsedIndicator,
   'level1Code' | 'level1Name' | 'level2Code' | 'level2Name' | 'name' | 'periodTargetText' | 'annualTargetText'
 > {

@@ -4,12 +4,12 @@ import { Decimal } from '@/lib/decimal';
 import { GRADES, type EvaluationResult, type Grade, type Scheme } from '@/lib/scoring';
 
 /** One evaluation with the engine's result, as the overview sees it. */
-export interface ScoredEvaluation {
+interface ScoredEvaluation {
   bundle: EvaluationBundle;
   result: EvaluationResult;
 }
 
-export interface OverviewRow {
+interface OverviewRow {
   id: number;
   project: string;
   department: string;
@@ -25,7 +25,7 @@ export interface OverviewRow {
   scored: boolean;
 }
 
-export type FlagKind = 'over_achievement' | 'deduction' | 'reviewed_differs' | 'low_execution' | 'draft_near_deadline';
+type FlagKind = 'over_achievement' | 'deduction' | 'reviewed_differs' | 'low_execution' | 'draft_near_deadline';
 
 export const FLAG_LABELS: Record<FlagKind, string> = {
   over_achievement: '超额完成（目标可能偏低）',
@@ -35,7 +35,7 @@ export const FLAG_LABELS: Record<FlagKind, string> = {
   draft_near_deadline: '临近截止仍为草稿',
 };
 
-export interface Flag {
+interface Flag {
   evaluationId: number;
   project: string;
   department: string;

@@ -20,25 +20,25 @@ export interface QuantitativePart {
   text: string;
 }
 
-export interface QuantitativeTarget extends QuantitativePart {
+interface QuantitativeTarget extends QuantitativePart {
   kind: 'quantitative';
   normalized: string;
 }
 
-export interface CompoundTarget {
+interface CompoundTarget {
   kind: 'compound';
   normalized: string;
   parts: QuantitativePart[];
 }
 
-export interface QualitativeTarget {
+interface QualitativeTarget {
   kind: 'qualitative';
   normalized: string;
 }
 
 export type ParsedTarget = QuantitativeTarget | CompoundTarget | QualitativeTarget;
 
-export type TargetKind = ParsedTarget['kind'];
+type TargetKind = ParsedTarget['kind'];
 
 export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
   quantitative: '定量',
@@ -54,15 +54,3 @@ export const COMPARATOR_SYMBOLS: Record<Comparator, string> = {
   '=': '=',
   range: '区间',
 };
-
-/** The quantitative parts of a target: one for quantitative, several for compound, none for qualitative. */
-export function targetParts(target: ParsedTarget): QuantitativePart[] {
-  if (target.kind === 'quantitative') return [target];
-  if (target.kind === 'compound') return target.parts;
-  return [];
-}
-
-/** Reverse indicators are the at-most ones (≤, <): lower actuals are better. */
-export function isReverse(part: Pick<QuantitativePart, 'comparator'>): boolean {
-  return part.comparator === '<=' || part.comparator === '<';
-}

@@ -28,8 +28,7 @@ export const schemeFormSchema = z.object({
   precision: z.enum(['0', '2']),
 });
 
-export type SchemeForm = z.infer<typeof schemeFormSchema>;
-export type SchemeFormInput = z.input<typeof schemeFormSchema>;
+type SchemeForm = z.infer<typeof schemeFormSchema>;
 
 export function schemeToForm(scheme: Scheme): SchemeForm {
   const preset = scheme.name === 'national' || scheme.name === 'hubei' ? scheme.name : 'custom';

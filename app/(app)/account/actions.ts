@@ -1,11 +1,7 @@
 'use server';
 
-import { getDb } from '@/db';
 import { changePasswordOperation } from '@/lib/account/change-password';
-import { getCurrentUser } from '@/lib/auth/session';
-import { runOperation } from '@/lib/operations';
+import { serverAction } from '@/lib/auth/server-action';
 
 /** Also used by /account/password, the forced change after a reset. */
-export async function changePasswordAction(raw: unknown) {
-  return runOperation(changePasswordOperation, await getCurrentUser(), raw, getDb());
-}
+export const changePasswordAction = serverAction(changePasswordOperation);
