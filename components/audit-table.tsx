@@ -1,3 +1,4 @@
+import { DataTable, type Column } from '@/components/page-pieces';
 import { formatDateTime } from '@/lib/format';
 
 export interface AuditRow {
@@ -8,6 +9,14 @@ export interface AuditRow {
   oldValue: string | null;
   newValue: string | null;
 }
+
+const COLUMNS: Array<Column<AuditRow>> = [
+  { header: '时间', className: 'nowrap', cell: (e) => formatDateTime(e.createdAt) },
+  { header: '操作人', cell: (e) => e.actor ?? '系统' },
+  { header: '项目', cell: (e) => e.field },
+  { header: '原值', cellClassName: 'prose old', cell: (e) => e.oldValue ?? '（空）' },
+  { header: '新值', cellClassName: 'prose', cell: (e) => e.newValue ?? '（空）' },
+];
 
 /**
  * A change history: who, when, what, old → new. Deactivated actors keep their names; an entry
@@ -27,28 +36,7 @@ export function AuditTable({
     entries.length === 0 ? (
       <p className="muted">暂无修改记录。</p>
     ) : (
-      <table className="data-table compact" data-testid={testId}>
-        <thead>
-          <tr>
-            <th>时间</th>
-            <th>操作人</th>
-            <th>项目</th>
-            <th>原值</th>
-            <th>新值</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td className="nowrap">{formatDateTime(e.createdAt)}</td>
-              <td>{e.actor ?? '系统'}</td>
-              <td>{e.field}</td>
-              <td className="prose old">{e.oldValue ?? '（空）'}</td>
-              <td className="prose">{e.newValue ?? '（空）'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={COLUMNS} rows={entries} testId={testId} compact />
     );
   return (
     <section className="card">

@@ -1,8 +1,11 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
-import type { ActionState } from '@/lib/action-state';
-import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import { callAction, type ActionState } from '@/lib/action-state';
+import type { z } from 'zod';
 
 export type Banner = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -14,7 +17,7 @@ const isGroupMessage = (name: string) => name === '_' || name.endsWith('._');
  * their fields (on a react-hook-form form, or in `fieldErrors` for a plain one), the overall message
  * in a banner, a group's message after it. The typed values stay as they are.
  */
-export function useServerFeedback<T extends FieldValues>(form?: UseFormReturn<T>) {
+export function useServerFeedback<T extends FieldValues>(form?: Pick<UseFormReturn<T>, 'setError'>) {
   const [banner, setBanner] = useState<Banner>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const show = useCallback(
@@ -43,6 +46,46 @@ export function useServerFeedback<T extends FieldValues>(form?: UseFormReturn<T>
   return { banner, setBanner, fieldErrors, show, invalid, clear };
 }
 
+/**
+ * A form whose submit is one server action: the schema checks it in the browser first (on submit, not
+ * on blur: a message appearing as a field loses focus would move the button from under the click),
+ * the answer is shown as useServerFeedback shows it. After a success the form starts again from
+ * `resetTo` (by default from what was saved), the page's server data reloads unless `refresh` is
+ * false, then `onSuccess` runs.
+ */
+export function useActionForm<TIn extends FieldValues, TOut>({
+  schema,
+  defaultValues,
+  action,
+  resetTo,
+  refresh = true,
+  onSuccess,
+  onInvalid,
+}: {
+  schema: z.ZodType<TOut, TIn>;
+  defaultValues: DefaultValues<TIn>;
+  action: (raw: unknown) => Promise<ActionState<unknown>>;
+  resetTo?: (values: TOut) => DefaultValues<TIn>;
+  refresh?: boolean;
+  onSuccess?: () => void;
+  /** What a refusal in the browser shows; by default the banner says to look at the marked fields. */
+  onInvalid?: (feedback: { clear: () => void; invalid: () => void }) => void;
+}) {
+  const router = useRouter();
+  const form = useForm<TIn, unknown, TOut>({ resolver: zodResolver(schema), defaultValues });
+  const feedback = useServerFeedback(form);
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      if (!feedback.show(await callAction(action, values))) return;
+      form.reset(resetTo ? resetTo(values) : form.getValues());
+      if (refresh) router.refresh();
+      onSuccess?.();
+    },
+    () => (onInvalid ? onInvalid(feedback) : feedback.invalid()),
+  );
+  return { form, ...feedback, onSubmit };
+}
+
 /** The banner, with what follows a success (a link onward) when there is one. */
 export function FormBanner({
   banner,
@@ -61,5 +104,15 @@ export function FormBanner({
     >
       {banner.text} {banner.kind === 'ok' && children}
     </p>
+  );
+}
+
+/** One field's message on a form without react-hook-form (its fields read `fieldErrors`). */
+export function FieldMessage({ message }: { message?: string | null }) {
+  if (!message) return null;
+  return (
+    <small className="field-error" role="alert">
+      {message}
+    </small>
   );
 }

@@ -1,4 +1,4 @@
-import { expect, isolatedTest, pageFor, signIn } from './support/fixtures';
+import { expect, isolatedTest, newPage, signIn, submitLogin } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
 import type { Page } from '@playwright/test';
 
@@ -12,16 +12,20 @@ async function fillPasswords(page: Page, current: string, next: string, again = 
   await page.getByRole('button', { name: '修改密码' }).click();
 }
 
-test('after a reset the user must change the temporary password before anything else', async ({ browser, server }) => {
+test('after a reset the user must change the temporary password before anything else', async ({
+  browser,
+  server,
+  pageAs,
+}) => {
   test.setTimeout(90_000);
   const TEMPORARY = 'Temp-2024-zw';
   const CHOSEN = 'Zhangwei-2025';
 
   // A session of owner1's opened before the reset: the reset ends it.
-  const earlier = await pageFor(browser, server.url, 'owner1');
+  const earlier = await pageAs('owner1');
   await expect(earlier.getByTestId('project-row')).toHaveCount(9);
 
-  const admin = await pageFor(browser, server.url, 'admin');
+  const admin = await pageAs('admin');
   await admin.goto('/admin/users');
   await admin.getByRole('link', { name: '编辑 owner1' }).click();
   await admin.getByLabel('新的临时密码').fill('1234567');
@@ -37,12 +41,8 @@ test('after a reset the user must change the temporary password before anything 
   await expect(earlier).toHaveURL(/\/login/);
 
   // The old password is gone; the temporary one opens only the password page.
-  const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN' });
-  const owner = await context.newPage();
-  await owner.goto('/login');
-  await owner.getByLabel('用户名').fill('owner1');
-  await owner.getByLabel('密码').fill('demo1234');
-  await owner.getByRole('button', { name: '登录' }).click();
+  const owner = await newPage(browser, server.url);
+  await submitLogin(owner, 'owner1');
   await expect(owner.getByRole('alert').filter({ hasText: '用户名或密码错误' })).toHaveText(
     '用户名或密码错误，或账号已停用',
   );
@@ -79,19 +79,15 @@ test('after a reset the user must change the temporary password before anything 
   await signIn(owner, 'owner1', CHOSEN);
   await expect(owner).toHaveURL(/\/projects$/);
   await expect(apiAs(server.url, 'owner1', TEMPORARY)).rejects.toThrow();
-  await context.close();
+  await owner.context().close();
 });
 
 test('every user sees their account, changes their password and reads their recent sign-ins', async ({
   browser,
   server,
 }) => {
-  const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN' });
-  const head = await context.newPage();
-  await head.goto('/login');
-  await head.getByLabel('用户名').fill('head');
-  await head.getByLabel('密码').fill('wrong-password');
-  await head.getByRole('button', { name: '登录' }).click();
+  const head = await newPage(browser, server.url);
+  await submitLogin(head, 'head', 'wrong-password');
   await expect(head.getByRole('alert').filter({ hasText: '用户名或密码错误' })).toBeVisible();
   await signIn(head, 'head');
 
@@ -121,5 +117,5 @@ test('every user sees their account, changes their password and reads their rece
   await signIn(head, 'head', 'Head-new-2025');
   await head.goto('/account');
   await expect(head.getByTestId('sign-in-row')).toHaveCount(3);
-  await context.close();
+  await head.context().close();
 });

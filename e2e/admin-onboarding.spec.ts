@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, pageFor, signIn, test } from './support/fixtures';
+import { expect, signIn, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
 
 const SEED = readFileSync(
@@ -24,9 +24,10 @@ async function createUser(admin: Page, user: { username: string; name: string; r
 test('the administrator sets up a department, its people and its targets; the new owner starts on exactly their project', async ({
   browser,
   freshServer,
+  freshPageAs,
 }) => {
   test.setTimeout(120_000);
-  const admin = await pageFor(browser, freshServer.url, 'admin');
+  const admin = await freshPageAs('admin');
 
   await admin.goto('/admin/departments');
   await admin.getByLabel('部门名称').fill(DEPARTMENT);
@@ -76,7 +77,7 @@ test('the administrator sets up a department, its people and its targets; the ne
   const head = await (await browser.newContext({ baseURL: freshServer.url, locale: 'zh-CN' })).newPage();
   await signIn(head, 'zhanghead', 'Head-2025-temp');
   await expect(head).toHaveURL(/\/account\/password$/);
-  const original = await pageFor(browser, freshServer.url, 'head');
+  const original = await freshPageAs('head');
   await original.goto('/projects?year=2025');
   await expect(original.getByTestId('project-row')).toHaveCount(0);
   await original.goto('/projects?year=2024');

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatScore } from '../lib/format';
 import { tsxArgs } from '../scripts/tsx';
-import { expect, pageFor, signIn, test } from './support/fixtures';
+import { expect, signIn, test } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
 
 const PROJECT = '广州市白云区应急管理局信息化运行维护项目';
@@ -147,15 +147,14 @@ test('switching the year’s scheme to hubei in the what-if view shows the total
 });
 
 test('rolling the year forward creates the next year with every project and empty evaluations', async ({
-  browser,
-  freshServer,
+  freshPageAs,
 }) => {
-  const page = await pageFor(browser, freshServer.url, 'finance');
+  const page = await freshPageAs('finance');
   await page.goto('/admin/years/2024/rollover');
   await expect(page.getByTestId('rollover-plan').getByRole('row')).toHaveCount(18);
   await page.getByRole('button', { name: '确认创建 2025 年度' }).click();
   await expect(page.getByRole('status')).toContainText('已创建 2025 年度：17 个项目');
-  const owner = await pageFor(browser, freshServer.url, 'owner1');
+  const owner = await freshPageAs('owner1');
   await owner.goto('/projects?year=2025');
   await expect(owner.getByTestId('project-row')).toHaveCount(9);
   await expect(owner.getByTestId('project-row').first()).toContainText('草稿');

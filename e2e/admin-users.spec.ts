@@ -1,4 +1,4 @@
-import { expect, isolatedTest, pageFor, signIn } from './support/fixtures';
+import { expect, isolatedTest, signIn } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
 import type { Browser } from '@playwright/test';
 
@@ -19,10 +19,14 @@ async function signInRefused(browser: Browser, baseURL: string, username: string
   await context.close();
 }
 
-test('a deactivated user cannot sign in, and what they did still carries their name', async ({ browser, server }) => {
+test('a deactivated user cannot sign in, and what they did still carries their name', async ({
+  browser,
+  server,
+  pageAs,
+}) => {
   test.setTimeout(120_000);
   // Before: owner2 (李娜) saves a draft through the form, which writes audit entries in her name.
-  const owner2 = await pageFor(browser, server.url, 'owner2');
+  const owner2 = await pageAs('owner2');
   await owner2.goto('/projects');
   const row = owner2.getByTestId('project-row').first();
   const project = (await row.getByRole('link').first().innerText()).trim();
@@ -34,7 +38,7 @@ test('a deactivated user cannot sign in, and what they did still carries their n
   await expect(owner2.getByRole('status').filter({ hasText: '已保存草稿' })).toBeVisible();
 
   // The admin deactivates her from the user list.
-  const admin = await pageFor(browser, server.url, 'admin');
+  const admin = await pageAs('admin');
   await admin.goto('/admin/users');
   const listed = admin.getByTestId('user-row').filter({ hasText: 'owner2' });
   await expect(listed).toContainText('李娜');
@@ -56,7 +60,7 @@ test('a deactivated user cannot sign in, and what they did still carries their n
   await expect(apiAs(server.url, 'owner2')).rejects.toThrow();
 
   // Her earlier change still shows her name in the evaluation's history, read by the head.
-  const head = await pageFor(browser, server.url, 'head');
+  const head = await pageAs('head');
   await head.goto(evaluationPath);
   await expect(head.getByRole('heading', { name: project })).toBeVisible();
   await head.getByText(/^修改记录（/).click();
@@ -83,8 +87,9 @@ test('a deactivated user cannot sign in, and what they did still carries their n
 test('the admin creates a user through the form, which explains every refusal and keeps what was typed', async ({
   browser,
   server,
+  pageAs,
 }) => {
-  const admin = await pageFor(browser, server.url, 'admin');
+  const admin = await pageAs('admin');
   await admin.goto('/admin/users');
   await admin.getByRole('link', { name: '新建用户' }).click();
 
@@ -138,10 +143,9 @@ test('the admin creates a user through the form, which explains every refusal an
 });
 
 test('departments: created, refused on a duplicate name, renamed, and kept while people work in them', async ({
-  browser,
-  server,
+  pageAs,
 }) => {
-  const admin = await pageFor(browser, server.url, 'admin');
+  const admin = await pageAs('admin');
   await admin.goto('/admin/departments');
   const emergency = admin.getByTestId('department-row').filter({ hasText: '广州市白云区应急管理局' });
   await expect(emergency.getByRole('cell').nth(3)).toHaveText('17');
@@ -170,9 +174,9 @@ test('departments: created, refused on a duplicate name, renamed, and kept while
 
 test('administration is refused to every other role, through the pages and by forged action calls', async ({
   server,
-  browser,
+  pageAs,
 }) => {
-  const owner = await pageFor(browser, server.url, 'owner1');
+  const owner = await pageAs('owner1');
   for (const path of ['/admin/users', '/admin/users/new', '/admin/departments', '/admin/users/assign']) {
     await owner.goto(path);
     await expect(owner.getByRole('heading', { name: '无权访问' })).toBeVisible();
@@ -200,7 +204,7 @@ test('administration is refused to every other role, through the pages and by fo
       code,
     });
   }
-  const admin = await pageFor(browser, server.url, 'admin');
+  const admin = await pageAs('admin');
   await admin.goto('/admin/users');
   await expect(admin.getByTestId('user-row').filter({ hasText: 'forged' })).toHaveCount(0);
   await admin.goto('/admin/departments');

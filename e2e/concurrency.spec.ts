@@ -1,14 +1,13 @@
-import { expect, openEvaluation, pageFor, test } from './support/fixtures';
+import { expect, openEvaluation, test } from './support/fixtures';
 
 const PROJECT = '应急专项经费';
 const ROW = '保障应急值守、指挥调度、各类会议的次数';
 
 test('two people save the same evaluation from the same version: one wins, the other is told and keeps their input', async ({
-  browser,
-  server,
+  pageAs,
 }) => {
-  const first = await pageFor(browser, server.url, 'owner1');
-  const second = await pageFor(browser, server.url, 'owner1');
+  const first = await pageAs('owner1');
+  const second = await pageAs('owner1');
   for (const page of [first, second]) {
     await openEvaluation(page, PROJECT);
     await expect(page.getByLabel(`${ROW} 实际完成值`)).toBeVisible();
@@ -31,7 +30,7 @@ test('two people save the same evaluation from the same version: one wins, the o
   await expect(second.getByLabel('年度总体目标实际完成情况')).toHaveValue('第二位同事的填写');
 
   // What is stored is the winner's, whole: nothing of the second save is mixed in.
-  const fresh = await pageFor(browser, server.url, 'owner1');
+  const fresh = await pageAs('owner1');
   await fresh.goto(first.url());
   await expect(fresh.getByLabel(`${ROW} 实际完成值`)).toHaveValue('320');
   await expect(fresh.getByLabel('年度总体目标实际完成情况')).toHaveValue('第一位同事的填写');

@@ -1,12 +1,11 @@
-import { expect, openEvaluation, pageFor, test } from './support/fixtures';
+import { expect, openEvaluation, test } from './support/fixtures';
 
 const PROJECT = '综合减灾和物资保障（预案管理）年度专项经费';
 
 test('bad input gets a message next to the field and nothing typed is lost; text is shown escaped', async ({
-  browser,
-  server,
+  pageAs,
 }) => {
-  const page = await pageFor(browser, server.url, 'owner1');
+  const page = await pageAs('owner1');
   await openEvaluation(page, PROJECT);
 
   const count = page.getByLabel('组织应急演练数量 实际完成值');
@@ -49,8 +48,8 @@ test('bad input gets a message next to the field and nothing typed is lost; text
   await expect(page.locator('[data-testid="goal-actual"] b')).toHaveCount(0);
 });
 
-test('leaving with unsaved changes asks first', async ({ browser, server }) => {
-  const page = await pageFor(browser, server.url, 'owner2');
+test('leaving with unsaved changes asks first', async ({ pageAs }) => {
+  const page = await pageAs('owner2');
   await openEvaluation(page, '区级应急避护场所建设专项经费');
   await page.getByLabel('建设应急避护场所数量 实际完成值').fill('1');
 

@@ -2,22 +2,14 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { parseTargetWorkbook } from '../lib/targets/xlsx';
 import { addOtherDepartment } from './support/data';
-import { expect, test as shared } from './support/fixtures';
+import { expect, test as shared, workerServer } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
-import { startTestServer, type TestServer } from './support/server';
+import type { TestServer } from './support/server';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 
 /** These tests finalise an evaluation: they get a server and database of their own, so no other spec meets the change. */
 const test = shared.extend<object, { server: TestServer }>({
-  server: [
-    async ({}, use) => {
-      const server = await startTestServer();
-      await addOtherDepartment(server.dataDir);
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
+  server: workerServer((server) => addOtherDepartment(server.dataDir)),
 });
 
 const PROJECT = '安全生产基础工作专项经费';

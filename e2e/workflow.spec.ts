@@ -4,7 +4,7 @@ import { formatRate } from '../lib/format';
 import { formatScore } from '../lib/format';
 import { NATIONAL_SCHEME, scoreEvaluation } from '../lib/scoring';
 import { parseTargetText } from '../lib/targets/parse-target-text';
-import { expect, pageFor, test } from './support/fixtures';
+import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
 
 const PROJECT = '队伍装备基础设施建设专项经费';
@@ -58,12 +58,9 @@ async function openEvaluation(page: Page) {
   await expect(page.getByRole('heading', { name: PROJECT })).toBeVisible();
 }
 
-test('an evaluation goes from the owner through the head to finance, and ends locked', async ({
-  browser,
-  server,
-}, testInfo) => {
+test('an evaluation goes from the owner through the head to finance, and ends locked', async ({ pageAs }, testInfo) => {
   test.setTimeout(120_000);
-  const owner = await pageFor(browser, server.url, 'owner1');
+  const owner = await pageAs('owner1');
   await openEvaluation(owner);
   const evaluationUrl = owner.url();
 
@@ -114,7 +111,7 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   await expect(owner.getByTestId('evaluation-status')).toHaveText('已提交');
 
   // The head returns it with a comment.
-  const head = await pageFor(browser, server.url, 'head');
+  const head = await pageAs('head');
   await head.goto(evaluationUrl);
   await head.getByLabel('审核意见').fill('请把满意度调查结果更新为最终统计数。');
   await head.getByRole('button', { name: '退回修改' }).click();
@@ -132,7 +129,7 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   await expect(head.getByTestId('evaluation-status')).toHaveText('部门已审核');
 
   // Finance sets one reviewed score with its reason, then finalises.
-  const finance = await pageFor(browser, server.url, 'finance');
+  const finance = await pageAs('finance');
   await finance.goto(evaluationUrl);
   await finance.getByLabel(`第2行 ${ROWS.hours} 复核得分`).fill('10');
   await finance.getByLabel(`第2行 ${ROWS.hours} 复核理由`).fill('服务时长佐证材料不足');
@@ -150,7 +147,7 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   }
 
   // Read-only for everyone, the administrator included.
-  const admin = await pageFor(browser, server.url, 'admin');
+  const admin = await pageAs('admin');
   for (const page of [owner, head, finance, admin]) {
     await page.goto(evaluationUrl);
     await expect(page.getByText('该自评已定稿，所有内容只读。')).toBeVisible();

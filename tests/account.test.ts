@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordSignIn } from '@/db/queries/users';
 import { auditLog, users } from '@/db/schema';
 import { changePasswordOperation } from '@/lib/account/change-password';
@@ -8,13 +8,9 @@ import { resetUserPasswordOperation } from '@/lib/admin/user-access';
 import { verifyPassword } from '@/lib/auth/password';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { arrange, rowOf, rowsOf } from './helpers';
-import { completeDraft, createWorld, type World } from './world';
+import { completeDraft, testWorld } from './world';
 
-let world: World;
-beforeAll(async () => {
-  world = await createWorld();
-});
-afterAll(() => world.cleanup());
+const world = testWorld();
 
 const stored = (id: number) => rowOf(world.db, users, eq(users.id, id));
 const lastAuditOf = async (actorId: number) =>

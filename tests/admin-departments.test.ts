@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listDepartmentsWithCounts } from '@/db/queries/departments';
 import { departments, users } from '@/db/schema';
 import {
@@ -9,13 +9,9 @@ import {
   renameDepartmentOperation,
 } from '@/lib/admin/departments';
 import { arrange, auditTrail, rowOf, rowsOf } from './helpers';
-import { createWorld, type World } from './world';
+import { testWorld } from './world';
 
-let world: World;
-beforeAll(async () => {
-  world = await createWorld();
-});
-afterAll(() => world.cleanup());
+const world = testWorld();
 
 const byName = (name: string) => rowOf(world.db, departments, eq(departments.name, name));
 const auditOf = (id: number) =>

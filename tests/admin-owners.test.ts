@@ -1,17 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listEvaluationAudit } from '@/db/queries/audit';
 import { auditLog, evaluations, projects, users } from '@/db/schema';
 import { assignProjectOwnerOperation } from '@/lib/admin/owners';
 import { createUserOperation } from '@/lib/admin/users';
 import { arrange, rowOf, rowsOf } from './helpers';
-import { createWorld, type World } from './world';
+import { testWorld } from './world';
 
-let world: World;
-beforeAll(async () => {
-  world = await createWorld();
-});
-afterAll(() => world.cleanup());
+const world = testWorld();
 
 const PROJECT = '三防专项经费';
 const project = () => rowOf(world.db, projects, eq(projects.name, PROJECT));

@@ -1,18 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { departments, users } from '@/db/schema';
 import { deactivateUserOperation, reactivateUserOperation, resetUserPasswordOperation } from '@/lib/admin/user-access';
 import { createUserOperation, updateUserOperation } from '@/lib/admin/users';
 import { verifyPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/scope';
 import { arrange, auditTrail, rowOf, rowsOf } from './helpers';
-import { createWorld, type World } from './world';
+import { testWorld } from './world';
 
-let world: World;
-beforeAll(async () => {
-  world = await createWorld();
-});
-afterAll(() => world.cleanup());
+const world = testWorld();
 
 const userRow = (username: string) => rowOf(world.db, users, eq(users.username, username));
 const departmentId = async (name: string) => (await rowOf(world.db, departments, eq(departments.name, name))).id;
@@ -25,6 +21,9 @@ const auditOf = (userId: number) =>
     'actorId',
     'evaluationId',
   ]);
+/** An admin's edit of a user's name, role and department. */
+const update = (userId: number, displayName: string, role: string, departmentId: unknown, by = world.actors.admin) =>
+  world.run(updateUserOperation, by, { userId, displayName, role, departmentId });
 const EMERGENCY = '广州市白云区应急管理局';
 const WATER = '白云区水务局';
 
@@ -175,12 +174,7 @@ describe('createUser', () => {
 describe('updateUser', () => {
   it('changes name, role and department and audits each with Chinese labels', async () => {
     const target = await userRow('otherhead');
-    const result = await world.run(updateUserOperation, world.actors.admin, {
-      userId: target.id,
-      displayName: '赵敏',
-      role: 'owner',
-      departmentId: await departmentId(EMERGENCY),
-    });
+    const result = await update(target.id, '赵敏', 'owner', await departmentId(EMERGENCY));
     expect(result.ok).toBe(true);
     expect(await userRow('otherhead')).toMatchObject({
       displayName: '赵敏',
@@ -197,65 +191,35 @@ describe('updateUser', () => {
   it('writes nothing when nothing changed', async () => {
     const target = await userRow('otherhead');
     const before = (await auditOf(target.id)).length;
-    const result = await world.run(updateUserOperation, world.actors.admin, {
-      userId: target.id,
-      displayName: '赵敏',
-      role: 'owner',
-      departmentId: target.departmentId,
-    });
+    const result = await update(target.id, '赵敏', 'owner', target.departmentId);
     expect(result).toMatchObject({ ok: true, message: '没有需要保存的修改' });
     expect((await auditOf(target.id)).length).toBe(before);
   });
 
   it('refuses to move an owner away from the open projects they own', async () => {
     const owner2 = await userRow('owner2');
-    const result = await world.run(updateUserOperation, world.actors.admin, {
-      userId: owner2.id,
-      displayName: '李娜',
-      role: 'owner',
-      departmentId: await departmentId(WATER),
-    });
+    const result = await update(owner2.id, '李娜', 'owner', await departmentId(WATER));
     expect(result).toMatchObject({
       ok: false,
       code: 'state',
       message: expect.stringContaining('李娜仍负责 8 个未定稿的项目'),
     });
-    const demoted = await world.run(updateUserOperation, world.actors.admin, {
-      userId: owner2.id,
-      displayName: '李娜',
-      role: 'dept_head',
-      departmentId: owner2.departmentId,
-    });
+    const demoted = await update(owner2.id, '李娜', 'dept_head', owner2.departmentId);
     expect(demoted).toMatchObject({ ok: false, code: 'state' });
     expect(await userRow('owner2')).toMatchObject({ role: 'owner', departmentId: owner2.departmentId });
   });
 
   it('refuses an admin changing their own role, and a missing user', async () => {
     const { admin } = world.actors;
-    const own = await world.run(updateUserOperation, admin, {
-      userId: admin.id,
-      displayName: '系统管理员',
-      role: 'finance',
-      departmentId: null,
-    });
+    const own = await update(admin.id, '系统管理员', 'finance', null, admin);
     expect(own).toMatchObject({
       ok: false,
       code: 'state',
       fieldErrors: { role: expect.stringContaining('不能修改自己的角色') },
     });
-    const renamed = await world.run(updateUserOperation, admin, {
-      userId: admin.id,
-      displayName: '管理员甲',
-      role: 'admin',
-      departmentId: null,
-    });
+    const renamed = await update(admin.id, '管理员甲', 'admin', null, admin);
     expect(renamed.ok).toBe(true);
-    const missing = await world.run(updateUserOperation, admin, {
-      userId: 99999,
-      displayName: 'x',
-      role: 'finance',
-      departmentId: null,
-    });
+    const missing = await update(99999, 'x', 'finance', null, admin);
     expect(missing).toMatchObject({ ok: false, code: 'not_found' });
   });
 });
@@ -344,12 +308,7 @@ describe('deactivate and reactivate', () => {
       code: 'state',
       message: expect.stringContaining('最后一名启用的系统管理员'),
     });
-    const demote = await world.run(updateUserOperation, admin, {
-      userId: admin2.id,
-      displayName: '管理员乙',
-      role: 'finance',
-      departmentId: null,
-    });
+    const demote = await update(admin2.id, '管理员乙', 'finance', null, admin);
     expect(demote).toMatchObject({
       ok: false,
       code: 'state',

@@ -1,21 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '@/db/schema';
 import type { EvaluationDraft } from '@/lib/evaluations/form-schema';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { rowsOf } from './helpers';
-import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
+import { completeDraft, testWorld, WORKED_EXAMPLE } from './world';
 
-let world: World;
+const world = testWorld();
 let id: number;
 let equipmentId: number;
 beforeAll(async () => {
-  world = await createWorld();
   id = await world.evaluationOf(WORKED_EXAMPLE);
   equipmentId = await world.evaluationOf('队伍装备基础设施建设专项经费');
 });
-afterAll(() => world.cleanup());
 
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
 

@@ -1,17 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, evaluations, indicatorResults } from '@/db/schema';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { approveOperation, finalizeOperation, returnOperation, submitOperation } from '@/lib/evaluations/transitions';
 import { rowOf, rowsOf } from './helpers';
-import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
+import { completeDraft, reviewDraft, testWorld, WORKED_EXAMPLE } from './world';
 
-let world: World;
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(() => world.cleanup());
+const world = testWorld({ each: true });
 
 /** The rule book's worked example typed in as the owner would (scoring-rules.md § Worked example). */
 async function workedExampleDraft(id: number) {
@@ -94,17 +90,8 @@ describe('evaluation operations on a real database', () => {
     expect((await world.run(submitOperation, owner1, { evaluationId: id, version: 5 })).ok).toBe(true);
     expect((await world.run(approveOperation, head, { evaluationId: id, version: 6, comment: '' })).ok).toBe(true);
 
-    const b = await world.bundle(id);
-    const review = {
-      evaluationId: id,
-      version: 7,
-      indicators: b.indicators.map((ind, i) => ({
-        indicatorId: ind.id,
-        score: i === 0 ? '12' : '',
-        reason: i === 0 ? '佐证材料不足' : '',
-      })),
-      budget: { score: '', reason: '' },
-    };
+    const review = await reviewDraft(world, id, { 0: ['12', '佐证材料不足'] });
+    expect(review.version).toBe(7);
     const tooHigh = {
       ...review,
       indicators: review.indicators.map((l, i) => (i === 0 ? { ...l, score: '15.01' } : l)),
@@ -147,17 +134,7 @@ describe('evaluation operations on a real database', () => {
     await world.run(saveDraftOperation, owner1, await completeDraft(world, id));
     await world.run(submitOperation, owner1, { evaluationId: id, version: 2 });
     await world.run(approveOperation, head, { evaluationId: id, version: 3, comment: '' });
-    const b = await world.bundle(id);
-    const review = {
-      evaluationId: id,
-      version: 4,
-      indicators: b.indicators.map((ind, i) => ({
-        indicatorId: ind.id,
-        score: i === 1 ? '10' : '',
-        reason: i === 1 ? '依据不足' : '',
-      })),
-      budget: { score: '8', reason: '执行偏慢' },
-    };
+    const review = await reviewDraft(world, id, { 1: ['10', '依据不足'] }, ['8', '执行偏慢']);
     expect(await world.run(reviewScoresOperation, finance, review)).toMatchObject({
       ok: true,
       data: { finalTotal: '93' },

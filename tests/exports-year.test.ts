@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listEvaluationsForUser } from '@/db/queries/evaluations';
 import { loadYearBundles } from '@/db/queries/evaluations';
 import { loadEvaluationBundle } from '@/db/queries/evaluations';
@@ -12,13 +12,9 @@ import { approveOperation, finalizeOperation, submitOperation } from '@/lib/eval
 import { INDICATOR_CSV_HEADERS, buildIndicatorsCsv } from '@/lib/exports/indicators-csv';
 import { SUMMARY_HEADERS } from '@/lib/exports/summary-sheet';
 import { writeYearWorkbook } from '@/lib/exports/workbooks';
-import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
+import { completeDraft, testWorld, WORKED_EXAMPLE } from './world';
 
-let world: World;
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(() => world.cleanup());
+const world = testWorld({ each: true });
 
 async function yearWorkbook(user: SessionUser) {
   const output = new PassThrough();

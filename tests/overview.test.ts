@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadYearBundles } from '@/db/queries/evaluations';
 import { evaluationYears } from '@/db/schema';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
@@ -12,13 +12,14 @@ import {
   overviewRow,
   reviewFlags,
   scoreHistogram,
+  summarizeOverview,
+  type OverviewFilter,
 } from '@/lib/overview/summarize';
 import { arrange } from './helpers';
-import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
+import { completeDraft, testWorld, WORKED_EXAMPLE } from './world';
 
-let world: World;
+const world = testWorld();
 beforeAll(async () => {
-  world = await createWorld();
   const { owner1 } = world.actors;
   // Fully met and spent: 100.00 on 38.00 万元.
   const full = await world.evaluationOf('队伍装备基础设施建设专项经费');
@@ -38,7 +39,6 @@ beforeAll(async () => {
     tx.update(evaluationYears).set({ deadline: '2025-01-31' }).where(eq(evaluationYears.year, 2024)),
   );
 });
-afterAll(() => world.cleanup());
 
 async function scoredYear(user = world.actors.finance) {
   return (await loadYearBundles(world.db, { user, year: 2024 })).map((bundle) => ({
@@ -98,5 +98,26 @@ describe('finance overview figures (lib/overview)', () => {
         .filter((f) => f.kind === 'low_execution')
         .map((f) => f.project),
     ).toEqual([WORKED_EXAMPLE]);
+  });
+
+  it('applies the filter to everything but the list of departments', async () => {
+    const year = await scoredYear();
+    const today = new Date('2025-01-20T00:00:00+08:00');
+    const of = (filter: Partial<OverviewFilter>) =>
+      summarizeOverview(year, {
+        filter: { department: '', status: '', grade: '', ...filter },
+        scheme: schemeOfYear('national'),
+        today,
+      });
+    const all = of({});
+    expect([all.rows.length, all.departments.length, all.average]).toEqual([17, 1, '97.37']);
+    const submitted = of({ status: 'submitted' });
+    expect(submitted.rows.map((r) => r.project).sort()).toEqual(
+      ['队伍装备基础设施建设专项经费', WORKED_EXAMPLE].sort(),
+    );
+    expect(submitted.flags.some((f) => f.kind === 'draft_near_deadline')).toBe(false);
+    expect(submitted.departments).toEqual(all.departments);
+    expect(of({ grade: '良' }).rows).toEqual([]);
+    expect(of({ department: '999' }).histogram.every((bin) => bin.count === 0)).toBe(true);
   });
 });

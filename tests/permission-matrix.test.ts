@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionUser } from '@/lib/auth/scope';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { approveOperation, finalizeOperation, returnOperation, submitOperation } from '@/lib/evaluations/transitions';
 import type { Operation } from '@/lib/operations';
-import { completeDraft, createWorld, type World } from './world';
+import { type Caller, CALLERS, completeDraft, reviewDraft, sessionOf, testWorld, type World } from './world';
 import type { z } from 'zod';
 
 /**
@@ -12,14 +11,9 @@ import type { z } from 'zod';
  * exactly the state where the rules allow it; every caller but the allowed one must be refused
  * (with the code asserted and the evaluation left untouched), then the allowed one succeeds.
  */
-let world: World;
-beforeAll(async () => {
-  world = await createWorld();
-});
-afterAll(() => world.cleanup());
+const world = testWorld();
 
-type Actor = keyof World['actors'] | 'anonymous';
-const ACTORS: Actor[] = ['anonymous', 'owner1', 'owner2', 'otherowner', 'head', 'otherhead', 'finance', 'admin'];
+type Actor = Caller;
 
 /** owner1's projects, one per row of the matrix so that the rows do not disturb each other. */
 const PROJECTS = [
@@ -32,29 +26,18 @@ const PROJECTS = [
   '应急专项经费',
 ];
 
-async function bringTo(id: number, status: 'draft' | 'filled draft' | 'submitted' | 'dept_approved') {
+/** The input of a workflow step from the evaluation's current version. */
+const step =
+  (comment = '') =>
+  async (id: number) => ({ evaluationId: id, version: (await world.bundle(id)).evaluation.version, comment });
+
+async function bringTo(id: number, status: Row['state']) {
   const { owner1, head } = world.actors;
   if (status === 'draft') return;
   expect((await world.run(saveDraftOperation, owner1, await completeDraft(world, id))).ok).toBe(true);
   if (status === 'filled draft') return;
-  expect(
-    (
-      await world.run(submitOperation, owner1, {
-        evaluationId: id,
-        version: (await world.bundle(id)).evaluation.version,
-      })
-    ).ok,
-  ).toBe(true);
-  if (status === 'dept_approved')
-    expect(
-      (
-        await world.run(approveOperation, head, {
-          evaluationId: id,
-          version: (await world.bundle(id)).evaluation.version,
-          comment: '',
-        })
-      ).ok,
-    ).toBe(true);
+  expect((await world.run(submitOperation, owner1, await step()(id))).ok).toBe(true);
+  if (status === 'dept_approved') expect((await world.run(approveOperation, head, await step()(id))).ok).toBe(true);
 }
 
 interface Row {
@@ -67,68 +50,30 @@ interface Row {
   input: (id: number) => Promise<unknown>;
 }
 
-const version = async (id: number) => (await world.bundle(id)).evaluation.version;
+const row = <S extends z.ZodType, T>(
+  name: string,
+  op: Operation<S, T>,
+  [state, allowed, wrongState]: [Row['state'], Actor, Actor?],
+  input: Row['input'],
+): Row => ({
+  name,
+  op: op as Operation<z.ZodType, unknown>,
+  state,
+  allowed,
+  wrongState: wrongState && [wrongState],
+  input,
+});
+
 const ROWS: Row[] = [
-  {
-    name: 'saveDraft',
-    op: saveDraftOperation as Operation<z.ZodType, unknown>,
-    state: 'draft',
-    allowed: 'owner1',
-    input: async (id) => await completeDraft(world, id),
-  },
-  {
-    name: 'submit',
-    op: submitOperation as Operation<z.ZodType, unknown>,
-    state: 'filled draft',
-    allowed: 'owner1',
-    input: async (id) => ({ evaluationId: id, version: await version(id) }),
-  },
-  {
-    name: 'approve',
-    op: approveOperation as Operation<z.ZodType, unknown>,
-    state: 'submitted',
-    allowed: 'head',
-    input: async (id) => ({ evaluationId: id, version: await version(id), comment: '同意' }),
-  },
-  {
-    name: 'return (head, 已提交)',
-    op: returnOperation as Operation<z.ZodType, unknown>,
-    state: 'submitted',
-    allowed: 'head',
-    wrongState: ['finance'],
-    input: async (id) => ({ evaluationId: id, version: await version(id), comment: '请补充' }),
-  },
-  {
-    name: 'return (finance, 部门已审核)',
-    op: returnOperation as Operation<z.ZodType, unknown>,
-    state: 'dept_approved',
-    allowed: 'finance',
-    wrongState: ['head'],
-    input: async (id) => ({ evaluationId: id, version: await version(id), comment: '请补充' }),
-  },
-  {
-    name: 'reviewScores',
-    op: reviewScoresOperation as Operation<z.ZodType, unknown>,
-    state: 'dept_approved',
-    allowed: 'finance',
-    input: async (id) => ({
-      evaluationId: id,
-      version: await version(id),
-      indicators: (await world.bundle(id)).indicators.map((ind, i) => ({
-        indicatorId: ind.id,
-        score: i === 0 ? '1' : '',
-        reason: i === 0 ? '复核' : '',
-      })),
-      budget: { score: '', reason: '' },
-    }),
-  },
-  {
-    name: 'finalize',
-    op: finalizeOperation as Operation<z.ZodType, unknown>,
-    state: 'dept_approved',
-    allowed: 'finance',
-    input: async (id) => ({ evaluationId: id, version: await version(id), comment: '' }),
-  },
+  row('saveDraft', saveDraftOperation, ['draft', 'owner1'], (id) => completeDraft(world, id)),
+  row('submit', submitOperation, ['filled draft', 'owner1'], step()),
+  row('approve', approveOperation, ['submitted', 'head'], step('同意')),
+  row('return (head, 已提交)', returnOperation, ['submitted', 'head', 'finance'], step('请补充')),
+  row('return (finance, 部门已审核)', returnOperation, ['dept_approved', 'finance', 'head'], step('请补充')),
+  row('reviewScores', reviewScoresOperation, ['dept_approved', 'finance'], (id) =>
+    reviewDraft(world, id, { 0: ['1', '复核'] }),
+  ),
+  row('finalize', finalizeOperation, ['dept_approved', 'finance'], step()),
 ];
 
 describe('server action permission matrix', () => {
@@ -140,11 +85,10 @@ describe('server action permission matrix', () => {
         await bringTo(id, row.state);
       });
 
-      for (const actor of ACTORS.filter((a) => a !== row.allowed)) {
+      for (const actor of CALLERS.filter((a) => a !== row.allowed)) {
         it(`is refused for ${actor}`, async () => {
           const before = (await world.bundle(id)).evaluation;
-          const user: SessionUser | null = actor === 'anonymous' ? null : world.actors[actor];
-          const result = await world.run(row.op, user, await row.input(id));
+          const result = await world.run(row.op, sessionOf(world, actor), await row.input(id));
           expect(result.ok).toBe(false);
           const expected =
             actor === 'anonymous' ? 'unauthenticated' : row.wrongState?.includes(actor) ? 'state' : 'forbidden';

@@ -1,20 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listIndicators } from '@/db/queries/projects';
 import { auditLog, evaluations, indicators, projects, targetImports } from '@/db/schema';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { updateProjectTargetsOperation } from '@/lib/targets/edit-targets';
 import { confirmTargetImportOperation, previewTargetImportOperation } from '@/lib/targets/import-operations';
-import { targetFormRows } from '@/lib/targets/targets-form';
+import { targetFormRows, type TargetRow } from '@/lib/targets/targets-form';
 import { rowOf, rowsOf, SEED_FILE } from './helpers';
-import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
+import { completeDraft, testWorld, WORKED_EXAMPLE } from './world';
 
-let world: World;
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(() => world.cleanup());
+const world = testWorld({ each: true });
 
 const SEED = readFileSync(SEED_FILE, 'utf8');
 const counts = async () => ({
@@ -25,15 +21,14 @@ const counts = async () => ({
   imports: await world.db.$count(targetImports),
 });
 
+/** A preview of pasted text by the admin. */
+const previewOf = (year: string, content: string, sourceName = 'x') =>
+  world.run(previewTargetImportOperation, world.actors.admin, { year, sourceName, format: 'text', content });
+
 describe('target table import: preview, then confirm', () => {
   it('a preview of the seed into 2025 reports everything and writes nothing', async () => {
     const before = await counts();
-    const preview = await world.run(previewTargetImportOperation, world.actors.admin, {
-      year: '2025',
-      sourceName: '粘贴',
-      format: 'text',
-      content: SEED,
-    });
+    const preview = await previewOf('2025', SEED, '粘贴');
     expect(preview).toMatchObject({
       ok: true,
       data: { year: 2025, outcome: { projects: 17, indicators: 113, budgetTotal: '1408.40', qualitative: 14 } },
@@ -97,36 +92,25 @@ describe('target table import: preview, then confirm', () => {
         }),
       ).toMatchObject({ ok: false, code: 'forbidden' });
     }
-    expect(
-      await world.run(previewTargetImportOperation, world.actors.admin, {
-        year: '2025',
-        sourceName: 'x',
-        format: 'text',
-        content: '',
-      }),
-    ).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { content: expect.any(String) } });
-    expect(
-      await world.run(previewTargetImportOperation, world.actors.admin, {
-        year: '2025',
-        sourceName: 'x',
-        format: 'text',
-        content: '随便一段文字',
-      }),
-    ).toMatchObject({ ok: false, code: 'invalid' });
-    expect(
-      await world.run(previewTargetImportOperation, world.actors.admin, {
-        year: '1999',
-        sourceName: 'x',
-        format: 'text',
-        content: SEED,
-      }),
-    ).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { year: expect.any(String) } });
+    expect(await previewOf('2025', '')).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { content: expect.any(String) },
+    });
+    expect(await previewOf('2025', '随便一段文字')).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await previewOf('1999', SEED)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { year: expect.any(String) },
+    });
   });
 });
 
 describe('editing a project’s targets (scoring-rules.md § Points per indicator)', () => {
   const formRows = async (projectId: number) => targetFormRows(await listIndicators(world.db, { projectId }));
   const projectOf = (name: string) => rowOf(world.db, projects, eq(projects.name, name));
+  const edit = (by: keyof typeof world.actors, projectId: number, goal: string, indicators: TargetRow[]) =>
+    world.run(updateProjectTargetsOperation, world.actors[by], { projectId, goal, indicators });
 
   it('saves explicit 分值 that add up, and parses the edited targets', async () => {
     const project = await projectOf(WORKED_EXAMPLE);
@@ -134,11 +118,7 @@ describe('editing a project’s targets (scoring-rules.md § Points per indicato
     ['20', '10', '15', '15', '15'].forEach((p, i) => (rows[i].points = p));
     rows[5].points = '15';
     rows[0].annualTargetText = '≥32家';
-    const result = await world.run(updateProjectTargetsOperation, world.actors.finance, {
-      projectId: project.id,
-      goal: project.goal,
-      indicators: rows,
-    });
+    const result = await edit('finance', project.id, project.goal, rows);
     expect(result).toMatchObject({ ok: true });
     const stored = await listIndicators(world.db, { projectId: project.id });
     expect(stored.map((i) => i.points)).toEqual(['20', '10', '15', '15', '15', '15']);
@@ -149,21 +129,13 @@ describe('editing a project’s targets (scoring-rules.md § Points per indicato
     const project = await projectOf(WORKED_EXAMPLE);
     const rows = await formRows(project.id);
     rows[0].points = '20';
-    const partial = await world.run(updateProjectTargetsOperation, world.actors.admin, {
-      projectId: project.id,
-      goal: '',
-      indicators: rows,
-    });
+    const partial = await edit('admin', project.id, '', rows);
     expect(partial).toMatchObject({ ok: false, code: 'invalid' });
     if (!partial.ok)
       expect(Object.keys(partial.fieldErrors ?? {}).some((k) => /^indicators\.\d\.points$/.test(k))).toBe(true);
     ['20', '20', '20', '20', '20'].forEach((p, i) => (rows[i].points = p));
     rows[5].points = '15';
-    const wrongSum = await world.run(updateProjectTargetsOperation, world.actors.admin, {
-      projectId: project.id,
-      goal: '',
-      indicators: rows,
-    });
+    const wrongSum = await edit('admin', project.id, '', rows);
     expect(wrongSum).toMatchObject({ ok: false, code: 'invalid' });
     expect(
       (await rowsOf(world.db, indicators, eq(indicators.projectId, project.id))).every((i) => i.points === null),
@@ -174,18 +146,11 @@ describe('editing a project’s targets (scoring-rules.md § Points per indicato
     const id = await world.evaluationOf(WORKED_EXAMPLE);
     await world.run(saveDraftOperation, world.actors.owner1, await completeDraft(world, id));
     const project = await projectOf(WORKED_EXAMPLE);
-    const result = await world.run(updateProjectTargetsOperation, world.actors.admin, {
-      projectId: project.id,
-      goal: '改',
-      indicators: await formRows(project.id),
-    });
+    const result = await edit('admin', project.id, '改', await formRows(project.id));
     expect(result).toMatchObject({ ok: false, code: 'state', message: expect.stringContaining('自评已开始') });
-    expect(
-      await world.run(updateProjectTargetsOperation, world.actors.owner1, {
-        projectId: project.id,
-        goal: '改',
-        indicators: await formRows(project.id),
-      }),
-    ).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await edit('owner1', project.id, '改', await formRows(project.id))).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
   });
 });

@@ -9,8 +9,13 @@ import { fenToWanYuan } from '@/lib/money';
 import { seedDemo } from '@/lib/seed';
 import { importTargetTable } from '@/lib/targets/import-table';
 import { parseTargetTable, type ParsedTable } from '@/lib/targets/parse-target-table';
+import { indicatorTexts } from '@/lib/targets/table-types';
 import { exportTargetWorkbook, parseTargetWorkbook, type TargetWorkbookTable } from '@/lib/targets/xlsx';
 import { rowsOf, runScript, SEED_FILE, tempDatabase } from './helpers';
+import { SEED_SUMMARY } from './seed-facts';
+
+/** The indicator columns of a published target table, from 一级指标 to 年度指标值. */
+const LEVEL_COLUMNS = ['一级指标', '二级指标', '三级指标', '实施周期指标值', '年度指标值'];
 
 const SEED = parseTargetTable(readFileSync(SEED_FILE, 'utf8'));
 const cleanups: Array<() => void> = [];
@@ -30,13 +35,7 @@ function meaning(table: ParsedTable) {
       goal: p.goal,
       indicators: p.indicators.map((ind) => ({
         position: ind.position,
-        level1Code: ind.level1Code,
-        level1Name: ind.level1Name,
-        level2Code: ind.level2Code,
-        level2Name: ind.level2Name,
-        name: ind.name,
-        periodTargetText: ind.periodTargetText,
-        annualTargetText: ind.annualTargetText,
+        ...indicatorTexts(ind),
         target: ind.target,
         warnings: ind.warnings,
       })),
@@ -117,11 +116,7 @@ describe('target table ⇄ workbook', () => {
       '财政专户拨款',
       '其他资金',
       '绩效目标',
-      '一级指标',
-      '二级指标',
-      '三级指标',
-      '实施周期指标值',
-      '年度指标值',
+      ...LEVEL_COLUMNS,
     ]);
     expect([ws.getCell('A4').value, ws.getCell('C4').value, ws.getCell('D4').value]).toEqual(['合计', 1408.4, 1408.4]);
     expect([
@@ -189,19 +184,7 @@ describe('parseTargetWorkbook on bad input', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('目标');
     ws.addRow(['示范单位2025年项目支出绩效目标表']);
-    ws.addRow([
-      '项目名称',
-      '总计',
-      '财政拨款',
-      '其他资金',
-      '绩效目标',
-      '一级指标',
-      '二级指标',
-      '三级指标',
-      '实施周期指标值',
-      '年度指标值',
-      '分值',
-    ]);
+    ws.addRow(['项目名称', '总计', '财政拨款', '其他资金', '绩效目标', ...LEVEL_COLUMNS, '分值']);
     ws.addRow(['甲项目', 10, 8, 1, '完成甲', '1-产出指标', '21-社会效益', '培训人次', '≥100人次', '≥100人次', 10]);
     ws.addRow([null, null, null, null, null, '2-效益指标', '22-社会效益', '覆盖率', '≥90%', '', '十']);
     ws.addRow([null, null, null, null, null, '', '31-满意度', '', '', '≥95%']);
@@ -298,14 +281,7 @@ describe('targets from the database and the command line', () => {
     writeFileSync(file, await exportTargetWorkbook(SEED));
     const dry = runScript('scripts/import-targets.ts', [file, '--dry-run', '--json'], { DATA_DIR: dir });
     expect(dry.status).toBe(0);
-    expect(JSON.parse(dry.stdout)).toMatchObject({
-      department: '广州市白云区应急管理局',
-      year: 2024,
-      projects: 17,
-      indicators: 113,
-      budgetTotal: '1408.40',
-      qualitative: 14,
-    });
+    expect(JSON.parse(dry.stdout)).toMatchObject(SEED_SUMMARY);
     const first = runScript('scripts/import-targets.ts', [file, '--json'], { DATA_DIR: dir });
     expect(JSON.parse(first.stdout).created).toHaveLength(17);
     const again = runScript('scripts/import-targets.ts', [file], { DATA_DIR: dir });

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listIndicators } from '@/db/queries/projects';
 import { auditLog, evaluationYears, indicators, projects, targetImports } from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/scope';
 import type { Operation } from '@/lib/operations';
 import { updateProjectTargetsOperation } from '@/lib/targets/edit-targets';
 import {
@@ -16,18 +15,14 @@ import { updateYearOperation, whatIfOperation } from '@/lib/years/operations';
 import { rolloverOperation } from '@/lib/years/rollover';
 import { PRESET_FORMS } from '@/lib/years/scheme-form';
 import { rowOf, SEED_FILE, snapshotOf } from './helpers';
-import { createWorld, type World } from './world';
+import { CALLERS, sessionOf, testWorld } from './world';
 import type { z } from 'zod';
 
 /**
  * Target tables, years and schemes × every kind of caller: finance and admin may, nobody else; the
  * refusal code is asserted and the tables these operations write are compared before and after.
  */
-let world: World;
-beforeAll(async () => {
-  world = await createWorld();
-});
-afterAll(() => world.cleanup());
+const world = testWorld();
 
 const SEED = readFileSync(SEED_FILE, 'utf8');
 const snapshot = () => snapshotOf(world.db, [projects, indicators, evaluationYears, targetImports, auditLog]);
@@ -57,14 +52,7 @@ const ROWS: Array<{ op: AnyOperation; input: () => unknown }> = [
   { op: rolloverOperation as AnyOperation, input: () => ({ fromYear: 2024 }) },
 ];
 
-const REFUSED: Array<keyof World['actors'] | 'anonymous'> = [
-  'anonymous',
-  'owner1',
-  'owner2',
-  'otherowner',
-  'head',
-  'otherhead',
-];
+const REFUSED = CALLERS.filter((c) => c !== 'finance' && c !== 'admin');
 
 describe('target, year and scheme operations × callers', () => {
   for (const row of ROWS) {
@@ -72,8 +60,7 @@ describe('target, year and scheme operations × callers', () => {
       for (const caller of REFUSED) {
         it(`is refused for ${caller}`, async () => {
           const before = await snapshot();
-          const user: SessionUser | null = caller === 'anonymous' ? null : world.actors[caller];
-          const result = await world.run(row.op, user, await row.input());
+          const result = await world.run(row.op, sessionOf(world, caller), await row.input());
           expect(result).toMatchObject({ ok: false, code: caller === 'anonymous' ? 'unauthenticated' : 'forbidden' });
           expect(await snapshot()).toBe(before);
         });

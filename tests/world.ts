@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { loadEvaluationBundle } from '@/db/queries/evaluations';
 import { findUserByUsername } from '@/db/queries/users';
 import { evaluations, projects } from '@/db/schema';
-import { toSessionUser } from '@/lib/auth/scope';
+import { toSessionUser, type SessionUser } from '@/lib/auth/scope';
 import { entryFieldsFromActual } from '@/lib/evaluations/engine-input';
-import type { EvaluationDraft } from '@/lib/evaluations/form-schema';
-import { draftFormValues } from '@/lib/evaluations/form-values';
+import type { EvaluationDraft, ReviewInput } from '@/lib/evaluations/form-schema';
+import { draftFormValues, reviewFormValues } from '@/lib/evaluations/form-values';
 import { fenToWanYuan } from '@/lib/money';
 import { runOperation, type ActionState, type Operation } from '@/lib/operations';
 import { seedDemo, seedOtherDepartment } from '@/lib/seed';
@@ -53,6 +54,34 @@ export async function createWorld() {
 
 export type World = Awaited<ReturnType<typeof createWorld>>;
 
+/** Everyone who may call an operation: nobody signed in, each demo account, the other department's people. */
+export type Caller = keyof World['actors'] | 'anonymous';
+export const CALLERS: Caller[] = [
+  'anonymous',
+  'owner1',
+  'owner2',
+  'otherowner',
+  'head',
+  'otherhead',
+  'finance',
+  'admin',
+];
+export const sessionOf = (world: World, caller: Caller): SessionUser | null =>
+  caller === 'anonymous' ? null : world.actors[caller];
+
+/**
+ * The world of a test file: created before its tests (before each one with `each`) and removed
+ * after. The object is filled in when the hook runs, so the tests read it as a plain value.
+ */
+export function testWorld({ each = false }: { each?: boolean } = {}): World {
+  const world = {} as World;
+  (each ? beforeEach : beforeAll)(async () => {
+    Object.assign(world, await createWorld());
+  });
+  (each ? afterEach : afterAll)(() => world.cleanup());
+  return world;
+}
+
 function metActual(target: ParsedTarget) {
   if (target.kind === 'qualitative') return { tier: '达成' };
   if (target.kind === 'compound') return target.parts.map((p) => p.value);
@@ -76,4 +105,17 @@ export async function completeDraft(world: World, evaluationId: number): Promise
       deduction: { enabled: false, score: '', reason: '' },
     })),
   };
+}
+
+/** Finance's review as the form starts it, with some rows reviewed (`{ 0: ['12', '佐证材料不足'] }`) and the budget line. */
+export async function reviewDraft(
+  world: World,
+  evaluationId: number,
+  rows: Record<number, [score: string, reason: string]>,
+  [score, reason]: [string, string] = ['', ''],
+): Promise<ReviewInput> {
+  const review = reviewFormValues(await world.bundle(evaluationId));
+  for (const [i, [rowScore, rowReason]] of Object.entries(rows))
+    review.indicators[Number(i)] = { ...review.indicators[Number(i)], score: rowScore, reason: rowReason };
+  return { ...review, budget: { score, reason } };
 }

@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluations, evaluationYears, indicators, projects, users } from '@/db/schema';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { submitOperation } from '@/lib/evaluations/transitions';
@@ -8,13 +8,9 @@ import { updateYearOperation, whatIfOperation } from '@/lib/years/operations';
 import { planRollover, rolloverOperation } from '@/lib/years/rollover';
 import { PRESET_FORMS } from '@/lib/years/scheme-form';
 import { arrange, rowOf, rowsOf } from './helpers';
-import { completeDraft, createWorld, WORKED_EXAMPLE, type World } from './world';
+import { completeDraft, createWorld, testWorld, WORKED_EXAMPLE } from './world';
 
-let world: World;
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(() => world.cleanup());
+const world = testWorld({ each: true });
 
 async function fillWorkedExample() {
   const id = await world.evaluationOf(WORKED_EXAMPLE);

@@ -1,13 +1,9 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
-import { z } from 'zod';
 import { changePasswordAction } from '@/app/(app)/account/actions';
-import { FieldShell, fieldIds } from '@/components/admin/field-shell';
-import { FormBanner, useServerFeedback } from '@/components/form-feedback';
+import { FieldShell, fieldProps } from '@/components/admin/field-shell';
+import { FormBanner, useActionForm } from '@/components/form-feedback';
 import { changePasswordSchema, type ChangePasswordInput } from '@/lib/account/change-password-schema';
-import { callAction } from '@/lib/action-state';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 
 const EMPTY: ChangePasswordInput = { currentPassword: '', newPassword: '', confirmPassword: '' };
@@ -29,21 +25,15 @@ export function ChangePasswordForm({
   currentLabel?: string;
   afterChange?: string;
 }) {
-  const form = useForm<ChangePasswordInput, unknown, z.output<typeof changePasswordSchema>>({
-    resolver: zodResolver(changePasswordSchema),
+  const { form, banner, onSubmit } = useActionForm({
+    schema: changePasswordSchema,
     defaultValues: EMPTY,
+    action: changePasswordAction,
+    resetTo: () => EMPTY,
+    refresh: false,
+    // A full navigation, so that every server component reads the cleared temporary-password flag.
+    onSuccess: () => afterChange && window.location.assign(afterChange),
   });
-  const { banner, show, invalid } = useServerFeedback(form);
-
-  const onSubmit = form.handleSubmit(
-    async (values) => {
-      if (!show(await callAction(changePasswordAction, values))) return;
-      form.reset(EMPTY);
-      // A full navigation, so that every server component reads the cleared temporary-password flag.
-      if (afterChange) window.location.assign(afterChange);
-    },
-    () => invalid(),
-  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="form-stack" aria-label="修改密码">
@@ -54,14 +44,7 @@ export function ChangePasswordForm({
           label={f.name === 'currentPassword' ? currentLabel : f.label}
           control={form.control}
         >
-          <input
-            type="password"
-            autoComplete={f.autoComplete}
-            {...form.register(f.name)}
-            aria-invalid={Boolean(form.formState.errors[f.name])}
-            aria-labelledby={fieldIds(f.name).labelledBy}
-            aria-describedby={fieldIds(f.name).describedBy}
-          />
+          <input type="password" autoComplete={f.autoComplete} {...fieldProps(form, f.name)} />
         </FieldShell>
       ))}
       <p className="muted">新密码至少 {MIN_PASSWORD_LENGTH} 个字符，且不能与当前密码相同。</p>

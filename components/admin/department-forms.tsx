@@ -1,10 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { z } from 'zod';
 import {
   createDepartmentAction,
   deactivateDepartmentAction,
@@ -12,43 +9,24 @@ import {
   renameDepartmentAction,
 } from '@/app/(app)/admin/departments/actions';
 import { FieldError } from '@/components/evaluation/field-error';
-import { FormBanner, useServerFeedback } from '@/components/form-feedback';
-import { callAction } from '@/lib/action-state';
-import {
-  createDepartmentSchema,
-  renameDepartmentSchema,
-  type CreateDepartmentInput,
-  type RenameDepartmentInput,
-} from '@/lib/admin/department-schemas';
+import { FormBanner, useActionForm } from '@/components/form-feedback';
+import { createDepartmentSchema, renameDepartmentSchema } from '@/lib/admin/department-schemas';
 import styles from './admin.module.css';
-import { FieldShell, fieldIds } from './field-shell';
+import { FieldShell, fieldProps } from './field-shell';
 
 export function CreateDepartmentForm() {
-  const router = useRouter();
-  const form = useForm<CreateDepartmentInput, unknown, z.output<typeof createDepartmentSchema>>({
-    resolver: zodResolver(createDepartmentSchema),
+  const { form, banner, onSubmit } = useActionForm({
+    schema: createDepartmentSchema,
     defaultValues: { name: '' },
+    action: createDepartmentAction,
+    resetTo: () => ({ name: '' }),
+    onInvalid: ({ clear }) => clear(),
   });
-  const { banner, show, clear } = useServerFeedback(form);
-  const onSubmit = form.handleSubmit(
-    async (values) => {
-      if (show(await callAction(createDepartmentAction, values))) {
-        form.reset({ name: '' });
-        router.refresh();
-      }
-    },
-    () => clear(),
-  );
   return (
     <form onSubmit={onSubmit} noValidate className="card form-stack" aria-label="新建部门">
       <div className={styles.inline}>
         <FieldShell name="name" label="部门名称" control={form.control}>
-          <input
-            {...form.register('name')}
-            aria-invalid={Boolean(form.formState.errors.name)}
-            aria-labelledby={fieldIds('name').labelledBy}
-            aria-describedby={fieldIds('name').describedBy}
-          />
+          <input {...fieldProps(form, 'name')} />
         </FieldShell>
         <button type="submit" className={`button primary ${styles.end}`} disabled={form.formState.isSubmitting}>
           新建部门
@@ -70,23 +48,19 @@ export function DepartmentRowActions({
   active: boolean;
 }) {
   const router = useRouter();
-  const form = useForm<RenameDepartmentInput, unknown, z.output<typeof renameDepartmentSchema>>({
-    resolver: zodResolver(renameDepartmentSchema),
+  const {
+    form,
+    banner,
+    show,
+    onSubmit: onRename,
+  } = useActionForm({
+    schema: renameDepartmentSchema,
     defaultValues: { departmentId, name },
+    action: renameDepartmentAction,
+    onInvalid: ({ clear }) => clear(),
   });
-  const { banner, show, clear } = useServerFeedback(form);
   const [busy, setBusy] = useState(false);
   const errorId = `department-${departmentId}-error`;
-
-  const onRename = form.handleSubmit(
-    async (values) => {
-      if (show(await callAction(renameDepartmentAction, values))) {
-        form.reset(form.getValues());
-        router.refresh();
-      }
-    },
-    () => clear(),
-  );
   const toggle = async () => {
     setBusy(true);
     try {

@@ -1,11 +1,22 @@
 'use client';
 
+import { get, type Control, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { FieldError } from '@/components/evaluation/field-error';
-import type { Control, FieldValues } from 'react-hook-form';
 
 /** Ids for one field: its input names itself with `labelledBy`, so hints and errors do not become part of its name. */
 export function fieldIds(name: string) {
   return { labelledBy: `${name}-label`, describedBy: `${name}-hint ${name}-error` };
+}
+
+/** What the input of a FieldShell needs: registered, marked when invalid, named by its label, described by hint and message. */
+export function fieldProps<T extends FieldValues>(form: UseFormReturn<T>, name: Path<T>) {
+  const ids = fieldIds(name);
+  return {
+    ...form.register(name),
+    'aria-invalid': Boolean(get(form.formState.errors, name)),
+    'aria-labelledby': ids.labelledBy,
+    'aria-describedby': ids.describedBy,
+  };
 }
 
 /** Label, input, hint and the field's message, laid out as every form here does. */

@@ -5,7 +5,7 @@ import { useWatch, type UseFormReturn } from 'react-hook-form';
 import type { Role } from '@/db/schema';
 import { needsDepartment, ROLE_VALUES } from '@/lib/admin/user-schemas';
 import { ROLE_LABELS } from '@/lib/roles';
-import { FieldShell, fieldIds } from './field-shell';
+import { FieldShell, fieldProps } from './field-shell';
 
 export interface DepartmentOption {
   id: number;
@@ -34,7 +34,6 @@ export function RoleDepartmentFields<T extends RoleDepartmentValues>({
     if (role && !needsDepartment(role) && getValues('departmentId'))
       setValue('departmentId', '', { shouldDirty: true });
   }, [role, setValue, getValues]);
-  const errors = f.formState.errors;
 
   return (
     <>
@@ -48,12 +47,7 @@ export function RoleDepartmentFields<T extends RoleDepartmentValues>({
         </div>
       ) : (
         <FieldShell name="role" label="角色" control={f.control}>
-          <select
-            {...f.register('role')}
-            aria-invalid={Boolean(errors.role)}
-            aria-labelledby={fieldIds('role').labelledBy}
-            aria-describedby={fieldIds('role').describedBy}
-          >
+          <select {...fieldProps(f, 'role')}>
             {ROLE_VALUES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}
@@ -63,13 +57,7 @@ export function RoleDepartmentFields<T extends RoleDepartmentValues>({
         </FieldShell>
       )}
       <FieldShell name="departmentId" label="部门" control={f.control}>
-        <select
-          {...f.register('departmentId')}
-          aria-invalid={Boolean(errors.departmentId)}
-          aria-labelledby={fieldIds('departmentId').labelledBy}
-          aria-describedby={fieldIds('departmentId').describedBy}
-          disabled={Boolean(role) && !needsDepartment(role)}
-        >
+        <select {...fieldProps(f, 'departmentId')} disabled={Boolean(role) && !needsDepartment(role)}>
           <option value="">{role && !needsDepartment(role) ? '（不属于部门）' : '请选择部门'}</option>
           {departments.map((d) => (
             <option key={d.id} value={String(d.id)}>

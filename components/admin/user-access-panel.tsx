@@ -1,17 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { z } from 'zod';
-import { deactivateUserAction, reactivateUserAction, resetUserPasswordAction } from '@/app/(app)/admin/users/actions';
-import { FormBanner, useServerFeedback } from '@/components/form-feedback';
-import { callAction } from '@/lib/action-state';
-import { resetPasswordSchema, type ResetPasswordInput } from '@/lib/admin/user-schemas';
+import {
+  deactivateUserAction,
+  reactivateUserAction,
+  resetUserPasswordAction,
+} from '@/app/(app)/admin/users/[id]/actions';
+import { FormBanner, useActionForm, useServerFeedback } from '@/components/form-feedback';
+import { resetPasswordSchema } from '@/lib/admin/user-schemas';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import styles from './admin.module.css';
-import { FieldShell, fieldIds } from './field-shell';
+import { FieldShell, fieldProps } from './field-shell';
 
 interface Props {
   userId: number;
@@ -67,22 +67,12 @@ function ActiveSwitch({ userId, displayName, active, isSelf }: Props) {
 }
 
 function ResetPasswordForm({ userId }: { userId: number }) {
-  const form = useForm<ResetPasswordInput, unknown, z.output<typeof resetPasswordSchema>>({
-    resolver: zodResolver(resetPasswordSchema),
+  const { form, banner, onSubmit } = useActionForm({
+    schema: resetPasswordSchema,
     defaultValues: { userId, temporaryPassword: '' },
+    action: resetUserPasswordAction,
+    resetTo: () => ({ userId, temporaryPassword: '' }),
   });
-  const { banner, show, invalid } = useServerFeedback(form);
-  const router = useRouter();
-
-  const onSubmit = form.handleSubmit(
-    async (values) => {
-      if (show(await callAction(resetUserPasswordAction, values))) {
-        form.reset({ userId, temporaryPassword: '' });
-        router.refresh();
-      }
-    },
-    () => invalid(),
-  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="card form-stack" aria-label="重置密码">
@@ -93,14 +83,7 @@ function ResetPasswordForm({ userId }: { userId: number }) {
         hint={`至少 ${MIN_PASSWORD_LENGTH} 个字符。重置后请告知本人，其下次登录时须先修改密码。`}
         control={form.control}
       >
-        <input
-          type="text"
-          autoComplete="new-password"
-          {...form.register('temporaryPassword')}
-          aria-invalid={Boolean(form.formState.errors.temporaryPassword)}
-          aria-labelledby={fieldIds('temporaryPassword').labelledBy}
-          aria-describedby={fieldIds('temporaryPassword').describedBy}
-        />
+        <input type="text" autoComplete="new-password" {...fieldProps(form, 'temporaryPassword')} />
       </FieldShell>
       <FormBanner banner={banner} />
       <div className="button-row">

@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { approveAction, finalizeAction, returnAction } from '@/app/(app)/evaluations/actions';
-import { FormBanner, useServerFeedback } from '@/components/form-feedback';
+import { approveAction, finalizeAction, returnAction } from '@/app/(app)/evaluations/review-actions';
+import { FieldMessage, FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction, type ActionState } from '@/lib/action-state';
 import { TEXT_LIMITS } from '@/lib/evaluations/form-schema';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
@@ -67,11 +67,7 @@ export function DecisionPanel({
           aria-label="审核意见"
           aria-invalid={Boolean(commentError)}
         />
-        {commentError && (
-          <small className="field-error" role="alert">
-            {commentError}
-          </small>
-        )}
+        <FieldMessage message={commentError} />
       </label>
       {banner?.kind === 'error' && !commentError && <FormBanner banner={banner} />}
       <div className="button-row">

@@ -3,8 +3,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm, type Path } from 'react-hook-form';
-import { reviewScoresAction } from '@/app/(app)/evaluations/actions';
+import { reviewScoresAction } from '@/app/(app)/evaluations/review-actions';
 import { FormBanner, useServerFeedback } from '@/components/form-feedback';
+import { DataTable, type Column } from '@/components/page-pieces';
 import { callAction } from '@/lib/action-state';
 import { reviewSchema, TEXT_LIMITS, type ReviewInput } from '@/lib/evaluations/form-schema';
 import { formatScore } from '@/lib/format';
@@ -42,58 +43,61 @@ export function ReviewForm({
     router.refresh();
   });
 
-  const row = (
-    key: string,
-    label: string,
-    points: string,
-    selfScore: string,
-    base: 'budget' | `indicators.${number}`,
-  ) => (
-    <tr key={key}>
-      <td>{label}</td>
-      <td className="num">{formatScore(points)}</td>
-      <td className="num">{formatScore(selfScore, precision)}</td>
-      <td>
-        <input
-          inputMode="decimal"
-          className="short"
-          aria-label={`${label} 复核得分`}
-          {...register(`${base}.score` as Path<ReviewInput>)}
-        />
-        <FieldError control={control} name={`${base}.score`} />
-      </td>
-      <td>
-        <input
-          aria-label={`${label} 复核理由`}
-          maxLength={TEXT_LIMITS.reason}
-          {...register(`${base}.reason` as Path<ReviewInput>)}
-        />
-        <FieldError control={control} name={`${base}.reason`} />
-      </td>
-    </tr>
-  );
+  type Line = {
+    key: string;
+    label: string;
+    points: string;
+    selfScore: string;
+    base: 'budget' | `indicators.${number}`;
+  };
+  const rows: Line[] = [
+    ...lines.map((l, i) => ({
+      key: String(l.indicatorId),
+      label: `第${i + 1}行 ${l.name}`,
+      points: l.points,
+      selfScore: l.selfScore,
+      base: `indicators.${i}` as const,
+    })),
+    { key: 'budget', label: '预算执行率', points: budget.points, selfScore: budget.selfScore, base: 'budget' },
+  ];
+  const columns: Array<Column<Line>> = [
+    { header: '指标', cell: (r) => r.label },
+    { header: '分值', className: 'num', cell: (r) => formatScore(r.points) },
+    { header: '自评得分', className: 'num', cell: (r) => formatScore(r.selfScore, precision) },
+    {
+      header: '复核得分',
+      cell: (r) => (
+        <>
+          <input
+            inputMode="decimal"
+            className="short"
+            aria-label={`${r.label} 复核得分`}
+            {...register(`${r.base}.score` as Path<ReviewInput>)}
+          />
+          <FieldError control={control} name={`${r.base}.score`} />
+        </>
+      ),
+    },
+    {
+      header: '理由',
+      cell: (r) => (
+        <>
+          <input
+            aria-label={`${r.label} 复核理由`}
+            maxLength={TEXT_LIMITS.reason}
+            {...register(`${r.base}.reason` as Path<ReviewInput>)}
+          />
+          <FieldError control={control} name={`${r.base}.reason`} />
+        </>
+      ),
+    },
+  ];
 
   return (
     <form className="card no-print" onSubmit={onSubmit} noValidate>
       <h2>财政复核评分</h2>
       <p className="muted">留空表示采用自评得分；设置复核得分须在 0 至分值之间并填写理由。</p>
-      <table className="data-table compact" data-testid="review-table">
-        <thead>
-          <tr>
-            <th>指标</th>
-            <th className="num">分值</th>
-            <th className="num">自评得分</th>
-            <th>复核得分</th>
-            <th>理由</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l, i) =>
-            row(String(l.indicatorId), `第${i + 1}行 ${l.name}`, l.points, l.selfScore, `indicators.${i}`),
-          )}
-          {row('budget', '预算执行率', budget.points, budget.selfScore, 'budget')}
-        </tbody>
-      </table>
+      <DataTable columns={columns} rows={rows} testId="review-table" compact />
       <FormBanner banner={banner} />
       <div className="button-row">
         <button type="submit" className="button" disabled={form.formState.isSubmitting}>

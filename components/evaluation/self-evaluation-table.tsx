@@ -4,6 +4,9 @@ import { formatRate, formatScore } from '@/lib/format';
 import { formatWanYuan, parseWanYuan } from '@/lib/money';
 import type { EvaluationResult } from '@/lib/scoring';
 
+/** The Ministry of Finance layout's columns: label, 一级 / 二级 / 三级指标, 指标值, 实际完成值, 分值, 得分, 复核得分, 偏差原因. */
+const COLUMN_WIDTHS = ['6%', '7%', '8%', '17%', '10%', '10%', '6%', '6%', '6%', '24%'];
+
 const wan = (amount: string | null) => (amount === null ? '' : formatWanYuan(parseWanYuan(amount) ?? 0));
 
 /**
@@ -23,16 +26,9 @@ export function SelfEvaluationTable({ bundle, result }: { bundle: EvaluationBund
         <span className="mof-year">（{t.year}年度） 金额单位：万元</span>
       </caption>
       <colgroup>
-        <col className="c-label" />
-        <col className="c-l1" />
-        <col className="c-l2" />
-        <col className="c-l3" />
-        <col className="c-target" />
-        <col className="c-actual" />
-        <col className="c-points" />
-        <col className="c-score" />
-        <col className="c-review" />
-        <col className="c-explain" />
+        {COLUMN_WIDTHS.map((width, i) => (
+          <col key={i} style={{ width }} />
+        ))}
       </colgroup>
       <tbody>
         <tr>

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { confirmTargetImportAction, previewTargetImportAction } from '@/app/(app)/admin/actions';
-import { FormBanner, useServerFeedback } from '@/components/form-feedback';
+import { confirmTargetImportAction, previewTargetImportAction } from '@/app/(app)/admin/targets/actions';
+import { FieldMessage, FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import type { ImportPreview, TargetSource } from '@/lib/targets/import-operations';
 import { ImportReportView } from './import-report-view';
@@ -95,11 +95,7 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
               placeholder="默认取表中年度"
               aria-invalid={Boolean(errors.year)}
             />
-            {errors.year && (
-              <small className="field-error" role="alert">
-                {errors.year}
-              </small>
-            )}
+            <FieldMessage message={errors.year} />
           </label>
           <label className="field">
             <span>导入到部门</span>
@@ -115,11 +111,7 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
                 </option>
               ))}
             </select>
-            {errors.departmentId && (
-              <small className="field-error" role="alert">
-                {errors.departmentId}
-              </small>
-            )}
+            <FieldMessage message={errors.departmentId} />
           </label>
           {mode === 'paste' ? (
             <label className="field">
@@ -131,11 +123,7 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
                 placeholder="将绩效目标表（PDF）中的文字全选复制后粘贴到这里"
                 aria-invalid={Boolean(errors.content)}
               />
-              {errors.content && (
-                <small className="field-error" role="alert">
-                  {errors.content}
-                </small>
-              )}
+              <FieldMessage message={errors.content} />
             </label>
           ) : (
             <label className="field">
@@ -145,11 +133,7 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
                 accept=".txt,.xlsx,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 onChange={(e) => setFile(e.target.files?.[0] ?? null)}
               />
-              {errors.content && (
-                <small className="field-error" role="alert">
-                  {errors.content}
-                </small>
-              )}
+              <FieldMessage message={errors.content} />
             </label>
           )}
           <div className="button-row">

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
-import { updateProjectTargetsAction } from '@/app/(app)/admin/actions';
+import { updateProjectTargetsAction } from '@/app/(app)/admin/targets/actions';
 import { FieldError } from '@/components/evaluation/field-error';
 import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';

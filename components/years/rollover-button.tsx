@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { rolloverAction } from '@/app/(app)/admin/actions';
+import { rolloverAction } from '@/app/(app)/admin/years/actions';
 import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
-import { updateYearAction, whatIfAction } from '@/app/(app)/admin/actions';
+import { updateYearAction, whatIfAction } from '@/app/(app)/admin/years/actions';
 import { FieldError } from '@/components/evaluation/field-error';
 import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';

@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 import { firstRow, groupBy } from '../rows';
 import {
   departments,
@@ -15,26 +14,25 @@ import {
   type IndicatorResult,
   type ReviewActionKind,
 } from '../schema';
-import { indicatorsOfProjects, listIndicators, projectScopeCondition } from './projects';
+import { indicatorsOfProjects, listIndicators, projectOwner, projectScopeCondition } from './projects';
 import type { SessionUser } from '../../lib/auth/scope';
 import type { Db } from '../sqlite';
 
 /** Evaluation, project, department, owner and year, joined: the head of every bundle. */
 function bundleHeads(db: Db) {
-  const owner = alias(users, 'owner');
   return db
     .select({
       evaluation: evaluations,
       project: projects,
       departmentName: departments.name,
-      ownerName: owner.displayName,
+      ownerName: projectOwner.displayName,
       year: evaluationYears,
     })
     .from(evaluations)
     .innerJoin(projects, eq(projects.id, evaluations.projectId))
     .innerJoin(departments, eq(departments.id, projects.departmentId))
     .innerJoin(evaluationYears, eq(evaluationYears.year, projects.year))
-    .leftJoin(owner, eq(owner.id, projects.ownerId));
+    .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId));
 }
 
 const resultsByIndicator = (rows: IndicatorResult[]) => new Map(rows.map((r) => [r.indicatorId, r]));
@@ -79,37 +77,32 @@ export async function loadYearBundles(
 }
 
 /** The evaluations of a year that a user may see, with their scores, for lists, queues and the API. */
-export function listEvaluationsForUser(
+export async function listEvaluationsForUser(
   db: Db,
   { user, year, statuses }: { user: SessionUser; year: number; statuses?: EvaluationStatus[] },
 ) {
-  const owner = alias(users, 'owner');
   const conditions: Array<SQL | undefined> = [eq(projects.year, year), projectScopeCondition(user)];
   if (statuses) conditions.push(inArray(evaluations.status, statuses));
-  return db
-    .select({
-      id: evaluations.id,
-      projectId: projects.id,
-      project: projects.name,
-      department: departments.name,
-      departmentId: departments.id,
-      owner: owner.displayName,
-      budgetTotalFen: projects.budgetTotalFen,
-      status: evaluations.status,
-      version: evaluations.version,
-      selfScore: evaluations.selfScore,
-      finalScore: evaluations.finalScore,
-      selfGrade: evaluations.selfGrade,
-      finalGrade: evaluations.finalGrade,
-      submittedAt: evaluations.submittedAt,
-      updatedAt: evaluations.updatedAt,
-    })
-    .from(evaluations)
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
-    .innerJoin(departments, eq(departments.id, projects.departmentId))
-    .leftJoin(owner, eq(owner.id, projects.ownerId))
+  const heads = await bundleHeads(db)
     .where(and(...conditions))
     .orderBy(asc(departments.name), asc(projects.position));
+  return heads.map(({ evaluation: e, project, departmentName, ownerName }) => ({
+    id: e.id,
+    projectId: project.id,
+    project: project.name,
+    department: departmentName,
+    departmentId: project.departmentId,
+    owner: ownerName,
+    budgetTotalFen: project.budgetTotalFen,
+    status: e.status,
+    version: e.version,
+    selfScore: e.selfScore,
+    finalScore: e.finalScore,
+    selfGrade: e.selfGrade,
+    finalGrade: e.finalGrade,
+    submittedAt: e.submittedAt,
+    updatedAt: e.updatedAt,
+  }));
 }
 
 /** The 流转记录: every workflow step of an evaluation, oldest first. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, getTableColumns, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { firstRow } from '../rows';
 import { departments, evaluations, indicators, projects, users } from '../schema';
@@ -32,17 +32,18 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
   return !user && (await countProjects(db)) === 0;
 }
 
-export function listProjectsForUser(db: Db, { user, year }: { user: SessionUser; year: number }) {
-  const owner = alias(users, 'owner');
+/** A project's owner: the users table under another name, as some queries join users for someone else too. */
+export const projectOwner = alias(users, 'owner');
+
+/** Projects with their department, owner and evaluation: the one shape of every list and page of projects. */
+function projectRows(db: Db) {
   return db
     .select({
-      id: projects.id,
-      name: projects.name,
-      position: projects.position,
+      project: projects,
       departmentName: departments.name,
-      budgetTotalFen: projects.budgetTotalFen,
-      ownerName: owner.displayName,
-      indicatorCount: count(indicators.id),
+      ownerName: projectOwner.displayName,
+      ownerActive: projectOwner.active,
+      indicatorCount: db.$count(indicators, eq(indicators.projectId, projects.id)),
       evaluationId: evaluations.id,
       status: evaluations.status,
       selfScore: evaluations.selfScore,
@@ -52,33 +53,19 @@ export function listProjectsForUser(db: Db, { user, year }: { user: SessionUser;
     })
     .from(projects)
     .innerJoin(departments, eq(departments.id, projects.departmentId))
-    .leftJoin(owner, eq(owner.id, projects.ownerId))
-    .leftJoin(indicators, eq(indicators.projectId, projects.id))
-    .leftJoin(evaluations, eq(evaluations.projectId, projects.id))
+    .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId))
+    .leftJoin(evaluations, eq(evaluations.projectId, projects.id));
+}
+
+/** A year's projects that a user may see (department by department, in table order). */
+export function listProjectsForUser(db: Db, { user, year }: { user: SessionUser; year: number }) {
+  return projectRows(db)
     .where(and(eq(projects.year, year), projectScopeCondition(user)))
-    .groupBy(projects.id, departments.id, owner.id, evaluations.id)
     .orderBy(asc(departments.name), asc(projects.position));
 }
 
-/** One project with its department, owner and evaluation. */
 export function findProject(db: Db, { projectId }: { projectId: number }) {
-  const owner = alias(users, 'owner');
-  return firstRow(
-    db
-      .select({
-        project: projects,
-        departmentName: departments.name,
-        ownerName: owner.displayName,
-        evaluationId: evaluations.id,
-        status: evaluations.status,
-      })
-      .from(projects)
-      .innerJoin(departments, eq(departments.id, projects.departmentId))
-      .leftJoin(owner, eq(owner.id, projects.ownerId))
-      .leftJoin(evaluations, eq(evaluations.projectId, projects.id))
-      .where(eq(projects.id, projectId))
-      .limit(1),
-  );
+  return firstRow(projectRows(db).where(eq(projects.id, projectId)).limit(1));
 }
 
 export function listIndicators(db: Db, { projectId }: { projectId: number }) {
@@ -108,28 +95,6 @@ export function openProjectsOwnedBy(db: Db, { userId }: { userId: number }) {
     .leftJoin(evaluations, eq(evaluations.projectId, projects.id))
     .where(and(eq(projects.ownerId, userId), or(isNull(evaluations.id), ne(evaluations.status, 'finalized'))))
     .orderBy(asc(projects.year), asc(projects.position));
-}
-
-/** The year's projects with their owner, for reassignment. */
-export function listProjectsForAssignment(db: Db, { year }: { year: number }) {
-  const owner = alias(users, 'owner');
-  return db
-    .select({
-      id: projects.id,
-      name: projects.name,
-      departmentId: projects.departmentId,
-      departmentName: departments.name,
-      ownerId: projects.ownerId,
-      ownerName: owner.displayName,
-      ownerActive: owner.active,
-      status: evaluations.status,
-    })
-    .from(projects)
-    .innerJoin(departments, eq(departments.id, projects.departmentId))
-    .leftJoin(owner, eq(owner.id, projects.ownerId))
-    .leftJoin(evaluations, eq(evaluations.projectId, projects.id))
-    .where(eq(projects.year, year))
-    .orderBy(asc(departments.name), asc(projects.position));
 }
 
 /** A department's projects of a year that nobody owns yet, in table order. */

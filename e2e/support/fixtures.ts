@@ -3,12 +3,17 @@ import { startTestServer, type TestServer } from './server';
 
 export const DEMO_PASSWORD = 'demo1234';
 
-/** Signs in through the login form, as a user would. */
-export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+/** Fills in and sends the login form, as a user would, whatever the answer. */
+export async function submitLogin(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Signs in through the login form and waits to be let in. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await submitLogin(page, username, password);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
@@ -20,8 +25,8 @@ export async function openEvaluation(page: Page, project: string) {
   await expect(page.getByTestId('evaluation-status')).toBeVisible();
 }
 
-/** A fresh browser context signed in as `username`: one per person in multi-user flows. */
-export async function pageFor(browser: Browser, baseURL: string, username: string): Promise<Page> {
+/** A page in a fresh browser context, nobody signed in: one per person in multi-user flows. */
+export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({
     baseURL,
     locale: 'zh-CN',
@@ -30,26 +35,47 @@ export async function pageFor(browser: Browser, baseURL: string, username: strin
   });
   const page = await context.newPage();
   page.on('dialog', (dialog) => void dialog.accept());
+  return page;
+}
+
+/** A fresh browser context signed in as `username`. */
+export async function pageFor(browser: Browser, baseURL: string, username: string): Promise<Page> {
+  const page = await newPage(browser, baseURL);
   await signIn(page, username);
   return page;
 }
 
-export const test = base.extend<{ freshServer: TestServer }, { server: TestServer }>({
-  // A server of its own for a test that changes what every page shows (a new year, for one).
-  freshServer: async ({}, use) => {
+type PageAs = (username: string) => Promise<Page>;
+
+/** A server with a fresh database for as long as `use` runs; `prepare` may add to its data first. */
+export const ownServer =
+  (prepare?: (server: TestServer) => Promise<void>) =>
+  async ({}, use: (server: TestServer) => Promise<void>) => {
     const server = await startTestServer();
+    await prepare?.(server);
     await use(server);
     await server.stop();
-  },
-  server: [
-    async ({}, use) => {
-      const server = await startTestServer();
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
+  };
+
+/** One server per worker, shared by its specs. */
+export const workerServer = (
+  prepare?: (server: TestServer) => Promise<void>,
+): [ReturnType<typeof ownServer>, { scope: 'worker'; timeout: number }] => [
+  ownServer(prepare),
+  { scope: 'worker', timeout: 120_000 },
+];
+
+export const test = base.extend<
+  { freshServer: TestServer; pageAs: PageAs; freshPageAs: PageAs },
+  { server: TestServer }
+>({
+  // A server of its own for a test that changes what every page shows (a new year, for one).
+  freshServer: ownServer(),
+  server: workerServer(),
   baseURL: async ({ server }, use) => use(server.url),
+  /** `await pageAs('owner1')`: a page signed in on the worker's server. */
+  pageAs: async ({ browser, server }, use) => use((username) => pageFor(browser, server.url, username)),
+  freshPageAs: async ({ browser, freshServer }, use) => use((username) => pageFor(browser, freshServer.url, username)),
 });
 
 export { expect };
@@ -58,13 +84,4 @@ export { expect };
  * For specs that change what other specs rely on (demo passwords, deactivated users): the worker
  * server overridden here puts these tests in workers of their own, each with its own database.
  */
-export const isolatedTest = test.extend<object, { server: TestServer }>({
-  server: [
-    async ({}, use) => {
-      const server = await startTestServer();
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-});
+export const isolatedTest = test.extend<object, { server: TestServer }>({ server: workerServer() });

@@ -1,15 +1,14 @@
 import 'server-only';
 import { transaction, type Db } from '@/db';
 import { insertAuditEntries } from '@/db/queries/audit';
-import { findDepartmentById, findDepartmentByName, insertDepartment, updateDepartment } from '@/db/queries/departments';
+import { findDepartmentByName, insertDepartment, updateDepartment } from '@/db/queries/departments';
 import { activeUsersOfDepartment } from '@/db/queries/users';
-import type { AuditAction, Role } from '@/db/schema';
+import type { AuditAction } from '@/db/schema';
 import { ChangeSet } from '@/lib/audit';
 import { defineOperation, fail, ok } from '@/lib/operations';
+import { ADMIN_ONLY, defineDepartmentOperation } from './admin-operation';
 import { activeLabel } from './audit';
 import { createDepartmentSchema, departmentIdSchema, renameDepartmentSchema } from './department-schemas';
-
-const ADMIN_ONLY: readonly Role[] = ['admin'];
 
 async function nameTaken(db: Db, name: string, exceptId?: number) {
   const existing = await findDepartmentByName(db, { name });
@@ -50,22 +49,18 @@ export const createDepartmentOperation = defineOperation({
     }),
 });
 
-export const renameDepartmentOperation = defineOperation({
+export const renameDepartmentOperation = defineDepartmentOperation({
   name: 'renameDepartment',
   schema: renameDepartmentSchema,
-  roles: ADMIN_ONLY,
-  run: (input, { user, db }) =>
-    transaction(db, async (tx) => {
-      const department = await findDepartmentById(tx, { id: input.departmentId });
-      if (!department) return fail('not_found', '部门不存在');
-      if (department.name === input.name) return ok(null, '名称没有变化');
-      const taken = await nameTaken(tx, input.name, department.id);
-      if (taken) return taken;
-      await updateDepartment(tx, { departmentId: department.id, changes: { name: input.name } });
-      const entry = { departmentId: department.id, actorId: user.id, field: '部门名称', from: department.name };
-      await auditDepartment(tx, { ...entry, action: 'rename', to: input.name });
-      return ok(null, `已将“${department.name}”改名为“${input.name}”`);
-    }),
+  async run(input, { user, tx, department }) {
+    if (department.name === input.name) return ok(null, '名称没有变化');
+    const taken = await nameTaken(tx, input.name, department.id);
+    if (taken) return taken;
+    await updateDepartment(tx, { departmentId: department.id, changes: { name: input.name } });
+    const entry = { departmentId: department.id, actorId: user.id, field: '部门名称', from: department.name };
+    await auditDepartment(tx, { ...entry, action: 'rename', to: input.name });
+    return ok(null, `已将“${department.name}”改名为“${input.name}”`);
+  },
 });
 
 /**
@@ -73,37 +68,33 @@ export const renameDepartmentOperation = defineOperation({
  * move or deactivate them first.
  */
 function switchOperation(name: string, active: boolean) {
-  return defineOperation({
+  return defineDepartmentOperation({
     name,
     schema: departmentIdSchema,
-    roles: ADMIN_ONLY,
-    run: (input, { user, db }) =>
-      transaction(db, async (tx) => {
-        const department = await findDepartmentById(tx, { id: input.departmentId });
-        if (!department) return fail('not_found', '部门不存在');
-        if (department.active === active) return ok(null, `“${department.name}”已是${activeLabel(active)}状态`);
-        const people = active ? [] : await activeUsersOfDepartment(tx, { departmentId: department.id });
-        if (people.length > 0) {
-          const names = people
-            .slice(0, 5)
-            .map((p) => p.displayName)
-            .join('、');
-          return fail(
-            'state',
-            `“${department.name}”还有 ${people.length} 名启用中的用户（${names}${people.length > 5 ? '等' : ''}），请先停用这些用户或调整其部门，再停用该部门`,
-          );
-        }
-        await updateDepartment(tx, { departmentId: department.id, changes: { active } });
-        await auditDepartment(tx, {
-          departmentId: department.id,
-          actorId: user.id,
-          action: active ? 'reactivate' : 'deactivate',
-          field: '状态',
-          from: activeLabel(!active),
-          to: activeLabel(active),
-        });
-        return ok(null, `已${activeLabel(active)}“${department.name}”`);
-      }),
+    async run(_input, { user, tx, department }) {
+      if (department.active === active) return ok(null, `“${department.name}”已是${activeLabel(active)}状态`);
+      const people = active ? [] : await activeUsersOfDepartment(tx, { departmentId: department.id });
+      if (people.length > 0) {
+        const names = people
+          .slice(0, 5)
+          .map((p) => p.displayName)
+          .join('、');
+        return fail(
+          'state',
+          `“${department.name}”还有 ${people.length} 名启用中的用户（${names}${people.length > 5 ? '等' : ''}），请先停用这些用户或调整其部门，再停用该部门`,
+        );
+      }
+      await updateDepartment(tx, { departmentId: department.id, changes: { active } });
+      await auditDepartment(tx, {
+        departmentId: department.id,
+        actorId: user.id,
+        action: active ? 'reactivate' : 'deactivate',
+        field: '状态',
+        from: activeLabel(!active),
+        to: activeLabel(active),
+      });
+      return ok(null, `已${activeLabel(active)}“${department.name}”`);
+    },
   });
 }
 

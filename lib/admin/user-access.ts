@@ -3,15 +3,14 @@ import { transaction, type Db } from '@/db';
 import { insertAuditEntries } from '@/db/queries/audit';
 import { findDepartmentById } from '@/db/queries/departments';
 import { openProjectsOwnedBy } from '@/db/queries/projects';
-import { countActiveAdmins, findUserById, updateUser } from '@/db/queries/users';
-import type { Role, User } from '@/db/schema';
+import { countActiveAdmins, updateUser } from '@/db/queries/users';
+import type { User } from '@/db/schema';
 import { ChangeSet } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
-import { defineOperation, fail, ok } from '@/lib/operations';
+import { fail, ok } from '@/lib/operations';
+import { defineUserOperation } from './admin-operation';
 import { activeLabel, PASSWORD_RESET_MARK } from './audit';
 import { resetPasswordSchema, userIdSchema } from './user-schemas';
-
-const ADMIN_ONLY: readonly Role[] = ['admin'];
 
 /**
  * Refuses to take away the last active admin. Run inside the write's transaction: two admins
@@ -24,14 +23,11 @@ export async function guardLastActiveAdmin(tx: Db, target: Pick<User, 'role' | '
 }
 
 /** Deactivated users cannot sign in, and an open session stops working at its next request; their history keeps their name. */
-export const deactivateUserOperation = defineOperation({
+export const deactivateUserOperation = defineUserOperation({
   name: 'deactivateUser',
   schema: userIdSchema,
-  roles: ADMIN_ONLY,
-  async run(input, { user, db }) {
-    if (input.userId === user.id) return fail('state', '不能停用自己的账号');
-    const target = await findUserById(db, { id: input.userId });
-    if (!target) return fail('not_found', '用户不存在');
+  notOnSelf: '不能停用自己的账号',
+  async run(_input, { user, db, target }) {
     if (!target.active) return ok(null, `${target.displayName} 已是停用状态`);
 
     const refused = await transaction(db, async (tx) => {
@@ -51,13 +47,10 @@ export const deactivateUserOperation = defineOperation({
   },
 });
 
-export const reactivateUserOperation = defineOperation({
+export const reactivateUserOperation = defineUserOperation({
   name: 'reactivateUser',
   schema: userIdSchema,
-  roles: ADMIN_ONLY,
-  async run(input, { user, db }) {
-    const target = await findUserById(db, { id: input.userId });
-    if (!target) return fail('not_found', '用户不存在');
+  async run(_input, { user, db, target }) {
     if (target.active) return ok(null, `${target.displayName} 已是启用状态`);
     const department = target.departmentId === null ? null : await findDepartmentById(db, { id: target.departmentId });
     if (department && !department.active) {
@@ -69,15 +62,12 @@ export const reactivateUserOperation = defineOperation({
 });
 
 /** The admin types a temporary password and tells the user; the user must replace it at the next sign-in. */
-export const resetUserPasswordOperation = defineOperation({
+export const resetUserPasswordOperation = defineUserOperation({
   name: 'resetUserPassword',
   schema: resetPasswordSchema,
-  roles: ADMIN_ONLY,
-  async run(input, { user, db }) {
-    // An admin's own reset would lock the admin into the temporary-password page for nothing.
-    if (input.userId === user.id) return fail('state', '请在“我的账号”页面修改自己的密码');
-    const target = await findUserById(db, { id: input.userId });
-    if (!target) return fail('not_found', '用户不存在');
+  // An admin's own reset would lock the admin into the temporary-password page for nothing.
+  notOnSelf: '请在“我的账号”页面修改自己的密码',
+  async run(input, { user, db, target }) {
     const passwordHash = await hashPassword(input.temporaryPassword);
     await transaction(db, async (tx) => {
       // A reset is also how an administrator shuts out whoever holds a session of this account.

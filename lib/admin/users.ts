@@ -3,16 +3,15 @@ import { transaction, type Db } from '@/db';
 import { insertAuditEntries } from '@/db/queries/audit';
 import { findDepartmentById } from '@/db/queries/departments';
 import { openProjectsOwnedBy } from '@/db/queries/projects';
-import { findUserById, findUserByUsernameIgnoringCase, insertUser, updateUser } from '@/db/queries/users';
+import { findUserByUsernameIgnoringCase, insertUser, updateUser } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
 import { ChangeSet } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { ROLE_LABELS } from '@/lib/roles';
+import { ADMIN_ONLY, defineUserOperation } from './admin-operation';
 import { guardLastActiveAdmin } from './user-access';
 import { createUserSchema, updateUserSchema } from './user-schemas';
-
-const ADMIN_ONLY: readonly Role[] = ['admin'];
 
 /** A department a user may be put in: it exists and is active (or is the one they are already in). */
 async function checkDepartment(db: Db, departmentId: number | null, { keep }: { keep?: number | null } = {}) {
@@ -77,13 +76,10 @@ async function strandedProjects(db: Db, userId: number, next: { role: Role; depa
   );
 }
 
-export const updateUserOperation = defineOperation({
+export const updateUserOperation = defineUserOperation({
   name: 'updateUser',
   schema: updateUserSchema,
-  roles: ADMIN_ONLY,
-  async run(input, { user, db }) {
-    const target = await findUserById(db, { id: input.userId });
-    if (!target) return fail('not_found', '用户不存在');
+  async run(input, { user, db, target }) {
     if (target.id === user.id && input.role !== target.role) {
       return fail('state', '不能修改自己的角色', { role: '不能修改自己的角色；如确需调整，请由另一名系统管理员操作' });
     }

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Db } from '@/db';
+import { getDb, type Db } from '@/db';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { existingYear } from '@/db/queries/years';
 import { HTTP_STATUS, type Failure } from '@/lib/action-state';
@@ -37,4 +37,23 @@ export async function apiYear(db: Db, yearParam: string): Promise<{ user: Sessio
   const year = await existingYear(db, { param: yearParam });
   if (year === null) return Response.json({ error: '没有该年度' }, { status: HTTP_STATUS.not_found });
   return { user, year };
+}
+
+/** A route under `/api/years/{year}/…`: the caller and the year checked, then the handler. */
+export function yearRoute(
+  handle: (args: { db: Db; user: SessionUser; year: number; req: Request }) => Promise<Response>,
+) {
+  return async (req: Request, ctx: { params: Promise<{ year: string }> }) => {
+    const db = getDb();
+    const found = await apiYear(db, (await ctx.params).year);
+    return found instanceof Response ? found : handle({ db, req, ...found });
+  };
+}
+
+/** A route under `/api/evaluations/{id}/…`: the caller and the evaluation in scope, then the handler. */
+export function evaluationRoute(handle: (args: { bundle: EvaluationBundle }) => Promise<Response> | Response) {
+  return async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
+    const found = await apiEvaluation(getDb(), (await ctx.params).id);
+    return found instanceof Response ? found : handle(found);
+  };
 }

@@ -6,10 +6,10 @@ import { fail, type ActionState, type Failure } from '@/lib/action-state';
 import { canViewProject, type SessionUser } from '@/lib/auth/scope';
 import { defineOperation, type OperationContext } from '@/lib/operations';
 import { decide, rolesFor, type EvaluationScope, type WorkflowAction } from '@/lib/workflow/state-machine';
+import { commitEvaluation, CONFLICT_MESSAGE, type EvaluationCommit } from './commit';
+import { sheetOf } from './sheet';
+import type { Sheet } from './engine-input';
 import type { z } from 'zod';
-
-export const CONFLICT_MESSAGE =
-  '保存失败：该自评已被他人修改。您的输入仍保留在页面上，请先复制需要保留的内容，再刷新页面查看最新版本。';
 
 /** What the workflow table decides on: the evaluation's status, its project's scope and its year's state. */
 export function workflowScope(bundle: Pick<EvaluationBundle, 'evaluation' | 'project' | 'year'>): EvaluationScope {
@@ -57,22 +57,26 @@ export async function authorizeEvaluation(
 }
 
 type EvaluationInput = { evaluationId: number; version: number };
+type Commit = <D extends object>(
+  change: Omit<EvaluationCommit<D>, 'action' | 'bundle' | 'user' | 'version'>,
+) => Promise<ActionState<D & { version: number }>>;
 
 /**
- * An operation on one evaluation: its roles come from the workflow table, and `run` is reached only
- * once authorizeEvaluation has passed, with the evaluation loaded and the status it moves to.
+ * An operation on one evaluation, named by its workflow action: its roles come from the workflow
+ * table, and `run` is reached only once authorizeEvaluation has passed, with the evaluation loaded,
+ * its sheet, the status it moves to, and `commit`: commitEvaluation for this action, evaluation,
+ * user and version.
  */
 export function defineEvaluationOperation<S extends z.ZodType<EvaluationInput>, T>(op: {
-  name: string;
   action: WorkflowAction;
   schema: S;
   run(
     input: z.output<S>,
-    ctx: OperationContext & { bundle: EvaluationBundle; to: EvaluationStatus },
+    ctx: OperationContext & { bundle: EvaluationBundle; sheet: Sheet; to: EvaluationStatus; commit: Commit },
   ): Promise<ActionState<T>>;
 }) {
   return defineOperation({
-    name: op.name,
+    name: op.action,
     schema: op.schema,
     roles: rolesFor(op.action),
     async run(input, ctx) {
@@ -82,7 +86,10 @@ export function defineEvaluationOperation<S extends z.ZodType<EvaluationInput>, 
         version: input.version,
       });
       if (!auth.ok) return auth;
-      return op.run(input, { ...ctx, bundle: auth.bundle, to: auth.to });
+      const { bundle, to } = auth;
+      const commit: Commit = (change) =>
+        commitEvaluation(ctx.db, { ...change, action: op.action, bundle, user: ctx.user, version: input.version });
+      return op.run(input, { ...ctx, bundle, sheet: sheetOf(bundle), to, commit });
     },
   });
 }

@@ -10,10 +10,13 @@ import {
   type ResultColumns,
 } from '@/db/queries/evaluations';
 import type { AuditAction, EvaluationStatus, ReviewActionKind } from '@/db/schema';
-import { fail, type Failure } from '@/lib/action-state';
+import { fail, ok, type ActionState } from '@/lib/action-state';
 import type { SessionUser } from '@/lib/auth/scope';
 import type { EvaluationResult } from '@/lib/scoring';
-import { CONFLICT_MESSAGE } from './authorize';
+import { WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/workflow/state-machine';
+
+export const CONFLICT_MESSAGE =
+  '保存失败：该自评已被他人修改。您的输入仍保留在页面上，请先复制需要保留的内容，再刷新页面查看最新版本。';
 
 /** The engine's numbers as cached beside the data, for lists, the API and exports. */
 export function cachedScores(bundle: Pick<EvaluationBundle, 'indicators'>, result: EvaluationResult) {
@@ -31,7 +34,11 @@ export function cachedScores(bundle: Pick<EvaluationBundle, 'indicators'>, resul
   };
 }
 
-interface EvaluationCommit {
+export interface EvaluationCommit<D> {
+  /** What was done, for the answer (已保存草稿, 已提交…). */
+  action: WorkflowAction;
+  /** More of the answer beside the new version. */
+  data: D;
   bundle: EvaluationBundle;
   user: SessionUser;
   /** The version the user started from: the optimistic lock. */
@@ -52,10 +59,10 @@ interface EvaluationCommit {
  * someone saved since the user loaded it), writes the operation's columns with the engine's
  * numbers, the workflow step and the audit entries, all in one transaction.
  */
-export async function commitEvaluation(
+export async function commitEvaluation<D extends object>(
   db: Db,
-  commit: EvaluationCommit,
-): Promise<{ ok: true; version: number } | Failure> {
+  commit: EvaluationCommit<D>,
+): Promise<ActionState<D & { version: number }>> {
   const { bundle, user } = commit;
   const evaluationId = bundle.evaluation.id;
   const scores = cachedScores(bundle, commit.result);
@@ -81,5 +88,6 @@ export async function commitEvaluation(
       await insertAuditEntries(tx, { actorId: user.id, evaluationId, action, changes });
     return true;
   });
-  return written ? { ok: true, version: commit.version + 1 } : fail('conflict', CONFLICT_MESSAGE);
+  if (!written) return fail('conflict', CONFLICT_MESSAGE);
+  return ok({ ...commit.data, version: commit.version + 1 }, `已${WORKFLOW_ACTIONS[commit.action].done}`);
 }

@@ -1,24 +1,20 @@
 import 'server-only';
 import { ChangeSet } from '@/lib/audit';
-import { fail, ok } from '@/lib/operations';
+import { fail } from '@/lib/operations';
 import { scoreEvaluation } from '@/lib/scoring';
-import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { defineEvaluationOperation } from './authorize';
-import { commitEvaluation } from './commit';
 import { buildEngineInput, describeScore, type BudgetValues, type EntryValues } from './engine-input';
 import { reviewSchema } from './form-schema';
-import { formFieldErrors, schemeOfYear, sheetOf, storedBudget, storedEntries } from './sheet';
+import { formFieldErrors, schemeOfYear, storedBudget, storedEntries } from './sheet';
 
 const reviewedOrNull = (line: { score: string; reason: string }) =>
   line.score === '' ? null : { score: line.score, reason: line.reason.trim() };
 
 /** Finance sets (or clears) reviewed scores, 0 … points with a reason, on any indicator or the budget line. */
 export const reviewScoresOperation = defineEvaluationOperation({
-  name: 'reviewScores',
   action: 'review',
   schema: reviewSchema,
-  async run(input, { user, db, bundle }) {
-    const sheet = sheetOf(bundle);
+  async run(input, { bundle, sheet, commit }) {
     const byId = new Map(input.indicators.map((line) => [line.indicatorId, line]));
     if ([...byId.keys()].some((id) => !sheet.indicators.some((ind) => ind.id === id))) {
       return fail('invalid', '复核的指标不属于该项目，请刷新页面后重试');
@@ -53,10 +49,8 @@ export const reviewScoresOperation = defineEvaluationOperation({
       describeScore(budget.reviewed),
     );
 
-    const committed = await commitEvaluation(db, {
-      bundle,
-      user,
-      version: input.version,
+    return commit({
+      data: { finalTotal: result.finalTotal, finalGrade: result.finalGrade },
       evaluation: {
         budgetReviewedScore: budget.reviewed?.score ?? null,
         budgetReviewedReason: budget.reviewed?.reason ?? null,
@@ -68,10 +62,5 @@ export const reviewScoresOperation = defineEvaluationOperation({
       audit: [{ action: 'review', changes: changes.changes }],
       result,
     });
-    if (!committed.ok) return committed;
-    return ok(
-      { version: committed.version, finalTotal: result.finalTotal, finalGrade: result.finalGrade },
-      `已${WORKFLOW_ACTIONS.review.done}`,
-    );
   },
 });

@@ -1,11 +1,9 @@
 import 'server-only';
 import { ChangeSet } from '@/lib/audit';
 import { parseWanYuan } from '@/lib/money';
-import { fail, ok } from '@/lib/operations';
+import { fail } from '@/lib/operations';
 import { scoreEvaluation } from '@/lib/scoring';
-import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { defineEvaluationOperation } from './authorize';
-import { commitEvaluation } from './commit';
 import {
   buildEngineInput,
   describeActual,
@@ -14,7 +12,7 @@ import {
   type BudgetValues,
 } from './engine-input';
 import { evaluationDraftSchema } from './form-schema';
-import { fenText, formFieldErrors, schemeOfYear, sheetOf, storedBudget, storedEntries } from './sheet';
+import { fenText, formFieldErrors, schemeOfYear, storedBudget, storedEntries } from './sheet';
 
 /** '' → null (not entered); an amount → 分; undefined when it is too large to hold exactly. */
 const fenOrNull = (text: string): number | null | undefined =>
@@ -22,11 +20,9 @@ const fenOrNull = (text: string): number | null | undefined =>
 
 /** The owner saves what was typed, complete or not; invalid values are refused field by field and nothing is written. */
 export const saveDraftOperation = defineEvaluationOperation({
-  name: 'saveDraft',
   action: 'save',
   schema: evaluationDraftSchema,
-  async run(input, { user, db, bundle }) {
-    const sheet = sheetOf(bundle);
+  async run(input, { bundle, sheet, commit }) {
     const byId = new Map(input.indicators.map((e) => [e.indicatorId, e]));
     if (byId.size !== sheet.indicators.length || sheet.indicators.some((ind) => !byId.has(ind.id))) {
       return fail('invalid', '提交的指标与项目的绩效指标不一致，请刷新页面后重试');
@@ -74,10 +70,8 @@ export const saveDraftOperation = defineEvaluationOperation({
     });
 
     const now = new Date();
-    const committed = await commitEvaluation(db, {
-      bundle,
-      user,
-      version: input.version,
+    return commit({
+      data: { selfTotal: result.selfTotal, selfGrade: result.selfGrade },
       evaluation: {
         budgetAdjustedFen: adjustedFen,
         budgetExecutedFen: executedFen,
@@ -94,10 +88,5 @@ export const saveDraftOperation = defineEvaluationOperation({
       audit: [{ action: 'update', changes: changes.changes }],
       result,
     });
-    if (!committed.ok) return committed;
-    return ok(
-      { version: committed.version, selfTotal: result.selfTotal, selfGrade: result.selfGrade },
-      `已${WORKFLOW_ACTIONS.save.done}`,
-    );
   },
 });

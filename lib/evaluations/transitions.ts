@@ -2,12 +2,10 @@ import 'server-only';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import type { ReviewActionKind } from '@/db/schema';
 import { ChangeSet, type AuditChange } from '@/lib/audit';
-import { fail, ok } from '@/lib/operations';
+import { fail } from '@/lib/operations';
 import { STATUS_LABELS } from '@/lib/roles';
 import { missingExplanations } from '@/lib/scoring';
-import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { defineEvaluationOperation } from './authorize';
-import { commitEvaluation } from './commit';
 import { describeScore } from './engine-input';
 import { returnSchema, transitionSchema } from './form-schema';
 import { scoreStored, sheetOf, storedBudget, storedEntries } from './sheet';
@@ -48,10 +46,9 @@ export function submissionProblems(
 /** A workflow step: the status moves on, with the comment in the 流转记录 and the audit log. */
 function transitionOperation(action: ReviewActionKind, schema: typeof transitionSchema | typeof returnSchema) {
   return defineEvaluationOperation({
-    name: action,
     action,
     schema,
-    async run(input, { user, db, bundle, to }) {
+    async run(input, { bundle, to, commit }) {
       if (action === 'submit') {
         const problems = submissionProblems(bundle);
         if (problems) return fail('invalid', problems.message, problems.fieldErrors);
@@ -61,10 +58,8 @@ function transitionOperation(action: ReviewActionKind, schema: typeof transition
       // Reviewed scores judged the evaluation as it was; one sent back to its owner will change.
       const clearReview = action === 'return';
       const comment = input.comment.trim();
-      const committed = await commitEvaluation(db, {
-        bundle,
-        user,
-        version: input.version,
+      return commit({
+        data: {},
         evaluation: {
           status: to,
           ...(action === 'submit' ? { submittedAt: now } : {}),
@@ -90,8 +85,6 @@ function transitionOperation(action: ReviewActionKind, schema: typeof transition
         ],
         result: scoreStored(bundle, { withoutReview: clearReview }).result,
       });
-      if (!committed.ok) return committed;
-      return ok({ version: committed.version }, `已${WORKFLOW_ACTIONS[action].done}`);
     },
   });
 }

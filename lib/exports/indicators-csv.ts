@@ -4,18 +4,14 @@ import { scoreStored } from '@/lib/evaluations/sheet';
 import { formatRate, formatScore } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/roles';
 import { inertText, toCsv } from './csv';
+import { INDICATOR_COLUMNS } from './sheet-layout';
 
 export const INDICATOR_CSV_HEADERS = [
   '年度',
   '部门',
   '项目名称',
   '序号',
-  '一级指标',
-  '二级指标',
-  '三级指标',
-  '年度指标值',
-  '实际完成值',
-  '分值',
+  ...INDICATOR_COLUMNS,
   '完成率',
   '自评得分',
   '复核得分',

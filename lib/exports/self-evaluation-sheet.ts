@@ -2,24 +2,29 @@ import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { formatScore } from '@/lib/format';
 import type { EvaluationResult } from '@/lib/scoring';
 import { selfEvaluationTable, type SelfEvaluationTable } from './self-evaluation-table';
-import { box, cell, NUMBER_FORMATS, num, scoreFormat, wrappedHeight } from './sheet-layout';
+import {
+  A4_LANDSCAPE,
+  box,
+  cell,
+  INDICATOR_COLUMNS,
+  num,
+  NUMBER_FORMATS,
+  scoreFormat,
+  wrappedHeight,
+} from './sheet-layout';
 import type { AddWorksheetOptions, Worksheet } from 'exceljs';
 
 /** One A4 landscape page wide, as many pages down as the indicators need. */
 export const SELF_EVALUATION_SHEET_OPTIONS: Partial<AddWorksheetOptions> = {
   pageSetup: {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    ...A4_LANDSCAPE,
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
   },
   headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
 };
 
-const INDICATOR_HEADERS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'];
+const INDICATOR_HEADERS = [...INDICATOR_COLUMNS, '得分'];
 const FUNDS_HEADERS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
 const WIDTHS = [10, 12, 26, 22, 18, 11, 11];
 const REVIEW_WIDTH = 11;

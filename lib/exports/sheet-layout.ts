@@ -11,6 +11,18 @@ export const NUMBER_FORMATS = {
   rate: '0.00%',
 } as const;
 
+/** The indicator columns of the 项目支出绩效自评表, which the indicator CSV follows too. */
+export const INDICATOR_COLUMNS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值'] as const;
+
+/** A4 landscape, one page wide: how every sheet here prints. */
+export const A4_LANDSCAPE = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+} as const;
+
 export const scoreFormat = (precision: number) => (precision === 0 ? '0' : '0.00');
 
 const FONT_NAME = '宋体';

@@ -2,7 +2,7 @@ import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { fenToWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
 import type { EvaluationResult, Grade } from '@/lib/scoring';
-import { box, cell, NUMBER_FORMATS, num, scoreFormat } from './sheet-layout';
+import { A4_LANDSCAPE, box, cell, num, NUMBER_FORMATS, scoreFormat } from './sheet-layout';
 import type { AddWorksheetOptions, Worksheet } from 'exceljs';
 
 export interface ScoredBundle {
@@ -26,11 +26,7 @@ const WIDTHS = [6, 24, 44, 14, 14, 12, 10, 10, 8];
 export const SUMMARY_SHEET_OPTIONS: Partial<AddWorksheetOptions> = {
   views: [{ state: 'frozen', ySplit: 2 }],
   pageSetup: {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    ...A4_LANDSCAPE,
     printTitlesRow: '2:2',
   },
 };

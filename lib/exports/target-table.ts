@@ -4,6 +4,7 @@ import { loadTargetTable as loadTargetRows } from '@/db/queries/targets';
 import { listYearDepartments } from '@/db/queries/years';
 import { fail, type Failure } from '@/lib/action-state';
 import type { SessionUser } from '@/lib/auth/scope';
+import { indicatorTexts } from '@/lib/targets/table-types';
 import type { TargetWorkbookTable } from './target-workbook';
 
 /**
@@ -62,16 +63,7 @@ export async function loadTargetTable(
         otherFen: p.budgetOtherFen,
       },
       goal: p.goal,
-      indicators: p.indicators.map((ind) => ({
-        level1Code: ind.level1Code,
-        level1Name: ind.level1Name,
-        level2Code: ind.level2Code,
-        level2Name: ind.level2Name,
-        name: ind.name,
-        periodTargetText: ind.periodTargetText,
-        annualTargetText: ind.annualTargetText,
-        points: ind.points,
-      })),
+      indicators: p.indicators.map((ind) => ({ ...indicatorTexts(ind), points: ind.points })),
     })),
   };
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { fenToWanYuan } from '@/lib/money';
 import type { ParsedIndicator, ParsedProject, ProjectBudget } from '@/lib/targets/parse-target-table';
-import { box, cell, NUMBER_FORMATS, wrappedHeight, type CellContent } from './sheet-layout';
+import { A4_LANDSCAPE, box, cell, NUMBER_FORMATS, type CellContent, wrappedHeight } from './sheet-layout';
 
 /**
  * The 绩效目标表 as a workbook, one row per indicator, laid out like the published table.
@@ -71,11 +71,7 @@ export async function exportTargetWorkbook(table: TargetWorkbookTable): Promise<
   const ws = wb.addWorksheet(`${table.year ?? ''}绩效目标表`.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 3 }],
     pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      ...A4_LANDSCAPE,
       printTitlesRow: '3:3',
     },
   });

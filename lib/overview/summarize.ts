@@ -170,3 +170,31 @@ export function reviewFlags(
   }
   return flags;
 }
+
+/** The overview's filter, as the query string gives it ('' = all). */
+export interface OverviewFilter {
+  department: string;
+  status: string;
+  grade: string;
+}
+
+/** Everything the overview shows of a year: the filter narrows all of it but the list of departments. */
+export function summarizeOverview(
+  scored: ScoredEvaluation[],
+  { filter, scheme, today }: { filter: OverviewFilter; scheme: Parameters<typeof reviewFlags>[1]; today: Date },
+) {
+  const passes = (row: OverviewRow) =>
+    (!filter.department || String(row.departmentId) === filter.department) &&
+    (!filter.status || row.status === filter.status) &&
+    (!filter.grade || (row.scored && row.grade === filter.grade));
+  const visible = scored.filter((evaluation) => passes(overviewRow(evaluation)));
+  const rows = visible.map(overviewRow);
+  return {
+    rows,
+    departments: departmentStats(scored.map(overviewRow)),
+    flags: reviewFlags(visible, scheme, today),
+    average: budgetWeightedAverage(rows),
+    grades: gradeDistribution(rows),
+    histogram: scoreHistogram(rows),
+  };
+}

@@ -14,6 +14,7 @@ import {
 import { insertYear } from '@/db/queries/years';
 import type { Project } from '@/db/schema';
 import { summarizeTable, type ImportReport } from './import-report';
+import { indicatorTexts } from './table-types';
 import type { ParsedProject, ParsedTable } from './parse-target-table';
 
 export interface ImportOutcome extends ImportReport {
@@ -106,13 +107,7 @@ function projectTargets(parsed: ParsedProject, position: number, implementingUni
 function indicatorTargets(parsed: ParsedProject): IndicatorTargets[] {
   return parsed.indicators.map((ind) => ({
     position: ind.position,
-    level1Code: ind.level1Code,
-    level1Name: ind.level1Name,
-    level2Code: ind.level2Code,
-    level2Name: ind.level2Name,
-    name: ind.name,
-    periodTargetText: ind.periodTargetText,
-    annualTargetText: ind.annualTargetText,
+    ...indicatorTexts(ind),
     parsedTarget: ind.target,
     points: ind.points ?? null,
     warnings: ind.warnings,

@@ -43,3 +43,19 @@ export interface ParsedIndicator {
   warnings: string[];
   line: number | null;
 }
+
+/** The texts an indicator has in a published target table, the same in every shape it is copied into. */
+const INDICATOR_TEXTS = [
+  'level1Code',
+  'level1Name',
+  'level2Code',
+  'level2Name',
+  'name',
+  'periodTargetText',
+  'annualTargetText',
+] as const;
+export type IndicatorTexts = Pick<ParsedIndicator, (typeof INDICATOR_TEXTS)[number]>;
+
+export function indicatorTexts(indicator: IndicatorTexts): IndicatorTexts {
+  return Object.fromEntries(INDICATOR_TEXTS.map((key) => [key, indicator[key]])) as IndicatorTexts;
+}

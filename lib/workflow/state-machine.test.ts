@@ -71,26 +71,14 @@ describe('workflow state machine', () => {
   });
 
   it('explains a refusal in words', () => {
-    expect(decide(otherOwner, at('draft'), 'save')).toMatchObject({
-      allowed: false,
-      code: 'forbidden',
-      reason: '只有该项目的项目负责人可以操作',
-    });
-    expect(decide(otherHead, at('submitted'), 'approve')).toMatchObject({
-      allowed: false,
-      code: 'forbidden',
-      reason: '该项目不属于您的部门',
-    });
-    expect(decide(owner, at('submitted'), 'save')).toMatchObject({
-      allowed: false,
-      code: 'state',
-      reason: '当前状态为“已提交”，不能保存',
-    });
-    expect(decide(head, at('draft'), 'finalize')).toMatchObject({
-      allowed: false,
-      code: 'forbidden',
-      reason: '只有财政局可以定稿',
-    });
+    const refusals: Array<[SessionUser, EvaluationStatus, WorkflowAction, 'forbidden' | 'state', string]> = [
+      [otherOwner, 'draft', 'save', 'forbidden', '只有该项目的项目负责人可以操作'],
+      [otherHead, 'submitted', 'approve', 'forbidden', '该项目不属于您的部门'],
+      [owner, 'submitted', 'save', 'state', '当前状态为“已提交”，不能保存'],
+      [head, 'draft', 'finalize', 'forbidden', '只有财政局可以定稿'],
+    ];
+    for (const [actor, status, action, code, reason] of refusals)
+      expect(decide(actor, at(status), action)).toMatchObject({ allowed: false, code, reason });
   });
 
   it('in a closed year nobody fills in or submits, while review and decisions go on', () => {

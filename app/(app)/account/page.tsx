@@ -1,5 +1,6 @@
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { SignInTable } from '@/components/account/sign-in-table';
+import { PageHead } from '@/components/page-pieces';
 import { getDb } from '@/db';
 import { findDepartmentById } from '@/db/queries/departments';
 import { signInHistory } from '@/lib/account/sign-ins';
@@ -17,11 +18,7 @@ export default async function AccountPage() {
 
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>我的账号</h1>
-        </div>
-      </div>
+      <PageHead title="我的账号" />
       <section className="card">
         <dl className="funds" data-testid="account-facts">
           <div>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { PageHead } from '@/components/page-pieces';
 import { requireUser } from '@/lib/auth/session';
 import type { Metadata } from 'next';
 
@@ -26,9 +27,7 @@ export default async function AdminPage() {
   const user = await requireUser(['admin', 'finance']);
   return (
     <>
-      <div className="page-head">
-        <h1>管理</h1>
-      </div>
+      <PageHead title="管理" />
       <div className="admin-cards">
         {SECTIONS.filter((s) => (s.roles as readonly string[]).includes(user.role)).map((s) => (
           <Link key={s.href} href={s.href} className="card admin-card">

@@ -1,13 +1,9 @@
 'use server';
 
 import { serverAction } from '@/lib/auth/server-action';
-import { reviewScoresOperation } from '@/lib/evaluations/review';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
-import { approveOperation, finalizeOperation, returnOperation, submitOperation } from '@/lib/evaluations/transitions';
+import { submitOperation } from '@/lib/evaluations/transitions';
 
+/** The owner's form: save a draft, submit it. */
 export const saveDraftAction = serverAction(saveDraftOperation);
 export const submitAction = serverAction(submitOperation);
-export const approveAction = serverAction(approveOperation);
-export const returnAction = serverAction(returnOperation);
-export const reviewScoresAction = serverAction(reviewScoresOperation);
-export const finalizeAction = serverAction(finalizeOperation);

@@ -1,11 +1,12 @@
 import Link from 'next/link';
+import { DataTable, PageHead, type Column } from '@/components/page-pieces';
+import { StatusTag } from '@/components/status-tag';
 import { getDb } from '@/db';
 import { listEvaluationsForUser } from '@/db/queries/evaluations';
 import { listYears } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
-import { STATUS_LABELS } from '@/lib/roles';
 import { QUEUE_TITLES } from '@/lib/workflow/queues';
 import { nextStepFor, queueStatuses } from '@/lib/workflow/state-machine';
 import { pickYear } from '@/lib/years/pick-year';
@@ -13,24 +14,35 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '待办' };
 
+type TaskRow = Awaited<ReturnType<typeof listEvaluationsForUser>>[number];
+
 export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
   const user = await requireUser();
   const db = getDb();
   const year = pickYear(await listYears(db), (await searchParams).year);
   const statuses = queueStatuses(user.role);
   const rows = year === null || statuses.length === 0 ? [] : await listEvaluationsForUser(db, { user, year, statuses });
-  const showDepartment = user.role === 'finance';
+  const columns: Array<Column<TaskRow>> = [
+    { header: '项目名称', cell: (r) => r.project },
+    { header: '部门', cell: (r) => r.department, shown: user.role === 'finance' },
+    { header: '项目负责人', cell: (r) => r.owner ?? '未指定' },
+    { header: '预算（万元）', className: 'num', cell: (r) => formatWanYuan(r.budgetTotalFen) },
+    { header: '状态', cell: (r) => <StatusTag status={r.status} /> },
+    { header: '自评得分', className: 'num', cell: (r) => formatScore(r.selfScore) },
+    { header: '提交时间', cell: (r) => formatDateTime(r.submittedAt) },
+    {
+      header: '操作',
+      cell: (r) => (
+        <Link className="button" href={`/evaluations/${r.id}`}>
+          {nextStepFor(user.role, r.status)}
+        </Link>
+      ),
+    },
+  ];
 
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{QUEUE_TITLES[user.role]}</h1>
-          <p className="muted">
-            {year ? `${year} 年度` : ''}，共 {rows.length} 项
-          </p>
-        </div>
-      </div>
+      <PageHead title={QUEUE_TITLES[user.role]} note={`${year ? `${year} 年度` : ''}，共 ${rows.length} 项`} />
       {rows.length === 0 ? (
         <div className="empty-state">
           <p>{statuses.length === 0 ? '系统管理员没有审核待办。' : '当前没有需要您处理的自评。'}</p>
@@ -39,40 +51,7 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
           </p>
         </div>
       ) : (
-        <table className="data-table" data-testid="task-table">
-          <thead>
-            <tr>
-              <th>项目名称</th>
-              {showDepartment && <th>部门</th>}
-              <th>项目负责人</th>
-              <th className="num">预算（万元）</th>
-              <th>状态</th>
-              <th className="num">自评得分</th>
-              <th>提交时间</th>
-              <th>操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} data-testid="task-row">
-                <td>{r.project}</td>
-                {showDepartment && <td>{r.department}</td>}
-                <td>{r.owner ?? '未指定'}</td>
-                <td className="num">{formatWanYuan(r.budgetTotalFen)}</td>
-                <td>
-                  <span className={`status status-${r.status}`}>{STATUS_LABELS[r.status]}</span>
-                </td>
-                <td className="num">{formatScore(r.selfScore)}</td>
-                <td>{formatDateTime(r.submittedAt)}</td>
-                <td>
-                  <Link className="button" href={`/evaluations/${r.id}`}>
-                    {nextStepFor(user.role, r.status)}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={columns} rows={rows} testId="task-table" />
       )}
     </>
   );

@@ -1,24 +1,33 @@
 import { AdminTabs } from '@/components/admin/admin-tabs';
 import { CreateDepartmentForm, DepartmentRowActions } from '@/components/admin/department-forms';
+import { DataTable, PageHead, type Column } from '@/components/page-pieces';
 import { getDb } from '@/db';
 import { listDepartmentsWithCounts } from '@/db/queries/departments';
+import { activeLabel } from '@/lib/admin/audit';
 import { requireUser } from '@/lib/auth/session';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '部门管理' };
 
+type DepartmentRow = Awaited<ReturnType<typeof listDepartmentsWithCounts>>[number];
+
+const COLUMNS: Array<Column<DepartmentRow>> = [
+  { header: '部门名称', className: 'nowrap', cell: (d) => d.name },
+  { header: '状态', className: 'nowrap', cell: (d) => <span className="status">{activeLabel(d.active)}</span> },
+  { header: '用户（启用/全部）', className: 'num', cell: (d) => `${d.activeUserCount}/${d.userCount}` },
+  { header: '项目数', className: 'num', cell: (d) => d.projectCount },
+  {
+    header: '改名 / 停用',
+    cell: (d) => <DepartmentRowActions key={d.id} departmentId={d.id} name={d.name} active={d.active} />,
+  },
+];
+
 export default async function DepartmentsPage() {
   await requireUser(['admin']);
   const rows = await listDepartmentsWithCounts(getDb());
-
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>部门管理</h1>
-          <p className="muted">部门名称不能重复；仍有启用用户的部门不能停用。</p>
-        </div>
-      </div>
+      <PageHead title="部门管理" note="部门名称不能重复；仍有启用用户的部门不能停用。" />
       <AdminTabs current="/admin/departments" />
       <CreateDepartmentForm />
       {rows.length === 0 ? (
@@ -26,34 +35,7 @@ export default async function DepartmentsPage() {
           <p>还没有部门。</p>
         </div>
       ) : (
-        <table className="data-table" data-testid="department-table">
-          <thead>
-            <tr>
-              <th>部门名称</th>
-              <th>状态</th>
-              <th className="num">用户（启用/全部）</th>
-              <th className="num">项目数</th>
-              <th>改名 / 停用</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((d) => (
-              <tr key={d.id} data-testid="department-row">
-                <td className="nowrap">{d.name}</td>
-                <td className="nowrap">
-                  <span className="status">{d.active ? '启用' : '停用'}</span>
-                </td>
-                <td className="num">
-                  {d.activeUserCount}/{d.userCount}
-                </td>
-                <td className="num">{d.projectCount}</td>
-                <td>
-                  <DepartmentRowActions key={d.id} departmentId={d.id} name={d.name} active={d.active} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={COLUMNS} rows={rows} testId="department-table" />
       )}
     </>
   );

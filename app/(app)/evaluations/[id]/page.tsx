@@ -6,6 +6,8 @@ import { EvaluationView } from '@/components/evaluation/evaluation-view';
 import { ReviewForm } from '@/components/evaluation/review-form';
 import { ScorePanel } from '@/components/evaluation/score-panel';
 import { Timeline } from '@/components/evaluation/timeline';
+import { PageHead } from '@/components/page-pieces';
+import { StatusTag } from '@/components/status-tag';
 import { getDb } from '@/db';
 import { listEvaluationAudit } from '@/db/queries/audit';
 import { listReviewActions } from '@/db/queries/evaluations';
@@ -13,7 +15,6 @@ import { requireEvaluation } from '@/lib/auth/session';
 import { workflowScope } from '@/lib/evaluations/authorize';
 import { draftFormValues, reviewFormValues } from '@/lib/evaluations/form-values';
 import { schemeOfYear, scoreStored, sheetOf } from '@/lib/evaluations/sheet';
-import { STATUS_LABELS } from '@/lib/roles';
 import { allowedActions, closedYearMessage, heldByClosedYear } from '@/lib/workflow/state-machine';
 import type { Metadata } from 'next';
 
@@ -40,27 +41,28 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
 
   return (
     <>
-      <p className="breadcrumb no-print">
-        <Link href={`/projects?year=${project.year}`}>{project.year} 年度项目</Link> /{' '}
-        <Link href={`/projects/${project.id}`}>{project.name}</Link> / 绩效自评
-      </p>
-      <div className="page-head">
-        <div>
-          <h1>{project.name}</h1>
-          <p className="muted">
+      <PageHead
+        title={project.name}
+        note={
+          <>
             {bundle.departmentName} · 项目负责人：{bundle.ownerName ?? '未指定'} · 状态：
-            <span className={`status status-${e.status}`} data-testid="evaluation-status">
-              {STATUS_LABELS[e.status]}
-            </span>
+            <StatusTag status={e.status} testId="evaluation-status" />
             {bundle.year.deadline && e.status === 'draft' && <> · 截止日期：{bundle.year.deadline}</>}
-          </p>
-        </div>
+          </>
+        }
+        breadcrumb={
+          <>
+            <Link href={`/projects?year=${project.year}`}>{project.year} 年度项目</Link> /{' '}
+            <Link href={`/projects/${project.id}`}>{project.name}</Link> / 绩效自评
+          </>
+        }
+      >
         <div className="no-print button-row">
           <Link className="button" href={`/evaluations/${id}/table`}>
             自评表（打印 / 导出）
           </Link>
         </div>
-      </div>
+      </PageHead>
 
       {e.status === 'draft' && lastReturn && (
         <div className="notice" role="note" data-testid="return-notice">

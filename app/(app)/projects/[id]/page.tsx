@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
+import { PageHead } from '@/components/page-pieces';
 import { getDb } from '@/db';
 import { getProjectDetail } from '@/db/queries/projects';
 import { canViewProject } from '@/lib/auth/scope';
@@ -30,16 +31,15 @@ export default async function ProjectPage({ params }: PageProps<'/projects/[id]'
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link href={`/projects?year=${project.year}`}>{project.year} 年度项目</Link> / {project.name}
-      </p>
-      <div className="page-head">
-        <div>
-          <h1>{project.name}</h1>
-          <p className="muted">
-            {departmentName} · 实施单位：{project.implementingUnit} · 项目负责人：{ownerName ?? '未指定'}
-          </p>
-        </div>
+      <PageHead
+        title={project.name}
+        note={`${departmentName} · 实施单位：${project.implementingUnit} · 项目负责人：${ownerName ?? '未指定'}`}
+        breadcrumb={
+          <>
+            <Link href={`/projects?year=${project.year}`}>{project.year} 年度项目</Link> / {project.name}
+          </>
+        }
+      >
         <div className="button-row">
           {(user.role === 'admin' || user.role === 'finance') && (
             <Link className="button" href={`/projects/${project.id}/targets`}>
@@ -52,7 +52,7 @@ export default async function ProjectPage({ params }: PageProps<'/projects/[id]'
             </Link>
           )}
         </div>
-      </div>
+      </PageHead>
 
       <section className="card">
         <h2>预算（万元）</h2>

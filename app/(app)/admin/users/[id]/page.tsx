@@ -3,11 +3,13 @@ import { notFound } from 'next/navigation';
 import { EditUserForm } from '@/components/admin/edit-user-form';
 import { UserAccessPanel } from '@/components/admin/user-access-panel';
 import { AuditTable } from '@/components/audit-table';
+import { PageHead } from '@/components/page-pieces';
 import { getDb } from '@/db';
 import { listEntityAudit } from '@/db/queries/audit';
 import { findDepartmentById, listActiveDepartments } from '@/db/queries/departments';
 import { openProjectsOwnedBy } from '@/db/queries/projects';
 import { findUserById } from '@/db/queries/users';
+import { activeLabel } from '@/lib/admin/audit';
 import { requireUser } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/roles';
 import type { Metadata } from 'next';
@@ -32,26 +34,27 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link href="/admin/users">用户管理</Link> / {user.username}
-      </p>
-      <div className="page-head">
-        <div>
-          <h1>
-            {user.displayName}（{user.username}）
-          </h1>
-          <p className="muted">
-            {ROLE_LABELS[user.role]} · {user.active ? '启用' : '停用'}
+      <PageHead
+        title={`${user.displayName}（${user.username}）`}
+        note={
+          <>
+            {ROLE_LABELS[user.role]} · {activeLabel(user.active)}
             {user.mustChangePassword && ' · 下次登录须修改密码'}
             {owned.length > 0 && ` · 负责 ${owned.length} 个未定稿的项目`}
-          </p>
-        </div>
+          </>
+        }
+        breadcrumb={
+          <>
+            <Link href="/admin/users">用户管理</Link> / {user.username}
+          </>
+        }
+      >
         {owned.length > 0 && (
           <Link href="/admin/users/assign" className="button">
             改派项目负责人
           </Link>
         )}
-      </div>
+      </PageHead>
       <EditUserForm
         key={`${user.id}-${user.updatedAt?.getTime() ?? 0}`}
         isSelf={isSelf}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { CreateUserForm } from '@/components/admin/create-user-form';
+import { PageHead } from '@/components/page-pieces';
 import { getDb } from '@/db';
 import { listActiveDepartments } from '@/db/queries/departments';
 import { requireUser } from '@/lib/auth/session';
@@ -12,15 +13,15 @@ export default async function NewUserPage() {
   const departments = await listActiveDepartments(getDb());
   return (
     <>
-      <p className="breadcrumb">
-        <Link href="/admin/users">用户管理</Link> / 新建用户
-      </p>
-      <div className="page-head">
-        <div>
-          <h1>新建用户</h1>
-          <p className="muted">项目负责人和部门负责人须选择所属部门；财政局和系统管理员不属于部门。</p>
-        </div>
-      </div>
+      <PageHead
+        title="新建用户"
+        note="项目负责人和部门负责人须选择所属部门；财政局和系统管理员不属于部门。"
+        breadcrumb={
+          <>
+            <Link href="/admin/users">用户管理</Link> / 新建用户
+          </>
+        }
+      />
       {departments.length === 0 && (
         <p className="notice">
           还没有启用的部门。请先在 <Link href="/admin/departments">部门管理</Link>{' '}

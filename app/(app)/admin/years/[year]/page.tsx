@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { PageHead } from '@/components/page-pieces';
 import { YearSettingsForm } from '@/components/years/year-settings-form';
 import { getDb } from '@/db';
 import { countSubmitted, listYears } from '@/db/queries/years';
@@ -19,19 +20,15 @@ export default async function YearSettingsPage({ params }: PageProps<'/admin/yea
   const submitted = await countSubmitted(db, { year: year.year });
   return (
     <>
-      <p className="breadcrumb">
-        <Link href="/admin/years">← 年度与评分方案</Link>
-      </p>
-      <div className="page-head">
-        <div>
-          <h1>{year.year} 年度设置</h1>
-          <p className="muted">
-            {submitted > 0
-              ? `已有 ${submitted} 个自评提交，评分方案已锁定；状态和截止日期仍可修改。`
-              : '尚无自评提交，可以调整评分方案。保存前可先预览各项目得分的变化。'}
-          </p>
-        </div>
-      </div>
+      <PageHead
+        title={`${year.year} 年度设置`}
+        note={
+          submitted > 0
+            ? `已有 ${submitted} 个自评提交，评分方案已锁定；状态和截止日期仍可修改。`
+            : '尚无自评提交，可以调整评分方案。保存前可先预览各项目得分的变化。'
+        }
+        breadcrumb={<Link href="/admin/years">← 年度与评分方案</Link>}
+      />
       <YearSettingsForm
         locked={submitted > 0}
         initial={{

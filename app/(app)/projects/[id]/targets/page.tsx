@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { PageHead } from '@/components/page-pieces';
 import { TargetsEditor } from '@/components/targets/targets-editor';
 import { getDb } from '@/db';
 import { getProjectDetail } from '@/db/queries/projects';
@@ -24,18 +25,11 @@ export default async function EditTargetsPage({ params }: PageProps<'/projects/[
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link href={`/projects/${project.id}`}>← {project.name}</Link>
-      </p>
-      <div className="page-head">
-        <div>
-          <h1>编辑绩效目标</h1>
-          <p className="muted">
-            {project.name} · {project.year}{' '}
-            年度。分值可全部留空（按规则平均分配），或为同一类一级指标的每项都填写且合计等于该类分值。
-          </p>
-        </div>
-      </div>
+      <PageHead
+        title="编辑绩效目标"
+        note={`${project.name} · ${project.year} 年度。分值可全部留空（按规则平均分配），或为同一类一级指标的每项都填写且合计等于该类分值。`}
+        breadcrumb={<Link href={`/projects/${project.id}`}>← {project.name}</Link>}
+      />
       {started ? (
         <div className="notice" role="note">
           该项目的自评已开始（已填写或已提交），绩效目标不能再修改。

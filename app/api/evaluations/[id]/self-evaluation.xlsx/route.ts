@@ -1,14 +1,10 @@
-import { getDb } from '@/db';
-import { apiEvaluation } from '@/lib/auth/api';
+import { evaluationRoute } from '@/lib/auth/api';
 import { downloadHeaders, XLSX_CONTENT_TYPE } from '@/lib/exports/download';
 import { buildSelfEvaluationWorkbook } from '@/lib/exports/workbooks';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const found = await apiEvaluation(getDb(), (await ctx.params).id);
-  if (found instanceof Response) return found;
-  const { bundle } = found;
+export const GET = evaluationRoute(async ({ bundle }) => {
   const body = await buildSelfEvaluationWorkbook(bundle);
   const fileName = `项目支出绩效自评表-${bundle.project.year}-${bundle.project.name}.xlsx`;
   return new Response(new Uint8Array(body), {
@@ -21,4 +17,4 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
       'Content-Length': String(body.length),
     },
   });
-}
+});

@@ -1,17 +1,12 @@
 import { PassThrough, Readable } from 'node:stream';
-import { getDb } from '@/db';
 import { loadYearBundles } from '@/db/queries/evaluations';
-import { apiYear } from '@/lib/auth/api';
+import { yearRoute } from '@/lib/auth/api';
 import { downloadHeaders, XLSX_CONTENT_TYPE } from '@/lib/exports/download';
 import { writeYearWorkbook } from '@/lib/exports/workbooks';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_req: Request, ctx: { params: Promise<{ year: string }> }) {
-  const db = getDb();
-  const found = await apiYear(db, (await ctx.params).year);
-  if (found instanceof Response) return found;
-  const { user, year } = found;
+export const GET = yearRoute(async ({ db, user, year }) => {
   // Read everything first, so the file is one consistent snapshot however long the download takes.
   const bundles = await loadYearBundles(db, { user, year });
   const output = new PassThrough();
@@ -25,4 +20,4 @@ export async function GET(_req: Request, ctx: { params: Promise<{ year: string }
       contentType: XLSX_CONTENT_TYPE,
     }),
   });
-}
+});

@@ -1,16 +1,11 @@
-import { getDb } from '@/db';
 import { listEvaluationsForUser } from '@/db/queries/evaluations';
-import { apiYear } from '@/lib/auth/api';
+import { yearRoute } from '@/lib/auth/api';
 import { formatScore } from '@/lib/format';
 import { fenToWanYuan } from '@/lib/money';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_req: Request, ctx: RouteContext<'/api/years/[year]/evaluations'>) {
-  const db = getDb();
-  const found = await apiYear(db, (await ctx.params).year);
-  if (found instanceof Response) return found;
-  const { user, year } = found;
+export const GET = yearRoute(async ({ db, user, year }) => {
   const rows = await listEvaluationsForUser(db, { user, year });
   return Response.json({
     year,
@@ -27,4 +22,4 @@ export async function GET(_req: Request, ctx: RouteContext<'/api/years/[year]/ev
       grade: r.status === 'finalized' ? r.finalGrade : r.selfGrade,
     })),
   });
-}
+});

@@ -1,16 +1,11 @@
-import { getDb } from '@/db';
 import { loadYearBundles } from '@/db/queries/evaluations';
-import { apiYear } from '@/lib/auth/api';
+import { yearRoute } from '@/lib/auth/api';
 import { CSV_CONTENT_TYPE, downloadHeaders } from '@/lib/exports/download';
 import { buildIndicatorsCsv } from '@/lib/exports/indicators-csv';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_req: Request, ctx: { params: Promise<{ year: string }> }) {
-  const db = getDb();
-  const found = await apiYear(db, (await ctx.params).year);
-  if (found instanceof Response) return found;
-  const { user, year } = found;
+export const GET = yearRoute(async ({ db, user, year }) => {
   const csv = buildIndicatorsCsv(await loadYearBundles(db, { user, year }));
   return new Response(csv, {
     headers: downloadHeaders({
@@ -19,4 +14,4 @@ export async function GET(_req: Request, ctx: { params: Promise<{ year: string }
       contentType: CSV_CONTENT_TYPE,
     }),
   });
-}
+});

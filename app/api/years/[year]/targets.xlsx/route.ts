@@ -1,16 +1,11 @@
-import { getDb } from '@/db';
-import { apiYear, refuseRequest } from '@/lib/auth/api';
+import { refuseRequest, yearRoute } from '@/lib/auth/api';
 import { downloadHeaders, XLSX_CONTENT_TYPE } from '@/lib/exports/download';
 import { chooseTargetDepartment, loadTargetTable } from '@/lib/exports/target-table';
 import { exportTargetWorkbook, targetWorkbookTitle } from '@/lib/exports/target-workbook';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(req: Request, ctx: { params: Promise<{ year: string }> }) {
-  const db = getDb();
-  const found = await apiYear(db, (await ctx.params).year);
-  if (found instanceof Response) return found;
-  const { user, year } = found;
+export const GET = yearRoute(async ({ db, user, year, req }) => {
   const requested = new URL(req.url).searchParams.get('department');
   const choice = await chooseTargetDepartment(db, { user, year, requested });
   if (!choice.ok) return refuseRequest(choice);
@@ -27,4 +22,4 @@ export async function GET(req: Request, ctx: { params: Promise<{ year: string }>
       'Content-Length': String(body.length),
     },
   });
-}
+});
