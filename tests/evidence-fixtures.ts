@@ -9,11 +9,26 @@ import { buffer } from 'node:stream/consumers';
 import { deflateSync, crc32 } from 'node:zlib';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
+import { afterEach, beforeEach } from 'vitest';
 import { ZipFile } from 'yazl';
+import { fsStorageIn, type FsStorage } from '@/lib/evidence/fs-storage';
 
 export function tempFolder(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-evidence-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh evidence store in its own temporary data folder for every test of the calling file. */
+export function storeForEachTest(): { storage: FsStorage; dir: string } {
+  const current = { storage: undefined as unknown as FsStorage, dir: '' };
+  let cleanup = () => {};
+  beforeEach(() => {
+    const folder = tempFolder();
+    ({ dir: current.dir, cleanup } = folder);
+    current.storage = fsStorageIn(folder.dir);
+  });
+  afterEach(() => cleanup());
+  return current;
 }
 
 /** A one-page PDF with a correct cross-reference table. */

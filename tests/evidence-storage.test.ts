@@ -3,25 +3,18 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, 
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fsStorageIn, type FsStorage } from '@/lib/evidence/fs-storage';
-import { tempFolder } from './evidence-fixtures';
+import { describe, expect, it } from 'vitest';
+import { storeForEachTest } from './evidence-fixtures';
 
 const MB = 1024 * 1024;
-let folder: ReturnType<typeof tempFolder>;
-let storage: FsStorage;
-beforeEach(() => {
-  folder = tempFolder();
-  storage = fsStorageIn(folder.dir);
-});
-afterEach(() => folder.cleanup());
+const temp = storeForEachTest();
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const mode = (file: string) => statSync(file).mode & 0o777;
-const incoming = () => readdirSync(path.join(storage.root, 'incoming'));
+const incoming = () => readdirSync(path.join(temp.storage.root, 'incoming'));
 async function listed() {
   const files = [];
-  for await (const file of storage.list()) files.push(file);
+  for await (const file of temp.storage.list()) files.push(file);
   return files;
 }
 
@@ -44,53 +37,53 @@ function countingSource(count: number, size: number) {
 describe('put and get', () => {
   it('stores content under files/ab/cd/<sha256>, private to the app, and gives it back byte for byte', async () => {
     const data = randomBytes(300_000);
-    const stored = await storage.put(data);
+    const stored = await temp.storage.put(data);
     expect(stored).toEqual({ ok: true, sha256: sha256(data), size: data.length });
-    const file = path.join(folder.dir, 'files', sha256(data).slice(0, 2), sha256(data).slice(2, 4), sha256(data));
+    const file = path.join(temp.dir, 'files', sha256(data).slice(0, 2), sha256(data).slice(2, 4), sha256(data));
     expect(readFileSync(file).equals(data)).toBe(true);
     expect(mode(file)).toBe(0o600);
     for (const dir of [
-      storage.root,
+      temp.storage.root,
       path.dirname(file),
       path.dirname(path.dirname(file)),
-      path.join(storage.root, 'incoming'),
+      path.join(temp.storage.root, 'incoming'),
     ]) {
       expect(mode(dir)).toBe(0o700);
     }
-    expect((await buffer((await storage.get(sha256(data)))!)).equals(data)).toBe(true);
-    expect(await storage.exists(sha256(data))).toBe(true);
+    expect((await buffer((await temp.storage.get(sha256(data)))!)).equals(data)).toBe(true);
+    expect(await temp.storage.exists(sha256(data))).toBe(true);
     expect(incoming()).toEqual([]);
   });
 
   it('takes Node streams and web streams chunk by chunk', async () => {
     const chunks = [randomBytes(70_000), randomBytes(1), randomBytes(200_000)];
     const whole = Buffer.concat(chunks);
-    expect(await storage.put(Readable.from(chunks))).toMatchObject({
+    expect(await temp.storage.put(Readable.from(chunks))).toMatchObject({
       ok: true,
       sha256: sha256(whole),
       size: whole.length,
     });
     const web = new Blob(chunks).stream();
-    expect(await storage.put(web)).toMatchObject({ ok: true, sha256: sha256(whole) });
+    expect(await temp.storage.put(web)).toMatchObject({ ok: true, sha256: sha256(whole) });
   });
 
   it('keeps one file for identical uploads, and renews its age', async () => {
     const data = Buffer.from('出勤台账');
-    const first = await storage.put(data);
-    const file = storage.pathOf(sha256(data));
+    const first = await temp.storage.put(data);
+    const file = temp.storage.pathOf(sha256(data));
     utimesSync(file, new Date('2020-01-01'), new Date('2020-01-01'));
-    const second = await storage.put(Readable.from([data.subarray(0, 3), data.subarray(3)]));
+    const second = await temp.storage.put(Readable.from([data.subarray(0, 3), data.subarray(3)]));
     expect(second).toEqual(first);
     expect((await listed()).map((f) => f.sha256)).toEqual([sha256(data)]);
     expect(statSync(file).mtime.getFullYear()).toBeGreaterThanOrEqual(new Date().getFullYear());
   });
 
   it('says null for content it does not hold, and refuses names that are not a sha256', async () => {
-    expect(await storage.get('0'.repeat(64))).toBeNull();
-    expect(await storage.exists('0'.repeat(64))).toBe(false);
+    expect(await temp.storage.get('0'.repeat(64))).toBeNull();
+    expect(await temp.storage.exists('0'.repeat(64))).toBe(false);
     for (const name of ['../../etc/passwd', 'A'.repeat(64), '0'.repeat(63), `${'0'.repeat(64)}/..`]) {
-      await expect(storage.get(name)).rejects.toThrow('not a sha256');
-      await expect(storage.exists(name)).rejects.toThrow('not a sha256');
+      await expect(temp.storage.get(name)).rejects.toThrow('not a sha256');
+      await expect(temp.storage.exists(name)).rejects.toThrow('not a sha256');
     }
   });
 });
@@ -98,7 +91,7 @@ describe('put and get', () => {
 describe('the size limit, enforced while streaming', () => {
   it('stops reading a 21 MB upload at the first byte over 20 MB and leaves nothing behind', async () => {
     const { state, stream } = countingSource(21, MB);
-    expect(await storage.put(stream, { maxBytes: 20 * MB })).toEqual({
+    expect(await temp.storage.put(stream, { maxBytes: 20 * MB })).toEqual({
       ok: false,
       reason: 'too-large',
       limitBytes: 20 * MB,
@@ -120,7 +113,7 @@ describe('the size limit, enforced while streaming', () => {
         state.cancelled = true;
       },
     });
-    expect(await storage.put(body, { maxBytes: 3 * MB })).toMatchObject({ ok: false, reason: 'too-large' });
+    expect(await temp.storage.put(body, { maxBytes: 3 * MB })).toMatchObject({ ok: false, reason: 'too-large' });
     expect(state.cancelled).toBe(true);
     expect(state.pulled).toBeLessThanOrEqual(6);
     expect(incoming()).toEqual([]);
@@ -128,7 +121,7 @@ describe('the size limit, enforced while streaming', () => {
 
   it('accepts an upload of exactly the limit', async () => {
     const { stream } = countingSource(4, MB);
-    expect(await storage.put(stream, { maxBytes: 4 * MB })).toMatchObject({ ok: true, size: 4 * MB });
+    expect(await temp.storage.put(stream, { maxBytes: 4 * MB })).toMatchObject({ ok: true, size: 4 * MB });
   });
 });
 
@@ -136,7 +129,7 @@ describe('the accept check before the content takes its place', () => {
   it('sees the complete local copy, and a refusal leaves nothing behind', async () => {
     const data = randomBytes(10_000);
     const seen: Buffer[] = [];
-    const refused = await storage.put(data, {
+    const refused = await temp.storage.put(data, {
       accept: async (local, stored) => {
         seen.push(readFileSync(local));
         expect(stored).toEqual({ sha256: sha256(data), size: data.length });
@@ -145,9 +138,9 @@ describe('the accept check before the content takes its place', () => {
     });
     expect(refused).toEqual({ ok: false, reason: 'not-accepted' });
     expect(seen[0].equals(data)).toBe(true);
-    expect(await storage.exists(sha256(data))).toBe(false);
+    expect(await temp.storage.exists(sha256(data))).toBe(false);
     expect(incoming()).toEqual([]);
-    expect(await storage.put(data, { accept: async () => true })).toMatchObject({ ok: true });
+    expect(await temp.storage.put(data, { accept: async () => true })).toMatchObject({ ok: true });
   });
 
   it('removes the incomplete upload when the source fails midway', async () => {
@@ -155,7 +148,7 @@ describe('the accept check before the content takes its place', () => {
       yield randomBytes(1000);
       throw new Error('connection reset');
     }
-    await expect(storage.put(Readable.from(failing()))).rejects.toThrow('connection reset');
+    await expect(temp.storage.put(Readable.from(failing()))).rejects.toThrow('connection reset');
     expect(incoming()).toEqual([]);
     expect(await listed()).toEqual([]);
   });
@@ -163,23 +156,23 @@ describe('the accept check before the content takes its place', () => {
 
 describe('delete, list and incomplete uploads', () => {
   it('deletes only content not written after unmodifiedSince', async () => {
-    const { sha256: name } = (await storage.put(Buffer.from('a'))) as { sha256: string };
+    const { sha256: name } = (await temp.storage.put(Buffer.from('a'))) as { sha256: string };
     const hourAgo = new Date(Date.now() - 3_600_000);
-    expect(await storage.delete(name, { unmodifiedSince: hourAgo })).toBe(false);
-    utimesSync(storage.pathOf(name), new Date(hourAgo.getTime() - 1000), new Date(hourAgo.getTime() - 1000));
-    expect(await storage.delete(name, { unmodifiedSince: hourAgo })).toBe(true);
-    expect(await storage.delete(name)).toBe(false);
-    expect(await storage.exists(name)).toBe(false);
+    expect(await temp.storage.delete(name, { unmodifiedSince: hourAgo })).toBe(false);
+    utimesSync(temp.storage.pathOf(name), new Date(hourAgo.getTime() - 1000), new Date(hourAgo.getTime() - 1000));
+    expect(await temp.storage.delete(name, { unmodifiedSince: hourAgo })).toBe(true);
+    expect(await temp.storage.delete(name)).toBe(false);
+    expect(await temp.storage.exists(name)).toBe(false);
   });
 
   it('lists every stored file with its size and age, and nothing else in the folder', async () => {
     const a = randomBytes(10);
     const b = randomBytes(20);
-    await storage.put(a);
-    await storage.put(b);
-    writeFileSync(path.join(storage.root, 'README'), 'x');
-    mkdirSync(path.join(storage.root, 'zz', 'yy'), { recursive: true });
-    writeFileSync(path.join(storage.root, 'zz', 'yy', sha256(a)), 'x');
+    await temp.storage.put(a);
+    await temp.storage.put(b);
+    writeFileSync(path.join(temp.storage.root, 'README'), 'x');
+    mkdirSync(path.join(temp.storage.root, 'zz', 'yy'), { recursive: true });
+    writeFileSync(path.join(temp.storage.root, 'zz', 'yy', sha256(a)), 'x');
     const files = await listed();
     expect(files.map(({ sha256, size }) => ({ sha256, size })).sort((x, y) => x.size - y.size)).toEqual([
       { sha256: sha256(a), size: 10 },
@@ -189,20 +182,20 @@ describe('delete, list and incomplete uploads', () => {
   });
 
   it('purges incomplete uploads that began before the given moment', async () => {
-    await storage.put(Buffer.from('x'));
-    const stale = path.join(storage.root, 'incoming', 'stale.part');
-    const fresh = path.join(storage.root, 'incoming', 'fresh.part');
+    await temp.storage.put(Buffer.from('x'));
+    const stale = path.join(temp.storage.root, 'incoming', 'stale.part');
+    const fresh = path.join(temp.storage.root, 'incoming', 'fresh.part');
     writeFileSync(stale, 'half');
     writeFileSync(fresh, 'half');
     utimesSync(stale, new Date('2020-01-01'), new Date('2020-01-01'));
-    expect(await storage.purgeIncomplete(new Date(Date.now() - 60_000))).toBe(1);
+    expect(await temp.storage.purgeIncomplete(new Date(Date.now() - 60_000))).toBe(1);
     expect(incoming()).toEqual(['fresh.part']);
   });
 
   it('makes a files folder that already existed private', async () => {
-    mkdirSync(storage.root, { mode: 0o755 });
-    chmodSync(storage.root, 0o755);
-    await storage.put(Buffer.from('x'));
-    expect(mode(storage.root)).toBe(0o700);
+    mkdirSync(temp.storage.root, { mode: 0o755 });
+    chmodSync(temp.storage.root, 0o755);
+    await temp.storage.put(Buffer.from('x'));
+    expect(mode(temp.storage.root)).toBe(0o700);
   });
 });
