@@ -18,12 +18,13 @@ async function watchForViolations(page: Page): Promise<string[]> {
   return problems;
 }
 
-/** React has hydrated the page: its elements carry React's fiber. */
+/** React hydrates the page (its elements get React's fiber), which it cannot when its scripts are blocked. */
 async function expectHydrated(page: Page, path: string) {
-  const hydrated = await page.evaluate(() =>
-    Object.keys(document.querySelector('main') ?? document.body).some((key) => key.startsWith('__react')),
-  );
-  expect(hydrated, path).toBe(true);
+  const hydrated = () =>
+    page.evaluate(() =>
+      Object.keys(document.querySelector('main') ?? document.body).some((key) => key.startsWith('__react')),
+    );
+  await expect.poll(hydrated, { message: path, timeout: 15_000 }).toBe(true);
 }
 
 const PAGES: Record<string, string[]> = {
