@@ -3,12 +3,17 @@ import { startTestServer, type TestServer } from './server';
 
 export const DEMO_PASSWORD = 'demo1234';
 
-/** Signs in through the login form, as a user would. */
-export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
-  await page.goto('/login');
+/** Fills and sends the login form of the page already open. */
+export async function submitLogin(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Signs in through the login form, as a user would. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await submitLogin(page, username, password);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 

@@ -4,12 +4,13 @@ import { getDb } from '@/db';
 import { loadEvaluationBundle } from '@/db/queries/evaluations';
 import { findUserById } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
-import { authOptions } from './options';
+import { requestAuthOptions } from './options';
 import { canViewProject, type SessionUser } from './scope';
+import { signInPath } from './sign-in-path';
 
 /** The signed-in, active user, re-read from the database; null without a valid session. */
 export async function getCurrentUser(): Promise<SessionUser | null> {
-  const session = (await getServerSession(authOptions)) as { uid?: unknown; sv?: unknown } | null;
+  const session = (await getServerSession(await requestAuthOptions())) as { uid?: unknown; sv?: unknown } | null;
   const uid = session?.uid;
   if (typeof uid !== 'number') return null;
   const user = findUserById(getDb(), { id: uid });
@@ -31,7 +32,7 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
  */
 export async function requireUser(roles?: readonly Role[], { allowPasswordChange = false } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect('/login');
+  if (!user) redirect(await signInPath());
   if (user.mustChangePassword && !allowPasswordChange) redirect('/account/password');
   if (roles && !roles.includes(user.role)) forbidden();
   return user;
