@@ -29,26 +29,18 @@ export function SchemeVariantsExample({ scheme, ownSettings }: { scheme: Scheme;
     <div data-testid="variants-example">
       <h3>试一试（{ownSettings ? '按本年度方案' : '本年度方案未设置，以下按一体化平台方案'}实时计算）</h3>
       <div className="settings-grid">
-        <label className="field">
-          <span>
-            “{row.name}”实际完成值（年度指标值 {row.target}）
-          </span>
-          <input
-            inputMode="decimal"
-            aria-label="示例实际完成值"
-            value={actual}
-            onChange={(e) => setActual(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>全年执行数（万元，全年预算 {workedExample.budget.adjusted}）</span>
-          <input
-            inputMode="decimal"
-            aria-label="示例全年执行数"
-            value={executed}
-            onChange={(e) => setExecuted(e.target.value)}
-          />
-        </label>
+        <ExampleInput
+          label={`“${row.name}”实际完成值（年度指标值 ${row.target}）`}
+          name="示例实际完成值"
+          value={actual}
+          onChange={setActual}
+        />
+        <ExampleInput
+          label={`全年执行数（万元，全年预算 ${workedExample.budget.adjusted}）`}
+          name="示例全年执行数"
+          value={executed}
+          onChange={setExecuted}
+        />
       </div>
       {scored.ok ? (
         <ExampleOutcome scored={scored} />
@@ -56,6 +48,20 @@ export function SchemeVariantsExample({ scheme, ownSettings }: { scheme: Scheme;
         <p className="form-error">{scored.errors.map((e) => e.message).join('；')}</p>
       )}
     </div>
+  );
+}
+
+function ExampleInput(props: { label: string; name: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <input
+        inputMode="decimal"
+        aria-label={props.name}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </label>
   );
 }
 

@@ -48,13 +48,14 @@ const qualitativeRow = fc
   .map((actual) => inLevel('2', indicator('有效提升', actual)));
 const anyRow = fc.oneof(quantitativeRow, rangeRow, compoundRow, qualitativeRow);
 const budget = fc.record({ initial: positiveAmount(), executed: amount() });
+const someRows = (maxLength: number) => fc.array(anyRow, { minLength: 1, maxLength });
 
 describe('scoring-rules.md § Scores — properties', () => {
   // Points are in hundredths; at precision 1 or 0 the rule book's round-half-up(points × r) may round
   // 7.15 points up to 7.2, so the bound is the points at the score precision (the points themselves at 2).
   it('0 ≤ score ≤ points (at the score precision) for every indicator and the budget line', () => {
     fc.assert(
-      fc.property(fc.array(anyRow, { minLength: 1, maxLength: 12 }), budget, scheme, (rows, money, s) => {
+      fc.property(someRows(12), budget, scheme, (rows, money, s) => {
         const result = scoreEvaluation(evaluation(rows, money, s));
         expect(result.errors).toEqual([]);
         for (const line of [...result.indicators, result.budget]) {
@@ -67,21 +68,15 @@ describe('scoring-rules.md § Scores — properties', () => {
 
   it('the total equals the sum of its parts, exactly', () => {
     fc.assert(
-      fc.property(
-        fc.array(anyRow, { minLength: 1, maxLength: 12 }),
-        budget,
-        scheme,
-        fc.constantFrom<0 | 1 | 2>(0, 1, 2),
-        (rows, money, s, precision) => {
-          const result = scoreEvaluation({ ...evaluation(rows, money, s), precision });
-          const parts = result.indicators.reduce((sum, i) => sum.plus(i.selfScore), dec(result.budget.computedScore));
-          expect(dec(result.selfTotalBeforeCap).equals(parts)).toBe(true);
-          const capped = result.cap === null ? parts : decMin(parts, result.cap.maxTotal);
-          expect(dec(result.selfTotal).equals(capped)).toBe(true);
-          const points = result.indicators.reduce((sum, i) => sum.plus(i.points), dec(result.budget.points));
-          expect(points.toFixed()).toBe('100');
-        },
-      ),
+      fc.property(someRows(12), budget, scheme, fc.constantFrom<0 | 1 | 2>(0, 1, 2), (rows, money, s, precision) => {
+        const result = scoreEvaluation({ ...evaluation(rows, money, s), precision });
+        const parts = result.indicators.reduce((sum, i) => sum.plus(i.selfScore), dec(result.budget.computedScore));
+        expect(dec(result.selfTotalBeforeCap).equals(parts)).toBe(true);
+        const capped = result.cap === null ? parts : decMin(parts, result.cap.maxTotal);
+        expect(dec(result.selfTotal).equals(capped)).toBe(true);
+        const points = result.indicators.reduce((sum, i) => sum.plus(i.points), dec(result.budget.points));
+        expect(points.toFixed()).toBe('100');
+      }),
     );
   });
 
@@ -149,31 +144,25 @@ const reviewedBudget = fc.option(
 describe('scoring-rules.md § Scores — second edition properties', () => {
   it('a cap never raises a total: each total is min(uncapped, maxTotal) and its grade is never better', () => {
     fc.assert(
-      fc.property(
-        fc.array(anyRow, { minLength: 1, maxLength: 8 }),
-        budget,
-        reviewedBudget,
-        caps,
-        (rows, money, reviewed, list) => {
-          const input = evaluation(rows, { ...money, reviewed });
-          const uncapped = scoreEvaluation({ ...input, scheme: resolveScheme({ executionCaps: [] }) });
-          const capped = scoreEvaluation({ ...input, scheme: resolveScheme({ executionCaps: list }) });
-          for (const key of ['selfTotal', 'finalTotal'] as const) {
-            expect(dec(capped[key]).lessThanOrEqualTo(uncapped[key])).toBe(true);
-            const bound = capped.cap === null ? dec(uncapped[key]) : decMin(uncapped[key], capped.cap.maxTotal);
-            expect(capped[key]).toBe(bound.toFixed());
-          }
-          const rank = (grade: string) => ['优', '良', '中', '差'].indexOf(grade);
-          expect(rank(capped.finalGrade)).toBeGreaterThanOrEqual(rank(uncapped.finalGrade));
-        },
-      ),
+      fc.property(someRows(8), budget, reviewedBudget, caps, (rows, money, reviewed, list) => {
+        const input = evaluation(rows, { ...money, reviewed });
+        const uncapped = scoreEvaluation({ ...input, scheme: resolveScheme({ executionCaps: [] }) });
+        const capped = scoreEvaluation({ ...input, scheme: resolveScheme({ executionCaps: list }) });
+        for (const key of ['selfTotal', 'finalTotal'] as const) {
+          expect(dec(capped[key]).lessThanOrEqualTo(uncapped[key])).toBe(true);
+          const bound = capped.cap === null ? dec(uncapped[key]) : decMin(uncapped[key], capped.cap.maxTotal);
+          expect(capped[key]).toBe(bound.toFixed());
+        }
+        const rank = (grade: string) => ['优', '良', '中', '差'].indexOf(grade);
+        expect(rank(capped.finalGrade)).toBeGreaterThanOrEqual(rank(uncapped.finalGrade));
+      }),
     );
   });
 
   it('a deduction never raises a score, never takes more than N, and scores stay within [0, points]', () => {
     const deduction = fc.integer({ min: 0, max: 10_000 }).map((n) => dec(n).dividedBy(100).toNumber());
     fc.assert(
-      fc.property(fc.array(anyRow, { minLength: 1, maxLength: 8 }), budget, deduction, (rows, money, n) => {
+      fc.property(someRows(8), budget, deduction, (rows, money, n) => {
         const input = evaluation(rows, money);
         const plain = scoreEvaluation(input).indicators;
         const deducted = scoreEvaluation({ ...input, scheme: resolveScheme({ overAchievementDeduction: n }) });

@@ -92,13 +92,4 @@ export { customSchemeSchema, precisionConflicts, scorePrecisionSchema } from './
 export type { CustomSchemeInput, SchemeIssue } from './scheme-validation';
 export { bandInWords, formatBand, isPercentInBand } from './tier-bands';
 export { GRADES, LEVEL1_CODES, LEVEL1_NAMES, QUALITATIVE_TIERS } from './scheme-types';
-export type {
-  ExecutionCap,
-  Grade,
-  Level1Code,
-  QualitativeTier,
-  ReverseFormula,
-  Scheme,
-  ScorePrecision,
-  TierBand,
-} from './scheme-types';
+export type * from './scheme-types';

@@ -34,16 +34,13 @@ const issuesOf = (custom: unknown) => {
 describe('scoring-rules.md § The scheme: the second edition settings', () => {
   it('"integrated" = national + over-achievement deduction 2 + caps 80→89, 70→79, 60→69, 50→59', () => {
     expect(resolveScheme('integrated')).toBe(INTEGRATED_SCHEME);
-    expect(INTEGRATED_SCHEME).toMatchObject({
-      name: 'integrated',
-      overAchievementDeduction: 2,
-      executionCaps: [
-        { below: 80, maxTotal: 89 },
-        { below: 70, maxTotal: 79 },
-        { below: 60, maxTotal: 69 },
-        { below: 50, maxTotal: 59 },
-      ],
-    });
+    expect(INTEGRATED_SCHEME).toMatchObject({ name: 'integrated', overAchievementDeduction: 2 });
+    expect(INTEGRATED_SCHEME.executionCaps.map((cap) => `${cap.below}→${cap.maxTotal}`)).toEqual([
+      '80→89',
+      '70→79',
+      '60→69',
+      '50→59',
+    ]);
     const differing = ['name', 'overAchievementDeduction', 'executionCaps'];
     const others = (scheme: Scheme) => Object.entries(scheme).filter(([key]) => !differing.includes(key));
     expect(others(INTEGRATED_SCHEME)).toEqual(others(NATIONAL_SCHEME));
