@@ -9,7 +9,15 @@ import { FieldError } from '@/components/evaluation/field-error';
 import { callAction } from '@/lib/operations';
 import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
 import { SCHEME_LABELS } from '@/lib/years/labels';
-import { PRESET_FORMS, yearSettingsSchema, type YearSettings, type YearSettingsInput } from '@/lib/years/scheme-form';
+import {
+  PRESET_FORMS,
+  SCHEME_FORM_PRESETS,
+  yearSettingsSchema,
+  type SchemeFormPreset,
+  type YearSettings,
+  type YearSettingsInput,
+} from '@/lib/years/scheme-form';
+import { ExecutionCapsEditor } from './execution-caps-editor';
 import { WhatIfTable, type WhatIfRow } from './what-if-table';
 
 /** Year settings: open/closed, deadline, and the scheme (a preset or every setting), with a what-if before saving. */
@@ -31,7 +39,7 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
     setBanner({ kind: 'error', text: [state.message, state.fieldErrors?.['scheme._']].filter(Boolean).join('：') });
   };
 
-  const choosePreset = (value: 'national' | 'hubei' | 'custom') => {
+  const choosePreset = (value: SchemeFormPreset) => {
     if (value !== 'custom') {
       const { preset: _ignored, ...settings } = PRESET_FORMS[value];
       for (const [key, v] of Object.entries(settings)) setValue(`scheme.${key}` as Path<YearSettingsInput>, v as never);
@@ -90,9 +98,9 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
           <select
             aria-label="评分方案"
             value={preset}
-            onChange={(e) => choosePreset(e.target.value as 'national' | 'hubei' | 'custom')}
+            onChange={(e) => choosePreset(e.target.value as SchemeFormPreset)}
           >
-            {(['national', 'hubei', 'custom'] as const).map((p) => (
+            {SCHEME_FORM_PRESETS.map((p) => (
               <option key={p} value={p}>
                 {SCHEME_LABELS[p]}
               </option>
@@ -120,9 +128,11 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
             <span>得分精度</span>
             <select disabled={locked || !custom} {...register('scheme.precision')}>
               <option value="2">保留两位小数</option>
+              <option value="1">保留一位小数</option>
               <option value="0">取整</option>
             </select>
           </label>
+          {number('scheme.overAchievementDeduction', '超额扣分（分，0为只须说明）')}
           {number('scheme.gradeBands.优', '“优”最低分')}
           {number('scheme.gradeBands.良', '“良”最低分')}
           {number('scheme.gradeBands.中', '“中”最低分')}
@@ -135,6 +145,7 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
         <FieldError control={control} name="scheme.levelPoints" />
         <FieldError control={control} name="scheme.tiers" />
         <FieldError control={control} name="scheme.gradeBands" />
+        <ExecutionCapsEditor control={control} register={register} disabled={locked || !custom} />
       </fieldset>
 
       {banner && (
