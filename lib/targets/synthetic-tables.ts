@@ -59,6 +59,17 @@ function replaceOnce(seed: string, anchor: string, replacement: string): string 
   return seed.slice(0, at) + replacement + seed.slice(at + anchor.length);
 }
 
+/** `anchor` followed by as many `piece`s as fill `bytes`. */
+function insertRun(seed: string, anchor: string, piece: string, bytes: number): string {
+  return replaceOnce(seed, anchor, anchor + piece.repeat(fill(seed, piece, bytes)));
+}
+
+/** Runs inside the first indicator's name (`购买办公设备的…数量`) and annual value (`1.扫描仪1台…台`). */
+function insideFirstIndicator(seed: string, nameRun: string, valueRun: string): string {
+  const named = replaceOnce(seed, FIRST_INDICATOR_NAME, `购买办公设备的${nameRun}数量`);
+  return replaceOnce(named, FIRST_ANNUAL, `${FIRST_ANNUAL}${valueRun}台`);
+}
+
 export interface PathologicalTable {
   kind: string;
   /** What the text does to a parser. */
@@ -66,92 +77,67 @@ export interface PathologicalTable {
   build: (seed: string, bytes: number) => string;
 }
 
-export const PATHOLOGICAL_TABLES: PathologicalTable[] = [
-  {
-    kind: 'long-line',
-    description: '一个目标行长达整个输入，无空格无标点',
-    build: (seed, bytes) =>
-      replaceOnce(seed, FIRST_GOAL_LINE, FIRST_GOAL_LINE + '应急物资储备'.repeat(fill(seed, '应急物资储备', bytes))),
-  },
-  {
-    kind: 'continuation-lines',
-    description: '数十万行续行：目标每行以句号结尾，最后一项指标值后又接续行',
-    build: (seed, bytes) => {
-      const half = utf8(seed) + (bytes - utf8(seed)) / 2;
-      const goal = '保障执法工作。\n'.repeat(fill(seed, '保障执法工作。\n', half));
-      const tail = '、补充说明。\n'.repeat(fill(seed, '、补充说明。\n', half));
-      return replaceOnce(
-        replaceOnce(seed, FIRST_GOAL_LINE, `${FIRST_GOAL_LINE}\n${goal}`),
-        FIRST_PROJECT_END,
-        FIRST_PROJECT_END + tail,
-      );
+type Build = PathologicalTable['build'];
+
+const PATHOLOGIES: Record<string, [description: string, build: Build]> = {
+  'long-line': [
+    '一个目标行长达整个输入，无空格无标点',
+    (seed, bytes) => insertRun(seed, FIRST_GOAL_LINE, '应急物资储备', bytes),
+  ],
+  'continuation-lines': [
+    '数万行续行：目标每行以句号结尾，最后一项指标值后又接续行',
+    (seed, bytes) => {
+      const goal = insertRun(seed, `${FIRST_GOAL_LINE}\n`, '保障执法工作。\n', (utf8(seed) + bytes) / 2);
+      return insertRun(goal, FIRST_PROJECT_END, '、补充说明。\n', bytes);
     },
-  },
-  {
-    kind: 'name-lines',
-    description: '项目名称折成数十万行，中间没有金额行',
-    build: (seed, bytes) =>
-      replaceOnce(seed, FIRST_PROJECT_NAME, FIRST_PROJECT_NAME + '名称片段\n'.repeat(fill(seed, '名称片段\n', bytes))),
-  },
-  {
-    kind: 'digit-runs',
-    description: '最后一项指标值是跨行的超长数字串，后接“、说明。”',
-    build: (seed, bytes) => {
+  ],
+  'name-lines': [
+    '项目名称折成数万行，中间没有金额行',
+    (seed, bytes) => insertRun(seed, FIRST_PROJECT_NAME, '名称片段\n', bytes),
+  ],
+  'digit-runs': [
+    '最后一项指标值是跨行的超长数字串，后接“、说明。”',
+    (seed, bytes) => {
       const digits = '1234567890'.repeat(100);
       const lines = `${digits}\n`.repeat(fill(seed, `${digits}\n`, bytes));
       return replaceOnce(seed, FIRST_PROJECT_END, `95%；年度指标值:≥95%\n${lines}、说明。\n其后一行\n`);
     },
-  },
-  {
-    kind: 'space-runs',
-    description: '指标名称和指标值中间夹着超长空格串',
-    build: (seed, bytes) => {
+  ],
+  'space-runs': [
+    '指标名称和指标值中间夹着超长空格串',
+    (seed, bytes) => {
       const spaces = ' '.repeat(Math.max(1, Math.floor((bytes - utf8(seed)) / 2)));
-      return replaceOnce(
-        replaceOnce(seed, FIRST_INDICATOR_NAME, `购买办公设备的${spaces}数量`),
-        FIRST_ANNUAL,
-        `${FIRST_ANNUAL}${spaces}台`,
-      );
+      return insideFirstIndicator(seed, spaces, spaces);
     },
-  },
-  {
-    kind: 'punctuation-runs',
-    description: '指标名称里超长的分号串，指标值里超长的句号串',
-    build: (seed, bytes) => {
+  ],
+  'punctuation-runs': [
+    '指标名称里超长的分号串，指标值里超长的句号串',
+    (seed, bytes) => {
       const half = Math.max(1, Math.floor((bytes - utf8(seed)) / 6));
-      return replaceOnce(
-        replaceOnce(seed, FIRST_INDICATOR_NAME, `购买办公设备的${'；'.repeat(half)}数量`),
-        FIRST_ANNUAL,
-        `${FIRST_ANNUAL}${'。'.repeat(half)}台`,
-      );
+      return insideFirstIndicator(seed, '；'.repeat(half), '。'.repeat(half));
     },
-  },
-  {
-    kind: 'amount-runs',
-    description: '一行末尾数十万个金额',
-    build: (seed, bytes) =>
-      replaceOnce(seed, '38.00 38.00\n', `38.00 38.00${' 1.00'.repeat(fill(seed, ' 1.00', bytes))}\n`),
-  },
-  {
-    kind: 'no-line-breaks',
-    description: '整个表没有换行：多份目标表连成一行',
-    build: (seed, bytes) => {
+  ],
+  'amount-runs': [
+    '一行末尾数十万个金额',
+    (seed, bytes) => replaceOnce(seed, '38.00 38.00\n', `38.00 38.00${' 1.00'.repeat(fill(seed, ' 1.00', bytes))}\n`),
+  ],
+  'no-line-breaks': [
+    '整个表没有换行：多份目标表连成一行',
+    (seed, bytes) => {
       const flat = seed.replace(/\s+/g, ' ');
       return flat.repeat(Math.max(1, Math.ceil(bytes / utf8(flat))));
     },
-  },
-  {
-    kind: 'repeated-header',
-    description: '表头（标题、部门名称、列名、合计）重复数万次',
-    build: (seed, bytes) => {
+  ],
+  'repeated-header': [
+    '表头（标题、部门名称、列名、合计）重复数万次',
+    (seed, bytes) => {
       const { header, body } = splitSeed(seed);
       return header.repeat(fill(body, header, bytes)) + body;
     },
-  },
-  {
-    kind: 'many-items',
-    description: '第 7 项后数万个“9、”，然后才是 8、9、…、999：每个“9、”都要问后面还有没有 8',
-    build: (seed, bytes) => {
+  ],
+  'many-items': [
+    '第 7 项后数万个“9、”，然后才是 8、9、…、999：每个“9、”都要问后面还有没有 8',
+    (seed, bytes) => {
       const item = (n: number) =>
         `${n}、1-产出指标；11-数量指标；指标\n名称；实施周期指标值:≥5家；年\n度指标值:≥5家。\n`;
       let sequential = '';
@@ -159,5 +145,13 @@ export const PATHOLOGICAL_TABLES: PathologicalTable[] = [
       const early = item(9).repeat(fill(seed + sequential, item(9), bytes));
       return replaceOnce(seed, FIRST_PROJECT_END, FIRST_PROJECT_END + early + sequential);
     },
-  },
-];
+  ],
+};
+
+export const PATHOLOGICAL_TABLES: PathologicalTable[] = Object.entries(PATHOLOGIES).map(
+  ([kind, [description, build]]) => ({
+    kind,
+    description,
+    build,
+  }),
+);
