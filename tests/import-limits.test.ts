@@ -43,7 +43,7 @@ describe('npm run targets:import refuses an oversized source before reading it',
     );
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr.trim()).toBe('工作表 sheet1 的范围 A1:A1048576 用到第 1,048,576 行，超过 20,000 行的上限，未导入');
+    expect(stderr.trim()).toBe('工作表 sheet1 的范围 A1:E1048576 用到第 1,048,576 行，超过 20,000 行的上限，未导入');
   });
 
   it('a text file over 8 MB', () => {
@@ -81,7 +81,7 @@ describe('checkWorkbook', () => {
 
   it('refuses by the dimension, by rows, by columns', async () => {
     expect(await refusal(workbookWithCellAt('A20001'))).toBe(
-      '工作表 sheet1 的范围 A1:A20001 用到第 20,001 行，超过 20,000 行的上限，未导入',
+      '工作表 sheet1 的范围 A1:E20001 用到第 20,001 行，超过 20,000 行的上限，未导入',
     );
     expect(await refusal(workbookWithCellAt('BI1'))).toBe(
       '工作表 sheet1 的范围 A1:BI1 用到第 61 列，超过 60 列的上限，未导入',
@@ -150,7 +150,7 @@ describe('the import page refuses the same way, next to the content field', () =
       const preview = (format: 'text' | 'xlsx', content: string) =>
         world.run(previewTargetImportOperation, world.actors.admin, { year: '2025', sourceName: 'x', format, content });
       const crafted = (await workbookWithCellAt('A1048576')).toString('base64');
-      const message = '工作表 sheet1 的范围 A1:A1048576 用到第 1,048,576 行，超过 20,000 行的上限，未导入';
+      const message = '工作表 sheet1 的范围 A1:E1048576 用到第 1,048,576 行，超过 20,000 行的上限，未导入';
       expect(await preview('xlsx', crafted)).toMatchObject({ ok: false, code: 'invalid', message });
       expect(await preview('xlsx', crafted)).toMatchObject({ fieldErrors: { content: message } });
       // 3,000,000 characters of Chinese are 9 MB of UTF-8: within zod's length cap, over the text limit.

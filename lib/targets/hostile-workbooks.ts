@@ -8,11 +8,14 @@ import yazl from 'yazl';
  * worksheet XML is written here, so it can say what no spreadsheet program would.
  */
 
-/** The acceptance's crafted file: exceljs's own workbook (~6 KB) with one cell at `ref`. */
+/**
+ * The acceptance's crafted file: exceljs's own workbook (~6 KB) with a target table's header row, so a
+ * reader goes on to read every row down to the one cell at `ref`.
+ */
 export async function workbookWithCellAt(ref: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('绩效目标表');
-  ws.getCell('A1').value = '项目名称';
+  ws.addRow(['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值']);
   ws.getCell(ref).value = '远处的单元格';
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
