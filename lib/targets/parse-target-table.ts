@@ -122,8 +122,8 @@ function readHeader(lines: string[]) {
     const unit = line.match(/部门名称[:：]\s*(\S+)/);
     if (unit && !unitName) unitName = unit[1];
     if (/^合计(\s|$)/.test(line)) {
-      const total = line.split(/\s+/, 2)[1];
-      if (total !== undefined && parseWanYuan(total) !== null) declaredTotalFen = parseWanYuan(total);
+      const total = parseWanYuan(line.split(/\s+/, 2)[1] ?? '');
+      if (total !== null) declaredTotalFen = total;
       totalLine = i + 1;
       bodyStart = i + 1;
       break;
