@@ -175,13 +175,21 @@ function splitRows(lines: string[], start: number): RawRow[] {
   return rows;
 }
 
+/** The amounts ending a line (`38.00 38.00`) and what precedes them, read token by token (one list of a line's tokens made a line of a million amounts slow to collect). */
 function splitTrailingAmounts(line: string): { name: string; amounts: number[] } | null {
-  const tokens = line.split(/\s+/);
-  let k = tokens.length;
-  while (k > 0 && MONEY_TOKEN.test(tokens[k - 1])) k--;
-  if (k === tokens.length) return null;
-  const amounts = tokens.slice(k, k + BUDGET_COLUMNS).map((t) => parseWanYuan(t) ?? 0);
-  return { name: tokens.slice(0, k).join(' '), amounts };
+  const token = /\S+/g;
+  let nameEnd = 0;
+  let amounts: string[] | null = null;
+  for (let m = token.exec(line); m; m = token.exec(line)) {
+    if (!MONEY_TOKEN.test(m[0])) {
+      [nameEnd, amounts] = [token.lastIndex, null];
+      continue;
+    }
+    amounts ??= [];
+    if (amounts.length < BUDGET_COLUMNS) amounts.push(m[0]);
+  }
+  if (!amounts) return null;
+  return { name: line.slice(0, nameEnd).replace(/\s+/g, ' '), amounts: amounts.map((t) => parseWanYuan(t) ?? 0) };
 }
 
 /** After the last indicator's 年度指标值 ends with `。`, a line that does not continue the list starts a new name. */
