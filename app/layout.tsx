@@ -1,3 +1,4 @@
+import { connection } from 'next/server';
 import type { Metadata } from 'next';
 import './globals.css';
 
@@ -6,7 +7,9 @@ export const metadata: Metadata = {
   description: '项目支出绩效自评系统',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request, even the not-found page: the CSP nonce (proxy.ts) exists only then.
+  await connection();
   return (
     <html lang="zh-CN">
       <body>{children}</body>

@@ -1,10 +1,10 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { makePrivateDir, prepareDatabaseFile } from './private-files';
 import * as schema from './schema';
 
 /**
@@ -54,7 +54,8 @@ function openClient(file: string): Database.Database {
 
 /** Opens (creating if needed) a database file with the pragmas the app relies on. */
 export function openDatabase(file: string): Db {
-  mkdirSync(path.dirname(file), { recursive: true });
+  makePrivateDir(path.dirname(file));
+  prepareDatabaseFile(file);
   const writerClient = openClient(file);
   const readerClient = openClient(file);
   // Every write goes through transaction(): one attempted anywhere else fails at once.

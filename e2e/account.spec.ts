@@ -42,6 +42,7 @@ test('after a reset the user must change the temporary password before anything 
 
   // The old password is gone; the temporary one opens only the password page.
   const owner = await newPage(browser, server.url);
+  await owner.goto('/login');
   await submitLogin(owner, 'owner1');
   await expect(owner.getByRole('alert').filter({ hasText: '用户名或密码错误' })).toHaveText(
     '用户名或密码错误，或账号已停用',
@@ -87,6 +88,7 @@ test('every user sees their account, changes their password and reads their rece
   server,
 }) => {
   const head = await newPage(browser, server.url);
+  await head.goto('/login');
   await submitLogin(head, 'head', 'wrong-password');
   await expect(head.getByRole('alert').filter({ hasText: '用户名或密码错误' })).toBeVisible();
   await signIn(head, 'head');

@@ -23,7 +23,8 @@ function completeDraft(detail: Detail) {
     evaluationId: detail.id,
     version: detail.version,
     budgetAdjusted: '',
-    budgetExecuted: '100',
+    // The whole 30.00 万元: spending beyond the budget would need an explanation (rule book, second edition).
+    budgetExecuted: '30',
     budgetExplanation: '',
     goalActual: '全年目标均已完成。',
     indicators: detail.indicators.map((ind) => {

@@ -2,14 +2,13 @@
  * npm run targets:import -- <file> [--year 2024] [--dry-run] [--json]
  * Imports a published 绩效目标表 (PDF-extracted text, or an .xlsx workbook) into the database in DATA_DIR.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDatabase, databaseFile, migrateDatabase, openDatabase } from '../db';
 import { importTargetTable, type ImportOutcome } from '../lib/targets/import-table';
-import { parseTargetTable } from '../lib/targets/parse-target-table';
-import { parseTargetWorkbook } from '../lib/targets/xlsx';
+import { parseTargetFile } from '../lib/targets/source';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -29,9 +28,10 @@ async function main() {
   if (!file) fail('用法：npm run targets:import -- <文件> [--year 2024] [--dry-run] [--json]');
   if (!existsSync(file)) fail(`找不到文件：${file}`);
 
-  const table = /\.xlsx$/i.test(file)
-    ? await parseTargetWorkbook(readFileSync(file))
-    : parseTargetTable(readFileSync(file, 'utf8'));
+  // Refused unread when over the import limits (lib/targets/import-limits.ts).
+  const parsed = await parseTargetFile(file);
+  if (!parsed.ok) fail(parsed.refusal.message);
+  const { table } = parsed;
   const year = values.year ? Number(values.year) : table.year;
   if (!year || !Number.isInteger(year) || year < 2000 || year > 2100)
     fail('无法确定年度：请用 --year 指定，例如 --year 2024');

@@ -8,7 +8,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { closeDatabase, databaseFile, dataDir, migrateDatabase, openDatabase } from '../db';
+import { restrictDataDir } from '../db/private-files';
 import { ensureAuthSecret } from '../lib/auth/secret';
+import { proxyTrustFromEnv } from '../lib/http/client-address';
 import { isEmptyDatabase, seedDemo } from '../lib/seed';
 
 const root = process.cwd();
@@ -58,20 +60,36 @@ function ensureBuild() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+/** A mistyped TRUSTED_PROXIES stops the start instead of failing every sign-in later. */
+function checkProxySettings() {
+  try {
+    proxyTrustFromEnv();
+  } catch (error) {
+    log((error as Error).message);
+    process.exit(1);
+  }
+}
+
 async function main() {
+  checkProxySettings();
   const dir = dataDir();
+  restrictDataDir(dir);
   const secret = ensureAuthSecret(dir);
   await prepareDatabase(dir);
   // The e2e suite builds once before it starts its servers; they must not rebuild underneath it.
   if (!dev && process.env.SKIP_BUILD_CHECK !== '1') ensureBuild();
 
+  // Without NEXTAUTH_URL, next-auth takes the origin from each request (AUTH_TRUST_HOST), which
+  // proxy.ts reduces to the Host header, or the proxy's X-Forwarded-Host/-Proto with TRUST_PROXY=1.
+  const { NEXTAUTH_URL: publicUrl, ...inherited } = process.env;
   const env = {
-    ...process.env,
+    ...inherited,
+    ...(publicUrl ? { NEXTAUTH_URL: publicUrl } : { AUTH_TRUST_HOST: '1' }),
     DATA_DIR: dir,
     NEXTAUTH_SECRET: secret,
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
   };
-  log(`数据目录 ${dir}；访问 http://localhost:${port}`);
+  const shownHost = ['0.0.0.0', '::'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  log(`数据目录 ${dir}；访问 ${publicUrl || `http://${shownHost}:${port}`}`);
   const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port, '-H', host], {
     stdio: 'inherit',
     env,

@@ -7,9 +7,9 @@ import type { Metadata } from 'next';
 export const metadata: Metadata = { title: '登录' };
 
 export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
-  if (await getCurrentUser()) redirect('/projects');
   const { callbackUrl } = await searchParams;
   const target = safeReturnPath(callbackUrl);
+  if (await getCurrentUser()) redirect(target);
   return (
     <main className="centered-page login-page">
       <div className="card narrow">

@@ -1,6 +1,6 @@
 import { Decimal } from '@/lib/decimal';
 import { formatRate, formatScore } from '@/lib/format';
-import type { EvaluationResult } from '@/lib/scoring';
+import { capInWords, type EvaluationResult } from '@/lib/scoring';
 
 /** Total, grade and the rows that pull the total down: what the owner watches while typing. */
 export function ScorePanel({ result, title = '自评得分（实时计算）' }: { result: EvaluationResult; title?: string }) {
@@ -15,6 +15,12 @@ export function ScorePanel({ result, title = '自评得分（实时计算）' }:
     .sort((a, b) => b.lost.comparedTo(a.lost) || a.row - b.row)
     .slice(0, 5);
   const missing = result.missingActualIndexes.length + (result.budget.missingExecuted ? 1 : 0);
+  const deducted = result.indicators.flatMap((ind, i) =>
+    ind.overAchievementDeduction === '0'
+      ? []
+      : [`第${i + 1}行 −${formatScore(ind.overAchievementDeduction, result.precision)}`],
+  );
+  const capLowered = result.finalTotalBeforeCap !== result.finalTotal;
   return (
     <aside className="score-panel" aria-label="得分">
       <h2>{title}</h2>
@@ -26,6 +32,17 @@ export function ScorePanel({ result, title = '自评得分（实时计算）' }:
           {result.finalGrade}
         </span>
       </div>
+      {result.cap && (
+        <p className="score-cap" data-testid="live-cap">
+          {capInWords(result.cap)}
+          {capLowered && `（封顶前 ${formatScore(result.finalTotalBeforeCap, result.precision)}）`}
+        </p>
+      )}
+      {deducted.length > 0 && (
+        <p className="muted" data-testid="live-deductions">
+          超额完成扣分：{deducted.join('、')}
+        </p>
+      )}
       <dl className="score-facts">
         <dt>预算执行率</dt>
         <dd>{result.budget.rate === null ? '—' : formatRate(result.budget.rate)}</dd>

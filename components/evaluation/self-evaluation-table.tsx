@@ -129,6 +129,12 @@ export function SelfEvaluationTable({ bundle, result }: { bundle: EvaluationBund
             {t.hasReview && t.finalTotal !== null && <>（最终得分 {formatScore(t.finalTotal, p)}）</>}
           </td>
         </tr>
+        {t.capNote && (
+          <tr className="mof-cap" data-testid="mof-cap">
+            <th colSpan={6}>执行率封顶</th>
+            <td colSpan={4}>{t.capNote}</td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

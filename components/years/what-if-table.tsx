@@ -2,6 +2,7 @@ import type { EvaluationStatus } from '@/db/schema';
 import { Decimal } from '@/lib/decimal';
 import { formatScore } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/roles';
+import { capInWords, type ExecutionCap } from '@/lib/scoring';
 
 export interface WhatIfRow {
   id: number;
@@ -10,7 +11,25 @@ export interface WhatIfRow {
   status: EvaluationStatus;
   hasData: boolean;
   current: { total: string; grade: string };
-  next: { total: string; grade: string; errors: string[] };
+  next: {
+    total: string;
+    grade: string;
+    errors: string[];
+    cap: ExecutionCap | null;
+    totalBeforeCap: string;
+    deductedRows: number;
+  };
+}
+
+/** `预算执行率低于70%，总分不超过79分（封顶前 85.50）；超额完成扣分 1 项`: why the new total is what it is. */
+function effectOf({ cap, total, totalBeforeCap, deductedRows }: WhatIfRow['next']): string {
+  const parts: string[] = [];
+  if (cap) {
+    const lowered = !new Decimal(totalBeforeCap).equals(total);
+    parts.push(`${capInWords(cap)}${lowered ? `（封顶前 ${formatScore(totalBeforeCap)}）` : ''}`);
+  }
+  if (deductedRows > 0) parts.push(`超额完成扣分 ${deductedRows} 项`);
+  return parts.join('；');
 }
 
 /** Current totals beside the candidate scheme's, for every evaluation of the year. */
@@ -33,6 +52,7 @@ export function WhatIfTable({ rows }: { rows: WhatIfRow[] }) {
               <th className="num">新方案总分</th>
               <th>等级</th>
               <th className="num">变化</th>
+              <th>封顶与扣分</th>
             </tr>
           </thead>
           <tbody>
@@ -55,6 +75,7 @@ export function WhatIfTable({ rows }: { rows: WhatIfRow[] }) {
                     {delta.isZero() ? '—' : `${delta.isPositive() ? '+' : ''}${delta.toFixed(2)}`}
                     {r.next.errors.length > 0 && <small className="note">{r.next.errors[0]}</small>}
                   </td>
+                  <td data-testid="what-if-effect">{effectOf(r.next)}</td>
                 </tr>
               );
             })}

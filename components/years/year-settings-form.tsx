@@ -10,7 +10,15 @@ import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
 import { SCHEME_LABELS } from '@/lib/years/labels';
-import { PRESET_FORMS, yearSettingsSchema, type YearSettings, type YearSettingsInput } from '@/lib/years/scheme-form';
+import {
+  PRESET_FORMS,
+  SCHEME_FORM_PRESETS,
+  yearSettingsSchema,
+  type SchemeFormPreset,
+  type YearSettings,
+  type YearSettingsInput,
+} from '@/lib/years/scheme-form';
+import { ExecutionCapsEditor } from './execution-caps-editor';
 import { WhatIfTable, type WhatIfRow } from './what-if-table';
 
 /** Year settings: open/closed, deadline, and the scheme (a preset or every setting), with a what-if before saving. */
@@ -26,7 +34,7 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
   const { banner, setBanner, show } = useServerFeedback(form);
   const custom = preset === 'custom';
 
-  const choosePreset = (value: 'national' | 'hubei' | 'custom') => {
+  const choosePreset = (value: SchemeFormPreset) => {
     if (value !== 'custom') {
       const { preset: _ignored, ...settings } = PRESET_FORMS[value];
       for (const [key, v] of Object.entries(settings)) setValue(`scheme.${key}` as Path<YearSettingsInput>, v as never);
@@ -83,9 +91,9 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
           <select
             aria-label="评分方案"
             value={preset}
-            onChange={(e) => choosePreset(e.target.value as 'national' | 'hubei' | 'custom')}
+            onChange={(e) => choosePreset(e.target.value as SchemeFormPreset)}
           >
-            {(['national', 'hubei', 'custom'] as const).map((p) => (
+            {SCHEME_FORM_PRESETS.map((p) => (
               <option key={p} value={p}>
                 {SCHEME_LABELS[p]}
               </option>
@@ -113,9 +121,11 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
             <span>得分精度</span>
             <select disabled={locked || !custom} {...register('scheme.precision')}>
               <option value="2">保留两位小数</option>
+              <option value="1">保留一位小数</option>
               <option value="0">取整</option>
             </select>
           </label>
+          {number('scheme.overAchievementDeduction', '超额扣分（分，0为只须说明）')}
           {number('scheme.gradeBands.优', '“优”最低分')}
           {number('scheme.gradeBands.良', '“良”最低分')}
           {number('scheme.gradeBands.中', '“中”最低分')}
@@ -128,6 +138,7 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
         <FieldError control={control} name="scheme.levelPoints" />
         <FieldError control={control} name="scheme.tiers" />
         <FieldError control={control} name="scheme.gradeBands" />
+        <ExecutionCapsEditor control={control} register={register} disabled={locked || !custom} />
       </fieldset>
 
       <FormBanner banner={banner} />

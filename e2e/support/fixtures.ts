@@ -3,9 +3,8 @@ import { startTestServer, type TestServer } from './server';
 
 export const DEMO_PASSWORD = 'demo1234';
 
-/** Fills in and sends the login form, as a user would, whatever the answer. */
+/** Fills in and sends the login form of the page already open, as a user would, whatever the answer. */
 export async function submitLogin(page: Page, username: string, password = DEMO_PASSWORD) {
-  await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
@@ -13,6 +12,7 @@ export async function submitLogin(page: Page, username: string, password = DEMO_
 
 /** Signs in through the login form and waits to be let in. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
   await submitLogin(page, username, password);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }

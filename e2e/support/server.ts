@@ -38,7 +38,10 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`server did not become healthy:\n${output()}`);
 }
 
-/** Starts the app exactly as `npm start` does, on a fresh database in a temporary folder. */
+/**
+ * Starts the app exactly as `npm start` does, on a fresh database in a temporary folder. Without
+ * NEXTAUTH_URL, as by default: URLs follow the host each request names.
+ */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-'));
@@ -52,7 +55,6 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: 'e2e-secret-not-for-production',
       ...env,
     },

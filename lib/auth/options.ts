@@ -1,5 +1,9 @@
+import { headers as requestHeaders } from 'next/headers';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { dataDir, getDb } from '@/db';
+import { clientAddress, proxyTrustFromEnv } from '@/lib/http/client-address';
+import { requestIsHttps } from '@/lib/http/security-headers';
+import { safeReturnPath } from './safe-redirect';
 import { ensureAuthSecret } from './secret';
 import { checkCredentials, LOCKED_OUT } from './sign-in';
 import type { NextAuthOptions } from 'next-auth';
@@ -7,10 +11,10 @@ import type { NextAuthOptions } from 'next-auth';
 function header(headers: unknown, name: string): string | null {
   if (!headers || typeof headers !== 'object') return null;
   const value = (headers as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value.slice(0, 300) : null;
+  return typeof value === 'string' ? value : null;
 }
 
-export const authOptions: NextAuthOptions = {
+const authOptions: NextAuthOptions = {
   secret: ensureAuthSecret(dataDir()),
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
   pages: { signIn: '/login' },
@@ -30,9 +34,8 @@ export const authOptions: NextAuthOptions = {
         const outcome = await checkCredentials(getDb(), {
           username,
           password,
-          // A client can write X-Forwarded-For itself; it means something only behind a proxy that sets it.
-          ip: process.env.TRUST_PROXY === '1' ? header(req?.headers, 'x-forwarded-for') : null,
-          userAgent: header(req?.headers, 'user-agent'),
+          ip: clientAddress(header(req?.headers, 'x-forwarded-for'), proxyTrustFromEnv()),
+          userAgent: header(req?.headers, 'user-agent')?.slice(0, 300) ?? null,
         });
         if (!outcome.ok) {
           if (outcome.lockedOut) throw new Error(LOCKED_OUT);
@@ -47,6 +50,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only this site's own paths, on the origin of the request being answered (see proxy.ts).
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeReturnPath(url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url, '/')}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
@@ -60,3 +67,11 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/**
+ * next-auth's options for the request being served: Secure cookies (with next-auth's __Secure- and
+ * __Host- names) exactly when the request came over HTTPS, so sign-in and every later read agree.
+ */
+export async function requestAuthOptions(): Promise<NextAuthOptions> {
+  return { ...authOptions, useSecureCookies: requestIsHttps(await requestHeaders(), process.env) };
+}

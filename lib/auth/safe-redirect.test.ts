@@ -1,22 +1,78 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnPath } from './safe-redirect';
+import { safeReturnPath, signInPathFor } from './safe-redirect';
 
 describe('safeReturnPath (no open redirect after sign-in)', () => {
   it.each([
     ['/evaluations/3', '/evaluations/3'],
     ['/projects?year=2024#x', '/projects?year=2024#x'],
-    ['//evil.example', '/projects'],
-    ['/\\evil.example', '/projects'],
-    ['/\t/evil.example', '/projects'],
-    ['https://evil.example/', '/projects'],
-    ['javascript:alert(1)', '/projects'],
-    ['', '/projects'],
-  ])('%j → %j', (input, expected) => {
+    ['/projects?next=%2F%2Fnot-a-host', '/projects?next=%2F%2Fnot-a-host'],
+    ['/admin/./users', '/admin/users'],
+    ['/javascript:alert(1)', '/javascript:alert(1)'],
+  ])('keeps the same-site path %j as %j', (input, expected) => {
     expect(safeReturnPath(input)).toBe(expected);
+  });
+
+  it.each([
+    '//evil.example',
+    '/\\evil.example',
+    '\\/evil.example',
+    '/\t/evil.example',
+    '/\n/evil.example',
+    '/\r\n/evil.example',
+    '/\u0000/evil.example',
+    '/\u007f/evil.example',
+    '/\u2028/evil.example',
+    '/./evil.example/../..//evil.example',
+    '/.//evil.example',
+    '/..//evil.example',
+    '/%2e%2e//evil.example',
+    '/%2E//evil.example',
+    '/%2F%2Fevil.example',
+    '/%2f/evil.example',
+    '/%5Cevil.example',
+    '/%5C%5Cevil.example',
+    '/%252F%252Fevil.example',
+    '/%09/evil.example',
+    '///evil.example',
+    'https://evil.example/',
+    'https:evil.example',
+    'http:/evil.example',
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    ' /evil.example',
+    'evil.example',
+    '',
+    `/${'a'.repeat(2100)}`,
+  ])('refuses %j', (input) => {
+    expect(safeReturnPath(input)).toBe('/projects');
+  });
+
+  it('never returns anything a browser reads as another host', () => {
+    const tricks = ['/', '\\', '.', '%2F', '%5C', '%2e', '\t', '%09', 'evil.example', ':', '@'];
+    for (const a of tricks)
+      for (const b of tricks)
+        for (const c of tricks) {
+          const result = safeReturnPath(`/${a}${b}${c}`);
+          expect(new URL(result, 'http://app.internal').origin, `/${a}${b}${c} → ${result}`).toBe(
+            'http://app.internal',
+          );
+          expect(result).not.toMatch(/^[/\\]{2}|^\/\\/);
+        }
   });
 
   it('ignores anything that is not a string', () => {
     expect(safeReturnPath(['/a', '/b'])).toBe('/projects');
     expect(safeReturnPath(undefined)).toBe('/projects');
+  });
+});
+
+describe('signInPathFor', () => {
+  it('remembers a deep link and drops what is not a safe path', () => {
+    expect(signInPathFor('/evaluations/3')).toBe('/login?callbackUrl=%2Fevaluations%2F3');
+    expect(signInPathFor('/projects?year=2024')).toBe('/login?callbackUrl=%2Fprojects%3Fyear%3D2024');
+    expect(signInPathFor('/.//evil.example')).toBe('/login');
+    expect(signInPathFor('/')).toBe('/login');
+    expect(signInPathFor(null)).toBe('/login');
   });
 });

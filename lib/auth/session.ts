@@ -7,12 +7,13 @@ import type { Role } from '@/db/schema';
 import type { Failure } from '@/lib/action-state';
 import { loadEvaluationInScope } from '@/lib/evaluations/authorize';
 import { checkCaller } from './gate';
-import { authOptions } from './options';
+import { requestAuthOptions } from './options';
 import { toSessionUser, type SessionUser } from './scope';
+import { signInPath } from './sign-in-path';
 
 /** The signed-in, active user, re-read from the database; null without a valid session. */
 export async function getCurrentUser(): Promise<SessionUser | null> {
-  const session = (await getServerSession(authOptions)) as { uid?: unknown; sv?: unknown } | null;
+  const session = (await getServerSession(await requestAuthOptions())) as { uid?: unknown; sv?: unknown } | null;
   const uid = session?.uid;
   if (typeof uid !== 'number') return null;
   const user = await findUserById(getDb(), { id: uid });
@@ -22,8 +23,8 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
 }
 
 /** A page's answer to a failure: the sign-in page, the 404 page or the 403 page. */
-function refusePage(failure: Failure): never {
-  if (failure.code === 'unauthenticated') redirect('/login');
+async function refusePage(failure: Failure): Promise<never> {
+  if (failure.code === 'unauthenticated') redirect(await signInPath());
   if (failure.code === 'not_found') notFound();
   forbidden();
 }
@@ -36,7 +37,7 @@ export async function requireUser(roles?: readonly Role[], { allowPasswordChange
   const user = await getCurrentUser();
   if (user?.mustChangePassword && !allowPasswordChange) redirect('/account/password');
   const caller = checkCaller(user, { roles, allowTemporaryPassword: allowPasswordChange });
-  if (!caller.ok) refusePage(caller);
+  if (!caller.ok) return refusePage(caller);
   return caller.user;
 }
 
@@ -44,6 +45,6 @@ export async function requireUser(roles?: readonly Role[], { allowPasswordChange
 export async function requireEvaluation(idParam: string) {
   const user = await requireUser();
   const found = await loadEvaluationInScope(getDb(), user, idParam);
-  if (!found.ok) refusePage(found);
+  if (!found.ok) return refusePage(found);
   return { user, bundle: found.bundle };
 }

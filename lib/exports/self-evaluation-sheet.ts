@@ -146,6 +146,11 @@ export function writeSelfEvaluationSheet(
   if (col.review) cell(ws, r, col.review, num(t.finalTotal), 'number', score);
   cell(ws, r, col.note, '', 'text');
   ws.getRow(r++).height = 22;
+  if (t.capNote) {
+    box(ws, r, 1, r, 5, '执行率封顶', 'label');
+    box(ws, r, col.points, r, last, t.capNote, 'text');
+    ws.getRow(r++).height = wrappedHeight([{ text: t.capNote, width: width(col.points, last) }]);
+  }
   box(ws, r, 1, r, 5, '等级', 'label');
   cell(ws, r, col.points, '', 'centered');
   cell(ws, r, col.score, t.selfGrade, 'centered');

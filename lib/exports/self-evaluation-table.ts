@@ -1,9 +1,10 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { dec } from '@/lib/decimal';
 import { describeActualWithUnits } from '@/lib/evaluations/labels';
+import { formatScore } from '@/lib/format';
 import { fenToWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
-import type { EvaluationResult, Grade, ScorePrecision } from '@/lib/scoring';
+import { capInWords, type EvaluationResult, type Grade, type ScorePrecision } from '@/lib/scoring';
 import { groupSpans } from '@/lib/targets/grouping';
 
 /**
@@ -31,7 +32,9 @@ interface IndicatorLine {
   points: string;
   score: string | null;
   reviewedScore: string | null;
-  /** 偏差原因分析及改进措施, with the reasons of a deduction or a reviewed score after it. */
+  /** Points the scheme's over-achievement deduction took off this row; null when none. */
+  overAchievementDeduction: string | null;
+  /** 偏差原因分析及改进措施, with the over-achievement deduction and the reasons of a deduction or a reviewed score after it. */
   note: string;
   /** Rows the 一级 / 二级 cell spans from here; 0 = covered by the cell above. */
   level1Span: number;
@@ -60,6 +63,8 @@ export interface SelfEvaluationTable {
   finalTotal: string | null;
   selfGrade: Grade | null;
   finalGrade: Grade | null;
+  /** The execution cap in force, printed under the total: 预算执行率低于70%，总分不超过79分（封顶前 85.50 分）. */
+  capNote: string | null;
 }
 
 const SOURCES = [
@@ -107,6 +112,7 @@ export function selfEvaluationTable(bundle: EvaluationBundle, result: Evaluation
   const indicators: IndicatorLine[] = grouped.map(({ row: ind, level1Span, level2Span }, i) => {
     const scored = result.indicators[i];
     const r = bundle.results.get(ind.id);
+    const overAchievementDeduction = scored.overAchievementDeduction === '0' ? null : scored.overAchievementDeduction;
     return {
       level1: ind.level1Name,
       level2: ind.level2Name,
@@ -116,8 +122,10 @@ export function selfEvaluationTable(bundle: EvaluationBundle, result: Evaluation
       points: scored.points,
       score: scored.missingActual ? null : scored.selfScore,
       reviewedScore: scored.reviewedScore,
+      overAchievementDeduction,
       note: lines(
         r?.explanation,
+        overAchievementDeduction && overAchievementDeductionNote(overAchievementDeduction),
         r?.deductionScore && `评价扣分理由：${r.deductionReason ?? ''}`,
         r?.reviewedScore && `复核意见：${r.reviewedReason ?? ''}`,
       ),
@@ -150,5 +158,23 @@ export function selfEvaluationTable(bundle: EvaluationBundle, result: Evaluation
     finalTotal: started || hasReview ? result.finalTotal : null,
     selfGrade: started ? result.selfGrade : null,
     finalGrade: started || hasReview ? result.finalGrade : null,
+    capNote: started || hasReview ? capNote(result, hasReview) : null,
   };
+}
+
+/** `超额完成扣分：按评分方案扣2分`, in the row's 偏差原因 cell. */
+export function overAchievementDeductionNote(points: string): string {
+  return `超额完成扣分：按评分方案扣${points}分`;
+}
+
+function capNote(result: EvaluationResult, hasReview: boolean): string | null {
+  if (result.cap === null) return null;
+  const lowered = [
+    result.selfTotalBeforeCap !== result.selfTotal &&
+      `自评${formatScore(result.selfTotalBeforeCap, result.precision)}分`,
+    hasReview &&
+      result.finalTotalBeforeCap !== result.finalTotal &&
+      `复核${formatScore(result.finalTotalBeforeCap, result.precision)}分`,
+  ].filter(Boolean);
+  return `${capInWords(result.cap)}${lowered.length > 0 ? `（封顶前：${lowered.join('，')}）` : ''}`;
 }

@@ -23,7 +23,8 @@ export const A4_LANDSCAPE = {
   fitToHeight: 0,
 } as const;
 
-export const scoreFormat = (precision: number) => (precision === 0 ? '0' : '0.00');
+/** Excel's number format for scores at the scheme's precision: `0`, `0.0` or `0.00`. */
+export const scoreFormat = (precision: number) => (precision === 0 ? '0' : `0.${'0'.repeat(precision)}`);
 
 const FONT_NAME = '宋体';
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };

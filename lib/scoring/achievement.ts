@@ -24,8 +24,8 @@ export interface Fraction {
 
 export interface PartAchievement {
   rate: Fraction;
-  /** actual / target of an at-least part with target > 0 (the over-achievement rule); null otherwise. */
-  actualToTarget: Decimal | null;
+  /** actual / target, exactly, of an at-least part with target > 0 (the over-achievement rule); null otherwise. */
+  actualToTarget: Fraction | null;
 }
 
 export interface AchievementError {
@@ -93,7 +93,7 @@ export function partAchievement(
     case '=': {
       // `= 0` is the only at-least form where the target can be missed by exceeding it (zero accidents).
       if (target.isZero()) return part.comparator === '=' && actual.greaterThan(0) ? none : full;
-      const actualToTarget = actual.dividedBy(target);
+      const actualToTarget = { numerator: actual, denominator: target };
       const rate = actual.greaterThanOrEqualTo(target) ? fraction(1) : { numerator: actual, denominator: target };
       return { rate, actualToTarget };
     }

@@ -1,5 +1,6 @@
-import { Decimal, dec } from '../decimal';
-import type { AchievementOutcome } from './achievement';
+import { isRateBelowPercent } from './execution-caps';
+import { reachesOverAchievement } from './over-achievement';
+import type { AchievementOutcome, Fraction } from './achievement';
 import type { Scheme } from './scheme';
 import type { EvaluationInput, EvaluationResult } from './types';
 
@@ -19,6 +20,9 @@ export function budgetBelowThresholdReason(thresholdPercent: number): string {
   return `预算执行率低于${thresholdPercent}%`;
 }
 
+/** 全年执行数 above 全年预算数: a data error or spending beyond the budget (the score stays at its points). */
+export const BUDGET_OVERSPENT_REASON = '预算执行率超过100%（全年执行数超过全年预算数）';
+
 export interface ExplanationRequirement {
   required: boolean;
   reasons: string[];
@@ -37,8 +41,7 @@ export function explanationRequirement(
   let overAchievement = false;
   if (outcome.status === 'quantitative') {
     if (outcome.exactRate.numerator.lessThan(outcome.exactRate.denominator)) reasons.push(UNDER_TARGET_REASON);
-    const threshold = dec(scheme.overAchievementThreshold).dividedBy(100);
-    overAchievement = outcome.parts.some((part) => part.actualToTarget?.greaterThanOrEqualTo(threshold) ?? false);
+    overAchievement = reachesOverAchievement(outcome, scheme);
     if (overAchievement) reasons.push(overAchievementReason(scheme.overAchievementThreshold));
   } else if (outcome.status === 'qualitative' && outcome.tier !== '达成') {
     reasons.push(qualitativeNotMetReason(outcome.tier));
@@ -46,11 +49,19 @@ export function explanationRequirement(
   return { required: reasons.length > 0, reasons, overAchievement };
 }
 
-/** Why the budget line needs an explanation; rate null (not computable) requires nothing yet. */
-export function budgetExplanationRequirement(rate: Decimal | null, scheme: Pick<Scheme, 'budgetExecutionThreshold'>) {
-  const below = rate !== null && rate.lessThan(dec(scheme.budgetExecutionThreshold).dividedBy(100));
-  const reasons = below ? [budgetBelowThresholdReason(scheme.budgetExecutionThreshold)] : [];
-  return { required: below, reasons };
+/**
+ * Why the budget line needs an explanation: a rate below the threshold, or above 100 %; rate
+ * (全年执行数 / 全年预算数, exact) null when not computable requires nothing yet.
+ */
+export function budgetExplanationRequirement(
+  rate: Fraction | null,
+  scheme: Pick<Scheme, 'budgetExecutionThreshold'>,
+): { required: boolean; reasons: string[] } {
+  const reasons: string[] = [];
+  if (rate !== null && isRateBelowPercent(rate, scheme.budgetExecutionThreshold))
+    reasons.push(budgetBelowThresholdReason(scheme.budgetExecutionThreshold));
+  if (rate !== null && rate.numerator.greaterThan(rate.denominator)) reasons.push(BUDGET_OVERSPENT_REASON);
+  return { required: reasons.length > 0, reasons };
 }
 
 export type MissingExplanation =

@@ -2,6 +2,7 @@
 export {
   GRADES,
   HUBEI_SCHEME,
+  INTEGRATED_SCHEME,
   LEVEL1_CODES,
   LEVEL1_NAMES,
   NATIONAL_SCHEME,
@@ -13,11 +14,14 @@ export {
   formatBand,
   gradeFor,
   isPercentInBand,
+  precisionConflicts,
   resolveScheme,
   safeResolveScheme,
+  scorePrecisionSchema,
 } from './scheme';
 export type {
   CustomSchemeInput,
+  ExecutionCap,
   Grade,
   Level1Code,
   QualitativeTier,
@@ -33,7 +37,10 @@ export { allocatePoints, isLevel1Code, levelPointsFor, splitEqually } from './al
 export type { AllocationError, IndicatorPointsInput, PointsAllocation } from './allocate-points';
 export { achievementRate, fractionValue, partAchievement } from './achievement';
 export type { AchievementError, AchievementOutcome, Fraction, PartAchievement } from './achievement';
+export { capInForce, capInWords, cappedTotal, isRateBelowPercent } from './execution-caps';
+export { overAchievementDeduction, reachesOverAchievement } from './over-achievement';
 export {
+  BUDGET_OVERSPENT_REASON,
   UNDER_TARGET_REASON,
   budgetBelowThresholdReason,
   budgetExplanationRequirement,

@@ -1,6 +1,6 @@
 import { dec, roundHalfUp } from '../decimal';
 import { missingExplanations } from './explanation';
-import { LEVEL1_NAMES, type Grade } from './scheme';
+import { LEVEL1_NAMES, type ExecutionCap, type Grade } from './scheme';
 import type { EvaluationInput, EvaluationResult } from './types';
 
 /** What the interchange file says beyond the engine's input, echoed back in the output. */
@@ -29,6 +29,7 @@ export interface InterchangeOutput {
     explanationReasons: string[];
     missingActual: boolean;
     overAchievement: boolean;
+    overAchievementDeduction: number;
   }[];
   budget: {
     initial: number;
@@ -42,11 +43,15 @@ export interface InterchangeOutput {
     finalScore: number;
     explanationRequired: boolean;
     explanationReasons: string[];
+    cap: ExecutionCap | null;
   };
   selfTotal: number;
   selfGrade: Grade;
   total: number;
   grade: Grade;
+  cap: ExecutionCap | null;
+  selfTotalBeforeCap: number;
+  totalBeforeCap: number;
   missingActuals: string[];
   missingExplanations: string[];
 }
@@ -81,6 +86,7 @@ export function interchangeOutput(
       explanationReasons: row.explanationReasons,
       missingActual: row.missingActual,
       overAchievement: row.overAchievement,
+      overAchievementDeduction: num(row.overAchievementDeduction),
     })),
     budget: {
       initial: num(budget.initial),
@@ -94,11 +100,15 @@ export function interchangeOutput(
       finalScore: num(budget.finalScore),
       explanationRequired: budget.explanationRequired,
       explanationReasons: budget.explanationReasons,
+      cap: result.cap,
     },
     selfTotal: num(result.selfTotal),
     selfGrade: result.selfGrade,
     total: num(result.finalTotal),
     grade: result.finalGrade,
+    cap: result.cap,
+    selfTotalBeforeCap: num(result.selfTotalBeforeCap),
+    totalBeforeCap: num(result.finalTotalBeforeCap),
     missingActuals: result.missingActualIndexes.map((i) => result.indicators[i].name),
     missingExplanations: missingExplanations(input, result).map((m) => m.message),
   };

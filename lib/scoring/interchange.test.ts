@@ -117,7 +117,7 @@ describe('what-if command interchange format (issue 3, docs/score-command.md)', 
     ]);
     expect(errorsOf({ ...base(), scheme: 'guangxi' })[0]).toMatch(/^scheme: 未知的评分方案/);
     expect(errorsOf({ ...base(), scheme: { budgetPoints: 30 } })[0]).toMatch(/^scheme\.levelPoints: /);
-    expect(errorsOf({ ...base(), precision: 1 })[0]).toMatch(/^precision: /);
+    expect(errorsOf({ ...base(), precision: 3 })[0]).toMatch(/^precision: /);
   });
 
   it('explicit points that do not add up fail the file', () => {
@@ -138,5 +138,108 @@ describe('what-if command interchange format (issue 3, docs/score-command.md)', 
   it('broken JSON is an error, not a throw', () => {
     const scored = scoreInterchangeText('{"budget": ');
     expect(scored.ok).toBe(false);
+  });
+});
+
+describe('what-if command: second edition settings (issue 16, docs/score-command.md)', () => {
+  /** base() with its first indicator over-achieved (80 of ≥50) and 13 of 20 万元 spent (65 %). */
+  const variant = (scheme: unknown, extra: Record<string, unknown> = {}) => {
+    const raw = { ...base(), scheme, ...extra };
+    raw.budget = { initial: 20, executed: 13 };
+    raw.indicators[0] = { ...raw.indicators[0], actual: 80 };
+    return raw;
+  };
+
+  it('"integrated" names the preset: the cap for the budget/total and each indicator\'s deduction', () => {
+    const scored = scoreInterchange(variant('integrated'));
+    if (!scored.ok) throw new Error(JSON.stringify(scored.errors));
+    const { output } = scored;
+    expect(output.scheme).toBe('integrated');
+    expect(output.indicators.map((i) => [i.computedScore, i.overAchievementDeduction])).toEqual([
+      [48, 2],
+      [21, 0],
+      [10, 0],
+    ]);
+    expect(output.indicators[0]).toMatchObject({ overAchievement: true, explanationRequired: true });
+    expect(output.budget).toMatchObject({ rate: 0.65, score: 6.5, cap: { below: 70, maxTotal: 79 } });
+    expect(output).toMatchObject({
+      selfTotalBeforeCap: 85.5,
+      selfTotal: 79,
+      totalBeforeCap: 85.5,
+      total: 79,
+      grade: '中',
+      cap: { below: 70, maxTotal: 79 },
+    });
+  });
+
+  it('keeps every first-edition field, with a null cap and 0 deductions under national', () => {
+    const scored = scoreInterchange(variant('national'));
+    if (!scored.ok) throw new Error(JSON.stringify(scored.errors));
+    const { output } = scored;
+    expect(Object.keys(output)).toEqual(
+      expect.arrayContaining([
+        'scheme',
+        'precision',
+        'indicators',
+        'budget',
+        'selfTotal',
+        'selfGrade',
+        'total',
+        'grade',
+      ]),
+    );
+    expect(output).toMatchObject({ cap: null, selfTotal: 87.5, total: 87.5, grade: '良' });
+    expect(output.budget.cap).toBeNull();
+    expect(output.indicators.map((i) => i.overAchievementDeduction)).toEqual([0, 0, 0]);
+  });
+
+  it('a scheme object sets precision 1, a deduction and caps over a base; top-level precision 1 overrides', () => {
+    const custom = {
+      base: 'hubei',
+      precision: 1,
+      overAchievementDeduction: 1.5,
+      executionCaps: [{ below: 66, maxTotal: 80.5 }],
+    };
+    const scored = scoreInterchange(variant(custom));
+    if (!scored.ok) throw new Error(JSON.stringify(scored.errors));
+    // hubei: budget 20 → 13.0; 产出 40 − 1.5; 效益 30 × 70 % = 21; 满意度 10
+    expect(scored.output).toMatchObject({ scheme: 'custom', precision: 1, selfTotalBeforeCap: 82.5, selfTotal: 80.5 });
+    expect(scored.output.cap).toEqual({ below: 66, maxTotal: 80.5 });
+    const overridden = scoreInterchange({ ...variant('integrated'), precision: 1 });
+    expect(overridden.ok && overridden.output.precision).toBe(1);
+  });
+
+  it('invalid settings fail the file, each naming its field', () => {
+    const cases: [unknown, string][] = [
+      [{ executionCaps: [{ below: 120, maxTotal: 89 }] }, 'scheme.executionCaps.0.below: '],
+      [{ executionCaps: [{ below: 80, maxTotal: 101 }] }, 'scheme.executionCaps.0.maxTotal: '],
+      [{ overAchievementDeduction: -2 }, 'scheme.overAchievementDeduction: '],
+      [
+        {
+          executionCaps: [
+            { below: 60, maxTotal: 69 },
+            { below: 70, maxTotal: 79 },
+          ],
+        },
+        'scheme.executionCaps.1.below: ',
+      ],
+      [
+        {
+          executionCaps: [
+            { below: 70, maxTotal: 79 },
+            { below: 70, maxTotal: 69 },
+          ],
+        },
+        'scheme.executionCaps.1.below: ',
+      ],
+      [{ precision: 3 }, 'scheme.precision: '],
+      [{ executionCaps: 'none' }, 'scheme.executionCaps: '],
+      [{ executionCaps: [{ below: '80', maxTotal: 89 }] }, 'scheme.executionCaps.0.below: '],
+    ];
+    for (const [scheme, prefix] of cases) expect(errorsOf(variant(scheme))[0]).toMatch(new RegExp(`^${prefix}`));
+    expect(errorsOf(variant('integrated', { precision: 3 }))[0]).toMatch(/^precision: 精度只能是/);
+    expect(errorsOf(variant({ overAchievementDeduction: 0.5 }, { precision: 0 }))).toEqual([
+      'precision: 得分取整时，超额扣分0.5须为整数',
+    ]);
   });
 });

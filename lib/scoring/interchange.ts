@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dec } from '../decimal';
 import { parseTargetText } from '../targets/parse-target-text';
 import { interchangeOutput, type InterchangeMeta, type InterchangeOutput } from './interchange-output';
-import { LEVEL1_NAMES, safeResolveScheme, type Level1Code } from './scheme';
+import { LEVEL1_NAMES, safeResolveScheme, scorePrecisionSchema, type Level1Code } from './scheme';
 import { scoreEvaluation } from './score-evaluation';
 import type { EvaluationInput, EvaluationResult, IndicatorActual } from './types';
 
@@ -63,7 +63,7 @@ const indicatorSchema = z.object({
 const interchangeSchema = z.object({
   project: z.string().optional(),
   scheme: z.unknown().optional(),
-  precision: z.union([z.literal(0), z.literal(2)], { error: '精度只能是 2（两位小数）或 0（整数）' }).optional(),
+  precision: scorePrecisionSchema.optional(),
   budget: z.object({
     initial: decimalValue,
     adjusted: decimalValue.nullish(),

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dec } from '../decimal';
-import { HUBEI_SCHEME, LEVEL1_CODES, NATIONAL_SCHEME, resolveScheme, type Level1Code, type Scheme } from './scheme';
+import { dec, roundHalfUp } from '../decimal';
+import {
+  HUBEI_SCHEME,
+  INTEGRATED_SCHEME,
+  LEVEL1_CODES,
+  NATIONAL_SCHEME,
+  resolveScheme,
+  type Level1Code,
+  type Scheme,
+} from './scheme';
 import { scoreEvaluation } from './score-evaluation';
 import { evaluation, indicator, inLevel } from './test-support';
 import type { IndicatorActual, IndicatorInput } from './types';
@@ -12,7 +20,12 @@ const amount = (maxHundredths = 1_000_000) =>
 const positiveAmount = (maxHundredths = 1_000_000) =>
   fc.integer({ min: 1, max: maxHundredths }).map((n) => dec(n).dividedBy(100).toFixed());
 const comparator = fc.constantFrom('≥', '>', '≤', '<', '');
-const scheme = fc.constantFrom<Scheme>(NATIONAL_SCHEME, HUBEI_SCHEME, resolveScheme({ reverseFormula: 'linear' }));
+const scheme = fc.constantFrom<Scheme>(
+  NATIONAL_SCHEME,
+  HUBEI_SCHEME,
+  INTEGRATED_SCHEME,
+  resolveScheme({ reverseFormula: 'linear', precision: 1 }),
+);
 
 const quantitativeRow = fc
   .record({ sign: comparator, target: amount(), actual: amount(), level: fc.constantFrom<Level1Code>(...LEVEL1_CODES) })
@@ -35,16 +48,19 @@ const qualitativeRow = fc
   .map((actual) => inLevel('2', indicator('有效提升', actual)));
 const anyRow = fc.oneof(quantitativeRow, rangeRow, compoundRow, qualitativeRow);
 const budget = fc.record({ initial: positiveAmount(), executed: amount() });
+const someRows = (maxLength: number) => fc.array(anyRow, { minLength: 1, maxLength });
 
 describe('scoring-rules.md § Scores — properties', () => {
-  it('0 ≤ score ≤ points for every indicator and the budget line', () => {
+  // Points are in hundredths; at precision 1 or 0 the rule book's round-half-up(points × r) may round
+  // 7.15 points up to 7.2, so the bound is the points at the score precision (the points themselves at 2).
+  it('0 ≤ score ≤ points (at the score precision) for every indicator and the budget line', () => {
     fc.assert(
-      fc.property(fc.array(anyRow, { minLength: 1, maxLength: 12 }), budget, scheme, (rows, money, s) => {
+      fc.property(someRows(12), budget, scheme, (rows, money, s) => {
         const result = scoreEvaluation(evaluation(rows, money, s));
         expect(result.errors).toEqual([]);
         for (const line of [...result.indicators, result.budget]) {
           expect(dec(line.computedScore).greaterThanOrEqualTo(0)).toBe(true);
-          expect(dec(line.computedScore).lessThanOrEqualTo(line.points)).toBe(true);
+          expect(dec(line.computedScore).lessThanOrEqualTo(roundHalfUp(dec(line.points), result.precision))).toBe(true);
         }
       }),
     );
@@ -52,19 +68,15 @@ describe('scoring-rules.md § Scores — properties', () => {
 
   it('the total equals the sum of its parts, exactly', () => {
     fc.assert(
-      fc.property(
-        fc.array(anyRow, { minLength: 1, maxLength: 12 }),
-        budget,
-        scheme,
-        fc.constantFrom<0 | 2>(0, 2),
-        (rows, money, s, precision) => {
-          const result = scoreEvaluation({ ...evaluation(rows, money, s), precision });
-          const parts = result.indicators.reduce((sum, i) => sum.plus(i.selfScore), dec(result.budget.computedScore));
-          expect(dec(result.selfTotal).equals(parts)).toBe(true);
-          const points = result.indicators.reduce((sum, i) => sum.plus(i.points), dec(result.budget.points));
-          expect(points.toFixed()).toBe('100');
-        },
-      ),
+      fc.property(someRows(12), budget, scheme, fc.constantFrom<0 | 1 | 2>(0, 1, 2), (rows, money, s, precision) => {
+        const result = scoreEvaluation({ ...evaluation(rows, money, s), precision });
+        const parts = result.indicators.reduce((sum, i) => sum.plus(i.selfScore), dec(result.budget.computedScore));
+        expect(dec(result.selfTotalBeforeCap).equals(parts)).toBe(true);
+        const capped = result.cap === null ? parts : decMin(parts, result.cap.maxTotal);
+        expect(dec(result.selfTotal).equals(capped)).toBe(true);
+        const points = result.indicators.reduce((sum, i) => sum.plus(i.points), dec(result.budget.points));
+        expect(points.toFixed()).toBe('100');
+      }),
     );
   });
 
@@ -115,3 +127,59 @@ describe('scoring-rules.md § Scores — properties', () => {
     );
   });
 });
+
+/** Caps as the scheme accepts them: distinct `below` percents listed from the highest down, any maxima. */
+const caps = fc
+  .uniqueArray(fc.integer({ min: 0, max: 100 }), { maxLength: 5 })
+  .chain((belows) =>
+    fc
+      .tuple(...belows.map(() => fc.integer({ min: 0, max: 100 })))
+      .map((maxima) => [...belows].sort((a, b) => b - a).map((below, i) => ({ below, maxTotal: maxima[i] }))),
+  );
+const reviewedBudget = fc.option(
+  fc.integer({ min: 0, max: 10 }).map((n) => ({ score: String(n), reason: '复核' })),
+  { nil: null },
+);
+
+describe('scoring-rules.md § Scores — second edition properties', () => {
+  it('a cap never raises a total: each total is min(uncapped, maxTotal) and its grade is never better', () => {
+    fc.assert(
+      fc.property(someRows(8), budget, reviewedBudget, caps, (rows, money, reviewed, list) => {
+        const input = evaluation(rows, { ...money, reviewed });
+        const uncapped = scoreEvaluation({ ...input, scheme: resolveScheme({ executionCaps: [] }) });
+        const capped = scoreEvaluation({ ...input, scheme: resolveScheme({ executionCaps: list }) });
+        for (const key of ['selfTotal', 'finalTotal'] as const) {
+          expect(dec(capped[key]).lessThanOrEqualTo(uncapped[key])).toBe(true);
+          const bound = capped.cap === null ? dec(uncapped[key]) : decMin(uncapped[key], capped.cap.maxTotal);
+          expect(capped[key]).toBe(bound.toFixed());
+        }
+        const rank = (grade: string) => ['优', '良', '中', '差'].indexOf(grade);
+        expect(rank(capped.finalGrade)).toBeGreaterThanOrEqual(rank(uncapped.finalGrade));
+      }),
+    );
+  });
+
+  it('a deduction never raises a score, never takes more than N, and scores stay within [0, points]', () => {
+    const deduction = fc.integer({ min: 0, max: 10_000 }).map((n) => dec(n).dividedBy(100).toNumber());
+    fc.assert(
+      fc.property(someRows(8), budget, deduction, (rows, money, n) => {
+        const input = evaluation(rows, money);
+        const plain = scoreEvaluation(input).indicators;
+        const deducted = scoreEvaluation({ ...input, scheme: resolveScheme({ overAchievementDeduction: n }) });
+        expect(deducted.errors).toEqual([]);
+        deducted.indicators.forEach((row, i) => {
+          const before = dec(plain[i].computedScore);
+          expect(dec(row.computedScore).lessThanOrEqualTo(before)).toBe(true);
+          expect(dec(row.computedScore).greaterThanOrEqualTo(0)).toBe(true);
+          expect(dec(row.computedScore).lessThanOrEqualTo(row.points)).toBe(true); // national: precision 2
+          expect(before.minus(row.computedScore).equals(row.overAchievementDeduction)).toBe(true);
+          expect(dec(row.overAchievementDeduction).lessThanOrEqualTo(row.overAchievement ? n : 0)).toBe(true);
+        });
+      }),
+    );
+  });
+});
+
+function decMin(a: string | ReturnType<typeof dec>, b: number) {
+  return dec(a).lessThan(b) ? dec(a) : dec(b);
+}

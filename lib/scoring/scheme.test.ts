@@ -94,7 +94,7 @@ describe('scoring-rules.md § The scheme (per evaluation year)', () => {
     expect(safeResolveScheme({ qualitativeTiers: { 部分达成: { min: 55 } } }).success).toBe(false);
     const typo = safeResolveScheme({ budgetPionts: 10 });
     expect(typo.success).toBe(false);
-    expect(safeResolveScheme({ precision: 1 }).success).toBe(false);
+    expect(safeResolveScheme({ precision: 3 }).success).toBe(false);
     expect(safeResolveScheme({ gradeBands: { 良: 95 } }).success).toBe(false);
   });
 

@@ -1,119 +1,15 @@
 import { z } from 'zod';
 import { dec, type DecimalInput } from '../decimal';
+import { SCHEME_NAMES, SCHEME_PRESETS, deepFreeze, type SchemeName } from './scheme-presets';
+import { QUALITATIVE_TIERS, type Grade, type QualitativeTier, type Scheme, type TierBand } from './scheme-types';
+import {
+  checkSchemeConsistency,
+  customSchemeSchema,
+  type CustomSchemeInput,
+  type SchemeIssue,
+} from './scheme-validation';
 
-/**
- * The per-year scoring settings of the rule book ("The scheme"). Numbers here are small exact
- * values kept as plain numbers for readability; every calculation turns them into Decimal first.
- */
-
-export const LEVEL1_CODES = ['1', '2', '3'] as const;
-export type Level1Code = (typeof LEVEL1_CODES)[number];
-
-export const LEVEL1_NAMES: Record<Level1Code, string> = {
-  '1': '产出指标',
-  '2': '效益指标',
-  '3': '满意度指标',
-};
-
-export const QUALITATIVE_TIERS = ['达成', '部分达成', '未达成'] as const;
-export type QualitativeTier = (typeof QUALITATIVE_TIERS)[number];
-
-export const GRADES = ['优', '良', '中', '差'] as const;
-export type Grade = (typeof GRADES)[number];
-
-export type ReverseFormula = 'ratio' | 'linear';
-export type ScorePrecision = 0 | 2;
-
-/** A tier's band in percent of the indicator's points; `min` is always inside the band. */
-export interface TierBand {
-  min: number;
-  max: number;
-  /** 达成 is [80, 100]; the lower tiers stop just below the next tier's minimum: [60, 80). */
-  maxInclusive: boolean;
-  defaultPercent: number;
-}
-
-export interface Scheme {
-  name: string;
-  budgetPoints: number;
-  levelPoints: Record<Level1Code, number>;
-  reverseFormula: ReverseFormula;
-  qualitativeTiers: Record<QualitativeTier, TierBand>;
-  /** Percent of the target (actual/target) at or above which an at-least indicator needs an explanation. */
-  overAchievementThreshold: number;
-  /** Percent; a budget execution rate below it needs an explanation. */
-  budgetExecutionThreshold: number;
-  /** Lowest total of each grade; below 中 is 差. */
-  gradeBands: { 优: number; 良: number; 中: number };
-  precision: ScorePrecision;
-}
-
-export const NATIONAL_SCHEME: Scheme = deepFreeze({
-  name: 'national',
-  budgetPoints: 10,
-  levelPoints: { '1': 50, '2': 30, '3': 10 },
-  reverseFormula: 'ratio',
-  qualitativeTiers: {
-    达成: { min: 80, max: 100, maxInclusive: true, defaultPercent: 100 },
-    部分达成: { min: 60, max: 80, maxInclusive: false, defaultPercent: 70 },
-    未达成: { min: 0, max: 60, maxInclusive: false, defaultPercent: 30 },
-  },
-  overAchievementThreshold: 130,
-  budgetExecutionThreshold: 90,
-  gradeBands: { 优: 90, 良: 80, 中: 60 },
-  precision: 2,
-});
-
-export const HUBEI_SCHEME: Scheme = deepFreeze({
-  ...NATIONAL_SCHEME,
-  name: 'hubei',
-  budgetPoints: 20,
-  levelPoints: { '1': 40, '2': 30, '3': 10 },
-  qualitativeTiers: {
-    达成: { min: 80, max: 100, maxInclusive: true, defaultPercent: 100 },
-    部分达成: { min: 50, max: 80, maxInclusive: false, defaultPercent: 70 },
-    未达成: { min: 0, max: 50, maxInclusive: false, defaultPercent: 30 },
-  },
-});
-
-export const SCHEME_PRESETS = { national: NATIONAL_SCHEME, hubei: HUBEI_SCHEME } as const;
-export type SchemeName = keyof typeof SCHEME_PRESETS;
-const SCHEME_NAMES = Object.keys(SCHEME_PRESETS) as SchemeName[];
-
-const percent = z.number().min(0, '不能小于0').max(100, '不能大于100');
-const points = percent.refine((n) => dec(n).decimalPlaces() <= 2, '分值最多保留2位小数');
-const tierBandInput = z.strictObject({
-  min: percent.optional(),
-  max: percent.optional(),
-  maxInclusive: z.boolean().optional(),
-  defaultPercent: percent.optional(),
-});
-
-/** A custom scheme: any subset of the settings, merged over `base` (default national). */
-export const customSchemeSchema = z.strictObject({
-  base: z.enum(SCHEME_NAMES).optional(),
-  name: z.string().min(1).optional(),
-  budgetPoints: points.optional(),
-  levelPoints: z.strictObject({ '1': points.optional(), '2': points.optional(), '3': points.optional() }).optional(),
-  reverseFormula: z.enum(['ratio', 'linear']).optional(),
-  qualitativeTiers: z
-    .strictObject({
-      达成: tierBandInput.optional(),
-      部分达成: tierBandInput.optional(),
-      未达成: tierBandInput.optional(),
-    })
-    .optional(),
-  overAchievementThreshold: z.number().gt(100, '须大于100').max(100000).optional(),
-  budgetExecutionThreshold: z.number().gt(0, '须大于0').max(100, '不能大于100').optional(),
-  gradeBands: z.strictObject({ 优: percent.optional(), 良: percent.optional(), 中: percent.optional() }).optional(),
-  precision: z.union([z.literal(0), z.literal(2)]).optional(),
-});
-export type CustomSchemeInput = z.infer<typeof customSchemeSchema>;
-
-export interface SchemeIssue {
-  path: string;
-  message: string;
-}
+/** A year's scheme from what is stored or typed: a preset name, or custom settings over a preset. */
 
 export type SchemeResolution = { success: true; scheme: Scheme } | { success: false; issues: SchemeIssue[] };
 
@@ -166,46 +62,14 @@ function mergeOverBase(custom: CustomSchemeInput): Scheme {
       levelPoints: undefined,
       qualitativeTiers: undefined,
       gradeBands: undefined,
+      executionCaps: undefined,
     }),
     name: custom.name ?? 'custom',
     levelPoints: { ...base.levelPoints, ...stripUndefined(custom.levelPoints) },
     qualitativeTiers: tiers,
     gradeBands: { ...base.gradeBands, ...stripUndefined(custom.gradeBands) },
+    executionCaps: (custom.executionCaps ?? base.executionCaps).map((cap) => ({ ...cap })),
   } as Scheme;
-}
-
-/** Rules that tie several settings together; a single field's range is checked by the zod schema. */
-function checkSchemeConsistency(scheme: Scheme): SchemeIssue[] {
-  const issues: SchemeIssue[] = [];
-  const levelSum = LEVEL1_CODES.reduce((sum, code) => sum.plus(dec(scheme.levelPoints[code])), dec(0));
-  // The rule book's "indicator points always add up to 100 − budget points".
-  if (!levelSum.plus(dec(scheme.budgetPoints)).equals(100)) {
-    issues.push({
-      path: 'levelPoints',
-      message: `预算执行率分值${scheme.budgetPoints}与各一级指标分值合计${levelSum.toFixed()}之和应为100`,
-    });
-  }
-  const { 达成: met, 部分达成: partly, 未达成: notMet } = scheme.qualitativeTiers;
-  const contiguous = notMet.min === 0 && notMet.max === partly.min && partly.max === met.min && met.max === 100;
-  if (!contiguous) {
-    issues.push({
-      path: 'qualitativeTiers',
-      message: '定性档次区间应依次相接并覆盖0–100：未达成[0, a)、部分达成[a, b)、达成[b, 100]',
-    });
-  }
-  for (const tier of QUALITATIVE_TIERS) {
-    const band = scheme.qualitativeTiers[tier];
-    if (!(band.min < band.max)) issues.push({ path: `qualitativeTiers.${tier}`, message: `${tier}档次下限须小于上限` });
-    else if (!isPercentInBand(band.defaultPercent, band)) {
-      issues.push({
-        path: `qualitativeTiers.${tier}.defaultPercent`,
-        message: `${tier}档次默认比例${band.defaultPercent}%不在其区间${formatBand(band)}内`,
-      });
-    }
-  }
-  const { 优: excellent, 良: good, 中: fair } = scheme.gradeBands;
-  if (!(excellent > good && good > fair)) issues.push({ path: 'gradeBands', message: '等级分数线须满足 优 > 良 > 中' });
-  return issues;
 }
 
 /** The grade of a total by the scheme's bands (优 ≥ 90 · 良 ≥ 80 · 中 ≥ 60 · 差 otherwise by default). */
@@ -217,30 +81,15 @@ export function gradeFor(total: DecimalInput, scheme: Pick<Scheme, 'gradeBands'>
   return '差';
 }
 
-export function isPercentInBand(value: number | string, band: TierBand): boolean {
-  const p = dec(value);
-  return p.greaterThanOrEqualTo(band.min) && (band.maxInclusive ? p.lessThanOrEqualTo(band.max) : p.lessThan(band.max));
-}
-
-/** `[80, 100]` or `[60, 80)`. */
-export function formatBand(band: TierBand): string {
-  return `[${band.min}, ${band.max}${band.maxInclusive ? ']' : ')'}`;
-}
-
-/** `60%（含）至80%（不含）`, for messages to finance officers. */
-export function bandInWords(band: TierBand): string {
-  return `${band.min}%（含）至${band.max}%（${band.maxInclusive ? '含' : '不含'}）`;
-}
-
 function stripUndefined<T extends object>(value: T | undefined): Partial<T> {
   if (!value) return {};
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
+export { HUBEI_SCHEME, INTEGRATED_SCHEME, NATIONAL_SCHEME, SCHEME_NAMES, SCHEME_PRESETS } from './scheme-presets';
+export type { SchemeName } from './scheme-presets';
+export { customSchemeSchema, precisionConflicts, scorePrecisionSchema } from './scheme-validation';
+export type { CustomSchemeInput, SchemeIssue } from './scheme-validation';
+export { bandInWords, formatBand, isPercentInBand } from './tier-bands';
+export { GRADES, LEVEL1_CODES, LEVEL1_NAMES, QUALITATIVE_TIERS } from './scheme-types';
+export type * from './scheme-types';

@@ -1,4 +1,5 @@
 import { Decimal, dec, decString, roundHalfUp } from '../decimal';
+import { fractionValue, type Fraction } from './achievement';
 import { validatedAdjustment } from './adjustments';
 import { parseDecimalText } from './decimal-text';
 import { budgetExplanationRequirement } from './explanation';
@@ -7,14 +8,15 @@ import type { BudgetInput, BudgetScore, ScoringError } from './types';
 
 /**
  * Rule book "Scores", budget line: rate = 全年执行数 / 全年预算数 (全年预算数 defaults to 年初预算数 and
- * must be > 0); score = round-half-up(budget points × min(rate, 1), precision).
+ * must be > 0); score = round-half-up(budget points × min(rate, 1), precision). Also returns the
+ * rate as an exact fraction, for the execution caps.
  */
 export function scoreBudget(
   budget: BudgetInput,
   scheme: Scheme,
   precision: ScorePrecision,
   errors: ScoringError[],
-): BudgetScore {
+): { line: BudgetScore; executionRate: Fraction | null } {
   const points = dec(scheme.budgetPoints);
   const initial = amount(budget.initial, 'budget.initial', '年初预算数', errors);
   const adjustedGiven = budget.adjusted !== undefined && budget.adjusted !== null && budget.adjusted.trim() !== '';
@@ -27,7 +29,8 @@ export function scoreBudget(
   const executed = missingExecuted ? null : amount(budget.executed, 'budget.executed', '全年执行数', errors);
 
   const usable = adjusted !== null && adjusted.greaterThan(0) && executed !== null;
-  const rate = usable ? executed.dividedBy(adjusted) : null;
+  const executionRate: Fraction | null = usable ? { numerator: executed, denominator: adjusted } : null;
+  const rate = executionRate === null ? null : fractionValue(executionRate);
   let computed = dec(0);
   if (usable) {
     // points × executed / adjusted in one division keeps an exact x.xx5 product exact before rounding.
@@ -39,8 +42,8 @@ export function scoreBudget(
     { path: 'budget.reviewed', max: points, kind: 'reviewed', precision },
     errors,
   );
-  const explanation = budgetExplanationRequirement(rate, scheme);
-  return {
+  const explanation = budgetExplanationRequirement(executionRate, scheme);
+  const line: BudgetScore = {
     initial: initial === null ? String(budget.initial) : decString(initial),
     adjusted: adjusted === null ? String(budget.adjusted ?? budget.initial) : decString(adjusted),
     executed: executed === null ? (missingExecuted ? null : String(budget.executed)) : decString(executed),
@@ -53,6 +56,7 @@ export function scoreBudget(
     explanationReasons: explanation.reasons,
     missingExecuted,
   };
+  return { line, executionRate };
 }
 
 function amount(text: string | null | undefined, path: string, label: string, errors: ScoringError[]): Decimal | null {

@@ -3,8 +3,10 @@ import { achievementRate } from './achievement';
 import { validatedAdjustment } from './adjustments';
 import { allocatePoints, type AllocationError } from './allocate-points';
 import { sumDecimals } from './decimal-text';
+import { capInForce, cappedTotal } from './execution-caps';
 import { explanationRequirement } from './explanation';
-import { gradeFor, type Scheme, type ScorePrecision } from './scheme';
+import { overAchievementDeduction } from './over-achievement';
+import { gradeFor, precisionConflicts, type Scheme, type ScorePrecision } from './scheme';
 import { scoreBudget } from './score-budget';
 import type { EvaluationInput, EvaluationResult, IndicatorInput, IndicatorScore, ScoringError } from './types';
 
@@ -17,6 +19,11 @@ export function scoreEvaluation(input: EvaluationInput): EvaluationResult {
   const { scheme } = input;
   const precision: ScorePrecision = input.precision ?? scheme.precision;
   const errors: ScoringError[] = [];
+  // A precision override finer settings cannot be expressed at (a 0.5 deduction when scoring in whole points).
+  if (precision !== scheme.precision)
+    errors.push(
+      ...precisionConflicts(scheme, precision).map((issue) => ({ path: 'precision', message: issue.message })),
+    );
 
   const allocation = allocatePoints(input.indicators, scheme);
   errors.push(...allocation.errors.map(allocationErrorPath));
@@ -24,10 +31,14 @@ export function scoreEvaluation(input: EvaluationInput): EvaluationResult {
   const indicators = input.indicators.map((indicator, index) =>
     scoreIndicator(indicator, index, dec(allocation.points[index]), { scheme, precision }, errors),
   );
-  const budget = scoreBudget(input.budget, scheme, precision, errors);
+  const { line: budget, executionRate } = scoreBudget(input.budget, scheme, precision, errors);
 
-  const selfTotal = sumDecimals([dec(budget.computedScore), ...indicators.map((i) => dec(i.selfScore))]);
-  const finalTotal = sumDecimals([dec(budget.finalScore), ...indicators.map((i) => dec(i.finalScore))]);
+  const selfTotalBeforeCap = sumDecimals([dec(budget.computedScore), ...indicators.map((i) => dec(i.selfScore))]);
+  const finalTotalBeforeCap = sumDecimals([dec(budget.finalScore), ...indicators.map((i) => dec(i.finalScore))]);
+  // Rule book § Scores: the cap follows the execution rate, so it bounds the reviewed total as well.
+  const cap = capInForce(scheme.executionCaps, executionRate);
+  const selfTotal = cappedTotal(selfTotalBeforeCap, cap);
+  const finalTotal = cappedTotal(finalTotalBeforeCap, cap);
   const missingActualIndexes = indicators.flatMap((indicator, index) => (indicator.missingActual ? [index] : []));
   return {
     precision,
@@ -35,6 +46,9 @@ export function scoreEvaluation(input: EvaluationInput): EvaluationResult {
     budget,
     selfTotal: decString(selfTotal),
     finalTotal: decString(finalTotal),
+    selfTotalBeforeCap: decString(selfTotalBeforeCap),
+    finalTotalBeforeCap: decString(finalTotalBeforeCap),
+    cap,
     selfGrade: gradeFor(selfTotal, scheme),
     finalGrade: gradeFor(finalTotal, scheme),
     missingActualIndexes,
@@ -62,9 +76,11 @@ function scoreIndicator(
 
   const hasRate = outcome.status === 'quantitative' || outcome.status === 'qualitative';
   // Only the score is rounded; points × numerator / denominator is exact wherever the product is.
-  const computed = hasRate
+  const rounded = hasRate
     ? roundHalfUp(points.times(outcome.exactRate.numerator).dividedBy(outcome.exactRate.denominator), precision)
     : dec(0);
+  const explanation = explanationRequirement(outcome, scheme);
+  const { score: computed, deducted } = overAchievementDeduction(rounded, explanation.overAchievement, scheme);
 
   // A deduction on a draft without an actual cannot be checked against a score that does not exist yet.
   const deduction = hasRate
@@ -80,7 +96,6 @@ function scoreIndicator(
     errors,
   );
   const selfScore = deduction ?? computed;
-  const explanation = explanationRequirement(outcome, scheme);
 
   return {
     name: indicator.name,
@@ -88,6 +103,7 @@ function scoreIndicator(
     points: decString(points),
     rate: hasRate ? decString(outcome.rate) : null,
     computedScore: decString(computed),
+    overAchievementDeduction: decString(deducted),
     selfScore: decString(selfScore),
     reviewedScore: reviewed === null ? null : decString(reviewed),
     finalScore: decString(reviewed ?? selfScore),

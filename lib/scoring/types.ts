@@ -1,4 +1,4 @@
-import type { Grade, Level1Code, QualitativeTier, Scheme, ScorePrecision } from './scheme';
+import type { ExecutionCap, Grade, Level1Code, QualitativeTier, Scheme, ScorePrecision } from './scheme';
 import type { ParsedTarget } from '../targets/types';
 
 /**
@@ -69,8 +69,10 @@ export interface IndicatorScore {
   points: string;
   /** The achievement rate at full precision; null when the actual is missing or invalid. */
   rate: string | null;
-  /** round-half-up(points × rate, precision). */
+  /** round-half-up(points × rate, precision), less the over-achievement deduction where it applies. */
   computedScore: string;
+  /** Points the over-achievement deduction took off (≤ the scheme's N, as the score stops at 0); "0" when none. */
+  overAchievementDeduction: string;
   /** After the evaluator's judgment deduction, if any. */
   selfScore: string;
   reviewedScore: string | null;
@@ -101,10 +103,15 @@ export interface EvaluationResult {
   precision: ScorePrecision;
   indicators: IndicatorScore[];
   budget: BudgetScore;
-  /** Budget score + Σ indicator self scores. */
+  /** Budget score + Σ indicator self scores, then at most the execution cap's maximum. */
   selfTotal: string;
   /** Same with reviewed scores where set. */
   finalTotal: string;
+  /** The totals before the execution cap. */
+  selfTotalBeforeCap: string;
+  finalTotalBeforeCap: string;
+  /** The execution cap in force at this budget execution rate (both totals are at most its maxTotal); null when none. */
+  cap: ExecutionCap | null;
   selfGrade: Grade;
   finalGrade: Grade;
   /** Indexes of indicators whose actual is not entered yet. */
@@ -114,4 +121,4 @@ export interface EvaluationResult {
   errors: ScoringError[];
 }
 
-export type { Grade, Level1Code, QualitativeTier, Scheme, ScorePrecision };
+export type { ExecutionCap, Grade, Level1Code, QualitativeTier, Scheme, ScorePrecision };

@@ -108,4 +108,24 @@ describe('scoring-rules.md § Worked example (seed project 安全生产基础工
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('不是有效的 JSON');
   });
+
+  it('the command scores the integrated preset and exits 2 on invalid second-edition settings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-'));
+    const example = JSON.parse(readFileSync(EXAMPLE_FILE, 'utf8'));
+    writeFileSync(
+      join(dir, 'integrated.json'),
+      JSON.stringify({ ...example, scheme: 'integrated', budget: { initial: 21.5, executed: 15 } }),
+    );
+    const integrated = await scoreCommand(join(dir, 'integrated.json'));
+    expect(integrated.code).toBe(0);
+    expect(JSON.parse(integrated.stdout)).toMatchObject({ cap: { below: 70, maxTotal: 79 }, total: 79, grade: '中' });
+
+    const unsorted = { below: 70, maxTotal: 79 };
+    const scheme = { executionCaps: [unsorted, { below: 80, maxTotal: 89 }], overAchievementDeduction: -1 };
+    writeFileSync(join(dir, 'caps.json'), JSON.stringify({ ...example, scheme }));
+    const invalid = await scoreCommand(join(dir, 'caps.json'));
+    expect(invalid.code).toBe(2);
+    expect(invalid.stdout).toBe('');
+    expect(invalid.stderr).toContain('scheme.overAchievementDeduction: ');
+  });
 });

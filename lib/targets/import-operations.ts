@@ -6,11 +6,9 @@ import { insertAuditEntries } from '@/db/queries/audit';
 import { findDepartmentById } from '@/db/queries/departments';
 import { insertTargetImport } from '@/db/queries/targets';
 import { defineOperation, fail, ok } from '@/lib/operations';
+import { MAX_SOURCE_CHARS, sourceTooLarge } from './import-limits';
 import { importTargetTable, type ImportOutcome } from './import-table';
 import { parseTargetSource } from './source';
-
-/** 8 MB of text or base64: far above any published table, well below the action body limit. */
-const MAX_CONTENT = 8_000_000;
 
 export const targetSourceSchema = z.object({
   year: z.union([
@@ -19,7 +17,10 @@ export const targetSourceSchema = z.object({
   ]),
   sourceName: z.string().trim().max(200).default('粘贴的文本'),
   format: z.enum(['text', 'xlsx']),
-  content: z.string().min(1, '请粘贴目标表文本或选择文件').max(MAX_CONTENT, '文件过大（最大约 6 MB）'),
+  content: z
+    .string()
+    .min(1, '请粘贴目标表文本或选择文件')
+    .max(MAX_SOURCE_CHARS, { error: (issue) => sourceTooLarge(String(issue.input)) }),
   /** '' = the department the table names (matched by name, created when new). */
   departmentId: z.union([z.literal(''), z.coerce.number().int().positive()]).default(''),
 });
@@ -45,7 +46,9 @@ export interface ImportPreview {
 }
 
 async function dryRun(db: Db, source: TargetSource) {
-  const table = await parseTargetSource(source);
+  const parsed = await parseTargetSource(source);
+  if (!parsed.ok) return { error: parsed.refusal.message, field: 'content' } as const;
+  const { table } = parsed;
   const year = source.year === '' ? table.year : source.year;
   if (!year) return { error: '目标表中没有年度，请填写导入年度', field: 'year' } as const;
   const departmentId = source.departmentId === '' ? undefined : source.departmentId;

@@ -1,10 +1,7 @@
 import { normalizeTargetText, parseTargetText } from './parse-target-text';
 import { LEVEL1_NAMES, type ParsedIndicator, type TableWarning } from './table-types';
-
-interface SourceLine {
-  text: string;
-  line: number;
-}
+import { dropTrailing, isWhitespace } from './text-edges';
+import type { SourceLine } from './row-body';
 
 /**
  * Reads the 绩效指标 cell of one project: `1、1-产出指标；11-数量指标；名称；实施周期指标值:…；年度指标值:…。2、…`,
@@ -18,16 +15,13 @@ export function parseIndicatorList(
   warnings: TableWarning[],
 ): ParsedIndicator[] {
   const offsets: number[] = [];
-  let joined = '';
+  let length = 0;
   for (const l of body) {
-    offsets.push(joined.length);
-    joined += l.text;
+    offsets.push(length);
+    length += l.text.length;
   }
-  const lineAt = (pos: number): number | null => {
-    let k = 0;
-    while (k + 1 < offsets.length && offsets[k + 1] <= pos) k++;
-    return body[k]?.line ?? null;
-  };
+  const joined = body.map((l) => l.text).join('');
+  const lineAt = (pos: number): number | null => body[lastAtOrBefore(offsets, pos)]?.line ?? null;
 
   const starts = findItemStarts(joined, start);
   const indicators: ParsedIndicator[] = [];
@@ -51,25 +45,39 @@ export function parseIndicatorList(
   return indicators;
 }
 
+/** The index of the last offset at or before `pos` (0 when none is): offsets ascend. */
+function lastAtOrBefore(offsets: number[], pos: number): number {
+  let [lo, hi] = [0, offsets.length - 1];
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsets[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Positions of `N、d-` for N = 1, 2, …; a number that is skipped is picked up by the next one found. */
 function findItemStarts(text: string, from: number): Array<{ number: number; at: number; bodyAt: number }> {
   const item = /(?<!\d)(\d{1,3})、\s*(?=\d{1,2}\s*-)/g;
-  const starts: Array<{ number: number; at: number; bodyAt: number }> = [];
+  const candidates: Array<{ digits: string; number: number; at: number; bodyAt: number }> = [];
   item.lastIndex = from;
-  let expected = 1;
   for (let m = item.exec(text); m; m = item.exec(text)) {
-    const number = Number(m[1]);
-    // Accept the expected number, or a later one when the expected one is missing from the text.
-    if (number === expected || (number > expected && !hasLater(text, item.lastIndex, expected))) {
-      starts.push({ number, at: m.index, bodyAt: m.index + m[0].length });
+    candidates.push({ digits: m[1], number: Number(m[1]), at: m.index, bodyAt: item.lastIndex });
+  }
+  // Where each number is last written as such (`02、` is not `2、`), to tell a missing number from a later one.
+  const lastAt = new Map<number, number>();
+  for (const c of candidates) if (c.digits === String(c.number)) lastAt.set(c.number, c.at);
+
+  const starts: Array<{ number: number; at: number; bodyAt: number }> = [];
+  let expected = 1;
+  for (const { number, at, bodyAt } of candidates) {
+    // Accept the expected number, or a later one when the expected one is missing from the rest of the text.
+    if (number === expected || (number > expected && (lastAt.get(expected) ?? -1) < bodyAt)) {
+      starts.push({ number, at, bodyAt });
       expected = number + 1;
     }
   }
   return starts;
-}
-
-function hasLater(text: string, from: number, number: number): boolean {
-  return new RegExp(`(?<!\\d)${number}、\\s*\\d{1,2}\\s*-`).test(text.slice(from));
 }
 
 const PERIOD_MARK = /实施周期指标值\s*[:：]/;
@@ -82,7 +90,9 @@ function parseIndicatorSegment(
   project: string,
   warnings: TableWarning[],
 ): ParsedIndicator | null {
-  const segment = rawSegment.trim().replace(/[。.]\s*$/u, '');
+  const trimmed = rawSegment.trim();
+  // Trimmed, so a final `。` has no blanks after it.
+  const segment = trimmed.endsWith('。') || trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed;
   const annualMatches = [...segment.matchAll(ANNUAL_MARK)];
   // Two 年度指标值 in one item: the next item's number or levels were unreadable and it ran into this one.
   const swallowedNext = annualMatches.length > 1;
@@ -90,21 +100,18 @@ function parseIndicatorSegment(
   const periodMatch = segment.match(PERIOD_MARK);
   const headEnd = periodMatch?.index ?? annualMatch?.index ?? segment.length;
   const [level1Text = '', level2Text = '', ...nameParts] = segment.slice(0, headEnd).split(/[；;]/);
-  const name = nameParts
-    .join('；')
-    .replace(/[；;\s]+$/, '')
-    .trim();
+  const name = dropTrailing(nameParts.join('；'), isSeparatorOrBlank).trim();
 
   const annualTail = annualMatch ? segment.slice(annualMatch.index! + annualMatch[0].length) : '';
-  const annualText = (swallowedNext ? annualTail.split('。')[0] : annualTail).trim();
+  const annualText = (swallowedNext ? upTo(annualTail, '。') : annualTail).trim();
   const periodText = periodMatch
-    ? segment
-        .slice(
+    ? dropTrailing(
+        segment.slice(
           periodMatch.index! + periodMatch[0].length,
           annualMatch && annualMatch.index! > periodMatch.index! ? annualMatch.index : undefined,
-        )
-        .replace(/[；;\s]+$/, '')
-        .trim()
+        ),
+        isSeparatorOrBlank,
+      ).trim()
     : '';
   return checkIndicatorRow(
     {
@@ -119,6 +126,15 @@ function parseIndicatorSegment(
     },
     { position, line, project, warnings },
   );
+}
+
+function isSeparatorOrBlank(ch: string): boolean {
+  return ch === '；' || ch === ';' || isWhitespace(ch);
+}
+
+function upTo(text: string, mark: string): string {
+  const at = text.indexOf(mark);
+  return at < 0 ? text : text.slice(0, at);
 }
 
 /** The fields of one indicator as read from its source: a text segment or a workbook row. */
@@ -201,9 +217,13 @@ export function checkIndicatorRow(
   };
 }
 
+/** `11-数量指标` (what `/^(\d{1,2})\s*-\s*(.*)$/` reads, without its backtracking over long blanks). */
 function readLevel(text: string): { code: string; name: string } | null {
-  const m = text.trim().match(/^(\d{1,2})\s*-\s*(.*)$/);
-  return m ? { code: m[1], name: m[2].trim() } : null;
+  const trimmed = text.trim();
+  const m = trimmed.match(/^(\d{1,2})\s*-/);
+  if (!m) return null;
+  const name = trimmed.slice(m[0].length).trim();
+  return /[\n\r\u2028\u2029]/.test(name) ? null : { code: m[1], name };
 }
 
 function inferLevel1(name: string): string | null {

@@ -1,5 +1,8 @@
 import { parseWanYuan } from '../money';
 import { parseIndicatorList } from './parse-indicators';
+import { INDICATOR_START, RowBody, type SourceLine } from './row-body';
+import { titleYear } from './table-title';
+import { dropTrailing } from './text-edges';
 import type { ParsedIndicator, TableWarning } from './table-types';
 
 export type { ParsedIndicator, TableWarning } from './table-types';
@@ -38,13 +41,14 @@ export interface ParsedTable {
 
 const MONEY_TOKEN = /^\d{1,3}(?:,\d{3})*\.\d{2}$|^\d+\.\d{2}$/;
 const INDENT = /^[ \t\u3000]{2,}\S/;
-const INDICATOR_START = /1、\s*\d{1,2}\s*-/;
+/** 总计, 财政拨款, 财政专户拨款, 其他资金: the amounts a row can have; more printed are ignored. */
+const BUDGET_COLUMNS = 4;
 
 interface RawRow {
   nameLines: string[];
   line: number;
   amounts: number[];
-  body: Array<{ text: string; line: number }>;
+  body: RowBody;
 }
 
 /**
@@ -64,7 +68,7 @@ export function parseTargetTable(input: string): ParsedTable {
   let department = '';
   for (const row of rows) {
     const name = joinName(row.nameLines);
-    if (row.body.length === 0) {
+    if (row.body.lines.length === 0) {
       // A row without goal and indicators is a unit (资金使用单位) subtotal.
       unit = name;
       department ||= name;
@@ -114,13 +118,12 @@ function readHeader(lines: string[]) {
   let bodyStart = 0;
   for (let i = 0; i < Math.min(lines.length, 40); i++) {
     const line = lines[i].trim();
-    const title = line.match(/(\d{4})\s*年.*绩效目标表/);
-    if (title && year === null) year = Number(title[1]);
+    if (year === null) year = titleYear(line);
     const unit = line.match(/部门名称[:：]\s*(\S+)/);
     if (unit && !unitName) unitName = unit[1];
     if (/^合计(\s|$)/.test(line)) {
-      const amounts = line.split(/\s+/).slice(1).map(parseWanYuan);
-      if (amounts.length > 0 && amounts[0] !== null) declaredTotalFen = amounts[0];
+      const total = parseWanYuan(line.split(/\s+/, 2)[1] ?? '');
+      if (total !== null) declaredTotalFen = total;
       totalLine = i + 1;
       bodyStart = i + 1;
       break;
@@ -133,11 +136,11 @@ function readHeader(lines: string[]) {
 /** Groups lines into rows: name lines, an amounts line, then the body (绩效目标 and 绩效指标). */
 function splitRows(lines: string[], start: number): RawRow[] {
   const rows: RawRow[] = [];
-  let pendingName: Array<{ text: string; line: number }> = [];
+  let pendingName: SourceLine[] = [];
   let current: RawRow | null = null;
 
-  const startRow = (nameLines: Array<{ text: string; line: number }>, amounts: number[]) => {
-    current = { nameLines: nameLines.map((l) => l.text), line: nameLines[0]?.line ?? 0, amounts, body: [] };
+  const startRow = (nameLines: SourceLine[], amounts: number[]) => {
+    current = { nameLines: nameLines.map((l) => l.text), line: nameLines[0]?.line ?? 0, amounts, body: new RowBody() };
     rows.push(current);
     pendingName = [];
   };
@@ -153,8 +156,8 @@ function splitRows(lines: string[], start: number): RawRow[] {
     if (split) {
       // An amounts line closes a name. Body lines of a row that never reached its indicators were in fact
       // that name (tables whose indentation was lost), so they move over.
-      const nameLines = [...pendingName];
-      if (row && nameLines.length === 0 && !hasIndicators(row)) nameLines.push(...row.body.splice(0));
+      let nameLines = pendingName;
+      if (row && nameLines.length === 0 && !row.body.hasIndicators) nameLines = row.body.take();
       if (split.name) nameLines.push({ text: split.name, line: entry.line });
       startRow(nameLines.length ? nameLines : [{ text: '', line: entry.line }], split.amounts);
       continue;
@@ -163,7 +166,7 @@ function splitRows(lines: string[], start: number): RawRow[] {
       pendingName.push(entry);
       continue;
     }
-    if (INDENT.test(raw) || endsIndicatorBlock(row, trimmed)) {
+    if (INDENT.test(raw) || endsIndicatorBlock(row.body, trimmed)) {
       pendingName.push(entry);
       continue;
     }
@@ -172,28 +175,26 @@ function splitRows(lines: string[], start: number): RawRow[] {
   return rows;
 }
 
+/** The amounts ending a line (`38.00 38.00`) and what precedes them, read token by token (one list of a line's tokens made a line of a million amounts slow to collect). */
 function splitTrailingAmounts(line: string): { name: string; amounts: number[] } | null {
-  const tokens = line.split(/\s+/);
-  let k = tokens.length;
-  while (k > 0 && MONEY_TOKEN.test(tokens[k - 1])) k--;
-  if (k === tokens.length) return null;
-  const amounts = tokens.slice(k).map((t) => parseWanYuan(t) ?? 0);
-  return { name: tokens.slice(0, k).join(' '), amounts };
-}
-
-function hasIndicators(row: RawRow): boolean {
-  return INDICATOR_START.test(row.body.map((l) => l.text).join(''));
+  const token = /\S+/g;
+  let nameEnd = 0;
+  let amounts: string[] | null = null;
+  for (let m = token.exec(line); m; m = token.exec(line)) {
+    if (!MONEY_TOKEN.test(m[0])) {
+      [nameEnd, amounts] = [token.lastIndex, null];
+      continue;
+    }
+    amounts ??= [];
+    if (amounts.length < BUDGET_COLUMNS) amounts.push(m[0]);
+  }
+  if (!amounts) return null;
+  return { name: line.slice(0, nameEnd).replace(/\s+/g, ' '), amounts: amounts.map((t) => parseWanYuan(t) ?? 0) };
 }
 
 /** After the last indicator's 年度指标值 ends with `。`, a line that does not continue the list starts a new name. */
-function endsIndicatorBlock(row: RawRow, next: string): boolean {
-  if (row.body.length === 0) return false;
-  const body = row.body.map((l) => l.text).join('');
-  const start = body.search(INDICATOR_START);
-  if (start < 0 || !body.endsWith('。')) return false;
-  const lastAnnual = body.lastIndexOf('年度指标值');
-  const lastItem = body.search(/\d+、\s*\d{1,2}\s*-[^、]*$/);
-  if (lastAnnual < 0 || lastAnnual < lastItem) return false;
+function endsIndicatorBlock(body: RowBody, next: string): boolean {
+  if (!body.hasIndicators || !body.endsWith('。') || !body.annualAfterLastItem()) return false;
   return !/^(\d+)?[、。；;，,:：]/.test(next) && !/^\d+、/.test(next);
 }
 
@@ -210,12 +211,11 @@ function buildProject(row: RawRow, name: string, unit: string, warnings: TableWa
     });
   }
 
-  const bodyText = row.body.map((l) => l.text);
-  const joined = bodyText.join('');
+  const joined = row.body.lines.map((l) => l.text).join('');
   const start = joined.search(INDICATOR_START);
   const goalEnd = start < 0 ? joined.length : start;
-  const goal = rejoinGoal(row.body, goalEnd);
-  const indicators = start < 0 ? [] : parseIndicatorList(row.body, start, name, warnings);
+  const goal = rejoinGoal(row.body.lines, goalEnd);
+  const indicators = start < 0 ? [] : parseIndicatorList(row.body.lines, start, name, warnings);
   if (start < 0) {
     warnings.push({
       project: name,
@@ -268,7 +268,7 @@ function rejoinGoal(body: Array<{ text: string }>, length: number): string {
     const piece = text.slice(0, length - consumed);
     consumed += piece.length;
     out += piece;
-    if (/[。：:]$/.test(piece)) out += '\n';
+    if ('。：:'.includes(piece.at(-1) ?? '\n')) out += '\n';
   }
-  return out.replace(/\n+$/, '');
+  return dropTrailing(out, (ch) => ch === '\n');
 }

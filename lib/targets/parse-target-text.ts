@@ -1,3 +1,4 @@
+import { dropTrailing } from './text-edges';
 import type { Comparator, ParsedTarget, QuantitativePart } from './types';
 
 /**
@@ -41,22 +42,20 @@ const FULL_WIDTH_SIGNS: Record<string, string> = {
   '—': '-',
   '–': '-',
 };
+/** Full-width digits, the signs above, and the ideographic and no-break spaces (which become spaces). */
+const FULL_WIDTH = new RegExp(`[\\uff10-\\uff19${Object.keys(FULL_WIDTH_SIGNS).join('')}\\u3000\\u00a0]`, 'g');
 
 /** Full-width digits and signs to ASCII, spaces trimmed, trailing `。`/`.` dropped (rule book "Targets"). */
 export function normalizeTargetText(text: string): string {
-  let out = '';
-  for (const ch of text) {
+  let out = text.replace(FULL_WIDTH, (ch) => {
     const code = ch.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
-    else if (ch in FULL_WIDTH_SIGNS) out += FULL_WIDTH_SIGNS[ch];
-    else if (ch === '\u3000' || ch === '\u00a0') out += ' ';
-    else out += ch;
-  }
+    if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 48);
+    return FULL_WIDTH_SIGNS[ch] ?? ' ';
+  });
   out = out.replace(/>=/g, '≥').replace(/<=/g, '≤');
   // Spaces carry no meaning in these values (` ≥90%`, `≥ 95 %`).
   out = out.replace(/\s+/g, '');
-  out = out.replace(/[。.]+$/u, '');
-  return out;
+  return dropTrailing(out, (ch) => ch === '。' || ch === '.');
 }
 
 const PREFIX_WORDS: Array<[RegExp, Comparator]> = [

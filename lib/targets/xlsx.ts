@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { cellAmount, cellDecimal, cellText } from '../exports/cell-values';
 import { checkIndicatorRow } from './parse-indicators';
+import { titlePrefix, titleYear } from './table-title';
 import { LEVEL1_NAMES } from './table-types';
+import { UNREADABLE_WORKBOOK } from './xlsx-guard';
 import type { ParsedIndicator, ParsedProject, ParsedTable, ProjectBudget, TableWarning } from './parse-target-table';
 
 export {
@@ -31,7 +33,7 @@ export async function parseTargetWorkbook(input: Buffer | ArrayBuffer | Uint8Arr
     // exceljs's Buffer type predates @types/node's generic Buffer.
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
-    return unreadable('无法读取该文件：请上传 .xlsx 格式（Excel 2007 及以上）的绩效目标表');
+    return unreadable(UNREADABLE_WORKBOOK);
   }
   for (const ws of wb.worksheets) {
     const header = findHeader(ws);
@@ -90,10 +92,8 @@ function readTitle(ws: ExcelJS.Worksheet, headerRow: number) {
   const lines: string[] = [];
   for (let r = 1; r < headerRow; r++) ws.getRow(r).eachCell((c) => lines.push(cellText(c.value).trim()));
   const text = lines.join('\n');
-  const title = text.match(/(\d{4})\s*年.*绩效目标表/);
   const named = text.match(/部门名称[:：]\s*(\S+)/);
-  const prefix = text.match(/^(.+?)\d{4}\s*年.*绩效目标表/m);
-  return { year: title ? Number(title[1]) : null, unitName: named?.[1] ?? prefix?.[1].trim() ?? '' };
+  return { year: titleYear(text), unitName: named?.[1] ?? titlePrefix(text)?.trim() ?? '' };
 }
 
 const INDICATOR_FIELDS: Field[] = ['level1', 'level2', 'level3', 'period', 'annual'];

@@ -23,7 +23,15 @@ export async function whatIf(db: Db, user: SessionUser, year: number, candidate:
       status: bundle.evaluation.status,
       hasData: bundle.results.size > 0 && [...bundle.results.values()].some((r) => r.actual !== null),
       current: { total: current.finalTotal, grade: current.finalGrade },
-      next: { total: next.finalTotal, grade: next.finalGrade, errors: next.errors.map((e) => e.message) },
+      next: {
+        total: next.finalTotal,
+        grade: next.finalGrade,
+        errors: next.errors.map((e) => e.message),
+        // What the second-edition settings did: the cap in force and the rows the over-achievement deduction hit.
+        cap: next.cap,
+        totalBeforeCap: next.finalTotalBeforeCap,
+        deductedRows: next.indicators.filter((i) => i.overAchievementDeduction !== '0').length,
+      },
     };
   });
 }

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { HUBEI_SCHEME, NATIONAL_SCHEME, QUALITATIVE_TIERS, safeResolveScheme, type Scheme } from '@/lib/scoring/scheme';
+import {
+  HUBEI_SCHEME,
+  INTEGRATED_SCHEME,
+  NATIONAL_SCHEME,
+  QUALITATIVE_TIERS,
+  safeResolveScheme,
+  type Scheme,
+  type ScorePrecision,
+} from '@/lib/scoring/scheme';
 
 /**
  * A year's scheme as the settings form edits it: a preset, or every setting of the rule book's
@@ -15,9 +23,15 @@ const fromText = (v: unknown) => {
 const typedNumber = () => z.number({ error: (issue) => (issue.input === undefined ? '请填写' : '请输入数字') });
 const percent = z.preprocess(fromText, typedNumber().min(0, '不能小于0').max(100, '不能大于100'));
 const tier = z.object({ min: percent, max: percent, defaultPercent: percent });
+/** One row of the caps list: 执行率低于 below % → 总分不超过 maxTotal. Order and duplicates are checked by lib/scoring. */
+const executionCap = z.object({ below: percent, maxTotal: percent });
+
+export const SCHEME_FORM_PRESETS = ['national', 'hubei', 'integrated', 'custom'] as const;
+export type SchemeFormPreset = (typeof SCHEME_FORM_PRESETS)[number];
+const PRECISIONS = ['2', '1', '0'] as const;
 
 export const schemeFormSchema = z.object({
-  preset: z.enum(['national', 'hubei', 'custom']),
+  preset: z.enum(SCHEME_FORM_PRESETS),
   budgetPoints: percent,
   levelPoints: z.object({ '1': percent, '2': percent, '3': percent }),
   reverseFormula: z.enum(['ratio', 'linear']),
@@ -25,13 +39,17 @@ export const schemeFormSchema = z.object({
   overAchievementThreshold: z.preprocess(fromText, typedNumber().gt(100, '须大于100').max(1000, '不能大于1000')),
   budgetExecutionThreshold: percent,
   gradeBands: z.object({ 优: percent, 良: percent, 中: percent }),
-  precision: z.enum(['0', '2']),
+  precision: z.enum(PRECISIONS),
+  overAchievementDeduction: percent,
+  executionCaps: z.array(executionCap).max(10, '最多设置10条封顶规则'),
 });
 
-type SchemeForm = z.infer<typeof schemeFormSchema>;
+export type SchemeForm = z.infer<typeof schemeFormSchema>;
 
 export function schemeToForm(scheme: Scheme): SchemeForm {
-  const preset = scheme.name === 'national' || scheme.name === 'hubei' ? scheme.name : 'custom';
+  const preset = (SCHEME_FORM_PRESETS as readonly string[]).includes(scheme.name)
+    ? (scheme.name as SchemeFormPreset)
+    : 'custom';
   const t = scheme.qualitativeTiers;
   return {
     preset,
@@ -46,11 +64,17 @@ export function schemeToForm(scheme: Scheme): SchemeForm {
     overAchievementThreshold: scheme.overAchievementThreshold,
     budgetExecutionThreshold: scheme.budgetExecutionThreshold,
     gradeBands: { ...scheme.gradeBands },
-    precision: String(scheme.precision) as '0' | '2',
+    precision: String(scheme.precision) as (typeof PRECISIONS)[number],
+    overAchievementDeduction: scheme.overAchievementDeduction,
+    executionCaps: scheme.executionCaps.map(({ below, maxTotal }) => ({ below, maxTotal })),
   };
 }
 
-export const PRESET_FORMS = { national: schemeToForm(NATIONAL_SCHEME), hubei: schemeToForm(HUBEI_SCHEME) } as const;
+export const PRESET_FORMS = {
+  national: schemeToForm(NATIONAL_SCHEME),
+  hubei: schemeToForm(HUBEI_SCHEME),
+  integrated: schemeToForm(INTEGRATED_SCHEME),
+} as const;
 
 /** What is stored for the year: a preset name, or a full custom settings object. */
 export function storedSchemeOf(form: SchemeForm): string | Record<string, unknown> {
@@ -67,7 +91,9 @@ export function storedSchemeOf(form: SchemeForm): string | Record<string, unknow
     overAchievementThreshold: form.overAchievementThreshold,
     budgetExecutionThreshold: form.budgetExecutionThreshold,
     gradeBands: form.gradeBands,
-    precision: Number(form.precision),
+    precision: Number(form.precision) as ScorePrecision,
+    overAchievementDeduction: form.overAchievementDeduction,
+    executionCaps: form.executionCaps,
   };
 }
 

@@ -1,3 +1,4 @@
+import { precisionInWords, SchemeVariantsSection } from '@/components/rules/scheme-variants-section';
 import { getDb } from '@/db';
 import { listYears } from '@/db/queries/years';
 import workedExample from '@/docs/examples/worked-example.json';
@@ -97,8 +98,9 @@ export default async function RulesPage({ searchParams }: PageProps<'/rules'>) {
       <section className="card">
         <h2>三、得分与等级</h2>
         <p>
-          指标得分 = 分值 × 完成率，{scheme.precision === 2 ? '四舍五入保留两位小数' : '四舍五入取整'}；预算执行得分 ={' '}
-          {scheme.budgetPoints} × 执行率（最高 100%），执行率 = 全年执行数 ÷
+          指标得分 = 分值 × 完成率，{precisionInWords(scheme.precision)}
+          {scheme.precision === 1 ? '（如 12.25 记为 12.3）' : ''}；预算执行得分 = {scheme.budgetPoints} × 执行率（最高
+          100%），执行率 = 全年执行数 ÷
           全年预算数。自评总分为两者之和。评价人可依据判断调低（不能调高）某项得分，须写明理由；财政局复核时可在 0
           至分值之间设置复核得分并写明理由，最终得分以复核得分为准。
         </p>
@@ -111,9 +113,12 @@ export default async function RulesPage({ searchParams }: PageProps<'/rules'>) {
           <li>定量指标未达到年度指标值；</li>
           <li>“≥”类指标的完成值达到年度指标值的 {scheme.overAchievementThreshold}% 及以上（说明目标设定依据）；</li>
           <li>定性指标未评为“达成”；</li>
-          <li>预算执行率低于 {scheme.budgetExecutionThreshold}%。</li>
+          <li>预算执行率低于 {scheme.budgetExecutionThreshold}%；</li>
+          <li>预算执行率超过 100%（预算执行得分仍为满分）。</li>
         </ul>
       </section>
+
+      <SchemeVariantsSection scheme={scheme} />
 
       <ExampleSection example={example} scheme={scheme} />
     </article>
@@ -126,7 +131,7 @@ function ExampleSection({ example, scheme }: { example: ReturnType<typeof scoreI
   const p = result.precision;
   return (
     <section className="card">
-      <h2>四、计算示例：{output.project}（按本年度方案实时计算）</h2>
+      <h2>五、计算示例：{output.project}（按本年度方案实时计算）</h2>
       <table className="data-table compact" data-testid="example-table">
         <thead>
           <tr>

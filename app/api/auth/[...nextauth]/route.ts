@@ -1,6 +1,9 @@
 import NextAuth from 'next-auth';
-import { authOptions } from '@/lib/auth/options';
+import { requestAuthOptions } from '@/lib/auth/options';
+import type { NextRequest } from 'next/server';
 
-const handler = NextAuth(authOptions);
+async function handler(request: NextRequest, context: RouteContext<'/api/auth/[...nextauth]'>) {
+  return NextAuth(request, context, await requestAuthOptions());
+}
 
 export { handler as GET, handler as POST };

@@ -1,0 +1,107 @@
+/**
+ * A streaming zip writer over yazl for downloads such as an evaluation's bundle (自评表 and evidence). Entries are
+ * pulled from an async iterable one at a time, as the reader consumes the archive: at most the entry being
+ * written and the next one are held, never the whole archive. Names are UTF-8 with the language-encoding flag
+ * (yazl always sets general purpose bit 11), so Chinese names open right in Windows Explorer and macOS.
+ */
+import { Readable } from 'node:stream';
+import { ZipFile } from 'yazl';
+import { sanitizeFileName } from '@/lib/evidence/file-name';
+
+export interface ZipEntry {
+  /**
+   * Where the file goes in the archive: `01-委托专业机构检查企业家数/合同.pdf`, or the segments as a list (then a
+   * `/` inside a segment, e.g. from an indicator's name, stays in that segment's name as `_`).
+   */
+  path: string | readonly string[];
+  data: Uint8Array | Readable;
+  mtime?: Date;
+  /** Deflate the data; by default formats that are compressed already (PDF, images, Office, zip) are stored. */
+  compress?: boolean;
+}
+
+export type ZipEntries = AsyncIterable<ZipEntry> | Iterable<ZipEntry>;
+
+const ALREADY_COMPRESSED = /\.(pdf|jpe?g|png|gif|webp|docx|xlsx|pptx|ofd|zip|gz|7z|rar|mp4|mp3)$/i;
+
+/** The archive as a Node stream (pipe it to a file or a response); a failing entry destroys it with the error. */
+export function zipStream(entries: ZipEntries): Readable {
+  const zip = new ZipFile();
+  const output = zip.outputStream as Readable;
+  const names = new EntryNames();
+  let current: Readable | undefined;
+  let closed = false;
+  const whenClosed = new Promise<void>((resolve) => output.once('close', resolve)).then(() => {
+    closed = true;
+    // The reader went away (a cancelled download): stop reading the entry being written.
+    current?.destroy();
+  });
+  const fail = (error: unknown) => {
+    current?.destroy();
+    output.destroy(error instanceof Error ? error : new Error(String(error)));
+  };
+  zip.on('error', fail);
+
+  const addAll = async () => {
+    for await (const entry of entries) {
+      if (closed) return destroyData(entry);
+      const name = names.take(entry.path);
+      const options = { mtime: entry.mtime ?? new Date(), compress: entry.compress ?? !ALREADY_COMPRESSED.test(name) };
+      // Resolves when yazl starts writing this entry, that is when the previous one is fully written: back-pressure.
+      const started = new Promise<void>((resolve) => {
+        zip.addReadStreamLazy(name, options, (callback) => {
+          current = toReadable(entry.data);
+          current.once('error', fail);
+          callback(null, current);
+          resolve();
+        });
+      });
+      await Promise.race([started, whenClosed]);
+      if (closed) return destroyData(entry);
+    }
+    zip.end();
+  };
+  addAll().catch(fail);
+  return output;
+}
+
+/** The archive as a web stream, for a route handler's `new Response(zipWebStream(entries), { headers })`. */
+export function zipWebStream(entries: ZipEntries): ReadableStream<Uint8Array> {
+  return Readable.toWeb(zipStream(entries)) as unknown as ReadableStream<Uint8Array>;
+}
+
+function toReadable(data: Uint8Array | Readable): Readable {
+  return data instanceof Readable ? data : Readable.from([data], { objectMode: false });
+}
+
+function destroyData(entry: ZipEntry): void {
+  if (entry.data instanceof Readable) entry.data.destroy();
+}
+
+/**
+ * Safe, unique entry names: each segment made a safe file name (so no `..`, no absolute path, no drive letter), empty
+ * folders dropped, and a second `合同.pdf` in the same folder becomes `合同 (2).pdf` (compared as Windows does,
+ * ignoring case).
+ */
+class EntryNames {
+  private readonly taken = new Set<string>();
+
+  take(rawPath: string | readonly string[]): string {
+    const segments =
+      typeof rawPath === 'string' ? rawPath.split(/[\\/]/) : rawPath.map((segment) => segment.replace(/[\\/]/g, '_'));
+    const fileName = sanitizeFileName(segments.pop() ?? '');
+    const folders = segments.map((segment) => sanitizeFileName(segment, '')).filter(Boolean);
+    const folder = folders.length > 0 ? `${folders.join('/')}/` : '';
+    for (let copy = 1; ; copy++) {
+      const name = folder + (copy === 1 ? fileName : numbered(fileName, copy));
+      if (this.taken.has(name.toLowerCase())) continue;
+      this.taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+
+function numbered(fileName: string, copy: number): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 ? `${fileName.slice(0, dot)} (${copy})${fileName.slice(dot)}` : `${fileName} (${copy})`;
+}

@@ -1,0 +1,201 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import { zipStream, zipWebStream, type ZipEntry } from '@/lib/exports/zip';
+import { pdfFile, pngFile, tempFolder } from './evidence-fixtures';
+
+const folder = tempFolder();
+afterAll(folder.cleanup);
+
+interface ReadEntry {
+  name: string;
+  utf8Flag: boolean;
+  method: number;
+  mtime: Date;
+  data: Buffer;
+}
+
+async function readZip(zip: Buffer): Promise<ReadEntry[]> {
+  const file = await yauzl.fromBufferPromise(zip, { lazyEntries: true });
+  const entries: ReadEntry[] = [];
+  for (;;) {
+    const next = new Promise<yauzl.Entry | null>((resolve, reject) => {
+      file.once('entry', resolve);
+      file.once('end', () => resolve(null));
+      file.once('error', reject);
+    });
+    file.readEntry();
+    const entry = await next;
+    if (!entry) return entries;
+    entries.push({
+      name: entry.fileName,
+      utf8Flag: (entry.generalPurposeBitFlag & 0x800) !== 0,
+      method: entry.compressionMethod,
+      mtime: entry.getLastModDate(),
+      data: await buffer(await file.openReadStreamPromise(entry)),
+    });
+  }
+}
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+describe('the zip writer', () => {
+  it('writes folders with Chinese names, buffers and streams, read back byte-identical', async () => {
+    const contract = pdfFile('合同');
+    const photo = pngFile();
+    const big = randomBytes(3 * 1024 * 1024);
+    const bigFile = path.join(folder.dir, 'big.bin');
+    writeFileSync(bigFile, big);
+    const mtime = new Date(2024, 11, 31, 16, 30, 10);
+    const entries: ZipEntry[] = [
+      { path: '项目支出绩效自评表.txt', data: Buffer.from('自评表'.repeat(1000)), mtime },
+      { path: '01-委托专业机构检查企业家数/合同.pdf', data: contract, mtime },
+      { path: ['02-培训人数/次', '现场照片.png'], data: Readable.from([photo]), mtime },
+      { path: '02-培训人数_次/原始数据.bin', data: createReadStream(bigFile), mtime },
+    ];
+    const target = path.join(folder.dir, 'bundle.zip');
+    await pipeline(zipStream(entries), createWriteStream(target));
+
+    const read = await readZip(readFileSync(target));
+    expect(read.map((e) => e.name)).toEqual([
+      '项目支出绩效自评表.txt',
+      '01-委托专业机构检查企业家数/合同.pdf',
+      '02-培训人数_次/现场照片.png',
+      '02-培训人数_次/原始数据.bin',
+    ]);
+    expect(read.map((e) => sha256(e.data))).toEqual(
+      [Buffer.from('自评表'.repeat(1000)), contract, photo, big].map(sha256),
+    );
+    expect(read.every((e) => e.utf8Flag)).toBe(true);
+    expect(read.every((e) => Math.abs(e.mtime.getTime() - mtime.getTime()) <= 2000)).toBe(true);
+    // Text is deflated; a PDF or an image, compressed already, is stored.
+    expect(read.map((e) => e.method)).toEqual([8, 0, 0, 8]);
+  });
+
+  it('makes every entry name safe and unique', async () => {
+    const entry = (p: ZipEntry['path']): ZipEntry => ({ path: p, data: Buffer.from(String(p)) });
+    const zip = await buffer(
+      zipStream([
+        entry('../../etc/passwd'),
+        entry('/abs/名单.pdf'),
+        entry('C:\\Windows\\system32\\x.pdf'),
+        entry('01-行/./../合同.pdf'),
+        entry('01-行/合同.pdf'),
+        entry('01-行/合同.PDF'),
+        entry('01-行/CON'),
+        entry('01-行/'),
+        entry(['..', '..', 'x.pdf']),
+      ]),
+    );
+    const names = (await readZip(zip)).map((e) => e.name);
+    expect(names).toEqual([
+      'etc/passwd',
+      'abs/名单.pdf',
+      'C_/Windows/system32/x.pdf',
+      '01-行/合同.pdf',
+      '01-行/合同 (2).pdf',
+      '01-行/合同 (3).PDF',
+      '01-行/_CON',
+      '01-行/未命名',
+      'x.pdf',
+    ]);
+  });
+
+  it('serves a web stream for a route Response', async () => {
+    const response = new Response(zipWebStream([{ path: '佐证/说明.txt', data: Buffer.from('稳岗率统计') }]));
+    const read = await readZip(Buffer.from(await response.arrayBuffer()));
+    expect(read.map((e) => [e.name, e.data.toString()])).toEqual([['佐证/说明.txt', '稳岗率统计']]);
+  });
+});
+
+describe('back-pressure', () => {
+  it('pulls entries only as fast as the reader reads the archive', async () => {
+    let pulled = 0;
+    async function* entries(): AsyncIterable<ZipEntry> {
+      for (let i = 0; i < 40; i++) {
+        pulled++;
+        yield { path: `${i}.bin`, data: randomBytes(1024 * 1024), compress: false };
+      }
+    }
+    const reader = zipStream(entries())[Symbol.asyncIterator]();
+    let bytes = ((await reader.next()).value as Buffer).length;
+    await sleep(300);
+    // The entry being written and the next one: not the 40 MB archive.
+    expect(pulled).toBeLessThanOrEqual(3);
+    for (let chunk = await reader.next(); !chunk.done; chunk = await reader.next()) bytes += chunk.value.length;
+    expect(pulled).toBe(40);
+    expect(bytes).toBeGreaterThan(40 * 1024 * 1024);
+  });
+
+  it('reads a large entry only as fast as the reader reads, through the web stream too', async () => {
+    let produced = 0;
+    const source = new Readable({
+      read() {
+        produced += 64 * 1024;
+        this.push(produced > 64 * 1024 * 1024 ? null : randomBytes(64 * 1024));
+      },
+    });
+    const reader = zipWebStream([{ path: 'big.bin', data: source, compress: false }]).getReader();
+    await reader.read();
+    await sleep(300);
+    expect(produced).toBeLessThan(4 * 1024 * 1024);
+    await reader.cancel();
+    await sleep(50);
+    expect(source.destroyed).toBe(true);
+  });
+});
+
+describe('failures and cancellation', () => {
+  it('fails the archive when an entry fails', async () => {
+    async function* failing() {
+      yield Buffer.from('half');
+      throw new Error('disk read error');
+    }
+    const zip = zipStream([
+      { path: 'a.txt', data: Buffer.from('a') },
+      { path: 'b.txt', data: Readable.from(failing()) },
+    ]);
+    await expect(buffer(zip)).rejects.toThrow('disk read error');
+  });
+
+  it('fails the archive when the entries cannot be read', async () => {
+    async function* entries(): AsyncIterable<ZipEntry> {
+      yield { path: 'a.txt', data: Buffer.from('a') };
+      throw new Error('database gone');
+    }
+    await expect(buffer(zipStream(entries()))).rejects.toThrow('database gone');
+  });
+
+  it('stops reading entries and closes the open one when the download is cancelled', async () => {
+    let finished = false;
+    const streams: Readable[] = [];
+    async function* entries(): AsyncIterable<ZipEntry> {
+      try {
+        for (let i = 0; i < 100; i++) {
+          const data = Readable.from(
+            (function* () {
+              for (let k = 0; k < 64; k++) yield randomBytes(64 * 1024);
+            })(),
+          );
+          streams.push(data);
+          yield { path: `${i}.bin`, data, compress: false };
+        }
+      } finally {
+        finished = true;
+      }
+    }
+    const zip = zipStream(entries());
+    await new Promise((resolve) => zip.once('readable', resolve));
+    zip.destroy();
+    await sleep(100);
+    expect(finished).toBe(true);
+    expect(streams.length).toBeLessThanOrEqual(3);
+    expect(streams.every((s) => s.destroyed)).toBe(true);
+  });
+});
