@@ -16,19 +16,10 @@ export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 export const REVIEW_ACTIONS = ['submit', 'approve', 'return', 'finalize'] as const;
 export type ReviewActionKind = (typeof REVIEW_ACTIONS)[number];
 
-/** What an audit entry records was done: an evaluation's save, review and steps, then administration. */
-export const AUDIT_ACTIONS = [
-  'update',
-  'review',
-  'review_cleared',
-  'transition',
-  'assign_owner',
-  'create',
-  'rename',
-  'deactivate',
-  'reactivate',
-  'reset_password',
-  'change_password',
+/** What an audit entry records was done: to an evaluation, in administration, to targets and years. */
+const EVALUATION_AUDIT = ['update', 'review', 'review_cleared', 'transition', 'assign_owner'] as const;
+const ADMIN_AUDIT = ['create', 'rename', 'deactivate', 'reactivate', 'reset_password', 'change_password'] as const;
+const TARGET_AUDIT = [
   'import',
   'targets_imported',
   'targets_reimported',
@@ -36,17 +27,13 @@ export const AUDIT_ACTIONS = [
   'year_settings',
   'rollover',
 ] as const;
+export const AUDIT_ACTIONS = [...EVALUATION_AUDIT, ...ADMIN_AUDIT, ...TARGET_AUDIT] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = [
-  'evaluation',
-  'indicator_result',
-  'project',
-  'user',
-  'department',
-  'target_import',
-  'year',
-] as const;
+/** What an audit entry is about: an evaluation and its results, or what administration changes. */
+const EVALUATION_ENTITIES = ['evaluation', 'indicator_result'] as const;
+const ADMIN_ENTITIES = ['project', 'user', 'department', 'target_import', 'year'] as const;
+export const AUDIT_ENTITY_TYPES = [...EVALUATION_ENTITIES, ...ADMIN_ENTITIES] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 const createdAt = () =>

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db';
 import { recentSignIns } from '@/db/queries/users';
 import { formatDateTime } from '@/lib/format';
