@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { firstRow } from '../rows';
 import { departments, signIns, users, type NewUser, type User } from '../schema';
 import type { Db } from '../sqlite';
@@ -21,6 +21,11 @@ export function findUserByUsernameIgnoringCase(db: Db, { username }: { username:
       .where(sql`lower(${users.username}) = lower(${username})`)
       .limit(1),
   );
+}
+
+/** Active accounts the demo seed made (with the published password): the 演示数据 banner shows while any exist. */
+export function countActiveDemoAccounts(db: Db): Promise<number> {
+  return db.$count(users, and(eq(users.demo, true), eq(users.active, true)));
 }
 
 export function countActiveAdmins(db: Db): Promise<number> {
@@ -104,11 +109,4 @@ export function recentSignIns(db: Db, { userId, limit = 10 }: { userId: number; 
     .where(eq(signIns.userId, userId))
     .orderBy(desc(signIns.createdAt), desc(signIns.id))
     .limit(limit);
-}
-
-export function countRecentFailures(db: Db, { username, since }: { username: string; since: Date }) {
-  return db.$count(
-    signIns,
-    and(eq(signIns.username, username), eq(signIns.success, false), gte(signIns.createdAt, since)),
-  );
 }

@@ -8,6 +8,10 @@ import { tsxArgs } from '../../scripts/tsx';
 export interface TestServer {
   url: string;
   dataDir: string;
+  /** What the server printed so far. */
+  output(): string;
+  /** SIGKILL to the whole process tree at once, like a power cut to the app: the data folder stays. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,12 +43,15 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /**
- * Starts the app exactly as `npm start` does, on a fresh database in a temporary folder. Without
- * NEXTAUTH_URL, as by default: URLs follow the host each request names.
+ * Starts the app exactly as `npm start` does, on a fresh database in a temporary folder (or on the
+ * data folder of a server that was killed). Without NEXTAUTH_URL, as by default: URLs follow the
+ * host each request names.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  { dataDir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-')) }: { dataDir?: string } = {},
+): Promise<TestServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   let log = '';
   const child = spawn(process.execPath, tsxArgs('scripts/start.ts'), {
@@ -67,6 +74,13 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   return {
     url,
     dataDir,
+    output: () => log,
+    async kill() {
+      if (child.exitCode !== null || !child.pid) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid, 'SIGKILL');
+      await exited;
+    },
     async stop() {
       if (child.exitCode === null && child.pid) {
         const exited = new Promise((r) => child.once('exit', r));

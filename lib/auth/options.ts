@@ -1,11 +1,12 @@
 import { headers as requestHeaders } from 'next/headers';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { dataDir, getDb } from '@/db';
-import { clientAddress, proxyTrustFromEnv } from '@/lib/http/client-address';
+import { clientAddress, PEER_HEADER, peerAddress, proxyTrustFromEnv } from '@/lib/http/client-address';
 import { requestIsHttps } from '@/lib/http/security-headers';
 import { safeReturnPath } from './safe-redirect';
 import { ensureAuthSecret } from './secret';
-import { checkCredentials, LOCKED_OUT } from './sign-in';
+import { checkCredentials } from './sign-in';
+import { throttledError } from './sign-in-codes';
 import type { NextAuthOptions } from 'next-auth';
 
 function header(headers: unknown, name: string): string | null {
@@ -34,11 +35,15 @@ const authOptions: NextAuthOptions = {
         const outcome = await checkCredentials(getDb(), {
           username,
           password,
-          ip: clientAddress(header(req?.headers, 'x-forwarded-for'), proxyTrustFromEnv()),
+          ip: clientAddress(
+            header(req?.headers, 'x-forwarded-for'),
+            proxyTrustFromEnv(),
+            peerAddress(header(req?.headers, PEER_HEADER)),
+          ),
           userAgent: header(req?.headers, 'user-agent')?.slice(0, 300) ?? null,
         });
         if (!outcome.ok) {
-          if (outcome.lockedOut) throw new Error(LOCKED_OUT);
+          if (outcome.retryAfterSeconds !== undefined) throw new Error(throttledError(outcome.retryAfterSeconds));
           return null;
         }
         return {

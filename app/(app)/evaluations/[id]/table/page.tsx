@@ -2,16 +2,16 @@ import Link from 'next/link';
 import { SelfEvaluationTable } from '@/components/evaluation/self-evaluation-table';
 import { PrintButton } from '@/components/print-button';
 import { requireEvaluation } from '@/lib/auth/session';
-import { scoreStored } from '@/lib/evaluations/sheet';
+import { shownEvaluation } from '@/lib/evaluations/frozen';
 import { STATUS_LABELS } from '@/lib/roles';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '项目支出绩效自评表' };
 
 export default async function SelfEvaluationTablePage({ params }: PageProps<'/evaluations/[id]/table'>) {
-  const { bundle } = await requireEvaluation((await params).id);
-  const id = bundle.evaluation.id;
-  const { result } = scoreStored(bundle);
+  const { bundle: live } = await requireEvaluation((await params).id);
+  const id = live.evaluation.id;
+  const { bundle, result } = shownEvaluation(live);
 
   return (
     <div className="print-page">
