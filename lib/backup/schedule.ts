@@ -78,10 +78,10 @@ export async function runScheduledBackup(
   try {
     const { file } = await createBackup(db, { dataDir, out: path.join(schedule.backupDir, backupFileName(now)) });
     const removed = await pruneBackups(schedule.backupDir, schedule.keep);
-    await transaction(db, (tx) => releaseLease(tx, { name: BACKUP_JOB, holder, now: new Date(), doneAt: now }));
+    await transaction(db, (tx) => releaseLease(tx, { name: BACKUP_JOB, holder, now, doneAt: now }));
     return { ran: true, file, removed };
   } catch (error) {
-    await transaction(db, (tx) => releaseLease(tx, { name: BACKUP_JOB, holder, now: new Date() }));
+    await transaction(db, (tx) => releaseLease(tx, { name: BACKUP_JOB, holder, now }));
     throw error;
   }
 }
