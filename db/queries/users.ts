@@ -80,7 +80,7 @@ export async function insertUser(tx: Db, { user }: { user: NewUser }): Promise<n
 type UserChanges = Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'active' | 'passwordHash'>> &
   Partial<Pick<User, 'mustChangePassword'>>;
 
-/** Changes a user; `endSessions` also ends every session signed in before (a password reset). */
+/** Changes a user; `endSessions` also ends every session signed in before (see `users.sessionVersion`). */
 export async function updateUser(
   tx: Db,
   { userId, changes, endSessions = false }: { userId: number; changes: UserChanges; endSessions?: boolean },
@@ -92,6 +92,14 @@ export async function updateUser(
       ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
       updatedAt: new Date(),
     })
+    .where(eq(users.id, userId));
+}
+
+/** Ends every session of a user signed in before now (signing out, 退出所有设备). */
+export async function endSessionsOf(tx: Db, { userId }: { userId: number }) {
+  await tx
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId));
 }
 

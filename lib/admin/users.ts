@@ -110,7 +110,8 @@ export const updateUserOperation = defineUserOperation({
         if (guard) return guard;
       }
       const { displayName, role, departmentId } = input;
-      await updateUser(tx, { userId: target.id, changes: { displayName, role, departmentId } });
+      // A new role or department is a new scope: sessions signed in under the old one end.
+      await updateUser(tx, { userId: target.id, changes: { displayName, role, departmentId }, endSessions: moved });
       await insertAuditEntries(tx, { actorId: user.id, action: 'update', changes: changes.changes });
       return null;
     });

@@ -1,6 +1,7 @@
 import { headers as requestHeaders } from 'next/headers';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { dataDir, getDb } from '@/db';
+import { dataDir, getDb, transaction } from '@/db';
+import { endSessionsOf, findUserById } from '@/db/queries/users';
 import { clientAddress, PEER_HEADER, peerAddress, proxyTrustFromEnv } from '@/lib/http/client-address';
 import { requestIsHttps } from '@/lib/http/security-headers';
 import { safeReturnPath } from './safe-redirect';
@@ -54,6 +55,18 @@ const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    /**
+     * Signing out ends the session for the server too, not only the cookie in this browser: a copy of
+     * the token (and every other session of the user) stops working. A token already ended changes nothing.
+     */
+    async signOut({ token }) {
+      const userId = token?.uid;
+      if (typeof userId !== 'number') return;
+      const user = await findUserById(getDb(), { id: userId });
+      if (user && user.sessionVersion === token.sv) await transaction(getDb(), (tx) => endSessionsOf(tx, { userId }));
+    },
+  },
   callbacks: {
     // Only this site's own paths, on the origin of the request being answered (see proxy.ts).
     redirect({ url, baseUrl }) {
