@@ -43,13 +43,13 @@ test('退出所有设备 ends every session of the account; anonymous callers ar
 });
 
 test('changing one’s password ends the other sessions and keeps this one', async ({ browser, server }) => {
-  const elsewhere = await apiAs(server.url, 'otherowner');
+  const elsewhere = await apiAs(server.url, 'finance');
   const page = await newPage(browser, server.url);
-  await signIn(page, 'otherowner');
+  await signIn(page, 'finance');
   await page.goto('/account');
   await page.getByLabel('当前密码').fill('demo1234');
-  await page.getByLabel('新密码', { exact: true }).fill('Otherowner-2026');
-  await page.getByLabel('再次输入新密码').fill('Otherowner-2026');
+  await page.getByLabel('新密码', { exact: true }).fill('Finance-pass-2026');
+  await page.getByLabel('再次输入新密码').fill('Finance-pass-2026');
   await page.getByRole('button', { name: '修改密码' }).click();
   await expect(page.getByText('密码已修改')).toBeVisible();
   await page.waitForLoadState('load');

@@ -4,7 +4,7 @@ import { listEvaluationAudit } from '@/db/queries/audit';
 import { auditLog, evaluations, projects, users } from '@/db/schema';
 import { assignProjectOwnerOperation } from '@/lib/admin/owners';
 import { createUserOperation } from '@/lib/admin/users';
-import { arrange, rowOf, rowsOf } from './helpers';
+import { arrange, atCurrentVersion, rowOf, rowsOf } from './helpers';
 import { testWorld } from './world';
 
 const world = testWorld();
@@ -15,14 +15,21 @@ const userId = async (username: string) => (await rowOf(world.db, users, eq(user
 const lastAudit = async () => (await rowsOf(world.db, auditLog)).at(-1)!;
 const write = (work: Parameters<typeof arrange>[1]) => arrange(world.db, work);
 
+const assigning = (input: { projectId: unknown; ownerId: unknown }) =>
+  atCurrentVersion(world.db, 'project', input.projectId, input);
+
 describe('assignProjectOwner', () => {
   it('reassigns a project to another owner of its department, in the project audit and the evaluation history', async () => {
     const before = await project();
     expect(before.ownerId).toBe(world.actors.owner1.id);
-    const result = await world.run(assignProjectOwnerOperation, world.actors.admin, {
-      projectId: before.id,
-      ownerId: String(world.actors.owner2.id),
-    });
+    const result = await world.run(
+      assignProjectOwnerOperation,
+      world.actors.admin,
+      await assigning({
+        projectId: before.id,
+        ownerId: String(world.actors.owner2.id),
+      }),
+    );
     expect(result).toMatchObject({ ok: true, message: '已将“三防专项经费”交由 李娜 负责' });
     expect((await project()).ownerId).toBe(world.actors.owner2.id);
     const entry = (await rowsOf(world.db, auditLog, eq(auditLog.entityType, 'project'))).at(-1)!;
@@ -55,10 +62,14 @@ describe('assignProjectOwner', () => {
       temporaryPassword: 'Temp-1234',
     });
     expect(
-      await world.run(assignProjectOwnerOperation, world.actors.admin, {
-        projectId: (await project()).id,
-        ownerId: await userId('owner3'),
-      }),
+      await world.run(
+        assignProjectOwnerOperation,
+        world.actors.admin,
+        await assigning({
+          projectId: (await project()).id,
+          ownerId: await userId('owner3'),
+        }),
+      ),
     ).toMatchObject({ ok: true });
     expect(await lastAudit()).toMatchObject({
       field: '项目负责人',
@@ -70,10 +81,14 @@ describe('assignProjectOwner', () => {
   it('says so when the owner does not change, writing nothing', async () => {
     const count = (await rowsOf(world.db, auditLog)).length;
     expect(
-      await world.run(assignProjectOwnerOperation, world.actors.admin, {
-        projectId: (await project()).id,
-        ownerId: await userId('owner3'),
-      }),
+      await world.run(
+        assignProjectOwnerOperation,
+        world.actors.admin,
+        await assigning({
+          projectId: (await project()).id,
+          ownerId: await userId('owner3'),
+        }),
+      ),
     ).toMatchObject({ ok: true, message: '“三防专项经费”的负责人已是 王强' });
     expect(await rowsOf(world.db, auditLog)).toHaveLength(count);
   });
@@ -81,8 +96,8 @@ describe('assignProjectOwner', () => {
   it('refuses owners of another department, other roles, deactivated owners, missing projects and finalized evaluations', async () => {
     const { admin } = world.actors;
     const id = (await project()).id;
-    const attempt = (ownerId: unknown, projectId: unknown = id) =>
-      world.run(assignProjectOwnerOperation, admin, { projectId, ownerId });
+    const attempt = async (ownerId: unknown, projectId: unknown = id) =>
+      world.run(assignProjectOwnerOperation, admin, await assigning({ projectId, ownerId }));
     expect(await attempt(await userId('otherowner'))).toMatchObject({
       ok: false,
       code: 'invalid',

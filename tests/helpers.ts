@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, getTableColumns, type SQL } from 'drizzle-orm';
 import { closeDatabase, migrateDatabase, openDatabase, transaction, type Db } from '@/db';
+import { findVersion, type VersionedRecord } from '@/db/queries/versions';
 import { auditLog, type AuditEntityType, type AuditEntry } from '@/db/schema';
 import { tsxArgs } from '@/scripts/tsx';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -71,4 +72,9 @@ export async function auditTrail<K extends keyof AuditEntry>(
 /** Every row of some tables, as one string: equal before and after means nothing was written. */
 export async function snapshotOf(db: Db, tables: SQLiteTable[]): Promise<string> {
   return JSON.stringify(await Promise.all(tables.map((table) => rowsOf(db, table))));
+}
+
+/** An operation's input with the record's version now added, as a form opened just now sends it. */
+export async function atCurrentVersion<I extends object>(db: Db, record: VersionedRecord, id: unknown, input: I) {
+  return { ...input, version: (await findVersion(db, { record, id: Number(id) })) ?? 1 };
 }

@@ -5,7 +5,7 @@ import { changePasswordOperation } from '@/lib/account/change-password';
 import { signOutEverywhereOperation } from '@/lib/account/sign-out-everywhere';
 import { deactivateUserOperation, reactivateUserOperation } from '@/lib/admin/user-access';
 import { updateUserOperation } from '@/lib/admin/users';
-import { rowOf } from './helpers';
+import { atCurrentVersion, rowOf } from './helpers';
 import { CALLERS, sessionOf, testWorld } from './world';
 
 /**
@@ -64,14 +64,18 @@ describe('sessions end when they should', () => {
 
   it('a change of role or department ends the sessions; a new display name alone does not', async () => {
     const { otherhead, head } = world.actors;
-    const edit = (changes: object) =>
-      world.run(updateUserOperation, world.actors.admin, {
-        userId: otherhead.id,
-        displayName: otherhead.displayName,
-        role: 'dept_head',
-        departmentId: otherhead.departmentId,
-        ...changes,
-      });
+    const edit = async (changes: object) =>
+      world.run(
+        updateUserOperation,
+        world.actors.admin,
+        await atCurrentVersion(world.db, 'user', otherhead.id, {
+          userId: otherhead.id,
+          displayName: otherhead.displayName,
+          role: 'dept_head',
+          departmentId: otherhead.departmentId,
+          ...changes,
+        }),
+      );
     const before = await sessionVersion('otherhead');
     expect(await edit({ displayName: '新名字' })).toMatchObject({ ok: true });
     expect(await sessionVersion('otherhead')).toBe(before);
