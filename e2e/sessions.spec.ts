@@ -50,9 +50,11 @@ test('changing one’s password ends the other sessions and keeps this one', asy
   await page.getByLabel('当前密码').fill('demo1234');
   await page.getByLabel('新密码', { exact: true }).fill('Finance-pass-2026');
   await page.getByLabel('再次输入新密码').fill('Finance-pass-2026');
+  const signedInAgain = page.waitForResponse((res) => res.url().includes('/api/auth/callback/credentials'));
   await page.getByRole('button', { name: '修改密码' }).click();
   await expect(page.getByText('密码已修改')).toBeVisible();
-  await page.waitForLoadState('load');
+  expect((await signedInAgain).ok()).toBe(true);
+  // The form signed in again with the new password: the next page opens without the sign-in page.
   await page.goto('/account');
   await expect(page.getByRole('heading', { name: '我的账号' })).toBeVisible();
   expect(await signedIn(elsewhere)).toBe(false);

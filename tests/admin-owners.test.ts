@@ -15,21 +15,22 @@ const userId = async (username: string) => (await rowOf(world.db, users, eq(user
 const lastAudit = async () => (await rowsOf(world.db, auditLog)).at(-1)!;
 const write = (work: Parameters<typeof arrange>[1]) => arrange(world.db, work);
 
-const assigning = (input: { projectId: unknown; ownerId: unknown }) =>
-  atCurrentVersion(world.db, 'project', input.projectId, input);
+/** The admin's owner picker as opened now (at the project's current version). */
+const assign = async (input: { projectId: unknown; ownerId: unknown }) =>
+  world.run(
+    assignProjectOwnerOperation,
+    world.actors.admin,
+    await atCurrentVersion(world.db, 'project', input.projectId, input),
+  );
 
 describe('assignProjectOwner', () => {
   it('reassigns a project to another owner of its department, in the project audit and the evaluation history', async () => {
     const before = await project();
     expect(before.ownerId).toBe(world.actors.owner1.id);
-    const result = await world.run(
-      assignProjectOwnerOperation,
-      world.actors.admin,
-      await assigning({
-        projectId: before.id,
-        ownerId: String(world.actors.owner2.id),
-      }),
-    );
+    const result = await assign({
+      projectId: before.id,
+      ownerId: String(world.actors.owner2.id),
+    });
     expect(result).toMatchObject({ ok: true, message: '已将“三防专项经费”交由 李娜 负责' });
     expect((await project()).ownerId).toBe(world.actors.owner2.id);
     const entry = (await rowsOf(world.db, auditLog, eq(auditLog.entityType, 'project'))).at(-1)!;
@@ -62,14 +63,10 @@ describe('assignProjectOwner', () => {
       temporaryPassword: 'Temp-1234',
     });
     expect(
-      await world.run(
-        assignProjectOwnerOperation,
-        world.actors.admin,
-        await assigning({
-          projectId: (await project()).id,
-          ownerId: await userId('owner3'),
-        }),
-      ),
+      await assign({
+        projectId: (await project()).id,
+        ownerId: await userId('owner3'),
+      }),
     ).toMatchObject({ ok: true });
     expect(await lastAudit()).toMatchObject({
       field: '项目负责人',
@@ -81,23 +78,17 @@ describe('assignProjectOwner', () => {
   it('says so when the owner does not change, writing nothing', async () => {
     const count = (await rowsOf(world.db, auditLog)).length;
     expect(
-      await world.run(
-        assignProjectOwnerOperation,
-        world.actors.admin,
-        await assigning({
-          projectId: (await project()).id,
-          ownerId: await userId('owner3'),
-        }),
-      ),
+      await assign({
+        projectId: (await project()).id,
+        ownerId: await userId('owner3'),
+      }),
     ).toMatchObject({ ok: true, message: '“三防专项经费”的负责人已是 王强' });
     expect(await rowsOf(world.db, auditLog)).toHaveLength(count);
   });
 
   it('refuses owners of another department, other roles, deactivated owners, missing projects and finalized evaluations', async () => {
-    const { admin } = world.actors;
     const id = (await project()).id;
-    const attempt = async (ownerId: unknown, projectId: unknown = id) =>
-      world.run(assignProjectOwnerOperation, admin, await assigning({ projectId, ownerId }));
+    const attempt = (ownerId: unknown, projectId: unknown = id) => assign({ projectId, ownerId });
     expect(await attempt(await userId('otherowner'))).toMatchObject({
       ok: false,
       code: 'invalid',

@@ -38,7 +38,7 @@ export function ChangePasswordForm({
     onSuccess: async ({ newPassword }) => {
       await signIn('credentials', { redirect: false, username, password: newPassword });
       // A full navigation, so that every server component reads the new session and the cleared flag.
-      window.location.assign(afterChange ?? window.location.pathname);
+      if (afterChange) window.location.assign(afterChange);
     },
   });
 
