@@ -28,7 +28,9 @@ export function ReportEditor({ evaluationId, sections }: { evaluationId: number;
   return (
     <section className="card report-editor" aria-label="自评报告">
       <ReportLinks evaluationId={evaluationId} />
-      <p className="muted">灰色文字根据已保存的填报数据自动生成，保存草稿后更新；方框内由您填写，与草稿一起保存。</p>
+      <p className="muted">
+        灰色文字根据已保存的填报数据自动生成（保存草稿并刷新页面后更新）；方框内由您填写，与草稿一起保存。
+      </p>
       {sections.map((section) => (
         <div key={section.heading}>
           <h2>{section.heading}</h2>
