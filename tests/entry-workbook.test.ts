@@ -59,29 +59,26 @@ describe('the entry workbook, filled offline and uploaded', () => {
     const expected = draftFormValues(bundle);
     const at = (kind: string, n = 0) =>
       bundle.indicators.map((ind, i) => [ind, i] as const).filter(([ind]) => ind.parsedTarget.kind === kind)[n];
-    const [met, metIndex] = at('quantitative', 1);
-    const [missed, missedIndex] = at('quantitative', 2);
-    const [compound, compoundIndex] = at('compound');
-    const [qualitative, qualitativeIndex] = at('qualitative');
-
-    rowOfIndicator(ws, met.id).getCell(COLUMNS.value).value = 99; // a number cell reads as typed
-    expected.indicators[metIndex].value = '99';
-    rowOfIndicator(ws, missed.id).getCell(COLUMNS.value).value = '90';
-    rowOfIndicator(ws, missed.id).getCell(COLUMNS.explanation).value = '部分设备到货延迟。';
-    expected.indicators[missedIndex] = {
-      ...expected.indicators[missedIndex],
-      value: '90',
-      explanation: '部分设备到货延迟。',
+    /** Types the cells into the indicator's row and expects the same in the form's values. */
+    const fill = (
+      [ind, index]: ReturnType<typeof at>,
+      cells: Partial<Record<'value' | 'explanation' | 'percent', string | number>>,
+      saved: Partial<(typeof expected.indicators)[number]>,
+    ) => {
+      for (const [column, value] of Object.entries(cells))
+        rowOfIndicator(ws, ind.id).getCell(COLUMNS[column as keyof typeof cells]).value = value;
+      Object.assign(expected.indicators[index], saved);
     };
+    fill(at('quantitative', 1), { value: 99 }, { value: '99' }); // a number cell reads as typed
+    const [missed, missedIndex] = at('quantitative', 2);
+    const missedCells = { value: '90', explanation: '部分设备到货延迟。' };
+    fill([missed, missedIndex], missedCells, missedCells);
+    const tier = { tier: '部分达成', percent: '70' } as const;
+    const qualitative = at('qualitative');
+    fill(qualitative, { value: tier.tier, percent: tier.percent }, tier);
+    const [compound, compoundIndex] = at('compound');
     ['1', '12', '3'].forEach((v, part) => (rowOfIndicator(ws, compound.id, part).getCell(COLUMNS.value).value = v));
     expected.indicators[compoundIndex].parts = ['1', '12', '3'];
-    rowOfIndicator(ws, qualitative.id).getCell(COLUMNS.value).value = '部分达成';
-    rowOfIndicator(ws, qualitative.id).getCell(COLUMNS.percent).value = '70';
-    expected.indicators[qualitativeIndex] = {
-      ...expected.indicators[qualitativeIndex],
-      tier: '部分达成',
-      percent: '70',
-    };
     const rowOf = (key: string) =>
       [...Array(ws.rowCount).keys()].map((r) => ws.getRow(r + 1)).find((r) => r.getCell(COLUMNS.key).value === key)!;
     rowOf('budget:executed').getCell(COLUMNS.value).value = '37.5';
@@ -139,7 +136,7 @@ describe('the entry workbook, filled offline and uploaded', () => {
       engine.indicators.map((s) => s.selfScore),
     );
     expect(after.results.get(compound.id)?.actual).toEqual(['1', '12', '3']);
-    expect(after.results.get(qualitative.id)?.actual).toEqual({ tier: '部分达成', percent: '70' });
+    expect(after.results.get(qualitative[0].id)?.actual).toEqual({ tier: '部分达成', percent: '70' });
     const audit = await rowsOf(
       world.db,
       auditLog,
