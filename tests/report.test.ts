@@ -168,6 +168,9 @@ describe('the .docx', () => {
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
     expect(xml).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
     expect(entries.get('word/styles.xml')).toContain('w:eastAsia="仿宋_GB2312"');
+    // The tables' text is 宋体 through its paragraph style.
+    expect(entries.get('word/styles.xml')).toMatch(/w:styleId="TableText".*?w:eastAsia="宋体"/s);
+    expect(xml).toContain('<w:pStyle w:val="TableText"/>');
     expect(entries.get('word/fontTable.xml')).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
   });
 

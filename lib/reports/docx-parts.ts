@@ -23,6 +23,7 @@ const SIZE = { title: 44, body: 32, table: 21, tableSmall: 18 } as const;
 const MM = 56.7;
 
 const language = { value: 'zh-CN', eastAsia: 'zh-CN' };
+const TABLE_STYLE = { table: 'TableText', tableSmall: 'TableTextSmall' } as const;
 
 export const DOCUMENT_STYLES: IStylesOptions = {
   default: {
@@ -43,6 +44,14 @@ export const DOCUMENT_STYLES: IStylesOptions = {
       paragraph: { indent: { firstLine: 640 }, keepNext: true, spacing: { line: 560, lineRule: LineRuleType.EXACT } },
     },
   },
+  // Table text as styles, not as properties of every run: a department report has thousands of cells.
+  paragraphStyles: (['table', 'tableSmall'] as const).map((id) => ({
+    id: TABLE_STYLE[id],
+    name: TABLE_STYLE[id],
+    basedOn: 'Normal',
+    run: { font: runFonts(TITLE_FONT), size: SIZE[id] },
+    paragraph: { spacing: { line: 300, lineRule: LineRuleType.AUTO } },
+  })),
 };
 
 const pageNumberFooter = () =>
@@ -143,15 +152,8 @@ export function cell(
       (line) =>
         new Paragraph({
           alignment,
-          spacing: { line: 300, lineRule: LineRuleType.AUTO },
-          children: [
-            new TextRun({
-              text: line,
-              bold: options.bold,
-              font: runFonts(TITLE_FONT),
-              size: options.small ? SIZE.tableSmall : SIZE.table,
-            }),
-          ],
+          style: options.small ? TABLE_STYLE.tableSmall : TABLE_STYLE.table,
+          children: [new TextRun({ text: line, bold: options.bold })],
         }),
     ),
   });
