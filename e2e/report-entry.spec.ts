@@ -128,6 +128,46 @@ test('offline entry: download, fill in Excel, upload, preview, confirm; a bad nu
   expect((await read()).version).toBe(saved.version);
 });
 
+test('one workbook for all of an owner’s projects, from the project list: each sheet saved to its own project', async ({
+  pageAs,
+  server,
+}) => {
+  test.setTimeout(120_000);
+  const page = await pageAs('owner1');
+  await page.goto('/projects?year=2024');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: '下载填报表' }).click(),
+  ]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile((await download.path())!)) as unknown as ExcelJS.Buffer);
+  expect(wb.worksheets.length).toBeGreaterThan(2);
+  const api = await apiAs(server.url, 'owner1');
+  const list: Array<{ id: number; project: string }> = (await (await api.get('/api/years/2024/evaluations')).json())
+    .evaluations;
+  const detailOf = async (project: string): Promise<Detail> =>
+    (await api.get(`/api/evaluations/${list.find((e) => e.project === project)!.id}`)).json();
+  // The second and third sheets: one number in each, into the first single-number indicator without an actual.
+  const filled: Array<{ project: string; indicator: string; version: number }> = [];
+  for (const ws of wb.worksheets.slice(1, 3)) {
+    const project = String(ws.getCell('A1').value).replace(/（2024年度）绩效自评填报表$/, '');
+    const detail = await detailOf(project);
+    const open = detail.indicators.find((i) => i.actual === null && parseTargetText(i.target).kind === 'quantitative')!;
+    rowOfIndicator(ws, open.id).getCell(COLUMNS.value).value = '1';
+    filled.push({ project, indicator: open.name, version: detail.version });
+  }
+  await upload(page, wb);
+  await expect(page.getByTestId('entry-changes')).toHaveCount(2);
+  for (const { project } of filled) await expect(page.getByTestId('entry-preview')).toContainText(project);
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已从 Excel 导入 2 个项目的 2 处修改' })).toBeVisible();
+  for (const { project, indicator, version } of filled) {
+    const saved = await detailOf(project);
+    expect(saved.version, project).toBe(version + 1);
+    expect(saved.indicators.find((i) => i.name === indicator)!.actual).toBe('1');
+  }
+});
+
 const SECTIONS = {
   项目概况: '本项目保障应急管理局办公设备和物业管理服务。',
   偏差原因补充分析: '设备供货周期长于预期。',
