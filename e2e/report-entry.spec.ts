@@ -113,6 +113,13 @@ test('offline entry: download, fill in Excel, upload, preview, confirm; a bad nu
   );
   await expect(page.getByTestId('live-total')).toHaveText(formatScore(engine.finalTotal));
   await expect(page.getByLabel('办公设备的质量合格率 实际完成值')).toHaveValue('99');
+  // The head's 修改记录 (owners have the timeline instead) marks each imported change.
+  const head = await pageAs('head');
+  await head.goto(`/evaluations/${id}`);
+  await head.getByText(/^修改记录（/).click();
+  const imported = head.getByTestId('audit-table').getByRole('row').filter({ hasText: '从 Excel 导入' });
+  await expect(imported).toHaveCount(5);
+  await expect(imported.filter({ hasText: '两批设备验收不合格，已退换。' })).toHaveCount(1);
 
   // Letters in a number: the row's message, no confirming, nothing saved.
   const second = await downloadEntry(page);
