@@ -35,12 +35,12 @@ interface Detail {
   }>;
 }
 
-async function downloadEntry(page: Page): Promise<ExcelJS.Workbook> {
+async function downloadEntry(page: Page, fileName = `绩效自评填报表-2024-${PROJECT}.xlsx`): Promise<ExcelJS.Workbook> {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('link', { name: '下载填报表' }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe(`绩效自评填报表-2024-${PROJECT}.xlsx`);
+  expect(download.suggestedFilename()).toBe(fileName);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile((await download.path())!)) as unknown as ExcelJS.Buffer);
   return wb;
@@ -142,12 +142,7 @@ test('one workbook for all of an owner’s projects, from the project list: each
   test.setTimeout(120_000);
   const page = await pageAs('owner1');
   await page.goto('/projects?year=2024');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: '下载填报表' }).click(),
-  ]);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await readFile((await download.path())!)) as unknown as ExcelJS.Buffer);
+  const wb = await downloadEntry(page, '2024年度绩效自评填报表-张伟.xlsx');
   expect(wb.worksheets.length).toBeGreaterThan(2);
   const api = await apiAs(server.url, 'owner1');
   const list: Array<{ id: number; project: string }> = (await (await api.get('/api/years/2024/evaluations')).json())
