@@ -10,6 +10,7 @@ import { deflateSync, crc32 } from 'node:zlib';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach } from 'vitest';
+import yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
 import { fsStorageIn, type FsStorage } from '@/lib/evidence/fs-storage';
 
@@ -226,4 +227,35 @@ function emptyEntry(): Buffer {
   const bytes = Buffer.alloc(128);
   for (const offset of [68, 72, 76]) bytes.writeUInt32LE(FREE, offset);
   return bytes;
+}
+
+/** A zip read back entry by entry with yauzl: names, flags, methods, times and bytes. */
+interface ReadEntry {
+  name: string;
+  utf8Flag: boolean;
+  method: number;
+  mtime: Date;
+  data: Buffer;
+}
+
+export async function readZip(zip: Buffer): Promise<ReadEntry[]> {
+  const file = await yauzl.fromBufferPromise(zip, { lazyEntries: true });
+  const entries: ReadEntry[] = [];
+  for (;;) {
+    const next = new Promise<yauzl.Entry | null>((resolve, reject) => {
+      file.once('entry', resolve);
+      file.once('end', () => resolve(null));
+      file.once('error', reject);
+    });
+    file.readEntry();
+    const entry = await next;
+    if (!entry) return entries;
+    entries.push({
+      name: entry.fileName,
+      utf8Flag: (entry.generalPurposeBitFlag & 0x800) !== 0,
+      method: entry.compressionMethod,
+      mtime: entry.getLastModDate(),
+      data: await buffer(await file.openReadStreamPromise(entry)),
+    });
+  }
 }
