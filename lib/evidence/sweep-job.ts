@@ -5,7 +5,8 @@ import { transaction, type Db } from '@/db';
 import { referencedSha256s } from '@/db/queries/attachments';
 import { takeLease } from '@/db/queries/leases';
 import { formatBytes } from './items';
-import { DEFAULT_SWEEP_GRACE_MS, sweepOrphanFiles, type SweepReport } from './sweep';
+import { evidenceSweepGraceMs } from './limits';
+import { sweepOrphanFiles, type SweepReport } from './sweep';
 import type { EvidenceStorage } from './storage';
 
 /**
@@ -16,17 +17,6 @@ import type { EvidenceStorage } from './storage';
 export const SWEEP_JOB = 'evidence-sweep';
 export const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 const LEASE_MS = SWEEP_INTERVAL_MS - 60 * 1000;
-
-/** `EVIDENCE_SWEEP_GRACE_MINUTES` (default 60): how old an orphan must be before it goes. */
-export function sweepGraceMs(env: Partial<Record<string, string>> = process.env): number {
-  const raw = env.EVIDENCE_SWEEP_GRACE_MINUTES?.trim();
-  if (!raw) return DEFAULT_SWEEP_GRACE_MS;
-  const minutes = Number(raw);
-  if (!Number.isFinite(minutes) || minutes < 0) {
-    throw new Error(`EVIDENCE_SWEEP_GRACE_MINUTES must be a number of minutes ≥ 0, got ${JSON.stringify(raw)}`);
-  }
-  return minutes * 60 * 1000;
-}
 
 /** One turn: sweeps when this holder gets the lease, else does nothing and answers null. */
 export async function sweepTurn(args: {
@@ -42,7 +32,7 @@ export async function sweepTurn(args: {
   if (!taken) return null;
   // Read before listing: a row committed after this belongs to a file younger than the grace period.
   const referenced = await referencedSha256s(args.db);
-  return sweepOrphanFiles({ storage: args.storage, referenced, now, graceMs: args.graceMs ?? sweepGraceMs() });
+  return sweepOrphanFiles({ storage: args.storage, referenced, now, graceMs: args.graceMs ?? evidenceSweepGraceMs() });
 }
 
 /** Starts the turns of this process (the server's instrumentation calls it once). */
