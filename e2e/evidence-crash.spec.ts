@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { closeDatabase, databaseFile, openDatabase } from '../db';
-import { attachments } from '../db/schema';
+import { closeDatabase, databaseFile, openDatabase, transaction } from '../db';
+import { attachments, jobLeases } from '../db/schema';
 import { pdfFile } from '../tests/evidence-files';
 import { sha256, uploadAs } from './support/evidence';
 import { expect, test } from './support/fixtures';
@@ -11,7 +11,7 @@ import { startTestServer } from './support/server';
 /**
  * A crash between writing a file and committing its row: the server is made to kill itself right after the file
  * is durable (EVIDENCE_FAULT=after-put, test-only). What it leaves is an orphan file and no row; the sweep of the
- * next start, its grace period set to zero, removes the file.
+ * next start (an hour later, as far as the sweep's turn is concerned), its grace period set to zero, removes the file.
  */
 test('a crash after the file is written leaves no row without a file, and the sweep removes the orphan', async () => {
   test.setTimeout(120_000);
@@ -33,6 +33,8 @@ test('a crash after the file is written leaves no row without a file, and the sw
     const db = openDatabase(databaseFile(dataDir));
     try {
       expect(await db.select().from(attachments)).toEqual([]);
+      // The crashed instance swept at its start and holds this hour's turn; an hour later the turn is free again.
+      await transaction(db, (tx) => tx.update(jobLeases).set({ expiresAt: new Date(Date.now() - 1000) }));
     } finally {
       closeDatabase(db);
     }
