@@ -188,3 +188,57 @@ test('the evaluation zip holds the workbook and every attachment in its row fold
     403,
   );
 });
+
+test('the head returns with rows flagged 缺佐证; the owner sees them, finance filters them, the 自评表 lists names', async ({
+  pageAs,
+  server,
+}) => {
+  test.setTimeout(120_000);
+  const project = '队伍装备基础设施建设专项经费';
+  const ownerApi = await apiAs(server.url, 'owner1');
+  const detail = await evaluationOf(ownerApi, project);
+  expect(
+    await callAction(ownerApi, `/evaluations/${detail.id}`, 'saveDraftAction', completeDraft(detail)),
+  ).toMatchObject({ ok: true });
+  const first = { indicatorId: String(detail.indicators[0].id) };
+  expect((await uploadAs(ownerApi, detail.id, [PDF], first)).status()).toBe(201);
+  const submitted = await callAction(ownerApi, `/evaluations/${detail.id}`, 'submitAction', {
+    evaluationId: detail.id,
+    version: detail.version + 1,
+    comment: '',
+  });
+  expect(submitted).toMatchObject({ ok: true });
+
+  // The head's return panel lists every row with 已附 n / 未附, and flags the second row.
+  const head = await pageAs('head');
+  await openEvaluation(head, project);
+  const flags = head.getByTestId('missing-evidence');
+  const firstKey = rowKey({ target: 'indicator', indicatorId: detail.indicators[0].id });
+  const secondKey = rowKey({ target: 'indicator', indicatorId: detail.indicators[1].id });
+  await expect(flags.getByTestId(`evidence-count-${firstKey}`)).toHaveText('已附 1');
+  await expect(flags.getByTestId(`evidence-count-${secondKey}`)).toHaveText('未附');
+  await flags.getByRole('checkbox', { name: new RegExp(`第2行“${detail.indicators[1].name}”`) }).check();
+  await head.getByLabel('审核意见', { exact: true }).fill('请补充第2行的佐证材料');
+  await head.getByRole('button', { name: '退回' }).click();
+  await expect(head.getByTestId('evaluation-status')).toHaveText('草稿');
+
+  // The owner sees what to add, on the row itself.
+  const owner = await pageAs('owner1');
+  await openEvaluation(owner, project);
+  await expect(owner.getByTestId('missing-evidence-notice')).toHaveText(
+    `请补充佐证材料：第2行“${detail.indicators[1].name}”`,
+  );
+  await expect(owner.getByTestId(`evidence-count-${secondKey}`)).toHaveText('未附缺佐证');
+
+  // Finance's overview: only the flagged evaluation under the filter.
+  const finance = await pageAs('finance');
+  await finance.goto('/overview?year=2024&evidence=missing');
+  const table = finance.getByTestId('overview-table');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table).toContainText(project);
+
+  // The 自评表 view lists the row's attachment names.
+  await owner.goto(`/evaluations/${detail.id}/table`);
+  await expect(owner.getByTestId('mof-evidence-1')).toHaveText(`佐证材料：${PDF.name}`);
+  await expect(owner.getByTestId('mof-evidence-2')).toHaveCount(0);
+});
