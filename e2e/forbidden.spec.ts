@@ -3,6 +3,7 @@ import { addOtherDepartment, completeDraft, type Detail } from './support/data';
 import { uploadAs } from './support/evidence';
 import { expect, test } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
+import type { TestServer } from './support/server';
 import type { APIRequestContext } from '@playwright/test';
 
 /**
@@ -12,13 +13,19 @@ import type { APIRequestContext } from '@playwright/test';
  */
 const PROJECT = '法律顾问与审批服务经费';
 
-test('every protected step refuses every caller the rules do not allow', async ({ server }) => {
-  test.setTimeout(120_000);
+/** A signed-in client for every kind of caller, the other department's people included. */
+async function everyCaller(server: TestServer): Promise<Record<string, APIRequestContext>> {
   await addOtherDepartment(server.dataDir);
   const as: Record<string, APIRequestContext> = {};
   for (const u of ['owner1', 'owner2', 'head', 'otherhead', 'otherowner', 'finance', 'admin'])
     as[u] = await apiAs(server.url, u);
   as.anonymous = await apiAs(server.url, null);
+  return as;
+}
+
+test('every protected step refuses every caller the rules do not allow', async ({ server }) => {
+  test.setTimeout(120_000);
+  const as = await everyCaller(server);
 
   const list = await (await as.finance.get('/api/years/2024/evaluations')).json();
   const id: number = list.evaluations.find((e: { project: string }) => e.project === PROJECT).id;
@@ -145,11 +152,7 @@ test('a stale version is a conflict, not an overwrite', async ({ server }) => {
 
 test('the evidence routes refuse every caller the rules do not allow, in every state', async ({ server }) => {
   test.setTimeout(120_000);
-  await addOtherDepartment(server.dataDir);
-  const as: Record<string, APIRequestContext> = {};
-  for (const u of ['owner1', 'owner2', 'head', 'otherhead', 'otherowner', 'finance', 'admin'])
-    as[u] = await apiAs(server.url, u);
-  as.anonymous = await apiAs(server.url, null);
+  const as = await everyCaller(server);
   // A finance account whose temporary password is unchanged: it reads everything once the password is replaced.
   const created = { username: 'tempfinance', displayName: '临时财政', role: 'finance', departmentId: '' };
   expect(
@@ -185,14 +188,11 @@ test('the evidence routes refuse every caller the rules do not allow, in every s
       uploadAs(ctx, id, files);
   const remove = (attachmentId: number) => (ctx: APIRequestContext) => ctx.delete(`/api/attachments/${attachmentId}`);
   const REFUSED_WHATEVER_THE_STATE = { anonymous: 401, owner2: 403, otherowner: 403, otherhead: 403, temporary: 403 };
+  // Neither the head nor the administrator ever changes evidence.
+  const NEVER_CHANGES = { ...REFUSED_WHATEVER_THE_STATE, head: 403, admin: 403 };
 
   // 草稿: the owner adds and removes; everyone else is refused, finance for the state (it adds while reviewing).
-  await expectStatuses('upload at 草稿', upload(), {
-    ...REFUSED_WHATEVER_THE_STATE,
-    head: 403,
-    finance: 409,
-    admin: 403,
-  });
+  await expectStatuses('upload at 草稿', upload(), { ...NEVER_CHANGES, finance: 409 });
   const added = await uploadAs(as.owner1, id, pdf('台账.pdf'));
   expect(added.status()).toBe(201);
   const [ownerItem] = (await added.json()).items;
@@ -219,12 +219,7 @@ test('the evidence routes refuse every caller the rules do not allow, in every s
     ...readers,
   });
   expect((await as.head.get(`/api/attachments/${ownerItem.id + 1000}`)).status()).toBe(404);
-  await expectStatuses('remove at 草稿', remove(ownerItem.id), {
-    ...REFUSED_WHATEVER_THE_STATE,
-    head: 403,
-    finance: 403,
-    admin: 403,
-  });
+  await expectStatuses('remove at 草稿', remove(ownerItem.id), { ...NEVER_CHANGES, finance: 403 });
 
   // 部门已审核: finance adds review evidence of its own and removes only that; the owner's is read-only.
   for (const [action, caller] of [
@@ -237,22 +232,12 @@ test('the evidence routes refuse every caller the rules do not allow, in every s
       action === 'saveDraftAction' ? completeDraft(d) : { evaluationId: d.id, version: d.version, comment: '' };
     expect(await callAction(as[caller], `/evaluations/${id}`, action, arg)).toMatchObject({ ok: true });
   }
-  await expectStatuses('upload at 部门已审核', upload(), {
-    ...REFUSED_WHATEVER_THE_STATE,
-    owner1: 409,
-    head: 403,
-    admin: 403,
-  });
+  await expectStatuses('upload at 部门已审核', upload(), { ...NEVER_CHANGES, owner1: 409 });
   const reviewed = await uploadAs(as.finance, id, pdf('复核记录.pdf'));
   expect(reviewed.status()).toBe(201);
   const [reviewItem] = (await reviewed.json()).items;
   await expectStatuses('remove the owner’s at 部门已审核', remove(ownerItem.id), { owner1: 409, finance: 403 });
-  await expectStatuses('remove finance’s at 部门已审核', remove(reviewItem.id), {
-    ...REFUSED_WHATEVER_THE_STATE,
-    owner1: 403,
-    head: 403,
-    admin: 403,
-  });
+  await expectStatuses('remove finance’s at 部门已审核', remove(reviewItem.id), { ...NEVER_CHANGES, owner1: 403 });
 
   // 已定稿: read-only for everyone.
   const d = await read();
