@@ -63,6 +63,16 @@ test('owner1 attaches a PDF and a PNG to two rows, previews, submits; the head s
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
   await preview.getByRole('button', { name: '关闭' }).click();
+  // The PDF previews in a frame from the inline URL, which the page's CSP lets load.
+  const inlinePdf = owner.waitForResponse((res) => res.url().includes('?inline=1'));
+  await first.getByRole('button', { name: '预览' }).click();
+  const pdfPreview = owner.getByRole('dialog', { name: `预览：${PDF.name}` });
+  await expect(pdfPreview.locator(`iframe[title="${PDF.name}"]`)).toBeVisible();
+  const framed = await inlinePdf;
+  expect(framed.status()).toBe(200);
+  expect(framed.headers()['content-type']).toBe('application/pdf');
+  expect(framed.headers()['content-disposition']).toMatch(/^inline;/);
+  await pdfPreview.getByRole('button', { name: '关闭' }).click();
 
   // The uploads left the form alone: what was typed is still there, unsaved, and goes in with the submission.
   await expect(goal).toHaveValue('全年审批服务按时完成，附出勤台账和现场照片。');
