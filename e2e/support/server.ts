@@ -10,6 +10,8 @@ export interface TestServer {
   dataDir: string;
   /** Resolves when the server process has ended (stopped, or crashed). */
   exited: Promise<void>;
+  /** The process group of the server and its children (for measuring their memory). */
+  processGroup: number;
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function startTestServer(
     url,
     dataDir,
     exited,
+    processGroup: child.pid!,
     async stop() {
       if (child.exitCode === null && child.pid) {
         process.kill(-child.pid, 'SIGTERM');
