@@ -252,3 +252,47 @@ test('the head returns with rows flagged 缺佐证; the owner sees them, finance
   await expect(owner.getByTestId('mof-evidence-1')).toHaveText(`佐证材料：${PDF.name}`);
   await expect(owner.getByTestId('mof-evidence-2')).toHaveCount(0);
 });
+
+test('the owner removes a file from a draft; finance attaches review evidence of its own while reviewing', async ({
+  pageAs,
+  server,
+}) => {
+  test.setTimeout(120_000);
+  const project = '综合减灾和物资保障（预案管理）年度专项经费';
+  const ownerApi = await apiAs(server.url, 'owner1');
+  const detail = await evaluationOf(ownerApi, project);
+  const owner = await pageAs('owner1');
+  await openEvaluation(owner, project);
+  const goal = owner.getByTestId('evidence-goal');
+  await goal.getByLabel(/选择佐证材料$/).setInputFiles({ name: PNG.name, mimeType: PNG.mimeType, buffer: PNG.buffer });
+  await expect(goal.getByTestId('evidence-item')).toHaveCount(1);
+  await goal.getByRole('button', { name: `删除 ${PNG.name}` }).click();
+  await expect(goal.getByTestId('evidence-item')).toHaveCount(0);
+  expect((await (await ownerApi.get(`/api/evaluations/${detail.id}/attachments`)).json()).items).toEqual([]);
+
+  // Saved, submitted and approved: finance reviews, with a file of its own on the first row.
+  let version = detail.version;
+  for (const [user, action, arg] of [
+    ['owner1', 'saveDraftAction', completeDraft(detail)],
+    ['owner1', 'submitAction', null],
+    ['head', 'approveAction', null],
+  ] as const) {
+    const ctx = user === 'owner1' ? ownerApi : await apiAs(server.url, user);
+    const input = arg ?? { evaluationId: detail.id, version, comment: '' };
+    expect(await callAction(ctx, `/evaluations/${detail.id}`, action, input)).toMatchObject({ ok: true });
+    version++;
+  }
+  const finance = await pageAs('finance');
+  await openEvaluation(finance, project);
+  const first = finance.getByTestId(indicatorCell(detail, 0));
+  await expect(first.getByRole('button', { name: '上传复核佐证' })).toBeVisible();
+  await first.getByLabel(/选择佐证材料$/).setInputFiles({ name: PDF.name, mimeType: PDF.mimeType, buffer: PDF.buffer });
+  await expect(first.getByTestId('evidence-item')).toContainText('财政复核');
+  const [item] = (await (await ownerApi.get(`/api/evaluations/${detail.id}/attachments`)).json()).items;
+  expect(item).toMatchObject({ name: PDF.name, purpose: 'review', uploadedBy: '陈晓（财政局）' });
+  // The owner sees it, read-only.
+  await openEvaluation(owner, project);
+  await expect(owner.getByTestId(indicatorCell(detail, 0))).toContainText(PDF.name);
+  await expect(owner.getByRole('button', { name: /^删除/ })).toHaveCount(0);
+  await expect(owner.getByRole('button', { name: /上传/ })).toHaveCount(0);
+});
