@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedTarget } from '../lib/targets/types';
 
 /**
@@ -267,6 +267,17 @@ export const auditLog = sqliteTable(
   ],
 );
 
+/** A required reference to another table's row, removed with that row. */
+const cascadingReference = (name: string, target: () => AnySQLiteColumn) =>
+  integer(name).notNull().references(target, { onDelete: 'cascade' });
+
+/** The row of an evaluation that evidence (or a 缺佐证 flag) belongs to; `indicatorId` is set exactly for an indicator row. */
+const evidenceRowColumns = () => ({
+  evaluationId: cascadingReference('evaluation_id', () => evaluations.id),
+  target: text('target', { enum: EVIDENCE_TARGETS }).notNull(),
+  indicatorId: integer('indicator_id').references(() => indicators.id, { onDelete: 'cascade' }),
+});
+
 /**
  * One uploaded file of an evaluation's evidence. The content lives in the evidence store under its sha256 (shared
  * by identical uploads); the row is committed only after the content is durable there, so a row always has a file.
@@ -275,12 +286,7 @@ export const attachments = sqliteTable(
   'attachments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    evaluationId: integer('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
-    target: text('target', { enum: EVIDENCE_TARGETS }).notNull(),
-    /** Set exactly when the target is an indicator row. */
-    indicatorId: integer('indicator_id').references(() => indicators.id, { onDelete: 'cascade' }),
+    ...evidenceRowColumns(),
     purpose: text('purpose', { enum: EVIDENCE_PURPOSES }).notNull(),
     /** The sanitised name it is shown and downloaded under. */
     name: text('name').notNull(),
@@ -301,14 +307,8 @@ export const evidenceFlags = sqliteTable(
   'evidence_flags',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    reviewActionId: integer('review_action_id')
-      .notNull()
-      .references(() => reviewActions.id, { onDelete: 'cascade' }),
-    evaluationId: integer('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
-    target: text('target', { enum: EVIDENCE_TARGETS }).notNull(),
-    indicatorId: integer('indicator_id').references(() => indicators.id, { onDelete: 'cascade' }),
+    ...evidenceRowColumns(),
+    reviewActionId: cascadingReference('review_action_id', () => reviewActions.id),
   },
   (t) => [index('evidence_flags_evaluation_idx').on(t.evaluationId, t.reviewActionId)],
 );

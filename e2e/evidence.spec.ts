@@ -15,10 +15,30 @@ const MB = 1024 * 1024;
 const PDF: EvidenceFile = { name: '出勤台账.pdf', mimeType: 'application/pdf', buffer: pdfFile('出勤台账') };
 const PNG: EvidenceFile = { name: '现场照片.png', mimeType: 'image/png', buffer: pngFile([30, 120, 200]) };
 
-async function evaluationOf(ctx: APIRequestContext, project: string): Promise<Detail> {
-  const list = await (await ctx.get('/api/years/2024/evaluations')).json();
+test.describe.configure({ timeout: 120_000 });
+
+/** owner1 signed in by API, and the detail of one of their evaluations. */
+async function ownersEvaluation(
+  baseURL: string,
+  project: string,
+): Promise<{ ownerApi: APIRequestContext; detail: Detail; project: string }> {
+  const ownerApi = await apiAs(baseURL, 'owner1');
+  const list = await (await ownerApi.get('/api/years/2024/evaluations')).json();
   const id: number = list.evaluations.find((e: { project: string }) => e.project === project).id;
-  return (await ctx.get(`/api/evaluations/${id}`)).json();
+  return { ownerApi, project, detail: await (await ownerApi.get(`/api/evaluations/${id}`)).json() };
+}
+
+/** Workflow steps by API, each from the evaluation's current version; a save is the complete draft. */
+async function takeSteps(baseURL: string, id: number, steps: Array<[user: string, action: string]>) {
+  for (const [user, action] of steps) {
+    const ctx = await apiAs(baseURL, user);
+    const detail: Detail = await (await ctx.get(`/api/evaluations/${id}`)).json();
+    const input =
+      action === 'saveDraftAction' ? completeDraft(detail) : { evaluationId: id, version: detail.version, comment: '' };
+    expect(await callAction(ctx, `/evaluations/${id}`, action, input), `${action} by ${user}`).toMatchObject({
+      ok: true,
+    });
+  }
 }
 
 const indicatorCell = (detail: Detail, i: number) =>
@@ -28,16 +48,9 @@ test('owner1 attaches a PDF and a PNG to two rows, previews, submits; the head s
   pageAs,
   server,
 }) => {
-  test.setTimeout(120_000);
-  const project = '法律顾问与审批服务经费';
-  const ownerApi = await apiAs(server.url, 'owner1');
-  const detail = await evaluationOf(ownerApi, project);
+  const { ownerApi, detail, project } = await ownersEvaluation(server.url, '法律顾问与审批服务经费');
   // Everything filled in and saved, so that the submission below is accepted.
-  expect(
-    await callAction(ownerApi, `/evaluations/${detail.id}`, 'saveDraftAction', completeDraft(detail)),
-  ).toMatchObject({
-    ok: true,
-  });
+  await takeSteps(server.url, detail.id, [['owner1', 'saveDraftAction']]);
 
   const owner = await pageAs('owner1');
   await openEvaluation(owner, project);
@@ -47,7 +60,7 @@ test('owner1 attaches a PDF and a PNG to two rows, previews, submits; the head s
   // Row 1 by the file chooser, row 2 by drag-and-drop.
   const first = owner.getByTestId(indicatorCell(detail, 0));
   const second = owner.getByTestId(indicatorCell(detail, 1));
-  await first.getByLabel(/选择佐证材料$/).setInputFiles({ name: PDF.name, mimeType: PDF.mimeType, buffer: PDF.buffer });
+  await first.getByLabel(/选择佐证材料$/).setInputFiles(PDF);
   await expect(first.getByTestId('evidence-item')).toContainText(PDF.name);
   await dropFiles(owner, second, [PNG]);
   await expect(second.getByTestId('evidence-item')).toContainText(PNG.name);
@@ -112,10 +125,7 @@ test('the door refuses an executable and a 21 MB file with their messages, and k
   pageAs,
   server,
 }) => {
-  test.setTimeout(120_000);
-  const project = '三防专项经费';
-  const ownerApi = await apiAs(server.url, 'owner1');
-  const detail = await evaluationOf(ownerApi, project);
+  const { ownerApi, detail, project } = await ownersEvaluation(server.url, '三防专项经费');
   const owner = await pageAs('owner1');
   await openEvaluation(owner, project);
   const explanation = owner.getByLabel(`${detail.indicators[0].name} 偏差原因分析及改进措施`);
@@ -161,8 +171,7 @@ test('the door refuses an executable and a 21 MB file with their messages, and k
 });
 
 test('the evaluation zip holds the workbook and every attachment in its row folder', async ({ server }) => {
-  const ownerApi = await apiAs(server.url, 'owner1');
-  const detail = await evaluationOf(ownerApi, '应急专项经费');
+  const { ownerApi, detail } = await ownersEvaluation(server.url, '应急专项经费');
   const contract = { name: '合同.pdf', mimeType: 'application/pdf', buffer: pdfFile('合同') };
   const uploads: Array<[EvidenceFile[], Record<string, string>]> = [
     [[PDF, PNG], { indicatorId: String(detail.indicators[0].id) }],
@@ -203,21 +212,13 @@ test('the head returns with rows flagged 缺佐证; the owner sees them, finance
   pageAs,
   server,
 }) => {
-  test.setTimeout(120_000);
-  const project = '队伍装备基础设施建设专项经费';
-  const ownerApi = await apiAs(server.url, 'owner1');
-  const detail = await evaluationOf(ownerApi, project);
-  expect(
-    await callAction(ownerApi, `/evaluations/${detail.id}`, 'saveDraftAction', completeDraft(detail)),
-  ).toMatchObject({ ok: true });
+  const { ownerApi, detail, project } = await ownersEvaluation(server.url, '队伍装备基础设施建设专项经费');
   const first = { indicatorId: String(detail.indicators[0].id) };
   expect((await uploadAs(ownerApi, detail.id, [PDF], first)).status()).toBe(201);
-  const submitted = await callAction(ownerApi, `/evaluations/${detail.id}`, 'submitAction', {
-    evaluationId: detail.id,
-    version: detail.version + 1,
-    comment: '',
-  });
-  expect(submitted).toMatchObject({ ok: true });
+  await takeSteps(server.url, detail.id, [
+    ['owner1', 'saveDraftAction'],
+    ['owner1', 'submitAction'],
+  ]);
 
   // The head's return panel lists every row with 已附 n / 未附, and flags the second row.
   const head = await pageAs('head');
@@ -257,36 +258,30 @@ test('the owner removes a file from a draft; finance attaches review evidence of
   pageAs,
   server,
 }) => {
-  test.setTimeout(120_000);
-  const project = '综合减灾和物资保障（预案管理）年度专项经费';
-  const ownerApi = await apiAs(server.url, 'owner1');
-  const detail = await evaluationOf(ownerApi, project);
+  const { ownerApi, detail, project } = await ownersEvaluation(
+    server.url,
+    '综合减灾和物资保障（预案管理）年度专项经费',
+  );
   const owner = await pageAs('owner1');
   await openEvaluation(owner, project);
   const goal = owner.getByTestId('evidence-goal');
-  await goal.getByLabel(/选择佐证材料$/).setInputFiles({ name: PNG.name, mimeType: PNG.mimeType, buffer: PNG.buffer });
+  await goal.getByLabel(/选择佐证材料$/).setInputFiles(PNG);
   await expect(goal.getByTestId('evidence-item')).toHaveCount(1);
   await goal.getByRole('button', { name: `删除 ${PNG.name}` }).click();
   await expect(goal.getByTestId('evidence-item')).toHaveCount(0);
   expect((await (await ownerApi.get(`/api/evaluations/${detail.id}/attachments`)).json()).items).toEqual([]);
 
   // Saved, submitted and approved: finance reviews, with a file of its own on the first row.
-  let version = detail.version;
-  for (const [user, action, arg] of [
-    ['owner1', 'saveDraftAction', completeDraft(detail)],
-    ['owner1', 'submitAction', null],
-    ['head', 'approveAction', null],
-  ] as const) {
-    const ctx = user === 'owner1' ? ownerApi : await apiAs(server.url, user);
-    const input = arg ?? { evaluationId: detail.id, version, comment: '' };
-    expect(await callAction(ctx, `/evaluations/${detail.id}`, action, input)).toMatchObject({ ok: true });
-    version++;
-  }
+  await takeSteps(server.url, detail.id, [
+    ['owner1', 'saveDraftAction'],
+    ['owner1', 'submitAction'],
+    ['head', 'approveAction'],
+  ]);
   const finance = await pageAs('finance');
   await openEvaluation(finance, project);
   const first = finance.getByTestId(indicatorCell(detail, 0));
   await expect(first.getByRole('button', { name: '上传复核佐证' })).toBeVisible();
-  await first.getByLabel(/选择佐证材料$/).setInputFiles({ name: PDF.name, mimeType: PDF.mimeType, buffer: PDF.buffer });
+  await first.getByLabel(/选择佐证材料$/).setInputFiles(PDF);
   await expect(first.getByTestId('evidence-item')).toContainText('财政复核');
   const [item] = (await (await ownerApi.get(`/api/evaluations/${detail.id}/attachments`)).json()).items;
   expect(item).toMatchObject({ name: PDF.name, purpose: 'review', uploadedBy: '陈晓（财政局）' });

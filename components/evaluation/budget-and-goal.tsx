@@ -76,7 +76,7 @@ export function BudgetAndGoal({
             <FieldError control={control} name="budgetExplanation" />
           </label>
         )}
-        <EvidenceSection rowKey="budget" />
+        <EvidenceSection rowKey="budget" title="预算执行的佐证材料" />
       </section>
 
       <section className="card goal-grid">

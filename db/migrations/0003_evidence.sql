@@ -19,13 +19,13 @@ CREATE INDEX `attachments_evaluation_idx` ON `attachments` (`evaluation_id`);-->
 CREATE INDEX `attachments_sha256_idx` ON `attachments` (`sha256`);--> statement-breakpoint
 CREATE TABLE `evidence_flags` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`review_action_id` integer NOT NULL,
 	`evaluation_id` integer NOT NULL,
 	`target` text NOT NULL,
 	`indicator_id` integer,
-	FOREIGN KEY (`review_action_id`) REFERENCES `review_actions`(`id`) ON UPDATE no action ON DELETE cascade,
+	`review_action_id` integer NOT NULL,
 	FOREIGN KEY (`evaluation_id`) REFERENCES `evaluations`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`indicator_id`) REFERENCES `indicators`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`indicator_id`) REFERENCES `indicators`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`review_action_id`) REFERENCES `review_actions`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
 CREATE INDEX `evidence_flags_evaluation_idx` ON `evidence_flags` (`evaluation_id`,`review_action_id`);--> statement-breakpoint

@@ -85,6 +85,15 @@ export async function hasAttachments(db: Db, { evaluationId }: { evaluationId: n
   return row !== undefined;
 }
 
+/** What the workflow table decides on (lib/workflow's EvaluationScope), as columns. */
+const SCOPE_COLUMNS = {
+  status: evaluations.status,
+  ownerId: projects.ownerId,
+  departmentId: projects.departmentId,
+  year: projects.year,
+  yearStatus: evaluationYears.status,
+};
+
 /**
  * Locks the evaluation's row for the rest of the transaction (an update that changes nothing: on PostgreSQL a
  * second upload to the same evaluation waits here until the first commits) and reads what the workflow decides on
@@ -99,13 +108,7 @@ export async function lockEvaluationScope(tx: Db, { evaluationId }: { evaluation
   if (locked.length === 0) return null;
   const row = await firstRow(
     tx
-      .select({
-        status: evaluations.status,
-        ownerId: projects.ownerId,
-        departmentId: projects.departmentId,
-        year: projects.year,
-        yearStatus: evaluationYears.status,
-      })
+      .select(SCOPE_COLUMNS)
       .from(evaluations)
       .innerJoin(projects, eq(projects.id, evaluations.projectId))
       .innerJoin(evaluationYears, eq(evaluationYears.year, projects.year))
