@@ -51,14 +51,18 @@ export async function loadEvaluationBundle(db: Db, { evaluationId }: { evaluatio
 export type EvaluationBundle = NonNullable<Awaited<ReturnType<typeof loadEvaluationBundle>>>;
 
 /**
- * The bundles of every evaluation of a year in the user's scope, in list order, in four queries
- * whatever the size of the year (for the overview and the exports).
+ * The bundles of every evaluation of a year in the user's scope (of one department when asked), in
+ * list order, in four queries whatever the size of the year (for the overview, exports and reports).
  */
 export async function loadYearBundles(
   db: Db,
-  { user, year }: { user: SessionUser; year: number },
+  { user, year, departmentId }: { user: SessionUser; year: number; departmentId?: number },
 ): Promise<EvaluationBundle[]> {
-  const where = and(eq(projects.year, year), projectScopeCondition(user));
+  const where = and(
+    eq(projects.year, year),
+    projectScopeCondition(user),
+    departmentId === undefined ? undefined : eq(projects.departmentId, departmentId),
+  );
   const heads = await bundleHeads(db)
     .where(where)
     .orderBy(asc(departments.name), asc(projects.position), asc(projects.id));

@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { EntryImportPanel } from '@/components/entry/entry-import-panel';
 import { DataTable, PageHead, YearSwitch, type Column } from '@/components/page-pieces';
+import { DepartmentReportLinks } from '@/components/reports/department-report-links';
 import { StatusTag } from '@/components/status-tag';
 import { getDb } from '@/db';
 import { listProjectsForUser } from '@/db/queries/projects';
@@ -57,6 +59,10 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
         )}
         <YearSwitch years={years} current={year} href={(y) => `/projects?year=${y}`} />
       </PageHead>
+      {year && user.role !== 'owner' && <DepartmentReportLinks year={year} rows={rows} />}
+      {year && user.role === 'owner' && rows.some((r) => r.status === 'draft') && (
+        <EntryImportPanel target={{ kind: 'year', year }} downloadHref={`/api/years/${year}/entry.xlsx`} />
+      )}
 
       {rows.length === 0 ? (
         <div className="empty-state">
