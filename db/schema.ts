@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { FrozenEvaluation } from '../lib/evaluations/frozen-types';
 import type { ParsedTarget } from '../lib/targets/types';
 
@@ -26,6 +26,8 @@ const EVALUATION_AUDIT = [
   'review_cleared',
   'transition',
   'assign_owner',
+  'attach',
+  'detach',
 ] as const;
 const ADMIN_AUDIT = ['create', 'rename', 'deactivate', 'reactivate', 'reset_password', 'change_password'] as const;
 const TARGET_AUDIT = [
@@ -40,7 +42,7 @@ export const AUDIT_ACTIONS = [...EVALUATION_AUDIT, ...ADMIN_AUDIT, ...TARGET_AUD
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit entry is about: an evaluation and its results, or what administration changes. */
-const EVALUATION_ENTITIES = ['evaluation', 'indicator_result'] as const;
+const EVALUATION_ENTITIES = ['evaluation', 'indicator_result', 'attachment'] as const;
 const ADMIN_ENTITIES = ['project', 'user', 'department', 'target_import', 'year'] as const;
 export const AUDIT_ENTITY_TYPES = [...EVALUATION_ENTITIES, ...ADMIN_ENTITIES] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -48,8 +50,16 @@ export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 /** Optimistic lock of an editable row: every change names the version it started from and moves it on. */
 const version = () => integer('version').notNull().default(1);
 
-const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' })
+/** What a piece of evidence (佐证材料) belongs to: an indicator row, the budget line, 年度总体目标 or the whole evaluation. */
+export const EVIDENCE_TARGETS = ['indicator', 'budget', 'goal', 'evaluation'] as const;
+export type EvidenceTarget = (typeof EVIDENCE_TARGETS)[number];
+
+/** Whose evidence it is: the owner's, or finance's own review evidence. */
+export const EVIDENCE_PURPOSES = ['owner', 'review'] as const;
+export type EvidencePurpose = (typeof EVIDENCE_PURPOSES)[number];
+
+const createdAt = (column = 'created_at') =>
+  integer(column, { mode: 'timestamp_ms' })
     .notNull()
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
@@ -292,6 +302,52 @@ export const auditLog = sqliteTable(
   ],
 );
 
+/** A required reference to another table's row, removed with that row. */
+const cascadingReference = (name: string, target: () => AnySQLiteColumn) =>
+  integer(name).notNull().references(target, { onDelete: 'cascade' });
+
+/** The row of an evaluation that evidence (or a 缺佐证 flag) belongs to; `indicatorId` is set exactly for an indicator row. */
+const evidenceRowColumns = () => ({
+  evaluationId: cascadingReference('evaluation_id', () => evaluations.id),
+  target: text('target', { enum: EVIDENCE_TARGETS }).notNull(),
+  indicatorId: integer('indicator_id').references(() => indicators.id, { onDelete: 'cascade' }),
+});
+
+/**
+ * One uploaded file of an evaluation's evidence. The content lives in the evidence store under its sha256 (shared
+ * by identical uploads); the row is committed only after the content is durable there, so a row always has a file.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...evidenceRowColumns(),
+    purpose: text('purpose', { enum: EVIDENCE_PURPOSES }).notNull(),
+    /** The sanitised name it is shown and downloaded under. */
+    name: text('name').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Decided from the content, never from the name or the browser's claim. */
+    mime: text('mime').notNull(),
+    uploadedById: integer('uploaded_by_id')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: createdAt('uploaded_at'),
+  },
+  (t) => [index('attachments_evaluation_idx').on(t.evaluationId), index('attachments_sha256_idx').on(t.sha256)],
+);
+
+/** The rows a return flagged as 缺佐证 (missing evidence), kept with that return. */
+export const evidenceFlags = sqliteTable(
+  'evidence_flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...evidenceRowColumns(),
+    reviewActionId: cascadingReference('review_action_id', () => reviewActions.id),
+  },
+  (t) => [index('evidence_flags_evaluation_idx').on(t.evaluationId, t.reviewActionId)],
+);
+
 /**
  * Each confirmed import of a target table, with its source as imported (text, or the workbook in
  * base64). Previews are never stored: a cancelled preview leaves no trace.
@@ -318,8 +374,8 @@ export const evaluationSnapshots = sqliteTable('evaluation_snapshots', {
 });
 
 /**
- * A job that exactly one instance of the app runs at a time (the scheduled backup): the instance
- * holding an unexpired lease runs it; `lastDoneAt` says when it last completed.
+ * A job that exactly one instance of the app runs at a time (the scheduled backup, the evidence
+ * sweep): the instance holding an unexpired lease runs it; `lastDoneAt` says when it last completed.
  */
 export const jobLeases = sqliteTable('job_leases', {
   name: text('name').primaryKey(),
@@ -339,3 +395,4 @@ export type NewIndicator = typeof indicators.$inferInsert;
 export type Evaluation = typeof evaluations.$inferSelect;
 export type IndicatorResult = typeof indicatorResults.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;

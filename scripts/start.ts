@@ -17,6 +17,7 @@ import { ensureAuthSecret } from '../lib/auth/secret';
 import { backupScheduleFromEnv, startBackupSchedule, type BackupSchedule } from '../lib/backup/schedule';
 import { migrateWithBackup, upgradeBackupDir } from '../lib/backup/upgrade';
 import { freezeUnfrozenFinalised } from '../lib/evaluations/frozen';
+import { evidenceLimits, evidenceSweepGraceMs } from '../lib/evidence/limits';
 import { proxyTrustFromEnv } from '../lib/http/client-address';
 import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from '../lib/seed';
 
@@ -75,10 +76,12 @@ function ensureBuild() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** A mistyped TRUSTED_PROXIES or backup setting stops the start instead of failing later. */
+/** A mistyped TRUSTED_PROXIES, EVIDENCE_* or backup setting stops the start instead of failing later. */
 function checkSettings(): BackupSchedule | null {
   try {
     proxyTrustFromEnv();
+    evidenceLimits();
+    evidenceSweepGraceMs();
     return backupScheduleFromEnv();
   } catch (error) {
     log((error as Error).message);

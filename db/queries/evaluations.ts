@@ -15,6 +15,7 @@ import {
   type IndicatorResult,
   type ReviewActionKind,
 } from '../schema';
+import { attachmentsOfProjects, listAttachments } from './attachments';
 import { indicatorsOfProjects, listIndicators, projectOwner, projectScopeCondition } from './projects';
 import type { SessionUser } from '../../lib/auth/scope';
 import type { FrozenEvaluation } from '../../lib/evaluations/frozen-types';
@@ -57,14 +58,21 @@ export async function loadEvaluationBundle(db: Db, { evaluationId }: { evaluatio
   const indicatorRows = await listIndicators(db, { projectId: head.project.id });
   const resultRows = await db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, evaluationId));
   const snapshot = (await snapshotsOf(db, eq(evaluations.id, evaluationId))).get(evaluationId) ?? null;
-  return { ...head, indicators: indicatorRows, results: resultsByIndicator(resultRows), snapshot };
+  const attachmentRows = await listAttachments(db, { evaluationId });
+  return {
+    ...head,
+    indicators: indicatorRows,
+    results: resultsByIndicator(resultRows),
+    attachments: attachmentRows,
+    snapshot,
+  };
 }
 
 export type EvaluationBundle = NonNullable<Awaited<ReturnType<typeof loadEvaluationBundle>>>;
 
 /**
  * The bundles of every evaluation of a year in the user's scope (of one department when asked), in
- * list order, in three queries whatever the size of the year (for the overview, exports and reports).
+ * list order, in four queries whatever the size of the year (for the overview, exports and reports).
  */
 export async function loadYearBundles(
   db: Db,
@@ -88,10 +96,12 @@ export async function loadYearBundles(
     .where(where);
   const byEvaluation = groupBy(resultRows, (r) => r.evaluationId);
   const snapshots = await snapshotsOf(db, where);
+  const evidence = groupBy(await attachmentsOfProjects(db, { where }), (a) => a.evaluationId);
   return heads.map((head) => ({
     ...head,
     indicators: byProject.get(head.project.id) ?? [],
     results: resultsByIndicator(byEvaluation.get(head.evaluation.id) ?? []),
+    attachments: evidence.get(head.evaluation.id) ?? [],
     snapshot: snapshots.get(head.evaluation.id) ?? null,
   }));
 }
@@ -179,7 +189,7 @@ export async function writeEvaluation(
   }
 }
 
-/** One workflow step in the 流转记录. */
+/** One workflow step in the 流转记录; answers its id. */
 export async function insertReviewAction(
   tx: Db,
   step: {
@@ -191,7 +201,8 @@ export async function insertReviewAction(
     comment: string;
   },
 ) {
-  await tx.insert(reviewActions).values(step);
+  const [{ id }] = await tx.insert(reviewActions).values(step).returning({ id: reviewActions.id });
+  return id;
 }
 
 /** Keeps what a finalised evaluation showed at 定稿 (replacing an older snapshot). */

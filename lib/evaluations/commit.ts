@@ -1,5 +1,6 @@
 import 'server-only';
 import { transaction, type Db } from '@/db';
+import { insertEvidenceFlags, type FlaggedRow } from '@/db/queries/attachments';
 import { insertAuditEntries, type AuditChange } from '@/db/queries/audit';
 import {
   claimEvaluationVersion,
@@ -33,8 +34,8 @@ export interface EvaluationCommit<D> {
   evaluation?: EvaluationColumns;
   /** The operation's own columns of each indicator's result, in the bundle's indicator order. */
   results?: ResultColumns[];
-  /** A workflow step, for the 流转记录. */
-  step?: { action: ReviewActionKind; to: EvaluationStatus; comment: string };
+  /** A workflow step, for the 流转记录; a return may flag rows as 缺佐证 with it. */
+  step?: { action: ReviewActionKind; to: EvaluationStatus; comment: string; missingEvidence?: FlaggedRow[] };
   audit: Array<{ action: AuditAction; changes: AuditChange[] }>;
   /** The engine's result for what is stored once this is written. */
   result: EvaluationResult;
@@ -62,9 +63,18 @@ export async function commitEvaluation<D extends object>(
     for (const { action, changes } of commit.audit)
       await insertAuditEntries(tx, { actorId: user.id, evaluationId, action, changes });
     if (commit.step) {
-      const { action, to, comment } = commit.step;
+      const { action, to, comment, missingEvidence = [] } = commit.step;
       const from = bundle.evaluation.status;
-      await insertReviewAction(tx, { evaluationId, actorId: user.id, action, fromStatus: from, toStatus: to, comment });
+      const reviewActionId = await insertReviewAction(tx, {
+        evaluationId,
+        actorId: user.id,
+        action,
+        fromStatus: from,
+        toStatus: to,
+        comment,
+      });
+      const rows = missingEvidence.map(({ target, indicatorId }) => ({ target, indicatorId }));
+      await insertEvidenceFlags(tx, { reviewActionId, evaluationId, rows });
       // Last, so that a step to 定稿 freezes everything this commit wrote.
       await keepSnapshotInStep(tx, { evaluationId, from, to, result: commit.result });
     }
