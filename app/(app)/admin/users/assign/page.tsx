@@ -47,7 +47,6 @@ export default async function AssignOwnersPage({
       header: '改派给',
       cell: (row) => (
         <AssignOwnerRow
-          key={`${row.project.id}-${row.project.version}`}
           projectId={row.project.id}
           version={row.project.version}
           projectName={row.project.name}
