@@ -20,7 +20,8 @@ import { listReviewActions } from '@/db/queries/evaluations';
 import { requireEvaluation } from '@/lib/auth/session';
 import { workflowScope } from '@/lib/evaluations/authorize';
 import { draftFormValues, reviewFormValues } from '@/lib/evaluations/form-values';
-import { schemeOfYear, scoreStored, sheetOf } from '@/lib/evaluations/sheet';
+import { shownEvaluation, shownSteps } from '@/lib/evaluations/frozen';
+import { schemeOfYear, sheetOf } from '@/lib/evaluations/sheet';
 import { evidenceRows, findRow } from '@/lib/evidence/rows';
 import { evidenceConfig } from '@/lib/evidence/view';
 import { evaluationReport } from '@/lib/reports/report-model';
@@ -30,17 +31,18 @@ import type { Metadata } from 'next';
 export const metadata: Metadata = { title: '绩效自评' };
 
 export default async function EvaluationPage({ params }: PageProps<'/evaluations/[id]'>) {
-  const { user, bundle } = await requireEvaluation((await params).id);
+  const { user, bundle: live } = await requireEvaluation((await params).id);
   const db = getDb();
-  const id = bundle.evaluation.id;
+  const id = live.evaluation.id;
 
+  // A finalised evaluation shows what it was at 定稿; the workflow decides on what it is now.
+  const { bundle, result } = shownEvaluation(live);
   const { evaluation: e, project } = bundle;
   const scheme = schemeOfYear(bundle.year.scheme);
-  const { result } = scoreStored(bundle);
   const report = evaluationReport(bundle, result);
-  const scope = workflowScope(bundle);
+  const scope = workflowScope(live);
   const actions = allowedActions(user, scope);
-  const timeline = await listReviewActions(db, { evaluationId: id });
+  const timeline = shownSteps(live, await listReviewActions(db, { evaluationId: id }));
   const lastReturn = [...timeline].reverse().find((t) => t.action === 'return');
   const flags = await currentEvidenceFlags(db, { evaluationId: id });
   const flaggedLabels = flags.map((flag) => findRow(evidenceRows(bundle.indicators), flag)?.label).filter(Boolean);
