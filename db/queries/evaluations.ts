@@ -1,20 +1,24 @@
 import 'server-only';
-import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { firstRow, groupBy } from '../rows';
 import {
   departments,
+  ENGINE_FLAG_KINDS,
+  evaluationFlags,
   evaluations,
   evaluationYears,
   indicatorResults,
+  indicators,
   projects,
   reviewActions,
   users,
   type Evaluation,
+  type EngineFlagKind,
   type EvaluationStatus,
   type IndicatorResult,
   type ReviewActionKind,
 } from '../schema';
-import { indicatorsOfProjects, listIndicators, projectOwner, projectScopeCondition } from './projects';
+import { listIndicators, projectOwner, projectScopeCondition } from './projects';
 import type { SessionUser } from '../../lib/auth/scope';
 import type { Db } from '../sqlite';
 
@@ -48,32 +52,89 @@ export async function loadEvaluationBundle(db: Db, { evaluationId }: { evaluatio
 
 export type EvaluationBundle = NonNullable<Awaited<ReturnType<typeof loadEvaluationBundle>>>;
 
-/**
- * The bundles of every evaluation of a year in the user's scope, in list order, in three queries
- * whatever the size of the year (for the overview and the exports).
- */
-export async function loadYearBundles(
-  db: Db,
-  { user, year }: { user: SessionUser; year: number },
-): Promise<EvaluationBundle[]> {
-  const where = and(eq(projects.year, year), projectScopeCondition(user));
-  const heads = await bundleHeads(db)
-    .where(where)
-    .orderBy(asc(departments.name), asc(projects.position), asc(projects.id));
+/** The bundles of some evaluation heads, in their order, with three queries whatever their number. */
+type BundleHead = Awaited<ReturnType<typeof bundleHeads>>[number];
+
+async function bundlesOf(db: Db, heads: BundleHead[]) {
   if (heads.length === 0) return [];
-  const byProject = groupBy(await indicatorsOfProjects(db, { where }), (i) => i.projectId);
+  const projectIds = heads.map((h) => h.project.id);
+  const byProject = groupBy(
+    await db
+      .select()
+      .from(indicators)
+      .where(inArray(indicators.projectId, projectIds))
+      .orderBy(asc(indicators.projectId), asc(indicators.position)),
+    (i) => i.projectId,
+  );
   const resultRows = await db
-    .select(getTableColumns(indicatorResults))
+    .select()
     .from(indicatorResults)
-    .innerJoin(evaluations, eq(evaluations.id, indicatorResults.evaluationId))
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
-    .where(where);
+    .where(
+      inArray(
+        indicatorResults.evaluationId,
+        heads.map((h) => h.evaluation.id),
+      ),
+    );
   const byEvaluation = groupBy(resultRows, (r) => r.evaluationId);
   return heads.map((head) => ({
     ...head,
     indicators: byProject.get(head.project.id) ?? [],
     results: resultsByIndicator(byEvaluation.get(head.evaluation.id) ?? []),
   }));
+}
+
+/**
+ * The bundles of every evaluation a condition selects (a year in a user's scope, and an overview's
+ * filter), in list order (department by department, then table order), a batch at a time: each batch
+ * is read by keyset (the department, then position and id past the last one read), so an export of
+ * any size holds one batch, and reading the next costs the same however far into the year it is.
+ */
+export async function* yearBundleBatches(
+  db: Db,
+  { where, batchSize = 200 }: { where: SQL | undefined; batchSize?: number },
+): AsyncGenerator<EvaluationBundle[]> {
+  const departmentIds = await db
+    .selectDistinct({ id: departments.id, name: departments.name })
+    .from(evaluations)
+    .innerJoin(projects, eq(projects.id, evaluations.projectId))
+    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId))
+    .where(where)
+    .orderBy(asc(departments.name));
+  for (const department of departmentIds) {
+    let after: { position: number; id: number } | null = null;
+    for (;;) {
+      const heads: BundleHead[] = await bundleHeads(db)
+        .where(
+          and(
+            where,
+            eq(projects.departmentId, department.id),
+            after ? sql`(${projects.position}, ${projects.id}) > (${after.position}, ${after.id})` : undefined,
+          ),
+        )
+        .orderBy(asc(projects.position), asc(projects.id))
+        .limit(batchSize);
+      if (heads.length === 0) break;
+      yield await bundlesOf(db, heads);
+      const last = heads[heads.length - 1].project;
+      after = { position: last.position, id: last.id };
+      if (heads.length < batchSize) break;
+    }
+  }
+}
+
+/** Every bundle a condition selects, in list order (the what-if and a change of scheme read them all). */
+export async function loadYearBundles(
+  db: Db,
+  { user, year }: { user: SessionUser; year: number },
+): Promise<EvaluationBundle[]> {
+  const all: EvaluationBundle[] = [];
+  for await (const batch of yearBundleBatches(db, {
+    where: and(eq(projects.year, year), projectScopeCondition(user)),
+    batchSize: 1000,
+  }))
+    all.push(...batch);
+  return all;
 }
 
 /** The evaluations of a year that a user may see, with their scores, for lists, queues and the API. */
@@ -140,15 +201,32 @@ export async function claimEvaluationVersion(
 export type EvaluationColumns = Partial<Omit<Evaluation, 'id' | 'projectId' | 'version' | 'createdAt'>>;
 export type ResultColumns = Partial<Omit<IndicatorResult, 'id' | 'evaluationId' | 'indicatorId'>>;
 
-/** Writes columns of an evaluation and of its indicators' results (creating a result row the first time). */
+/**
+ * Writes columns of an evaluation and of its indicators' results (creating a result row the first
+ * time), and replaces the flags the engine gave it when `flags` is given.
+ */
 export async function writeEvaluation(
   tx: Db,
   {
     evaluationId,
     evaluation,
     results,
-  }: { evaluationId: number; evaluation: EvaluationColumns; results: Array<{ indicatorId: number } & ResultColumns> },
+    flags,
+  }: {
+    evaluationId: number;
+    evaluation: EvaluationColumns;
+    results: Array<{ indicatorId: number } & ResultColumns>;
+    flags?: Array<{ kind: EngineFlagKind; ordinal: number; detail: string }>;
+  },
 ) {
+  if (flags) {
+    await tx
+      .delete(evaluationFlags)
+      .where(
+        and(eq(evaluationFlags.evaluationId, evaluationId), inArray(evaluationFlags.kind, [...ENGINE_FLAG_KINDS])),
+      );
+    if (flags.length > 0) await tx.insert(evaluationFlags).values(flags.map((f) => ({ ...f, evaluationId })));
+  }
   if (Object.keys(evaluation).length > 0)
     await tx.update(evaluations).set(evaluation).where(eq(evaluations.id, evaluationId));
   for (const { indicatorId, ...values } of results) {

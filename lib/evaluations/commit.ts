@@ -12,15 +12,22 @@ import {
 import type { AuditAction, EvaluationStatus, ReviewActionKind } from '@/db/schema';
 import { fail, ok, type ActionState } from '@/lib/action-state';
 import type { SessionUser } from '@/lib/auth/scope';
+import { engineFlags } from '@/lib/overview/flags';
 import type { EvaluationResult } from '@/lib/scoring';
 import { WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/workflow/state-machine';
+import { schemeOfYear } from './sheet';
 
 export const CONFLICT_MESSAGE =
   '保存失败：该自评已被他人修改。您的输入仍保留在页面上，请先复制需要保留的内容，再刷新页面查看最新版本。';
 
-/** The engine's numbers as cached beside the data, for lists, the API and exports. */
-export function cachedScores(bundle: Pick<EvaluationBundle, 'indicators'>, result: EvaluationResult) {
+/** The engine's numbers as cached beside the data, for lists, the API and exports, with the flags they raise. */
+export function cachedScores(
+  bundle: Pick<EvaluationBundle, 'indicators'>,
+  result: EvaluationResult,
+  scheme: Parameters<typeof engineFlags>[1],
+) {
   return {
+    flags: engineFlags(result, scheme),
     evaluation: {
       selfScore: result.selfTotal,
       finalScore: result.finalTotal,
@@ -65,13 +72,14 @@ export async function commitEvaluation<D extends object>(
 ): Promise<ActionState<D & { version: number }>> {
   const { bundle, user } = commit;
   const evaluationId = bundle.evaluation.id;
-  const scores = cachedScores(bundle, commit.result);
+  const scores = cachedScores(bundle, commit.result, schemeOfYear(bundle.year.scheme));
   const written = await transaction(db, async (tx) => {
     if (!(await claimEvaluationVersion(tx, { evaluationId, expected: commit.version, userId: user.id }))) return false;
     await writeEvaluation(tx, {
       evaluationId,
       evaluation: { ...commit.evaluation, ...scores.evaluation },
       results: scores.results.map((scored, i) => ({ ...commit.results?.[i], ...scored })),
+      flags: scores.flags,
     });
     if (commit.step) {
       const { action, to, comment } = commit.step;
