@@ -6,23 +6,26 @@
  */
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { and, eq } from 'drizzle-orm';
 import { closeDatabase, databaseFile, migrateDatabase, openDatabase, transaction, type Db } from '../db';
 import { findDepartmentByName } from '../db/queries/departments';
-import { loadYearBundles } from '../db/queries/evaluations';
-import { listUnownedProjects, setProjectOwner } from '../db/queries/projects';
+import { yearBundleBatches } from '../db/queries/evaluations';
+import { listUnownedProjects, projectScopeCondition, setProjectOwner } from '../db/queries/projects';
 import { findUserByUsername, insertUser } from '../db/queries/users';
+import { projects, type Role } from '../db/schema';
 import { hashPasswordSync } from '../lib/auth/password';
 import { toSessionUser, type SessionUser } from '../lib/auth/scope';
-import { buildIndicatorsCsv } from '../lib/exports/indicators-csv';
+import { indicatorCsvChunks } from '../lib/exports/indicators-csv';
 import { writeYearWorkbook } from '../lib/exports/workbooks';
 import { importTargetTable } from '../lib/targets/import-table';
 import { fillEvaluations, syntheticDepartment } from './synthetic-year';
 import { tsxArgs } from './tsx';
-import type { Role } from '../db/schema';
 
 const YEAR = 2031;
 const PROJECTS_PER_DEPARTMENT = 100;
@@ -88,26 +91,35 @@ async function child(kind: string, dir: string) {
   const db = openDatabase(databaseFile(dir));
   const finance = await sessionUser(db, 'finance');
   const started = performance.now();
-  const bundles = await loadYearBundles(db, { user: finance, year: YEAR });
+  const where = and(eq(projects.year, YEAR), projectScopeCondition(finance));
+  const batches = () => yearBundleBatches(db, { where });
   const loaded = performance.now();
   const file = path.join(dir, kind === 'xlsx' ? 'evaluations.xlsx' : 'indicators.csv');
-  let rows: number;
+  let rows = 0;
+  let projectCount = 0;
+  const output = createWriteStream(file);
+  const done = once(output, 'close');
   if (kind === 'xlsx') {
-    const output = createWriteStream(file);
-    const done = once(output, 'close');
-    rows = (await writeYearWorkbook({ year: YEAR, bundles }, output)).rows;
-    await done;
+    const written = await writeYearWorkbook({ year: YEAR, batches }, output);
+    rows = written.rows;
+    projectCount = written.projects;
   } else {
-    const csv = buildIndicatorsCsv(bundles);
-    writeFileSync(file, csv);
-    rows = csv.split('\r\n').length - 2;
+    const counted = async function* () {
+      for await (const batch of batches()) {
+        projectCount += batch.length;
+        rows += batch.reduce((n, b) => n + b.indicators.length, 0);
+        yield batch;
+      }
+    };
+    await pipeline(Readable.from(indicatorCsvChunks(counted())), output);
   }
+  await done;
   const finished = performance.now();
   clearInterval(sampler);
   heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
   const report = {
     kind,
-    projects: bundles.length,
+    projects: projectCount,
     rows,
     loadMs: loaded - started,
     writeMs: finished - loaded,
