@@ -11,6 +11,7 @@ import { closeDatabase, databaseFile, dataDir, migrateDatabase, openDatabase } f
 import { restrictDataDir } from '../db/private-files';
 import { ensureAuthSecret } from '../lib/auth/secret';
 import { proxyTrustFromEnv } from '../lib/http/client-address';
+import { backfillEvaluationFlags } from '../lib/overview/backfill-flags';
 import { isEmptyDatabase, seedDemo } from '../lib/seed';
 
 const root = process.cwd();
@@ -32,6 +33,8 @@ async function prepareDatabase(dir: string) {
       `已导入示例数据：${report.department} ${report.year} 年 ${report.projects} 个项目、${report.indicators} 个指标，演示账号密码 demo1234`,
     );
   }
+  const backfilled = await backfillEvaluationFlags(db);
+  if (backfilled) log(`已为 ${backfilled} 份已评分的自评补记“值得关注”标记`);
   closeDatabase(db);
 }
 

@@ -5,6 +5,7 @@ import { evaluationFlags, evaluationYears } from '@/db/schema';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { scoreStored } from '@/lib/evaluations/sheet';
 import { submitOperation } from '@/lib/evaluations/transitions';
+import { backfillEvaluationFlags } from '@/lib/overview/backfill-flags';
 import { engineFlags } from '@/lib/overview/flags';
 import { loadOverview } from '@/lib/overview/overview';
 import { arrange, rowsOf } from './helpers';
@@ -113,5 +114,19 @@ describe('finance overview figures (lib/overview, computed by the database)', ()
     expect(flagged.rows.items.map((r) => r.project)).toEqual([WORKED_EXAMPLE]);
     expect(flagged.flags.items.map((f) => f.kind)).toEqual(['deduction']);
     expect(flagged.figures.projects).toBe(1);
+  });
+});
+
+describe('the flags backfill (a data step run once per database)', () => {
+  it('stores the flags of evaluations scored before flags were stored, then never runs again', async () => {
+    const stored = async () => (await rowsOf(world.db, evaluationFlags)).map(({ id: _id, ...f }) => f);
+    const before = await stored();
+    expect(before).toHaveLength(2);
+    await arrange(world.db, (tx) => tx.delete(evaluationFlags));
+    expect((await overview()).flagCounts.deduction).toBe(0);
+    // The worked example and the fully met project have scores; the 15 drafts have none.
+    expect(await backfillEvaluationFlags(world.db)).toBe(2);
+    expect(await stored()).toEqual(before);
+    expect(await backfillEvaluationFlags(world.db)).toBeNull();
   });
 });
