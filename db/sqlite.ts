@@ -6,6 +6,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { makePrivateDir, prepareDatabaseFile } from './private-files';
 import * as schema from './schema';
+import type { Logger } from 'drizzle-orm';
 
 /**
  * Everything that is SQLite and better-sqlite3 in particular lives in this file: opening the file,
@@ -52,8 +53,8 @@ function openClient(file: string): Database.Database {
   return client;
 }
 
-/** Opens (creating if needed) a database file with the pragmas the app relies on. */
-export function openDatabase(file: string): Db {
+/** Opens (creating if needed) a database file with the pragmas the app relies on; `logger` sees every statement. */
+export function openDatabase(file: string, { logger }: { logger?: Logger } = {}): Db {
   makePrivateDir(path.dirname(file));
   prepareDatabaseFile(file);
   const writerClient = openClient(file);
@@ -61,8 +62,8 @@ export function openDatabase(file: string): Db {
   // Every write goes through transaction(): one attempted anywhere else fails at once.
   readerClient.pragma('query_only = ON');
   const connection: Connection = {
-    reader: drizzle(readerClient, { schema }),
-    writer: drizzle(writerClient, { schema }),
+    reader: drizzle(readerClient, { schema, logger }),
+    writer: drizzle(writerClient, { schema, logger }),
     writerClient,
     clients: [writerClient, readerClient],
     queue: Promise.resolve(),
