@@ -13,22 +13,18 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { and, eq } from 'drizzle-orm';
-import { closeDatabase, databaseFile, migrateDatabase, openDatabase, transaction, type Db } from '../db';
-import { findDepartmentByName } from '../db/queries/departments';
+import { closeDatabase, databaseFile, migrateDatabase, openDatabase, type Db } from '../db';
 import { yearBundleBatches } from '../db/queries/evaluations';
-import { listUnownedProjects, projectScopeCondition, setProjectOwner } from '../db/queries/projects';
-import { findUserByUsername, insertUser } from '../db/queries/users';
-import { projects, type Role } from '../db/schema';
-import { hashPasswordSync } from '../lib/auth/password';
+import { projectScopeCondition } from '../db/queries/projects';
+import { findUserByUsername } from '../db/queries/users';
+import { projects } from '../db/schema';
 import { toSessionUser, type SessionUser } from '../lib/auth/scope';
 import { indicatorCsvChunks } from '../lib/exports/indicators-csv';
 import { writeYearWorkbook } from '../lib/exports/workbooks';
-import { importTargetTable } from '../lib/targets/import-table';
-import { fillEvaluations, syntheticDepartment } from './synthetic-year';
+import { buildSyntheticYear } from './synthetic-year';
 import { tsxArgs } from './tsx';
 
 const YEAR = 2031;
-const PROJECTS_PER_DEPARTMENT = 100;
 
 const { values } = parseArgs({
   options: {
@@ -48,39 +44,11 @@ async function sessionUser(db: Db, username: string): Promise<SessionUser> {
 async function buildYear(dir: string, projectCount: number) {
   const db = openDatabase(databaseFile(dir));
   migrateDatabase(db);
-  const passwordHash = hashPasswordSync('bench-only');
-  const addUser = (username: string, role: Role, departmentId: number | null) =>
-    transaction(db, (tx) =>
-      insertUser(tx, { user: { username, displayName: username, role, departmentId, passwordHash } }),
-    );
-  await addUser('finance', 'finance', null);
-
-  const departmentCount = Math.ceil(projectCount / PROJECTS_PER_DEPARTMENT);
-  const heads = new Map<number, SessionUser>();
-  const owners = new Map<number, SessionUser>();
-  for (let d = 0; d < departmentCount; d++) {
-    const size = Math.min(PROJECTS_PER_DEPARTMENT, projectCount - d * PROJECTS_PER_DEPARTMENT);
-    const table = syntheticDepartment(d, size, YEAR);
-    await importTargetTable(db, { table, year: YEAR });
-    const departmentId = (await findDepartmentByName(db, { name: table.department }))!.id;
-    await addUser(`head${d}`, 'dept_head', departmentId);
-    const ownerId = await addUser(`owner${d}`, 'owner', departmentId);
-    await transaction(db, async (tx) => {
-      for (const { id } of await listUnownedProjects(tx, { year: YEAR, departmentId }))
-        await setProjectOwner(tx, { projectId: id, ownerId });
-    });
-    heads.set(departmentId, await sessionUser(db, `head${d}`));
-    owners.set(departmentId, await sessionUser(db, `owner${d}`));
+  try {
+    return await buildSyntheticYear(db, { year: YEAR, projectCount });
+  } finally {
+    closeDatabase(db);
   }
-
-  const actors = {
-    finance: await sessionUser(db, 'finance'),
-    headOf: (id: number) => heads.get(id)!,
-    ownerOf: (id: number) => owners.get(id)!,
-  };
-  const counts = await fillEvaluations(db, { year: YEAR, actors });
-  closeDatabase(db);
-  return counts;
 }
 
 /** Runs in the child: one export, timed, with its own peak memory. */
