@@ -91,7 +91,7 @@ export function OverviewTable({ rows, list }: { rows: EvaluationListRow[]; list:
   return (
     <>
       <DataTable columns={ROW_COLUMNS} rows={rows} testId="overview-table" compact list={list} />
-      <Pager list={list} />
+      <Pager list={list} label="项目明细分页" unit="个项目" />
     </>
   );
 }
