@@ -1,8 +1,10 @@
 /**
- * npm run bench [-- --projects 2000 --keep]
- * Builds a synthetic year (default 2,000 projects, ~7 indicators each, every workflow state) in a
- * temporary database through the real operations, then times the year workbook and the indicator
- * CSV exactly as the routes produce them, each in a fresh child process so its peak memory is its own.
+ * npm run bench [-- --projects 2000 --keep --skip-http]
+ * Builds a synthetic year (default 2,000 projects, ~7 indicators each, every workflow state) beside
+ * the seed's in a temporary database through the real operations, times the year workbook and the
+ * indicator CSV as the routes produce them, each in a fresh child process so its peak memory is its
+ * own, then starts the real server on that database (the existing build: `npx next build` first) and
+ * times the pages, the list API and the exports over HTTP at both sizes (scripts/bench-http.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -17,19 +19,23 @@ import { closeDatabase, databaseFile, migrateDatabase, openDatabase, type Db } f
 import { yearBundleBatches } from '../db/queries/evaluations';
 import { projectScopeCondition } from '../db/queries/projects';
 import { findUserByUsername } from '../db/queries/users';
-import { projects } from '../db/schema';
+import { evaluations as evaluationsTable, projects } from '../db/schema';
 import { toSessionUser, type SessionUser } from '../lib/auth/scope';
 import { indicatorCsvChunks } from '../lib/exports/indicators-csv';
 import { writeYearWorkbook } from '../lib/exports/workbooks';
+import { seedDemo } from '../lib/seed';
+import { benchHttp } from './bench-http';
 import { buildSyntheticYear } from './synthetic-year';
 import { tsxArgs } from './tsx';
 
 const YEAR = 2031;
+const SEED_YEAR = 2024;
 
 const { values } = parseArgs({
   options: {
     projects: { type: 'string', default: '2000' },
     keep: { type: 'boolean', default: false },
+    'skip-http': { type: 'boolean', default: false },
     child: { type: 'string' },
     dir: { type: 'string' },
   },
@@ -45,6 +51,8 @@ async function buildYear(dir: string, projectCount: number) {
   const db = openDatabase(databaseFile(dir));
   migrateDatabase(db);
   try {
+    // The seed's year beside it, for the pages at its size (and its finance account, demo1234).
+    await seedDemo(db);
     return await buildSyntheticYear(db, { year: YEAR, projectCount });
   } finally {
     closeDatabase(db);
@@ -109,6 +117,42 @@ function runChild(kind: string, dir: string) {
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
 }
 
+/** Pages, the list API and the exports over HTTP on the real server, for the synthetic year and the seed's. */
+async function reportHttp(dir: string) {
+  const db = openDatabase(databaseFile(dir));
+  const evaluations = new Map<number, number>();
+  for (const year of [YEAR, SEED_YEAR]) {
+    const [first] = await db
+      .select({ id: evaluationsTable.id })
+      .from(evaluationsTable)
+      .innerJoin(projects, eq(projects.id, evaluationsTable.projectId))
+      .where(eq(projects.year, year))
+      .limit(1);
+    evaluations.set(year, first.id);
+  }
+  closeDatabase(db);
+  process.stdout.write('\n通过 HTTP（真实服务器，以 finance 登录；页面取 5 次的中位数，导出 1 次）…\n');
+  const timings = await benchHttp({
+    dataDir: dir,
+    years: [YEAR, SEED_YEAR],
+    username: 'finance',
+    password: 'demo1234',
+    evaluationOf: (year) => evaluations.get(year)!,
+  });
+  const lines = [
+    ['请求', '年度', '中位 ms', 'KB', '服务器峰值 RSS MB'],
+    ...timings.map((t) => [
+      t.label,
+      String(t.year),
+      t.medianMs.toFixed(0),
+      (t.bytes / 1024).toFixed(1),
+      mb(t.peakRssBytes),
+    ]),
+  ];
+  const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
+  for (const l of lines) process.stdout.write(`${l.map((cell, c) => cell.padStart(widths[c])).join('  ')}\n`);
+}
+
 async function main() {
   if (values.child) return child(values.child, values.dir!);
   const projectCount = Number(values.projects);
@@ -142,6 +186,7 @@ async function main() {
     process.stdout.write(
       `\n（每项导出在独立子进程中运行：峰值 RSS 含 Node 与模块本身的起点 RSS；node ${process.version}，${os.cpus().length} 核）\n`,
     );
+    if (!values['skip-http']) await reportHttp(dir);
   } finally {
     if (values.keep) process.stdout.write(`保留：${dir}\n`);
     else rmSync(dir, { recursive: true, force: true });
