@@ -230,7 +230,7 @@ const PROJECTS_PER_DEPARTMENT = 100;
 
 /**
  * A whole synthetic year in a migrated database: departments of 100 projects, each with a head
- * (`head0`…) and an owner (`owner0`…) whose password is `password`, a finance account unless there is
+ * (`dept0-head`…) and an owner (`dept0-owner`…) whose password is `password`, a finance account unless there is
  * one, and every evaluation filled through the real operations (`fillEvaluations`).
  */
 export async function buildSyntheticYear(
@@ -252,14 +252,14 @@ export async function buildSyntheticYear(
     const table = syntheticDepartment(d, size, year);
     await importTargetTable(db, { table, year });
     const departmentId = (await findDepartmentByName(db, { name: table.department }))!.id;
-    await addUser(`head${d}`, 'dept_head', departmentId);
-    const ownerId = await addUser(`owner${d}`, 'owner', departmentId);
+    await addUser(`dept${d}-head`, 'dept_head', departmentId);
+    const ownerId = await addUser(`dept${d}-owner`, 'owner', departmentId);
     await transaction(db, async (tx) => {
       for (const { id } of await listUnownedProjects(tx, { year, departmentId }))
         await setProjectOwner(tx, { projectId: id, ownerId });
     });
-    heads.set(departmentId, await sessionUser(`head${d}`));
-    owners.set(departmentId, await sessionUser(`owner${d}`));
+    heads.set(departmentId, await sessionUser(`dept${d}-head`));
+    owners.set(departmentId, await sessionUser(`dept${d}-owner`));
   }
   const actors = {
     finance: await sessionUser('finance'),

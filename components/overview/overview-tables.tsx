@@ -70,7 +70,8 @@ const ROW_COLUMNS: Array<Column<EvaluationListRow>> = [
   {
     header: '自评得分',
     className: 'num',
-    cell: (r) => (scoredRow(r) ? formatScore(r.selfScore) : '—'),
+    // A draft's self score as saved so far (the figures above count submitted ones only).
+    cell: (r) => (r.selfScore === null ? '—' : formatScore(r.selfScore)),
     sort: 'selfScore',
   },
   {
