@@ -8,9 +8,11 @@ import { evaluationListSpec, scopeCondition } from '@/db/queries/evaluation-list
 import { yearBundleBatches, type EvaluationBundle } from '@/db/queries/evaluations';
 import { releaseLease, renewLease, takeLease } from '@/db/queries/leases';
 import { findYear } from '@/db/queries/years';
+import { yearRoute } from '@/lib/auth/api';
 import type { SessionUser } from '@/lib/auth/scope';
 import { API_PAGE_SIZES, readListQuery } from '@/lib/lists/list-params';
 import { deadlineIsNear } from '@/lib/overview/flags';
+import { downloadHeaders } from './download';
 
 /**
  * What every year export (the indicator CSV, the year workbook, the zip of 自评表) shares: it follows
@@ -89,4 +91,33 @@ export async function yearExportResponse(
   }
   stream.once('close', () => void slot.release().catch(() => {}));
   return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { headers });
+}
+
+/**
+ * A year export's route: `GET /api/years/{year}/<file>`, the caller and the year checked, the file
+ * named `fileName(year)`, its body streamed from the batches of the list's filter.
+ */
+export function yearExportRoute({
+  fileName,
+  asciiFallback,
+  contentType,
+  body,
+}: {
+  fileName: (year: number) => string;
+  asciiFallback: (year: number) => string;
+  contentType: string;
+  body: (args: { year: number; batches: Batches }) => Readable;
+}) {
+  return yearRoute(async ({ db, user, year, req }) =>
+    yearExportResponse(
+      db,
+      {
+        user,
+        year,
+        req,
+        headers: downloadHeaders({ fileName: fileName(year), asciiFallback: asciiFallback(year), contentType }),
+      },
+      (batches) => body({ year, batches }),
+    ),
+  );
 }
