@@ -8,6 +8,8 @@ export interface AuditRow {
   createdAt: Date;
   actor: string | null;
   field: string | null;
+  /** `excel_import`: the change came from an uploaded entry workbook. */
+  action?: string;
   oldValue: string | null;
   newValue: string | null;
 }
@@ -15,7 +17,16 @@ export interface AuditRow {
 const COLUMNS: Array<Column<AuditRow>> = [
   { header: '时间', className: 'nowrap', cell: (e) => formatDateTime(e.createdAt), sort: 'time' },
   { header: '操作人', cell: (e) => e.actor ?? '系统', sort: 'actor' },
-  { header: '项目', cell: (e) => e.field, sort: 'field' },
+  {
+    header: '项目',
+    cell: (e) => (
+      <>
+        {e.field}
+        {e.action === 'excel_import' && <small className="note">从 Excel 导入</small>}
+      </>
+    ),
+    sort: 'field',
+  },
   { header: '原值', cellClassName: 'prose old', cell: (e) => e.oldValue ?? '（空）' },
   { header: '新值', cellClassName: 'prose', cell: (e) => e.newValue ?? '（空）' },
 ];

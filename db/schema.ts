@@ -17,7 +17,15 @@ export const REVIEW_ACTIONS = ['submit', 'approve', 'return', 'finalize'] as con
 export type ReviewActionKind = (typeof REVIEW_ACTIONS)[number];
 
 /** What an audit entry records was done: to an evaluation, in administration, to targets and years. */
-const EVALUATION_AUDIT = ['update', 'review', 'review_cleared', 'transition', 'assign_owner'] as const;
+const EVALUATION_AUDIT = [
+  'update',
+  /** A draft saved from an uploaded entry workbook (从 Excel 导入). */
+  'excel_import',
+  'review',
+  'review_cleared',
+  'transition',
+  'assign_owner',
+] as const;
 const ADMIN_AUDIT = ['create', 'rename', 'deactivate', 'reactivate', 'reset_password', 'change_password'] as const;
 const TARGET_AUDIT = [
   'import',
@@ -183,6 +191,11 @@ export const evaluations = sqliteTable(
     budgetReviewedReason: text('budget_reviewed_reason'),
     /** 年度总体目标 实际完成情况. */
     goalActual: text('goal_actual').notNull().default(''),
+    /** The 自评报告's free-text sections (lib/reports/sections.ts), saved with the draft. */
+    reportOverview: text('report_overview').notNull().default(''),
+    reportDeviation: text('report_deviation').notNull().default(''),
+    reportProblems: text('report_problems').notNull().default(''),
+    reportApplication: text('report_application').notNull().default(''),
     selfScore: text('self_score'),
     finalScore: text('final_score'),
     selfGrade: text('self_grade'),

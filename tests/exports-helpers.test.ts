@@ -5,6 +5,8 @@ import { describeActualWithUnits } from '@/lib/evaluations/labels';
 import { cellAmount, cellDecimal, cellText } from '@/lib/exports/cell-values';
 import { csvField, inertText, toCsv } from '@/lib/exports/csv';
 import { contentDisposition, safeFileName } from '@/lib/exports/download';
+import { sanitizeSheetName, SheetNamer, SHEET_NAME_MAX } from '@/lib/exports/sheet-names';
+import { evaluationSheetNames } from '@/lib/exports/workbooks';
 import { parseTargetText } from '@/lib/targets/parse-target-text';
 
 describe('CSV quoting (RFC 4180)', () => {
@@ -63,6 +65,42 @@ describe('download file names', () => {
     expect(header).toContain('filename="x _y_.xlsx"');
     expect(header).toContain('%28%E4%B8%80%29%27_.xlsx');
     expect(header).not.toMatch(/filename\*=[^;]*[()'*]\./);
+  });
+});
+
+describe('sheet names', () => {
+  it('follow Excel’s rules: ≤31 characters, none of []:*?/\\, no outer apostrophe, not History', async () => {
+    expect(sanitizeSheetName('预算[2024]: 项目/经费*?\\')).toBe('预算 2024 项目 经费');
+    expect(sanitizeSheetName("'引号'")).toBe('引号');
+    expect(sanitizeSheetName('History', '1')).toBe('1');
+    expect(sanitizeSheetName('   ', '备用')).toBe('备用');
+    const long = '广州市白云区应急管理局信息化运行维护项目经费（智慧三防视频监控与内涝监测项目经费）';
+    expect(sanitizeSheetName(long)).toBe(long.slice(0, 31));
+    expect(sanitizeSheetName('😀'.repeat(20))).toBe('😀'.repeat(15));
+  });
+
+  it('are unique regardless of case and stay within the limit when numbered', async () => {
+    const namer = new SheetNamer(['汇总']);
+    const long = 'x'.repeat(40);
+    expect([namer.next('汇总'), namer.next('Data'), namer.next('DATA'), namer.next(long), namer.next(long)]).toEqual([
+      '汇总 (2)',
+      'Data',
+      'DATA (2)',
+      'x'.repeat(31),
+      `${'x'.repeat(27)} (2)`,
+    ]);
+  });
+
+  it('every name of a year workbook is valid and distinct, even for identical long project names', async () => {
+    const name = '智慧白云信息化建设项目经费（智慧三防应急指挥系统建设项目经费）';
+    const names = evaluationSheetNames(Array.from({ length: 120 }, () => ({ project: { name } })) as never);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(120);
+    for (const n of names) {
+      expect(n.length).toBeLessThanOrEqual(SHEET_NAME_MAX);
+      expect(n).not.toMatch(/[[\]:*?/\\]/);
+      expect(n).not.toBe('汇总');
+    }
+    expect(names[0]).toBe(`1 ${name}`.slice(0, 31));
   });
 });
 

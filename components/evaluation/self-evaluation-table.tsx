@@ -1,13 +1,11 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { selfEvaluationTable } from '@/lib/exports/self-evaluation-table';
 import { formatRate, formatScore } from '@/lib/format';
-import { formatWanYuan, parseWanYuan } from '@/lib/money';
+import { formatWanYuanText as wan } from '@/lib/money';
 import type { EvaluationResult } from '@/lib/scoring';
 
 /** The Ministry of Finance layout's columns: label, 一级 / 二级 / 三级指标, 指标值, 实际完成值, 分值, 得分, 复核得分, 偏差原因. */
 const COLUMN_WIDTHS = ['6%', '7%', '8%', '17%', '10%', '10%', '6%', '6%', '6%', '24%'];
-
-const wan = (amount: string | null) => (amount === null ? '' : formatWanYuan(parseWanYuan(amount) ?? 0));
 
 /**
  * 项目支出绩效自评表 in the Ministry of Finance layout (财预〔2020〕10号), drawn from the same data

@@ -123,17 +123,21 @@ export async function* yearBundleBatches(
   }
 }
 
-/** Every bundle a condition selects, in list order (the what-if and a change of scheme read them all). */
+/**
+ * Every bundle of a year in a user's scope (of one department when asked), in list order: for the
+ * what-if, a change of scheme and a department's report, which need them all at once.
+ */
 export async function loadYearBundles(
   db: Db,
-  { user, year }: { user: SessionUser; year: number },
+  { user, year, departmentId }: { user: SessionUser; year: number; departmentId?: number },
 ): Promise<EvaluationBundle[]> {
   const all: EvaluationBundle[] = [];
-  for await (const batch of yearBundleBatches(db, {
-    where: and(eq(projects.year, year), projectScopeCondition(user)),
-    batchSize: 1000,
-  }))
-    all.push(...batch);
+  const where = and(
+    eq(projects.year, year),
+    projectScopeCondition(user),
+    departmentId === undefined ? undefined : eq(projects.departmentId, departmentId),
+  );
+  for await (const batch of yearBundleBatches(db, { where, batchSize: 1000 })) all.push(...batch);
   return all;
 }
 

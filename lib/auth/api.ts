@@ -39,14 +39,15 @@ export async function apiYear(db: Db, yearParam: string): Promise<{ user: Sessio
   return { user, year };
 }
 
-/** A route under `/api/years/{year}/…`: the caller and the year checked, then the handler. */
-export function yearRoute(
-  handle: (args: { db: Db; user: SessionUser; year: number; req: Request }) => Promise<Response>,
+/** A route under `/api/years/{year}/…`: the caller and the year checked, then the handler (with the other path segments). */
+export function yearRoute<P extends { year: string } = { year: string }>(
+  handle: (args: { db: Db; user: SessionUser; year: number; req: Request; params: P }) => Promise<Response>,
 ) {
-  return async (req: Request, ctx: { params: Promise<{ year: string }> }) => {
+  return async (req: Request, ctx: { params: Promise<P> }) => {
     const db = getDb();
-    const found = await apiYear(db, (await ctx.params).year);
-    return found instanceof Response ? found : handle({ db, req, ...found });
+    const params = await ctx.params;
+    const found = await apiYear(db, params.year);
+    return found instanceof Response ? found : handle({ db, req, params, ...found });
   };
 }
 

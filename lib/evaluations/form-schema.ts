@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { REPORT_SECTIONS, type ReportSectionKey } from '@/lib/reports/sections';
 import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
 
 /**
  * The one schema of the evaluation form, used by react-hook-form in the browser and by the server
  * action. Numbers travel as strings so that nothing passes through binary floating point.
  */
-export const TEXT_LIMITS = { explanation: 2000, goalActual: 5000, reason: 500, comment: 1000 } as const;
+export const TEXT_LIMITS = { explanation: 2000, goalActual: 5000, reason: 500, comment: 1000, report: 10000 } as const;
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 
@@ -49,6 +50,14 @@ export const indicatorEntrySchema = z.object({
   deduction: deductionSchema,
 });
 
+/** The 自评报告's free-text sections (lib/reports/sections.ts). */
+export const reportTextsSchema = z.object(
+  Object.fromEntries(REPORT_SECTIONS.map((s) => [s.key, limitedText(TEXT_LIMITS.report)])) as Record<
+    ReportSectionKey,
+    ReturnType<typeof limitedText>
+  >,
+);
+
 export const evaluationDraftSchema = z.object({
   evaluationId: z.number().int().positive(),
   version: z.number().int().positive(),
@@ -57,6 +66,8 @@ export const evaluationDraftSchema = z.object({
   budgetExplanation: limitedText(TEXT_LIMITS.explanation),
   goalActual: limitedText(TEXT_LIMITS.goalActual),
   indicators: z.array(indicatorEntrySchema).max(500),
+  /** Absent: the stored sections stay as they are (a caller that does not know the report keeps it). */
+  report: reportTextsSchema.optional(),
 });
 
 export type IndicatorEntry = z.infer<typeof indicatorEntrySchema>;

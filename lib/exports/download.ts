@@ -31,3 +31,13 @@ export function downloadHeaders(args: { fileName: string; asciiFallback: string;
     'X-Content-Type-Options': 'nosniff',
   };
 }
+
+/** A whole file as a download response, with its length. */
+export function downloadResponse(
+  body: Buffer,
+  args: { fileName: string; asciiFallback: string; contentType: string },
+): Response {
+  return new Response(new Uint8Array(body), {
+    headers: { ...downloadHeaders(args), 'Content-Length': String(body.length) },
+  });
+}

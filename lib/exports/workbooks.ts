@@ -4,6 +4,7 @@ import { scoreStored } from '@/lib/evaluations/sheet';
 import { INDICATOR_CSV_HEADERS, indicatorLines, type IndicatorLine } from './indicators-csv';
 import { SELF_EVALUATION_SHEET_OPTIONS, writeSelfEvaluationSheet } from './self-evaluation-sheet';
 import { cell, num, NUMBER_FORMATS } from './sheet-layout';
+import { SheetNamer } from './sheet-names';
 import { SUMMARY_SHEET_OPTIONS, SummarySheetWriter } from './summary-sheet';
 import type { ZipEntry } from './zip';
 import type { Writable } from 'node:stream';
@@ -22,6 +23,12 @@ export async function buildSelfEvaluationWorkbook(bundle: EvaluationBundle): Pro
   const ws = wb.addWorksheet('项目支出绩效自评表', SELF_EVALUATION_SHEET_OPTIONS);
   writeSelfEvaluationSheet(ws, bundle, scoreStored(bundle).result);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** `1 队伍装备基础设施建设专项经费`: the row number first, so a sheet is easy to match with its row (entry workbook). */
+export function evaluationSheetNames(bundles: Array<Pick<EvaluationBundle, 'project'>>): string[] {
+  const namer = new SheetNamer([SUMMARY_SHEET_NAME]);
+  return bundles.map((b, i) => namer.next(`${i + 1} ${b.project.name}`, `${i + 1}`));
 }
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -7,8 +7,8 @@ import { evaluations } from '@/db/schema';
 import { schemeOfYear, scoreStored } from '@/lib/evaluations/sheet';
 import { engineFlags } from './flags';
 
-/** The data step that stores the flags of evaluations scored before flags were stored (migration 0003). */
-export const FLAGS_BACKFILL_STEP = '0003_evaluation_flags';
+/** The data step that stores the flags of evaluations scored before flags were stored (the migration that added evaluation_flags). */
+export const FLAGS_BACKFILL_STEP = 'evaluation_flags_backfill';
 
 /**
  * Stores the 值得关注 flags of every evaluation that has cached scores, once per database (`npm start`

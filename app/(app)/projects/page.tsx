@@ -1,11 +1,13 @@
 import Link from 'next/link';
+import { EntryImportPanel } from '@/components/entry/entry-import-panel';
 import { ExportLinks } from '@/components/export-links';
 import { FilterBar, Pager } from '@/components/list-controls';
 import { DataTable, PageHead, YearSwitch, type Column } from '@/components/page-pieces';
+import { DepartmentReportLinks } from '@/components/reports/department-report-links';
 import { StatusTag } from '@/components/status-tag';
 import { getDb } from '@/db';
-import { evaluationTotals, type EvaluationListRow } from '@/db/queries/evaluation-list';
-import { listYears } from '@/db/queries/years';
+import { evaluationTotals, scopeCondition, type EvaluationListRow } from '@/db/queries/evaluation-list';
+import { listYearDepartments, listYears } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { formatScore } from '@/lib/format';
 import { evaluationFilters, evaluationListPage } from '@/lib/lists/evaluation-lists';
@@ -43,6 +45,10 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
     deadline,
   });
   const totals = await evaluationTotals(db, { where });
+  const drafts = await evaluationTotals(db, { where: scopeCondition({ user, year, statuses: ['draft'] }) });
+  const reportDepartments = (await listYearDepartments(db, { year })).filter(
+    (d) => everyDepartment || d.id === user.departmentId,
+  );
   const filters = await evaluationFilters(db, { year, severalDepartments: everyDepartment });
   const showOwner = user.role !== 'owner';
   const offset = (page.page - 1) * page.pageSize;
@@ -92,6 +98,10 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
         {showOwner && <ExportLinks year={year} query={query} />}
         <YearSwitch years={years} current={year} href={(y) => `/projects?year=${y}`} />
       </PageHead>
+      {user.role !== 'owner' && <DepartmentReportLinks year={year} departments={reportDepartments} />}
+      {user.role === 'owner' && drafts.projects > 0 && (
+        <EntryImportPanel target={{ kind: 'year', year }} downloadHref={`/api/years/${year}/entry.xlsx`} />
+      )}
 
       {(page.total > 0 || filtered) && (
         <FilterBar list={list} filters={filters} searchPlaceholder="项目、部门或负责人名称" />

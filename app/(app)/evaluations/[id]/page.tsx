@@ -2,11 +2,14 @@ import Link from 'next/link';
 import { AuditTable } from '@/components/audit-table';
 import { DecisionPanel } from '@/components/evaluation/decision-panel';
 import { EvaluationForm } from '@/components/evaluation/evaluation-form';
+import { EvaluationTabs } from '@/components/evaluation/evaluation-tabs';
 import { EvaluationView } from '@/components/evaluation/evaluation-view';
+import { ReportLinks } from '@/components/evaluation/report-editor';
 import { ReviewForm } from '@/components/evaluation/review-form';
 import { ScorePanel } from '@/components/evaluation/score-panel';
 import { Timeline } from '@/components/evaluation/timeline';
 import { PageHead } from '@/components/page-pieces';
+import { ReportSections } from '@/components/reports/report-document';
 import { StatusTag } from '@/components/status-tag';
 import { getDb } from '@/db';
 import { AUDIT_LIST_SPEC, listEvaluationAudit } from '@/db/queries/audit';
@@ -17,6 +20,7 @@ import { draftFormValues, reviewFormValues } from '@/lib/evaluations/form-values
 import { schemeOfYear, scoreStored, sheetOf } from '@/lib/evaluations/sheet';
 import { readListQuery } from '@/lib/lists/list-params';
 import { listView } from '@/lib/lists/list-view';
+import { evaluationReport } from '@/lib/reports/report-model';
 import { allowedActions, closedYearMessage, heldByClosedYear } from '@/lib/workflow/state-machine';
 import type { Metadata } from 'next';
 
@@ -33,6 +37,7 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
   const { evaluation: e, project } = bundle;
   const scheme = schemeOfYear(bundle.year.scheme);
   const { result } = scoreStored(bundle);
+  const report = evaluationReport(bundle, result);
   const scope = workflowScope(bundle);
   const actions = allowedActions(user, scope);
   const timeline = await listReviewActions(db, { evaluationId: id });
@@ -77,6 +82,9 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
           <Link className="button" href={`/evaluations/${id}/table`}>
             自评表（打印 / 导出）
           </Link>
+          <Link className="button" href={`/evaluations/${id}/report`}>
+            自评报告
+          </Link>
         </div>
       </PageHead>
 
@@ -96,14 +104,28 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
         </div>
       )}
       {actions.includes('save') && pointsProblems.length === 0 ? (
-        <EvaluationForm sheet={sheetOf(bundle)} scheme={scheme} goal={project.goal} initial={draftFormValues(bundle)} />
+        // Keyed by version: after an import from Excel the form starts again from what was saved.
+        <EvaluationForm
+          key={e.version}
+          sheet={sheetOf(bundle)}
+          scheme={scheme}
+          goal={project.goal}
+          initial={draftFormValues(bundle)}
+          report={report.sections}
+        />
       ) : (
-        <div className="form-layout">
-          <div className="form-main">
-            <EvaluationView bundle={bundle} result={result} />
+        <EvaluationTabs labels={['指标填报', '自评报告']}>
+          <div className="form-layout">
+            <div className="form-main">
+              <EvaluationView bundle={bundle} result={result} />
+            </div>
+            <ScorePanel result={result} title={e.status === 'finalized' ? '最终得分' : '当前得分'} />
           </div>
-          <ScorePanel result={result} title={e.status === 'finalized' ? '最终得分' : '当前得分'} />
-        </div>
+          <section className="card report-view" aria-label="自评报告" data-testid="report-view">
+            <ReportLinks evaluationId={id} />
+            <ReportSections sections={report.sections} />
+          </section>
+        </EvaluationTabs>
       )}
 
       {actions.includes('review') && (
