@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { FrozenEvaluation } from '../lib/evaluations/frozen-types';
 import type { ParsedTarget } from '../lib/targets/types';
 
 /**
@@ -25,6 +26,8 @@ const EVALUATION_AUDIT = [
   'review_cleared',
   'transition',
   'assign_owner',
+  'attach',
+  'detach',
 ] as const;
 const ADMIN_AUDIT = ['create', 'rename', 'deactivate', 'reactivate', 'reset_password', 'change_password'] as const;
 const TARGET_AUDIT = [
@@ -39,7 +42,7 @@ export const AUDIT_ACTIONS = [...EVALUATION_AUDIT, ...ADMIN_AUDIT, ...TARGET_AUD
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit entry is about: an evaluation and its results, or what administration changes. */
-const EVALUATION_ENTITIES = ['evaluation', 'indicator_result'] as const;
+const EVALUATION_ENTITIES = ['evaluation', 'indicator_result', 'attachment'] as const;
 const ADMIN_ENTITIES = ['project', 'user', 'department', 'target_import', 'year'] as const;
 export const AUDIT_ENTITY_TYPES = [...EVALUATION_ENTITIES, ...ADMIN_ENTITIES] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -54,8 +57,19 @@ export type StoredFlagKind = (typeof STORED_FLAG_KINDS)[number];
 export type EngineFlagKind = (typeof ENGINE_FLAG_KINDS)[number];
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
-const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' })
+/** Optimistic lock of an editable row: every change names the version it started from and moves it on. */
+const version = () => integer('version').notNull().default(1);
+
+/** What a piece of evidence (佐证材料) belongs to: an indicator row, the budget line, 年度总体目标 or the whole evaluation. */
+export const EVIDENCE_TARGETS = ['indicator', 'budget', 'goal', 'evaluation'] as const;
+export type EvidenceTarget = (typeof EVIDENCE_TARGETS)[number];
+
+/** Whose evidence it is: the owner's, or finance's own review evidence. */
+export const EVIDENCE_PURPOSES = ['owner', 'review'] as const;
+export type EvidencePurpose = (typeof EVIDENCE_PURPOSES)[number];
+
+const createdAt = (column = 'created_at') =>
+  integer(column, { mode: 'timestamp_ms' })
     .notNull()
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
@@ -63,6 +77,7 @@ export const departments = sqliteTable('departments', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  version: version(),
   createdAt: createdAt(),
 });
 
@@ -77,8 +92,15 @@ export const users = sqliteTable(
     departmentId: integer('department_id').references(() => departments.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
-    /** Moves on when an administrator resets the password: every session signed in before ends. */
+    /**
+     * Moves on whenever the user's sessions must end (a password reset or change, signing out, a
+     * deactivation, a change of role or department): every session signed in before ends.
+     */
     sessionVersion: integer('session_version').notNull().default(0),
+    /** Made by the demo seed, with the published demo password: the 演示数据 banner shows while one is active. */
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    /** The admin's edit form names it (name, role, department, active): see `version()`. */
+    version: version(),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -99,6 +121,19 @@ export const signIns = sqliteTable(
   (t) => [index('sign_ins_user_idx').on(t.userId, t.createdAt)],
 );
 
+/**
+ * Failed sign-ins counted per (username, client address) and per client address, with the pause in
+ * force (lib/auth/throttle.ts). Kept in the database so every instance of the app sees the same count.
+ */
+export const signInThrottles = sqliteTable('sign_in_throttles', {
+  /** `user:<address>:<username>` or `address:<address>`. */
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: integer('last_failure_at', { mode: 'timestamp_ms' }).notNull(),
+  /** No attempt under this key is checked (or counted) before then. */
+  blockedUntil: integer('blocked_until', { mode: 'timestamp_ms' }),
+});
+
 /** One evaluation year with its scoring scheme (rule book "The scheme"), stored as JSON settings. */
 export const evaluationYears = sqliteTable('evaluation_years', {
   year: integer('year').primaryKey(),
@@ -109,6 +144,7 @@ export const evaluationYears = sqliteTable('evaluation_years', {
     .default('open'),
   /** YYYY-MM-DD, shown to owners. */
   deadline: text('deadline'),
+  version: version(),
   createdAt: createdAt(),
 });
 
@@ -133,6 +169,8 @@ export const projects = sqliteTable(
     budgetOtherFen: integer('budget_other_fen').notNull().default(0),
     ownerId: integer('owner_id').references(() => users.id),
     position: integer('position').notNull().default(0),
+    /** Moves on with each change of its targets (goal, indicators) or its owner. */
+    version: version(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -296,6 +334,52 @@ export const auditLog = sqliteTable(
   ],
 );
 
+/** A required reference to another table's row, removed with that row. */
+const cascadingReference = (name: string, target: () => AnySQLiteColumn) =>
+  integer(name).notNull().references(target, { onDelete: 'cascade' });
+
+/** The row of an evaluation that evidence (or a 缺佐证 flag) belongs to; `indicatorId` is set exactly for an indicator row. */
+const evidenceRowColumns = () => ({
+  evaluationId: cascadingReference('evaluation_id', () => evaluations.id),
+  target: text('target', { enum: EVIDENCE_TARGETS }).notNull(),
+  indicatorId: integer('indicator_id').references(() => indicators.id, { onDelete: 'cascade' }),
+});
+
+/**
+ * One uploaded file of an evaluation's evidence. The content lives in the evidence store under its sha256 (shared
+ * by identical uploads); the row is committed only after the content is durable there, so a row always has a file.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...evidenceRowColumns(),
+    purpose: text('purpose', { enum: EVIDENCE_PURPOSES }).notNull(),
+    /** The sanitised name it is shown and downloaded under. */
+    name: text('name').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Decided from the content, never from the name or the browser's claim. */
+    mime: text('mime').notNull(),
+    uploadedById: integer('uploaded_by_id')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: createdAt('uploaded_at'),
+  },
+  (t) => [index('attachments_evaluation_idx').on(t.evaluationId), index('attachments_sha256_idx').on(t.sha256)],
+);
+
+/** The rows a return flagged as 缺佐证 (missing evidence), kept with that return. */
+export const evidenceFlags = sqliteTable(
+  'evidence_flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...evidenceRowColumns(),
+    reviewActionId: cascadingReference('review_action_id', () => reviewActions.id),
+  },
+  (t) => [index('evidence_flags_evaluation_idx').on(t.evaluationId, t.reviewActionId)],
+);
+
 /**
  * 值得关注: what the engine's result of an evaluation deserves a reviewer's look for, one row each, in
  * the order the overview lists them (`ordinal`). Written with the cached scores, in the same transaction.
@@ -321,7 +405,7 @@ export const evaluationFlags = sqliteTable(
  * Leases on named slots shared by every instance of the app (two year exports at a time): a slot is
  * held until `expiresAt`, renewed while its work runs, so a crashed holder frees it on its own.
  */
-export const leases = sqliteTable('leases', {
+export const exportSlots = sqliteTable('export_slots', {
   name: text('name').primaryKey(),
   holder: text('holder').notNull(),
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
@@ -346,6 +430,29 @@ export const targetImports = sqliteTable('target_imports', {
   createdAt: createdAt(),
 });
 
+/**
+ * What a finalised evaluation's table showed at 定稿 (lib/evaluations/frozen.ts): its views and
+ * exports render from here from then on, whatever is renamed or rescored later. Reopening deletes it.
+ */
+export const evaluationSnapshots = sqliteTable('evaluation_snapshots', {
+  evaluationId: integer('evaluation_id')
+    .primaryKey()
+    .references(() => evaluations.id, { onDelete: 'cascade' }),
+  content: text('content', { mode: 'json' }).$type<FrozenEvaluation>().notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * A job that exactly one instance of the app runs at a time (the scheduled backup, the evidence
+ * sweep): the instance holding an unexpired lease runs it; `lastDoneAt` says when it last completed.
+ */
+export const jobLeases = sqliteTable('job_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  lastDoneAt: integer('last_done_at', { mode: 'timestamp_ms' }),
+});
+
 export type Department = typeof departments.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -358,3 +465,4 @@ export type Evaluation = typeof evaluations.$inferSelect;
 export type IndicatorResult = typeof indicatorResults.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type EvaluationFlag = typeof evaluationFlags.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;

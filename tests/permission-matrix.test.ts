@@ -3,7 +3,17 @@ import { reviewScoresOperation } from '@/lib/evaluations/review';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { approveOperation, finalizeOperation, returnOperation, submitOperation } from '@/lib/evaluations/transitions';
 import type { Operation } from '@/lib/operations';
-import { type Caller, CALLERS, completeDraft, reviewDraft, sessionOf, testWorld, type World } from './world';
+import {
+  bringTo,
+  type Caller,
+  CALLERS,
+  completeDraft,
+  reviewDraft,
+  sessionOf,
+  type Stage,
+  testWorld,
+  type World,
+} from './world';
 import type { z } from 'zod';
 
 /**
@@ -31,19 +41,10 @@ const step =
   (comment = '') =>
   async (id: number) => ({ evaluationId: id, version: (await world.bundle(id)).evaluation.version, comment });
 
-async function bringTo(id: number, status: Row['state']) {
-  const { owner1, head } = world.actors;
-  if (status === 'draft') return;
-  expect((await world.run(saveDraftOperation, owner1, await completeDraft(world, id))).ok).toBe(true);
-  if (status === 'filled draft') return;
-  expect((await world.run(submitOperation, owner1, await step()(id))).ok).toBe(true);
-  if (status === 'dept_approved') expect((await world.run(approveOperation, head, await step()(id))).ok).toBe(true);
-}
-
 interface Row {
   name: string;
   op: Operation<z.ZodType, unknown>;
-  state: 'draft' | 'filled draft' | 'submitted' | 'dept_approved';
+  state: Exclude<Stage, 'finalized'>;
   allowed: Actor;
   /** Callers whose role may do this in another state: refused for the state, not the role. */
   wrongState?: Actor[];
@@ -82,7 +83,7 @@ describe('server action permission matrix', () => {
       let id: number;
       beforeAll(async () => {
         id = await world.evaluationOf(PROJECTS[r]);
-        await bringTo(id, row.state);
+        await bringTo(world, id, row.state);
       });
 
       for (const actor of CALLERS.filter((a) => a !== row.allowed)) {

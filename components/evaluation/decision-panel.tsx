@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { approveAction, finalizeAction, returnAction } from '@/app/(app)/evaluations/review-actions';
+import { EvidenceCount } from '@/components/evidence/evidence-cell';
+import { useEvidence } from '@/components/evidence/evidence-provider';
 import { FieldMessage, FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction, type ActionState } from '@/lib/action-state';
 import { TEXT_LIMITS } from '@/lib/evaluations/form-schema';
@@ -34,6 +36,8 @@ export function DecisionPanel({
 }) {
   const router = useRouter();
   const [comment, setComment] = useState('');
+  const [missingEvidence, setMissingEvidence] = useState<string[]>([]);
+  const evidence = useEvidence();
   const { banner, fieldErrors, show, clear } = useServerFeedback();
   const [missingComment, setMissingComment] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -46,8 +50,10 @@ export function DecisionPanel({
     if (BUTTONS[decision].confirm && !window.confirm(BUTTONS[decision].confirm)) return;
     setBusy(true);
     try {
-      if (!show(await callAction(ACTIONS[decision], { evaluationId, version, comment }))) return;
+      const input = { evaluationId, version, comment, ...(decision === 'return' ? { missingEvidence } : {}) };
+      if (!show(await callAction(ACTIONS[decision], input))) return;
       setComment('');
+      setMissingEvidence([]);
       router.refresh();
     } finally {
       setBusy(false);
@@ -69,6 +75,25 @@ export function DecisionPanel({
         />
         <FieldMessage message={commentError} />
       </label>
+      {decisions.includes('return') && evidence && (
+        <fieldset className="evidence-flags" data-testid="missing-evidence">
+          <legend>退回时标记缺佐证的行（可选，项目负责人会在这些行上看到“缺佐证”）</legend>
+          {evidence.config.rows.map((row) => (
+            <label key={row.key} className="checkbox">
+              <input
+                type="checkbox"
+                checked={missingEvidence.includes(row.key)}
+                onChange={(e) =>
+                  setMissingEvidence((keys) =>
+                    e.target.checked ? [...keys, row.key] : keys.filter((key) => key !== row.key),
+                  )
+                }
+              />{' '}
+              {row.label} <EvidenceCount rowKey={row.key} />
+            </label>
+          ))}
+        </fieldset>
+      )}
       {banner?.kind === 'error' && !commentError && <FormBanner banner={banner} />}
       <div className="button-row">
         {decisions.map((d) => (

@@ -1,11 +1,12 @@
+import { EvidenceCell, EvidenceSection } from '@/components/evidence/evidence-cell';
 import { DataTable, type Column } from '@/components/page-pieces';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { describeActualWithUnits } from '@/lib/evaluations/labels';
+import { rowKey } from '@/lib/evidence/rows';
 import { formatRate, formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
 import type { EvaluationResult } from '@/lib/scoring';
 
-/** The evaluation as stored, read-only: what heads and finance review, and what everyone sees once submitted. */
 type Indicator = EvaluationBundle['indicators'][number];
 
 /** The evaluation as stored, read-only: what heads and finance review, and what everyone sees once submitted. */
@@ -59,6 +60,10 @@ export function EvaluationView({ bundle, result }: { bundle: EvaluationBundle; r
       ),
     },
     { header: '偏差原因分析及改进措施', cellClassName: 'prose', cell: (ind) => resultOf(ind)?.explanation },
+    {
+      header: '佐证材料',
+      cell: (ind) => <EvidenceCell rowKey={rowKey({ target: 'indicator', indicatorId: ind.id })} />,
+    },
   ];
   const budgetLine = (
     <tr>
@@ -80,6 +85,9 @@ export function EvaluationView({ bundle, result }: { bundle: EvaluationBundle; r
         )}
       </td>
       <td className="prose">{e.budgetExplanation}</td>
+      <td>
+        <EvidenceCell rowKey="budget" />
+      </td>
     </tr>
   );
   return (
@@ -96,6 +104,7 @@ export function EvaluationView({ bundle, result }: { bundle: EvaluationBundle; r
             {e.goalActual || <span className="muted">未填写</span>}
           </p>
         </div>
+        <EvidenceSection rowKey="goal" />
       </section>
     </>
   );

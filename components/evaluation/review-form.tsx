@@ -4,10 +4,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm, type Path } from 'react-hook-form';
 import { reviewScoresAction } from '@/app/(app)/evaluations/review-actions';
+import { EvidenceCount } from '@/components/evidence/evidence-cell';
 import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { DataTable, type Column } from '@/components/page-pieces';
 import { callAction } from '@/lib/action-state';
 import { reviewSchema, TEXT_LIMITS, type ReviewInput } from '@/lib/evaluations/form-schema';
+import { rowKey } from '@/lib/evidence/rows';
 import { formatScore } from '@/lib/format';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { FieldError } from './field-error';
@@ -45,6 +47,8 @@ export function ReviewForm({
 
   type Line = {
     key: string;
+    /** The row's evidence key. */
+    evidence: string;
     label: string;
     points: string;
     selfScore: string;
@@ -53,17 +57,26 @@ export function ReviewForm({
   const rows: Line[] = [
     ...lines.map((l, i) => ({
       key: String(l.indicatorId),
+      evidence: rowKey({ target: 'indicator', indicatorId: l.indicatorId }),
       label: `第${i + 1}行 ${l.name}`,
       points: l.points,
       selfScore: l.selfScore,
       base: `indicators.${i}` as const,
     })),
-    { key: 'budget', label: '预算执行率', points: budget.points, selfScore: budget.selfScore, base: 'budget' },
+    {
+      key: 'budget',
+      evidence: 'budget',
+      label: '预算执行率',
+      points: budget.points,
+      selfScore: budget.selfScore,
+      base: 'budget',
+    },
   ];
   const columns: Array<Column<Line>> = [
     { header: '指标', cell: (r) => r.label },
     { header: '分值', className: 'num', cell: (r) => formatScore(r.points) },
     { header: '自评得分', className: 'num', cell: (r) => formatScore(r.selfScore, precision) },
+    { header: '佐证', className: 'nowrap', cell: (r) => <EvidenceCount rowKey={r.evidence} /> },
     {
       header: '复核得分',
       cell: (r) => (

@@ -13,6 +13,7 @@ import {
   type EvaluationStatus,
   type FlagKind,
 } from '../schema';
+import { evidenceFlaggedCondition } from './attachments';
 import { projectOwner, projectScopeCondition } from './projects';
 import type { SessionUser } from '../../lib/auth/scope';
 import type { Db } from '../sqlite';
@@ -83,6 +84,8 @@ export function evaluationListSpec({ nearDeadline = false }: { nearDeadline?: bo
       // A grade counts once someone scored the evaluation (the overview's rule).
       grade: { values: GRADE_ORDER, where: (v) => and(scored, sql`${countingGrade} = ${v}`) },
       flag: { values: FLAG_KINDS, where: (v) => flagCondition(v as FlagKind, { nearDeadline }) },
+      // Rows flagged 缺佐证 by the latest decision.
+      evidence: { values: ['missing'], where: () => evidenceFlaggedCondition() },
     },
   });
 }
@@ -102,6 +105,8 @@ export function evaluationRows(db: Db) {
       department: sql<string>`${departments.name}`.as('department_name'),
       departmentId: projects.departmentId,
       ownerId: projects.ownerId,
+      /** The project's version (owner assignment is checked against it). */
+      projectVersion: sql<number>`${projects.version}`.mapWith(Number).as('project_version'),
       owner: projectOwner.displayName,
       ownerActive: projectOwner.active,
       budgetTotalFen: projects.budgetTotalFen,

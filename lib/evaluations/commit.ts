@@ -1,5 +1,6 @@
 import 'server-only';
 import { transaction, type Db } from '@/db';
+import { insertEvidenceFlags, type FlaggedRow } from '@/db/queries/attachments';
 import { insertAuditEntries, type AuditChange } from '@/db/queries/audit';
 import {
   claimEvaluationVersion,
@@ -12,34 +13,13 @@ import {
 import type { AuditAction, EvaluationStatus, ReviewActionKind } from '@/db/schema';
 import { fail, ok, type ActionState } from '@/lib/action-state';
 import type { SessionUser } from '@/lib/auth/scope';
-import { engineFlags } from '@/lib/overview/flags';
 import type { EvaluationResult } from '@/lib/scoring';
 import { WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/workflow/state-machine';
-import { schemeOfYear } from './sheet';
+import { keepSnapshotInStep } from './frozen';
+import { cachedScores, schemeOfYear } from './sheet';
 
 export const CONFLICT_MESSAGE =
   '保存失败：该自评已被他人修改。您的输入仍保留在页面上，请先复制需要保留的内容，再刷新页面查看最新版本。';
-
-/** The engine's numbers as cached beside the data, for lists, the API and exports, with the flags they raise. */
-export function cachedScores(
-  bundle: Pick<EvaluationBundle, 'indicators'>,
-  result: EvaluationResult,
-  scheme: Parameters<typeof engineFlags>[1],
-) {
-  return {
-    flags: engineFlags(result, scheme),
-    evaluation: {
-      selfScore: result.selfTotal,
-      finalScore: result.finalTotal,
-      selfGrade: result.selfGrade,
-      finalGrade: result.finalGrade,
-    },
-    results: bundle.indicators.map((ind, i) => {
-      const { points, rate, computedScore, finalScore } = result.indicators[i];
-      return { indicatorId: ind.id, points, rate, computedScore, finalScore };
-    }),
-  };
-}
 
 export interface EvaluationCommit<D> {
   /** What was done, for the answer (已保存草稿, 已提交…). */
@@ -54,8 +34,8 @@ export interface EvaluationCommit<D> {
   evaluation?: EvaluationColumns;
   /** The operation's own columns of each indicator's result, in the bundle's indicator order. */
   results?: ResultColumns[];
-  /** A workflow step, for the 流转记录. */
-  step?: { action: ReviewActionKind; to: EvaluationStatus; comment: string };
+  /** A workflow step, for the 流转记录; a return may flag rows as 缺佐证 with it. */
+  step?: { action: ReviewActionKind; to: EvaluationStatus; comment: string; missingEvidence?: FlaggedRow[] };
   audit: Array<{ action: AuditAction; changes: AuditChange[] }>;
   /** The engine's result for what is stored once this is written. */
   result: EvaluationResult;
@@ -81,19 +61,24 @@ export async function commitEvaluation<D extends object>(
       results: scores.results.map((scored, i) => ({ ...commit.results?.[i], ...scored })),
       flags: scores.flags,
     });
+    for (const { action, changes } of commit.audit)
+      await insertAuditEntries(tx, { actorId: user.id, evaluationId, action, changes });
     if (commit.step) {
-      const { action, to, comment } = commit.step;
-      await insertReviewAction(tx, {
+      const { action, to, comment, missingEvidence = [] } = commit.step;
+      const from = bundle.evaluation.status;
+      const reviewActionId = await insertReviewAction(tx, {
         evaluationId,
         actorId: user.id,
         action,
-        fromStatus: bundle.evaluation.status,
+        fromStatus: from,
         toStatus: to,
         comment,
       });
+      const rows = missingEvidence.map(({ target, indicatorId }) => ({ target, indicatorId }));
+      await insertEvidenceFlags(tx, { reviewActionId, evaluationId, rows });
+      // Last, so that a step to 定稿 freezes everything this commit wrote.
+      await keepSnapshotInStep(tx, { evaluationId, from, to, result: commit.result });
     }
-    for (const { action, changes } of commit.audit)
-      await insertAuditEntries(tx, { actorId: user.id, evaluationId, action, changes });
     return true;
   });
   if (!written) return fail('conflict', CONFLICT_MESSAGE);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowKeySchema } from '@/lib/evidence/rows';
 import { REPORT_SECTIONS, type ReportSectionKey } from '@/lib/reports/sections';
 import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
 
@@ -81,6 +82,8 @@ export const transitionSchema = z.object({
 
 export const returnSchema = transitionSchema.extend({
   comment: limitedText(TEXT_LIMITS.comment).refine((s) => s.trim().length > 0, '请填写退回原因'),
+  /** The rows flagged 缺佐证 with this return (lib/evidence/rows keys). */
+  missingEvidence: z.array(rowKeySchema).max(510).default([]),
 });
 
 const reviewedFields = { score: optionalNumberText, reason: limitedText(TEXT_LIMITS.reason) };

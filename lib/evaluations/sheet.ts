@@ -1,5 +1,6 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { fenToWanYuan } from '@/lib/money';
+import { engineFlags } from '@/lib/overview/flags';
 import {
   NATIONAL_SCHEME,
   safeResolveScheme,
@@ -77,6 +78,27 @@ export function scoreStored(
     drop(storedBudget(bundle)),
   );
   return { input, result: scoreEvaluation(input) };
+}
+
+/** The engine's numbers as cached beside the data, for lists, the API and exports, with the flags they raise. */
+export function cachedScores(
+  bundle: Pick<EvaluationBundle, 'indicators'>,
+  result: EvaluationResult,
+  scheme: Parameters<typeof engineFlags>[1],
+) {
+  return {
+    flags: engineFlags(result, scheme),
+    evaluation: {
+      selfScore: result.selfTotal,
+      finalScore: result.finalTotal,
+      selfGrade: result.selfGrade,
+      finalGrade: result.finalGrade,
+    },
+    results: bundle.indicators.map((ind, i) => {
+      const { points, rate, computedScore, finalScore } = result.indicators[i];
+      return { indicatorId: ind.id, points, rate, computedScore, finalScore };
+    }),
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import 'server-only';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import type { ReviewActionKind } from '@/db/schema';
 import { ChangeSet, type AuditChange } from '@/lib/audit';
+import { evidenceRows, findRow, parseRowKey, type LabelledRow } from '@/lib/evidence/rows';
 import { fail } from '@/lib/operations';
 import { STATUS_LABELS } from '@/lib/roles';
 import { missingExplanations } from '@/lib/scoring';
@@ -58,6 +59,8 @@ function transitionOperation(action: ReviewActionKind, schema: typeof transition
       // Reviewed scores judged the evaluation as it was; one sent back to its owner will change.
       const clearReview = action === 'return';
       const comment = input.comment.trim();
+      const flagged = 'missingEvidence' in input ? flaggedRows(bundle, input.missingEvidence) : [];
+      if (flagged === null) return fail('invalid', '标记缺佐证的行不属于该自评，请刷新页面后重试');
       return commit({
         data: {},
         evaluation: {
@@ -67,7 +70,7 @@ function transitionOperation(action: ReviewActionKind, schema: typeof transition
           ...(clearReview ? { budgetReviewedScore: null, budgetReviewedReason: null } : {}),
         },
         results: clearReview ? bundle.indicators.map(() => ({ reviewedScore: null, reviewedReason: null })) : [],
-        step: { action, to, comment },
+        step: { action, to, comment, missingEvidence: flagged },
         audit: [
           { action: 'review_cleared', changes: clearReview ? clearedReviews(bundle) : [] },
           {
@@ -80,6 +83,17 @@ function transitionOperation(action: ReviewActionKind, schema: typeof transition
                 oldValue: STATUS_LABELS[from],
                 newValue: STATUS_LABELS[to],
               },
+              ...(flagged.length > 0
+                ? [
+                    {
+                      entityType: 'evaluation' as const,
+                      entityId: bundle.evaluation.id,
+                      field: '退回时标记缺佐证',
+                      oldValue: null,
+                      newValue: flagged.map((row) => row.label).join('、'),
+                    },
+                  ]
+                : []),
             ],
           },
         ],
@@ -87,6 +101,18 @@ function transitionOperation(action: ReviewActionKind, schema: typeof transition
       });
     },
   });
+}
+
+/** The rows a return flags 缺佐证, each once, in the form's order; null when a key names no row of this evaluation. */
+function flaggedRows(bundle: EvaluationBundle, keys: string[]): LabelledRow[] | null {
+  const rows = evidenceRows(bundle.indicators);
+  const wanted = new Set<string>();
+  for (const key of keys) {
+    const row = parseRowKey(key);
+    if (!row || !findRow(rows, row)) return null;
+    wanted.add(key);
+  }
+  return rows.filter((row) => wanted.has(row.key));
 }
 
 /** Audit entries for every reviewed score a return clears. */

@@ -1,6 +1,6 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
+import { shownEvaluation } from '@/lib/evaluations/frozen';
 import { describeActualWithUnits } from '@/lib/evaluations/labels';
-import { scoreStored } from '@/lib/evaluations/sheet';
 import { formatRate, formatScore } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/roles';
 import type { EvaluationResult } from '@/lib/scoring';
@@ -41,9 +41,10 @@ export interface IndicatorLine {
   status: string;
 }
 
-/** Every indicator of one evaluation, with the engine's numbers (scored here unless `result` is given). */
-export function* indicatorLines(bundle: EvaluationBundle, result?: EvaluationResult): Generator<IndicatorLine> {
-  const scoredResult = result ?? scoreStored(bundle).result;
+/** Every indicator of one evaluation, with the engine's numbers (as shown: scored here, or frozen at 定稿, unless `result` is given). */
+export function* indicatorLines(live: EvaluationBundle, result?: EvaluationResult): Generator<IndicatorLine> {
+  // A finalised evaluation is exported as it was at 定稿.
+  const { bundle, result: scoredResult } = result ? { bundle: live, result } : shownEvaluation(live);
   const p = scoredResult.precision;
   const status = STATUS_LABELS[bundle.evaluation.status];
   for (let i = 0; i < bundle.indicators.length; i++) {

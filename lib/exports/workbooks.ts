@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
-import { scoreStored } from '@/lib/evaluations/sheet';
+import { shownEvaluation } from '@/lib/evaluations/frozen';
 import { INDICATOR_CSV_HEADERS, indicatorLines, type IndicatorLine } from './indicators-csv';
 import { SELF_EVALUATION_SHEET_OPTIONS, writeSelfEvaluationSheet } from './self-evaluation-sheet';
 import { cell, num, NUMBER_FORMATS } from './sheet-layout';
@@ -16,12 +16,18 @@ function describeWorkbook(wb: ExcelJS.Workbook) {
   wb.created = new Date();
 }
 
+/** What the 自评表 of one evaluation is called when downloaded (alone, or in the evaluation's zip). */
+export function selfEvaluationFileName(bundle: Pick<EvaluationBundle, 'project'>): string {
+  return `项目支出绩效自评表-${bundle.project.year}-${bundle.project.name}.xlsx`;
+}
+
 /** `GET /api/evaluations/{id}/self-evaluation.xlsx`: the 自评表 of one evaluation, one sheet. */
 export async function buildSelfEvaluationWorkbook(bundle: EvaluationBundle): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   describeWorkbook(wb);
   const ws = wb.addWorksheet('项目支出绩效自评表', SELF_EVALUATION_SHEET_OPTIONS);
-  writeSelfEvaluationSheet(ws, bundle, scoreStored(bundle).result);
+  const shown = shownEvaluation(bundle);
+  writeSelfEvaluationSheet(ws, shown.bundle, shown.result);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -74,7 +80,7 @@ export async function writeYearWorkbook(
 
   const summary = new SummarySheetWriter(wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS), year);
   for await (const batch of batches()) {
-    for (const bundle of batch) summary.add({ bundle, result: scoreStored(bundle).result });
+    for (const bundle of batch) summary.add(shownEvaluation(bundle));
     // Let the output drain what was written before the next batch piles up.
     await nextTick();
   }

@@ -6,7 +6,7 @@ import { transaction, type Db } from '@/db';
 import { listCondition } from '@/db/list-query';
 import { evaluationListSpec, scopeCondition } from '@/db/queries/evaluation-list';
 import { yearBundleBatches, type EvaluationBundle } from '@/db/queries/evaluations';
-import { releaseLease, renewLease, takeLease } from '@/db/queries/leases';
+import { releaseSlot, renewSlot, takeSlot } from '@/db/queries/export-slots';
 import { findYear } from '@/db/queries/years';
 import { yearRoute } from '@/lib/auth/api';
 import type { SessionUser } from '@/lib/auth/scope';
@@ -37,13 +37,13 @@ export async function takeExportSlot(db: Db, now = new Date()): Promise<ExportSl
   const holder = randomUUID();
   const expiresAt = new Date(now.getTime() + LEASE_MS);
   const name = await transaction(db, async (tx) => {
-    for (const slot of YEAR_EXPORT_SLOTS) if (await takeLease(tx, { name: slot, holder, expiresAt, now })) return slot;
+    for (const slot of YEAR_EXPORT_SLOTS) if (await takeSlot(tx, { name: slot, holder, expiresAt, now })) return slot;
     return null;
   });
   if (name === null) return null;
   const renew = setInterval(() => {
     const expiresAt = new Date(Date.now() + LEASE_MS);
-    transaction(db, (tx) => renewLease(tx, { name, holder, expiresAt })).catch(() => clearInterval(renew));
+    transaction(db, (tx) => renewSlot(tx, { name, holder, expiresAt })).catch(() => clearInterval(renew));
   }, RENEW_MS);
   renew.unref();
   let released = false;
@@ -53,7 +53,7 @@ export async function takeExportSlot(db: Db, now = new Date()): Promise<ExportSl
       if (released) return;
       released = true;
       clearInterval(renew);
-      await transaction(db, (tx) => releaseLease(tx, { name, holder }));
+      await transaction(db, (tx) => releaseSlot(tx, { name, holder }));
     },
   };
 }

@@ -4,6 +4,8 @@ import type { SessionUser } from '@/lib/auth/scope';
 import {
   allowedActions,
   decide,
+  EVIDENCE_ACTIONS,
+  evidencePurposeOf,
   heldByClosedYear,
   nextStepFor,
   queueStatuses,
@@ -34,7 +36,18 @@ const at = (status: EvaluationStatus, yearStatus: 'open' | 'closed' = 'open') =>
 });
 
 const STATUSES: EvaluationStatus[] = ['draft', 'submitted', 'dept_approved', 'finalized'];
-const ACTIONS: WorkflowAction[] = ['save', 'submit', 'approve', 'return', 'review', 'finalize'];
+const ACTIONS: WorkflowAction[] = [
+  'save',
+  'submit',
+  'approve',
+  'return',
+  'review',
+  'finalize',
+  'attach',
+  'detach',
+  'attachReview',
+  'detachReview',
+];
 
 /** The whole allowed table, written out: [actor, status, action, resulting status]. Everything else is refused. */
 const ALLOWED: Array<[SessionUser, EvaluationStatus, WorkflowAction, EvaluationStatus]> = [
@@ -45,6 +58,10 @@ const ALLOWED: Array<[SessionUser, EvaluationStatus, WorkflowAction, EvaluationS
   [finance, 'dept_approved', 'review', 'dept_approved'],
   [finance, 'dept_approved', 'return', 'draft'],
   [finance, 'dept_approved', 'finalize', 'finalized'],
+  [owner, 'draft', 'attach', 'draft'],
+  [owner, 'draft', 'detach', 'draft'],
+  [finance, 'dept_approved', 'attachReview', 'dept_approved'],
+  [finance, 'dept_approved', 'detachReview', 'dept_approved'],
 ];
 
 describe('workflow state machine', () => {
@@ -89,10 +106,41 @@ describe('workflow state machine', () => {
     });
     expect(decide(owner, at('draft', 'closed'), 'submit')).toMatchObject({ allowed: false, code: 'state' });
     expect(allowedActions(head, at('submitted', 'closed'))).toEqual(['approve', 'return']);
-    expect(allowedActions(finance, at('dept_approved', 'closed'))).toEqual(['return', 'review', 'finalize']);
+    expect(decide(owner, at('draft', 'closed'), 'attach')).toMatchObject({ allowed: false, code: 'state' });
+    expect(decide(owner, at('draft', 'closed'), 'detach')).toMatchObject({ allowed: false, code: 'state' });
+    expect(allowedActions(finance, at('dept_approved', 'closed'))).toEqual([
+      'return',
+      'review',
+      'finalize',
+      'attachReview',
+      'detachReview',
+    ]);
     expect(heldByClosedYear(at('draft', 'closed'))).toBe(true);
     expect(heldByClosedYear(at('submitted', 'closed'))).toBe(false);
     expect(heldByClosedYear(at('draft'))).toBe(false);
+  });
+
+  it('says which evidence each role adds, and through which actions', () => {
+    expect([owner, head, finance, admin].map((a) => evidencePurposeOf(a.role))).toEqual([
+      'owner',
+      null,
+      'review',
+      null,
+    ]);
+    expect(decide(head, at('submitted'), 'attach')).toMatchObject({
+      allowed: false,
+      code: 'forbidden',
+      reason: '只有项目负责人可以上传佐证材料',
+    });
+    expect(decide(owner, at('submitted'), 'detach')).toMatchObject({
+      allowed: false,
+      code: 'state',
+      reason: '当前状态为“已提交”，不能删除佐证材料',
+    });
+    expect(decide(owner, at('draft'), EVIDENCE_ACTIONS.review.remove)).toMatchObject({
+      allowed: false,
+      code: 'forbidden',
+    });
   });
 
   it('derives roles, to-do lists and next steps from the same table', () => {

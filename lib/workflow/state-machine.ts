@@ -1,4 +1,4 @@
-import { EVALUATION_STATUSES, ROLES, type EvaluationStatus, type Role } from '@/db/schema';
+import { EVALUATION_STATUSES, ROLES, type EvaluationStatus, type EvidencePurpose, type Role } from '@/db/schema';
 import { canViewProject, type ProjectScope, type SessionUser } from '@/lib/auth/scope';
 import { ROLE_LABELS, STATUS_LABELS } from '@/lib/roles';
 
@@ -9,7 +9,17 @@ import { ROLE_LABELS, STATUS_LABELS } from '@/lib/roles';
  * This file is the one place that says who may do what, and when: the operations' roles, the
  * server's checks, the page's buttons, the to-do lists and the "下一步" texts are all read from it.
  */
-export type WorkflowAction = 'save' | 'submit' | 'approve' | 'return' | 'review' | 'finalize';
+export type WorkflowAction =
+  | 'save'
+  | 'submit'
+  | 'approve'
+  | 'return'
+  | 'review'
+  | 'finalize'
+  | 'attach'
+  | 'detach'
+  | 'attachReview'
+  | 'detachReview';
 
 interface Transition {
   action: WorkflowAction;
@@ -27,6 +37,11 @@ const TRANSITIONS: readonly Transition[] = [
   { action: 'review', role: 'finance', from: 'dept_approved', to: 'dept_approved' },
   { action: 'return', role: 'finance', from: 'dept_approved', to: 'draft' },
   { action: 'finalize', role: 'finance', from: 'dept_approved', to: 'finalized' },
+  // Evidence (佐证材料): the owner's while the draft is theirs, finance's own review evidence while reviewing.
+  { action: 'attach', role: 'owner', from: 'draft', to: 'draft' },
+  { action: 'detach', role: 'owner', from: 'draft', to: 'draft' },
+  { action: 'attachReview', role: 'finance', from: 'dept_approved', to: 'dept_approved' },
+  { action: 'detachReview', role: 'finance', from: 'dept_approved', to: 'dept_approved' },
 ];
 
 interface ActionWords {
@@ -46,7 +61,28 @@ export const WORKFLOW_ACTIONS: Record<WorkflowAction, ActionWords> = {
   return: { verb: '退回', button: '退回修改', done: '退回' },
   review: { verb: '复核评分', button: '保存复核得分', done: '保存复核得分' },
   finalize: { verb: '定稿', button: '定稿', done: '定稿' },
+  attach: { verb: '上传佐证材料', button: '上传佐证材料', done: '上传', needsOpenYear: true },
+  detach: { verb: '删除佐证材料', button: '删除', done: '删除', needsOpenYear: true },
+  attachReview: { verb: '上传复核佐证材料', button: '上传复核佐证材料', done: '上传' },
+  detachReview: { verb: '删除复核佐证材料', button: '删除', done: '删除' },
 };
+
+/** Each kind of evidence is added and removed by its own pair of actions. */
+export const EVIDENCE_ACTIONS: Record<EvidencePurpose, { add: WorkflowAction; remove: WorkflowAction }> = {
+  owner: { add: 'attach', remove: 'detach' },
+  review: { add: 'attachReview', remove: 'detachReview' },
+};
+
+/** The roles that add (or remove) evidence of some kind: the evidence operations' first check. */
+export function evidenceRoles(kind: 'add' | 'remove'): Role[] {
+  return ROLES.filter((role) => Object.values(EVIDENCE_ACTIONS).some((a) => rolesFor(a[kind]).includes(role)));
+}
+
+/** The evidence a role adds (the owner's own, or finance's review evidence); null for roles that add none. */
+export function evidencePurposeOf(role: Role): EvidencePurpose | null {
+  const purposes = Object.keys(EVIDENCE_ACTIONS) as EvidencePurpose[];
+  return purposes.find((p) => rolesFor(EVIDENCE_ACTIONS[p].add).includes(role)) ?? null;
+}
 
 /** What is to be done at each status: the text of whoever may act then, and of everyone else. */
 const STEPS: Record<EvaluationStatus, { task: string; waiting: string }> = {

@@ -73,6 +73,7 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
       : [{ name: 'department', label: '部门', all: '全部部门', options: departmentOptions }]),
     { name: 'status', label: '状态', all: '全部状态', options: EVALUATION_STATUSES.map((s) => [s, STATUS_LABELS[s]]) },
     { name: 'grade', label: '等级', all: '全部等级', options: GRADES.map((g) => [g, g]) },
+    { name: 'evidence', label: '佐证材料', all: '不限', options: [['missing', '有退回时标记的缺佐证']] },
     {
       name: 'flag',
       label: '值得关注',

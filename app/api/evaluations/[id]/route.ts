@@ -1,9 +1,10 @@
 import { evaluationRoute } from '@/lib/auth/api';
+import { shownEvaluation } from '@/lib/evaluations/frozen';
 import { serializeEvaluation } from '@/lib/evaluations/serialize';
-import { scoreStored } from '@/lib/evaluations/sheet';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = evaluationRoute(({ bundle }) =>
-  Response.json(serializeEvaluation(bundle, scoreStored(bundle).result)),
-);
+export const GET = evaluationRoute(({ bundle }) => {
+  const shown = shownEvaluation(bundle);
+  return Response.json(serializeEvaluation(shown.bundle, shown.result));
+});
