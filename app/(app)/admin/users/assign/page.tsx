@@ -74,7 +74,6 @@ export default async function AssignOwnersPage({ searchParams }: PageProps<'/adm
       header: '改派给',
       cell: (row) => (
         <AssignOwnerRow
-          key={`${row.projectId}-${row.projectVersion}`}
           projectId={row.projectId}
           version={row.projectVersion}
           projectName={row.project}
