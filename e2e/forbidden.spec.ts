@@ -164,7 +164,7 @@ test('the evidence routes refuse every caller the rules do not allow, in every s
   expect((await temporaryList.json()).error).toBe('请先修改初始密码');
 
   const list = await (await as.owner1.get('/api/years/2024/evaluations')).json();
-  const id: number = list.evaluations.find((e: { project: string }) => e.project === '执法检查事故调查处理经费').id;
+  const id: number = list.items.find((e: { project: string }) => e.project === '执法检查事故调查处理经费').id;
   const items = async () => (await (await as.finance.get(`/api/evaluations/${id}/attachments`)).json()).items;
   const read = async (): Promise<Detail> => (await as.finance.get(`/api/evaluations/${id}`)).json();
   const pdf = (name: string) => [{ name, mimeType: 'application/pdf', buffer: pdfFile(name) }];

@@ -66,7 +66,8 @@ test('finance sets caps and a deduction; the 自评表 prints the cap under the 
     '预算执行率低于70%，总分不超过79分（封顶前 89.00）；超额完成扣分 1 项',
   );
   await finance.getByRole('button', { name: '保存年度设置' }).click();
-  await expect(finance.getByRole('status')).toHaveText('已保存年度设置');
+  // Saving rescores and caches every evaluation of the year: give a loaded machine time.
+  await expect(finance.getByRole('status')).toHaveText('已保存年度设置', { timeout: 30_000 });
 
   // The owner's live score runs the same engine in the browser.
   const ownerPage = await pageFor(browser, freshServer.url, 'owner1');
