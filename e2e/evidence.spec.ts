@@ -24,7 +24,7 @@ async function ownersEvaluation(
 ): Promise<{ ownerApi: APIRequestContext; detail: Detail; project: string }> {
   const ownerApi = await apiAs(baseURL, 'owner1');
   const list = await (await ownerApi.get('/api/years/2024/evaluations')).json();
-  const id: number = list.evaluations.find((e: { project: string }) => e.project === project).id;
+  const id: number = list.items.find((e: { project: string }) => e.project === project).id;
   return { ownerApi, project, detail: await (await ownerApi.get(`/api/evaluations/${id}`)).json() };
 }
 

@@ -15,7 +15,7 @@ import { ReportSections } from '@/components/reports/report-document';
 import { StatusTag } from '@/components/status-tag';
 import { getDb } from '@/db';
 import { currentEvidenceFlags } from '@/db/queries/attachments';
-import { listEvaluationAudit } from '@/db/queries/audit';
+import { AUDIT_LIST_SPEC, listEvaluationAudit } from '@/db/queries/audit';
 import { listReviewActions } from '@/db/queries/evaluations';
 import { requireEvaluation } from '@/lib/auth/session';
 import { workflowScope } from '@/lib/evaluations/authorize';
@@ -24,14 +24,19 @@ import { shownEvaluation, shownSteps } from '@/lib/evaluations/frozen';
 import { schemeOfYear, sheetOf } from '@/lib/evaluations/sheet';
 import { evidenceRows, findRow } from '@/lib/evidence/rows';
 import { evidenceConfig } from '@/lib/evidence/view';
+import { readListQuery } from '@/lib/lists/list-params';
+import { listView } from '@/lib/lists/list-view';
 import { evaluationReport } from '@/lib/reports/report-model';
 import { allowedActions, closedYearMessage, heldByClosedYear } from '@/lib/workflow/state-machine';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '绩效自评' };
 
-export default async function EvaluationPage({ params }: PageProps<'/evaluations/[id]'>) {
+const AUDIT_LIST = 'audit';
+
+export default async function EvaluationPage({ params, searchParams }: PageProps<'/evaluations/[id]'>) {
   const { user, bundle: live } = await requireEvaluation((await params).id);
+  const search = await searchParams;
   const db = getDb();
   const id = live.evaluation.id;
 
@@ -47,7 +52,18 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
   const flags = await currentEvidenceFlags(db, { evaluationId: id });
   const flaggedLabels = flags.map((flag) => findRow(evidenceRows(bundle.indicators), flag)?.label).filter(Boolean);
   // Owners see their own history in the timeline; the field-by-field 修改记录 is for those who check.
-  const audit = user.role === 'owner' ? null : await listEvaluationAudit(db, { evaluationId: id });
+  const auditQuery = readListQuery(AUDIT_LIST_SPEC, search, { prefix: AUDIT_LIST }).query;
+  const audit = user.role === 'owner' ? null : await listEvaluationAudit(db, { evaluationId: id, query: auditQuery });
+  const auditList =
+    audit &&
+    listView({
+      path: `/evaluations/${id}`,
+      params: search,
+      spec: AUDIT_LIST_SPEC,
+      query: auditQuery,
+      total: audit.total,
+      prefix: AUDIT_LIST,
+    });
   // Explicit 分值 that do not add up block the evaluation until the targets are fixed (rule book § Points).
   const pointsProblems = result.errors.filter(
     (err) => err.path === 'points' || /\.(points|level1Code)$/.test(err.path),
@@ -156,7 +172,7 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
       </EvidenceProvider>
 
       <Timeline entries={timeline} />
-      {audit && <AuditTable collapsed entries={audit} />}
+      {audit && auditList && <AuditTable collapsed entries={audit.items} list={auditList} />}
     </>
   );
 }

@@ -1,0 +1,77 @@
+import 'server-only';
+import { and } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { listCondition } from '@/db/list-query';
+import {
+  evaluationListSpec,
+  listEvaluationPage,
+  scopeCondition,
+  type EvaluationScope,
+  type EvaluationSort,
+} from '@/db/queries/evaluation-list';
+import { listYearDepartments } from '@/db/queries/years';
+import { EVALUATION_STATUSES, FLAG_KINDS, type EvaluationStatus } from '@/db/schema';
+import { deadlineIsNear } from '@/lib/overview/flags';
+import { FLAG_LABELS } from '@/lib/overview/flags';
+import { STATUS_LABELS } from '@/lib/roles';
+import { GRADES } from '@/lib/scoring';
+import { readListQuery, type SearchParams } from './list-params';
+import { listView } from './list-view';
+
+/** Columns whose first click sorts the largest first. */
+export const LARGEST_FIRST: readonly EvaluationSort[] = ['selfScore', 'finalScore', 'score', 'budget', 'indicators'];
+
+/**
+ * A page of evaluations as 项目, 待办 and the owner assignment show it: the URL's query read, the
+ * page and its total from the database, the links of its headers and pager, and the condition of
+ * the whole filtered list (for its 合计 and its exports).
+ */
+export async function evaluationListPage(
+  db: Db,
+  {
+    scope,
+    params,
+    path,
+    deadline = null,
+    today = new Date(),
+  }: { scope: EvaluationScope; params: SearchParams; path: string; deadline?: string | null; today?: Date },
+) {
+  const nearDeadline = deadlineIsNear(deadline, today);
+  const spec = evaluationListSpec({ nearDeadline });
+  const { query } = readListQuery(spec, params);
+  const page = await listEvaluationPage(db, { scope, query, nearDeadline });
+  const list = listView({ path, params, spec, query, total: page.total, firstDescending: LARGEST_FIRST });
+  return { page, list, query, where: and(scopeCondition(scope), listCondition(spec, query)) };
+}
+
+/** The filter bar of an evaluation list: department (for those who see several), status, grade, flag. */
+export async function evaluationFilters(
+  db: Db,
+  {
+    year,
+    severalDepartments,
+    statuses = EVALUATION_STATUSES,
+    flags = true,
+  }: { year: number; severalDepartments: boolean; statuses?: readonly EvaluationStatus[]; flags?: boolean },
+) {
+  const departments = severalDepartments ? await listYearDepartments(db, { year }) : [];
+  return [
+    ...(severalDepartments
+      ? [
+          {
+            name: 'department',
+            label: '部门',
+            all: '全部部门',
+            options: departments.map((d) => [String(d.id), d.name]),
+          },
+        ]
+      : []),
+    ...(statuses.length > 1
+      ? [{ name: 'status', label: '状态', all: '全部状态', options: statuses.map((s) => [s, STATUS_LABELS[s]]) }]
+      : []),
+    { name: 'grade', label: '等级', all: '全部等级', options: GRADES.map((g) => [g, g]) },
+    ...(flags
+      ? [{ name: 'flag', label: '值得关注', all: '全部', options: FLAG_KINDS.map((k) => [k, FLAG_LABELS[k]]) }]
+      : []),
+  ] as Array<{ name: string; label: string; all: string; options: Array<[string, string]> }>;
+}
