@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import { exportSlots } from '../schema';
 import type { Db } from '../sqlite';
 
@@ -45,9 +45,4 @@ export async function releaseSlot(tx: Db, { name, holder }: { name: string; hold
     .delete(exportSlots)
     .where(and(eq(exportSlots.name, name), eq(exportSlots.holder, holder)))
     .returning({ name: exportSlots.name });
-}
-
-/** How many of `slots` are held at `now`. */
-export async function countHeldSlots(db: Db, { slots, now }: { slots: readonly string[]; now: Date }) {
-  return db.$count(exportSlots, and(inArray(exportSlots.name, [...slots]), gte(exportSlots.expiresAt, now)));
 }
