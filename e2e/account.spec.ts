@@ -1,10 +1,9 @@
-import { expect, newPage, signIn, submitLogin, test as shared, workerServer } from './support/fixtures';
+import { expect, isolatedTest, newPage, signIn, submitLogin } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
-import type { TestServer } from './support/server';
 import type { Page } from '@playwright/test';
 
 /** Changes demo passwords (owner1's, head's): a worker server of its own, shared with no other spec. */
-const test = shared.extend<object, { server: TestServer }>({ server: workerServer() });
+const test = isolatedTest();
 
 async function fillPasswords(page: Page, current: string, next: string, again = next, currentLabel = '当前密码') {
   await page.getByLabel(currentLabel, { exact: true }).fill(current);

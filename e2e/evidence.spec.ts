@@ -3,17 +3,16 @@ import { rowKey } from '../lib/evidence/rows';
 import { exeFile, pdfFile, pngFile, readZip } from '../tests/evidence-files';
 import { completeDraft, type Detail } from './support/data';
 import { dropFiles, sha256, uploadAs, type EvidenceFile } from './support/evidence';
-import { expect, openEvaluation, test as shared, workerServer } from './support/fixtures';
+import { expect, isolatedTest, openEvaluation } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
-import type { TestServer } from './support/server';
 import type { APIRequestContext } from '@playwright/test';
 
 /**
  * Evidence through the UI and the API, on a server of its own: attach by file chooser and by drag-and-drop,
  * preview, submit, what the head sees and downloads, what others are refused, what the door refuses, and the zip.
  */
-// Its own worker server: the isolated specs (isolatedTest) change demo passwords on theirs.
-const test = shared.extend<object, { server: TestServer }>({ server: workerServer() });
+// Its own worker server: other specs change demo passwords on theirs.
+const test = isolatedTest();
 const MB = 1024 * 1024;
 const PDF: EvidenceFile = { name: '出勤台账.pdf', mimeType: 'application/pdf', buffer: pdfFile('出勤台账') };
 const PNG: EvidenceFile = { name: '现场照片.png', mimeType: 'image/png', buffer: pngFile([30, 120, 200]) };
