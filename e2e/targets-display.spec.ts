@@ -45,8 +45,8 @@ test('an owner sees each target as published with its 分值, never `= 30 家`, 
     '≥50家',
     '405支',
     '≥4次，≥2个',
-    '≥95%',
-    '≥90%',
+    '95%',
+    '95%',
   ]);
   // The bare numbers keep their published form, with the direction the engine scores them in.
   await expect(table.getByRole('row', { name: /30家/ })).toContainText('30 家（按 ≥ 计分）');
