@@ -17,16 +17,9 @@ import type { Page } from '@playwright/test';
 
 /** 13 indicators (owner2's). */
 const PROJECT = '应急管理及安全生产宣传教育培训专项经费';
-const PUBLISHED_COLUMNS = [
-  '一级指标',
-  '二级指标',
-  '三级指标',
-  '年度指标值',
-  '实际完成值',
-  '分值',
-  '得分',
-  '偏差原因分析及改进措施',
-];
+const PUBLISHED_COLUMNS = '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施'.split(
+  ' ',
+);
 /** `@page self-evaluation` in app/globals.css: A4 landscape, margins 14 / 10 / 12 / 10 mm. */
 const PX_PER_MM = 96 / 25.4;
 const PRINTABLE = { width: (297 - 20) * PX_PER_MM, height: (210 - 14 - 12) * PX_PER_MM };
