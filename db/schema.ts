@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { ParsedTarget } from '../lib/targets/types';
 
 /**
@@ -10,14 +10,25 @@ import type { ParsedTarget } from '../lib/targets/types';
 export const ROLES = ['owner', 'dept_head', 'finance', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const EVALUATION_STATUSES = ['draft', 'submitted', 'dept_approved', 'finalized'] as const;
+/** `returned`: sent back to the owner by the head or finance (or a finalised one reopened to them). */
+export const EVALUATION_STATUSES = ['draft', 'returned', 'submitted', 'dept_approved', 'finalized'] as const;
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 
-export const REVIEW_ACTIONS = ['submit', 'approve', 'return', 'finalize'] as const;
+/** The workflow steps a 流转记录 entry records (lib/workflow/state-machine.ts names each). */
+export const REVIEW_ACTIONS = ['submit', 'withdraw', 'approve', 'return', 'finalize', 'reopen', 'reassess'] as const;
 export type ReviewActionKind = (typeof REVIEW_ACTIONS)[number];
 
 /** What an audit entry records was done: to an evaluation, in administration, to targets and years. */
-const EVALUATION_AUDIT = ['update', 'review', 'review_cleared', 'transition', 'assign_owner'] as const;
+const EVALUATION_AUDIT = [
+  'update',
+  'review',
+  'review_cleared',
+  'transition',
+  'assign_owner',
+  'treasury_import',
+  'remind',
+  'spot_check',
+] as const;
 const ADMIN_AUDIT = ['create', 'rename', 'deactivate', 'reactivate', 'reset_password', 'change_password'] as const;
 const TARGET_AUDIT = [
   'import',
@@ -32,7 +43,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit entry is about: an evaluation and its results, or what administration changes. */
 const EVALUATION_ENTITIES = ['evaluation', 'indicator_result'] as const;
-const ADMIN_ENTITIES = ['project', 'user', 'department', 'target_import', 'year'] as const;
+const ADMIN_ENTITIES = ['project', 'user', 'department', 'target_import', 'year', 'spot_check'] as const;
 export const AUDIT_ENTITY_TYPES = [...EVALUATION_ENTITIES, ...ADMIN_ENTITIES] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -173,6 +184,11 @@ export const evaluations = sqliteTable(
     finalScore: text('final_score'),
     selfGrade: text('self_grade'),
     finalGrade: text('final_grade'),
+    /** 全年执行数 as finance last imported it from the treasury payment system (a later owner edit may differ). */
+    executedImportedFen: integer('executed_imported_fen'),
+    executedImportedAt: integer('executed_imported_at', { mode: 'timestamp_ms' }),
+    /** The version of the flag definitions (lib/flags) the stored flags were computed with; 0 = never. */
+    flagsVersion: integer('flags_version').notNull().default(0),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
     finalizedAt: integer('finalized_at', { mode: 'timestamp_ms' }),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
@@ -264,6 +280,122 @@ export const targetImports = sqliteTable('target_imports', {
   createdAt: createdAt(),
 });
 
+/** What a reviewer may want to look at (lib/flags defines each). */
+export const FLAG_KINDS = [
+  'unexplained_full_marks',
+  'over_execution',
+  'heavy_indicator',
+  'qualitative_unmet',
+  'repeated_explanation',
+  'high_score_low_execution',
+  'year_change',
+] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+
+/** An evaluation's flags, kept by commitEvaluation (one row per evaluation and kind), for filters and counts. */
+export const evaluationFlags = sqliteTable(
+  'evaluation_flags',
+  {
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: FLAG_KINDS }).notNull(),
+    detail: text('detail').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.evaluationId, t.kind] }),
+    index('evaluation_flags_kind_idx').on(t.kind, t.evaluationId),
+  ],
+);
+
+export const NOTIFICATION_KINDS = [
+  'returned',
+  'approved',
+  'finalized',
+  'reopened',
+  'reminded',
+  'deadline',
+  'queue',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const MAIL_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
+
+/** The in-app inbox, and the outbox of the optional e-mail copy (mail_state null = no mail). */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    evaluationId: integer('evaluation_id').references(() => evaluations.id, { onDelete: 'cascade' }),
+    message: text('message').notNull(),
+    /** Once per key and user (the deadline reminder: `deadline:{evaluation}:{deadline}`). */
+    dedupeKey: text('dedupe_key'),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    mailState: text('mail_state', { enum: MAIL_STATES }),
+    mailAttempts: integer('mail_attempts').notNull().default(0),
+    mailClaimedAt: integer('mail_claimed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.readAt),
+    index('notifications_mail_idx').on(t.mailState),
+    uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey),
+  ],
+);
+
+/** Where a user wants the e-mail copy of their notifications (none: in-app only). */
+export const notificationSettings = sqliteTable('notification_settings', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  email: text('email').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+});
+
+/** A scheduled job runs on the one instance holding its lease until it expires (pg-spike-report §4). */
+export const jobLeases = sqliteTable('job_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** A drawn 抽查复核 sample: the parameters and seed that reproduce it. */
+export const spotChecks = sqliteTable('spot_checks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  year: integer('year')
+    .notNull()
+    .references(() => evaluationYears.year),
+  seed: text('seed').notNull(),
+  mode: text('mode', { enum: ['count', 'percent'] }).notNull(),
+  amount: integer('amount').notNull(),
+  stratified: integer('stratified', { mode: 'boolean' }).notNull(),
+  weighted: integer('weighted', { mode: 'boolean' }).notNull(),
+  /** How many evaluations it was drawn from. */
+  population: integer('population').notNull(),
+  createdById: integer('created_by_id').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const spotCheckItems = sqliteTable(
+  'spot_check_items',
+  {
+    spotCheckId: integer('spot_check_id')
+      .notNull()
+      .references(() => spotChecks.id, { onDelete: 'cascade' }),
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.spotCheckId, t.evaluationId] }),
+    index('spot_check_items_evaluation_idx').on(t.evaluationId),
+  ],
+);
+
 export type Department = typeof departments.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -275,3 +407,4 @@ export type NewIndicator = typeof indicators.$inferInsert;
 export type Evaluation = typeof evaluations.$inferSelect;
 export type IndicatorResult = typeof indicatorResults.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;

@@ -13,7 +13,11 @@ import type { AuditAction, EvaluationStatus, ReviewActionKind } from '@/db/schem
 import { fail, ok, type ActionState } from '@/lib/action-state';
 import type { SessionUser } from '@/lib/auth/scope';
 import type { EvaluationResult } from '@/lib/scoring';
+import { explanationTextsOf, refreshFlags } from '@/lib/flags/stored';
+import { scheduleMailDispatch } from '@/lib/notifications/mail';
+import { notifyStep } from '@/lib/notifications/notify';
 import { WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/workflow/state-machine';
+import { discardFinalSnapshot } from './final-snapshot';
 
 export const CONFLICT_MESSAGE =
   '保存失败：该自评已被他人修改。您的输入仍保留在页面上，请先复制需要保留的内容，再刷新页面查看最新版本。';
@@ -57,7 +61,8 @@ export interface EvaluationCommit<D> {
 /**
  * The one write path of an evaluation: claims the next version (or fails with the conflict when
  * someone saved since the user loaded it), writes the operation's columns with the engine's
- * numbers, the workflow step and the audit entries, all in one transaction.
+ * numbers, the workflow step, the audit entries, the notices of the step and the evaluation's stored
+ * flags, all in one transaction; the notices' mail leaves after the commit.
  */
 export async function commitEvaluation<D extends object>(
   db: Db,
@@ -67,7 +72,7 @@ export async function commitEvaluation<D extends object>(
   const evaluationId = bundle.evaluation.id;
   const scores = cachedScores(bundle, commit.result);
   const written = await transaction(db, async (tx) => {
-    if (!(await claimEvaluationVersion(tx, { evaluationId, expected: commit.version, userId: user.id }))) return false;
+    if (!(await claimEvaluationVersion(tx, { evaluationId, expected: commit.version, userId: user.id }))) return null;
     await writeEvaluation(tx, {
       evaluationId,
       evaluation: { ...commit.evaluation, ...scores.evaluation },
@@ -86,8 +91,29 @@ export async function commitEvaluation<D extends object>(
     }
     for (const { action, changes } of commit.audit)
       await insertAuditEntries(tx, { actorId: user.id, evaluationId, action, changes });
-    return true;
+    let notified = 0;
+    if (commit.step) {
+      const { action, to, comment } = commit.step;
+      if (bundle.evaluation.status === 'finalized' && to !== 'finalized')
+        await discardFinalSnapshot(tx, { evaluationId });
+      notified = await notifyStep(tx, {
+        bundle,
+        actor: user,
+        facts: {
+          action,
+          to,
+          comment,
+          project: bundle.project.name,
+          actor: user.displayName,
+          finalTotal: commit.result.finalTotal,
+          precision: commit.result.precision,
+        },
+      });
+    }
+    await refreshFlags(tx, { evaluationId, previousTexts: explanationTextsOf(bundle) });
+    return { notified };
   });
   if (!written) return fail('conflict', CONFLICT_MESSAGE);
+  if (written.notified > 0) scheduleMailDispatch(db);
   return ok({ ...commit.data, version: commit.version + 1 }, `已${WORKFLOW_ACTIONS[commit.action].done}`);
 }

@@ -5,10 +5,19 @@ import { ChangeSet, type AuditChange } from '@/lib/audit';
 import { fail } from '@/lib/operations';
 import { STATUS_LABELS } from '@/lib/roles';
 import { missingExplanations } from '@/lib/scoring';
+import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { defineEvaluationOperation } from './authorize';
 import { describeScore } from './engine-input';
-import { returnSchema, transitionSchema } from './form-schema';
+import {
+  finalizeSchema,
+  reasonedTransitionSchema,
+  returnSchema,
+  transitionSchema,
+  type ReviewLines,
+} from './form-schema';
+import { applyReview } from './review';
 import { scoreStored, sheetOf, storedBudget, storedEntries } from './sheet';
+import type { z } from 'zod';
 
 /** What still stands between a draft and its submission, each named by its row. */
 export function submissionProblems(
@@ -43,32 +52,47 @@ export function submissionProblems(
   return { message: `还不能提交，请补充以下 ${lines.length} 处：\n${lines.join('\n')}`, fieldErrors };
 }
 
+type StepAction = Extract<
+  ReviewActionKind,
+  'submit' | 'withdraw' | 'approve' | 'return' | 'finalize' | 'reopen' | 'reassess'
+>;
+
 /** A workflow step: the status moves on, with the comment in the 流转记录 and the audit log. */
-function transitionOperation(action: ReviewActionKind, schema: typeof transitionSchema | typeof returnSchema) {
+type StepInput = { evaluationId: number; version: number; comment: string; review?: ReviewLines };
+
+function transitionOperation<S extends z.ZodType<StepInput>>(action: StepAction, schema: S) {
   return defineEvaluationOperation({
     action,
     schema,
-    async run(input, { bundle, to, commit }) {
+    async run(input, { bundle, sheet, to, commit }) {
       if (action === 'submit') {
         const problems = submissionProblems(bundle);
         if (problems) return fail('invalid', problems.message, problems.fieldErrors);
       }
+      // 定稿 takes the reviewed scores still on the page: written with the step, in one commit.
+      const lines = (input as StepInput).review;
+      const review = lines ? applyReview(bundle, sheet, lines) : null;
+      if (review && !review.ok) return fail('invalid', review.message, review.fieldErrors);
       const from = bundle.evaluation.status;
       const now = new Date();
       // Reviewed scores judged the evaluation as it was; one sent back to its owner will change.
-      const clearReview = action === 'return';
-      const comment = input.comment.trim();
+      const clearReview = to === 'returned';
+      const comment = (input as StepInput).comment.trim();
       return commit({
-        data: {},
+        data: { status: to },
         evaluation: {
           status: to,
-          ...(action === 'submit' ? { submittedAt: now } : {}),
-          ...(action === 'finalize' ? { finalizedAt: now } : {}),
+          ...(action === 'submit' ? { submittedAt: now } : action === 'withdraw' ? { submittedAt: null } : {}),
+          ...(action === 'finalize' ? { finalizedAt: now } : from === 'finalized' ? { finalizedAt: null } : {}),
           ...(clearReview ? { budgetReviewedScore: null, budgetReviewedReason: null } : {}),
+          ...review?.evaluation,
         },
-        results: clearReview ? bundle.indicators.map(() => ({ reviewedScore: null, reviewedReason: null })) : [],
+        results: clearReview
+          ? bundle.indicators.map(() => ({ reviewedScore: null, reviewedReason: null }))
+          : (review?.results ?? []),
         step: { action, to, comment },
         audit: [
+          { action: 'review', changes: review?.changes ?? [] },
           { action: 'review_cleared', changes: clearReview ? clearedReviews(bundle) : [] },
           {
             action: 'transition',
@@ -76,14 +100,14 @@ function transitionOperation(action: ReviewActionKind, schema: typeof transition
               {
                 entityType: 'evaluation',
                 entityId: bundle.evaluation.id,
-                field: comment ? `状态（意见：${comment}）` : '状态',
+                field: comment ? `状态（${WORKFLOW_ACTIONS[action].verb}，意见：${comment}）` : '状态',
                 oldValue: STATUS_LABELS[from],
                 newValue: STATUS_LABELS[to],
               },
             ],
           },
         ],
-        result: scoreStored(bundle, { withoutReview: clearReview }).result,
+        result: review?.result ?? scoreStored(bundle, { withoutReview: clearReview }).result,
       });
     },
   });
@@ -103,6 +127,22 @@ function clearedReviews(bundle: EvaluationBundle): AuditChange[] {
 }
 
 export const submitOperation = transitionOperation('submit', transitionSchema);
+export const withdrawOperation = transitionOperation('withdraw', transitionSchema);
 export const approveOperation = transitionOperation('approve', transitionSchema);
 export const returnOperation = transitionOperation('return', returnSchema);
-export const finalizeOperation = transitionOperation('finalize', transitionSchema);
+export const finalizeOperation = transitionOperation('finalize', finalizeSchema);
+export const reopenOperation = transitionOperation('reopen', reasonedTransitionSchema('请填写撤销定稿的原因'));
+export const reassessOperation = transitionOperation('reassess', reasonedTransitionSchema('请填写退回重新评价的原因'));
+
+/** The operation of each workflow step, by its action: the batch and the write API take a step by name. */
+export const TRANSITION_OPERATIONS = {
+  submit: submitOperation,
+  withdraw: withdrawOperation,
+  approve: approveOperation,
+  return: returnOperation,
+  finalize: finalizeOperation,
+  reopen: reopenOperation,
+  reassess: reassessOperation,
+} as const;
+
+export type TransitionAction = keyof typeof TRANSITION_OPERATIONS;
