@@ -12,10 +12,10 @@ import {
 import type { AuditAction, EvaluationStatus, ReviewActionKind } from '@/db/schema';
 import { fail, ok, type ActionState } from '@/lib/action-state';
 import type { SessionUser } from '@/lib/auth/scope';
-import type { EvaluationResult } from '@/lib/scoring';
 import { explanationTextsOf, refreshFlags } from '@/lib/flags/stored';
 import { scheduleMailDispatch } from '@/lib/notifications/mail';
 import { notifyStep } from '@/lib/notifications/notify';
+import type { EvaluationResult } from '@/lib/scoring';
 import { WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/workflow/state-machine';
 import { discardFinalSnapshot } from './final-snapshot';
 
