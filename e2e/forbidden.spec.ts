@@ -1,5 +1,5 @@
-import { parseTargetText } from '../lib/targets/parse-target-text';
 import { addOtherDepartment } from './support/data';
+import { completeDraft, type Detail } from './support/drafts';
 import { expect, test } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
 import type { APIRequestContext } from '@playwright/test';
@@ -10,39 +10,6 @@ import type { APIRequestContext } from '@playwright/test';
  * and the evaluation is re-read to show nothing changed; then the allowed caller takes the step.
  */
 const PROJECT = '法律顾问与审批服务经费';
-
-interface Detail {
-  id: number;
-  version: number;
-  status: string;
-  indicators: Array<{ id: number; target: string; targetKind: string }>;
-}
-
-function completeDraft(detail: Detail) {
-  return {
-    evaluationId: detail.id,
-    version: detail.version,
-    budgetAdjusted: '',
-    // The whole 30.00 万元: spending beyond the budget would need an explanation (rule book, second edition).
-    budgetExecuted: '30',
-    budgetExplanation: '',
-    goalActual: '全年目标均已完成。',
-    indicators: detail.indicators.map((ind) => {
-      const target = parseTargetText(ind.target);
-      const value = target.kind === 'quantitative' ? target.value : '';
-      const parts = target.kind === 'compound' ? target.parts.map((p) => p.value) : [];
-      return {
-        indicatorId: ind.id,
-        value,
-        parts,
-        tier: target.kind === 'qualitative' ? '达成' : '',
-        percent: '',
-        explanation: '',
-        deduction: { enabled: false, score: '', reason: '' },
-      };
-    }),
-  };
-}
 
 test('every protected step refuses every caller the rules do not allow', async ({ server }) => {
   test.setTimeout(120_000);

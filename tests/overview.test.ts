@@ -87,7 +87,7 @@ describe('finance overview figures (lib/overview)', () => {
     expect(of('deduction').map((f) => f.detail)).toEqual(['第5行“提交整改报告并完成整改率”由 15 扣至 14']);
     expect(of('low_execution')).toHaveLength(0);
     expect(of('draft_near_deadline')).toHaveLength(15);
-    expect(of('draft_near_deadline')[0].detail).toBe('距截止日期 2025-01-31 还有 12 天');
+    expect(of('draft_near_deadline')[0].detail).toBe('截止日期 2025-01-31，还剩 12 天');
     expect(
       reviewFlags(year, schemeOfYear('national'), new Date('2025-01-01T00:00:00+08:00')).filter(
         (f) => f.kind === 'draft_near_deadline',

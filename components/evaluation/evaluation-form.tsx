@@ -11,7 +11,7 @@ import type { Sheet } from '@/lib/evaluations/engine-input';
 import { evaluationDraftSchema, type EvaluationDraft } from '@/lib/evaluations/form-schema';
 import type { Scheme } from '@/lib/scoring';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
-import { BudgetAndGoal } from './budget-and-goal';
+import { BudgetAndGoal, type ImportedExecution } from './budget-and-goal';
 import { IndicatorTable } from './indicator-table';
 import { ScorePanel } from './score-panel';
 import { useLeaveGuard } from './use-leave-guard';
@@ -22,10 +22,12 @@ interface Props {
   scheme: Scheme;
   initial: EvaluationDraft;
   goal: string;
+  /** 全年执行数 as finance imported it from the treasury payment system, when it did. */
+  imported?: ImportedExecution | null;
 }
 
 /** The owner's form: save a draft at any time, submit when complete; nothing typed is ever cleared by an error. */
-export function EvaluationForm({ sheet, scheme, initial, goal }: Props) {
+export function EvaluationForm({ sheet, scheme, initial, goal, imported = null }: Props) {
   const router = useRouter();
   // Validating on submit, not on blur: a message appearing above the buttons must not move them from under the click.
   const form = useForm<EvaluationDraft>({ resolver: zodResolver(evaluationDraftSchema), defaultValues: initial });
@@ -103,7 +105,7 @@ export function EvaluationForm({ sheet, scheme, initial, goal }: Props) {
         <div className="form-layout">
           <div className="form-main">
             <IndicatorTable sheet={sheet} scheme={scheme} result={result} />
-            <BudgetAndGoal budgetInitialFen={sheet.budgetInitialFen} goal={goal} result={result} />
+            <BudgetAndGoal budgetInitialFen={sheet.budgetInitialFen} goal={goal} result={result} imported={imported} />
           </div>
           <ScorePanel result={result} />
         </div>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
+import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 
 /**
  * The one schema of the evaluation form, used by react-hook-form in the browser and by the server
@@ -74,7 +75,7 @@ export const reasonedTransitionSchema = (message: string) =>
     comment: limitedText(TEXT_LIMITS.comment).refine((s) => s.trim().length > 0, message),
   });
 
-export const returnSchema = reasonedTransitionSchema('请填写退回原因');
+export const returnSchema = reasonedTransitionSchema(WORKFLOW_ACTIONS.return.needsComment!);
 
 const reviewedFields = { score: optionalNumberText, reason: limitedText(TEXT_LIMITS.reason) };
 const reasonWithScore = (r: { score: string; reason: string }, ctx: z.RefinementCtx) => {

@@ -131,8 +131,14 @@ export const withdrawOperation = transitionOperation('withdraw', transitionSchem
 export const approveOperation = transitionOperation('approve', transitionSchema);
 export const returnOperation = transitionOperation('return', returnSchema);
 export const finalizeOperation = transitionOperation('finalize', finalizeSchema);
-export const reopenOperation = transitionOperation('reopen', reasonedTransitionSchema('请填写撤销定稿的原因'));
-export const reassessOperation = transitionOperation('reassess', reasonedTransitionSchema('请填写退回重新评价的原因'));
+export const reopenOperation = transitionOperation(
+  'reopen',
+  reasonedTransitionSchema(WORKFLOW_ACTIONS.reopen.needsComment!),
+);
+export const reassessOperation = transitionOperation(
+  'reassess',
+  reasonedTransitionSchema(WORKFLOW_ACTIONS.reassess.needsComment!),
+);
 
 /** The operation of each workflow step, by its action: the batch and the write API take a step by name. */
 export const TRANSITION_OPERATIONS = {

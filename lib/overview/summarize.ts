@@ -2,6 +2,8 @@ import type { EvaluationBundle } from '@/db/queries/evaluations';
 import type { EvaluationStatus } from '@/db/schema';
 import { Decimal } from '@/lib/decimal';
 import { GRADES, type EvaluationResult, type Grade, type Scheme } from '@/lib/scoring';
+import { deadlineState } from '@/lib/workflow/deadline';
+import { pastOwner } from '@/lib/workflow/state-machine';
 
 /** One evaluation with the engine's result, as the overview sees it. */
 interface ScoredEvaluation {
@@ -70,7 +72,7 @@ export function overviewRow({ bundle, result }: ScoredEvaluation): OverviewRow {
     finalScore: finalised ? result.finalTotal : null,
     score: finalised ? result.finalTotal : result.selfTotal,
     grade: finalised ? result.finalGrade : result.selfGrade,
-    scored: e.status !== 'draft',
+    scored: pastOwner(e.status),
   };
 }
 
@@ -157,16 +159,13 @@ export function reviewFlags(
         detail: `执行率 ${new Decimal(budget.rate).times(100).toFixed(2)}%，低于 ${scheme.budgetExecutionThreshold}%`,
       });
     }
-    const deadline = bundle.year.deadline;
-    if (e.status === 'draft' && deadline) {
-      const days = Math.ceil((Date.parse(`${deadline}T23:59:59+08:00`) - today.getTime()) / 86_400_000);
-      if (days <= DEADLINE_WARNING_DAYS)
-        flags.push({
-          ...base,
-          kind: 'draft_near_deadline',
-          detail: days < 0 ? `已超过截止日期 ${deadline}` : `距截止日期 ${deadline} 还有 ${days} 天`,
-        });
-    }
+    const deadline = deadlineState(bundle.year.deadline, today);
+    if (!pastOwner(e.status) && deadline && (deadline.overdue || deadline.days <= DEADLINE_WARNING_DAYS))
+      flags.push({
+        ...base,
+        kind: 'draft_near_deadline',
+        detail: `截止日期 ${bundle.year.deadline}，${deadline.text}`,
+      });
   }
   return flags;
 }

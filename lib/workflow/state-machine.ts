@@ -64,8 +64,8 @@ interface ActionWords {
   task?: boolean;
   /** A closed year is read-only for those who fill in: this action waits until finance reopens it. */
   needsOpenYear?: boolean;
-  /** A reason is required (退回, reopening): the comment may not be empty. */
-  needsComment?: boolean;
+  /** A reason is required (退回, reopening): the comment may not be empty; this says so. */
+  needsComment?: string;
   /** Offered on many evaluations at once (待办, 总览). */
   batch?: boolean;
 }
@@ -75,11 +75,16 @@ export const WORKFLOW_ACTIONS: Record<WorkflowAction, ActionWords> = {
   submit: { verb: '提交', button: '提交审核', done: '提交', task: true, needsOpenYear: true },
   withdraw: { verb: '撤回', button: '撤回提交', done: '撤回', needsOpenYear: true },
   approve: { verb: '审核通过', button: '审核通过', done: '审核通过', task: true, batch: true },
-  return: { verb: '退回', button: '退回修改', done: '退回', task: true, needsComment: true, batch: true },
+  return: { verb: '退回', button: '退回修改', done: '退回', task: true, needsComment: '请填写退回原因', batch: true },
   review: { verb: '复核评分', button: '保存复核得分', done: '保存复核得分', task: true },
   finalize: { verb: '定稿', button: '定稿', done: '定稿', task: true, batch: true },
-  reopen: { verb: '撤销定稿', button: '撤销定稿', done: '撤销定稿', needsComment: true },
-  reassess: { verb: '退回重新评价', button: '退回重新评价', done: '退回重新评价', needsComment: true },
+  reopen: { verb: '撤销定稿', button: '撤销定稿', done: '撤销定稿', needsComment: '请填写撤销定稿的原因' },
+  reassess: {
+    verb: '退回重新评价',
+    button: '退回重新评价',
+    done: '退回重新评价',
+    needsComment: '请填写退回重新评价的原因',
+  },
   remind: { verb: '催办', button: '催办', done: '催办', needsOpenYear: true },
   import_execution: { verb: '导入执行数', button: '导入执行数', done: '导入执行数', needsOpenYear: true },
 };

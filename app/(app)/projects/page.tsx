@@ -1,13 +1,15 @@
 import Link from 'next/link';
+import { DeadlineBadge } from '@/components/deadline-badge';
 import { DataTable, PageHead, YearSwitch, type Column } from '@/components/page-pieces';
-import { StatusTag } from '@/components/status-tag';
+import { ListStatus } from '@/components/status-tag';
 import { getDb } from '@/db';
 import { listProjectsForUser } from '@/db/queries/projects';
+import { lastReturns } from '@/db/queries/workflow';
 import { listYears } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
-import { nextStepFor } from '@/lib/workflow/state-machine';
+import { nextStepFor, pastOwner } from '@/lib/workflow/state-machine';
 import { pickYear } from '@/lib/years/pick-year';
 import type { Metadata } from 'next';
 
@@ -22,6 +24,11 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
   const years = await listYears(db);
   const year = pickYear(years, (await searchParams).year);
   const rows = year === null ? [] : await listProjectsForUser(db, { user, year });
+  const returns = await lastReturns(db, {
+    evaluationIds: rows.flatMap((r) => (r.status === 'returned' && r.evaluationId ? [r.evaluationId] : [])),
+  });
+  const deadline = years.find((y) => y.year === year)?.deadline ?? null;
+  const now = new Date();
   const totalFen = rows.reduce((sum, r) => sum + r.project.budgetTotalFen, 0);
   const scopeText = user.role === 'owner' ? '我负责的项目' : user.role === 'dept_head' ? '本部门项目' : '全部项目';
   const showOwner = user.role !== 'owner';
@@ -31,7 +38,20 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
     { header: '项目负责人', cell: (row) => row.ownerName ?? <span className="muted">未指定</span>, shown: showOwner },
     { header: '预算（万元）', className: 'num', cell: (row) => formatWanYuan(row.project.budgetTotalFen) },
     { header: '指标数', className: 'num', cell: (row) => row.indicatorCount },
-    { header: '状态', cell: (row) => <StatusTag status={row.status} /> },
+    {
+      header: '状态',
+      cell: (row) => (
+        <>
+          <ListStatus status={row.status} returned={row.evaluationId ? returns.get(row.evaluationId) : undefined} />
+          {row.status && !pastOwner(row.status) && (
+            <>
+              {' '}
+              <DeadlineBadge deadline={deadline} now={now} />
+            </>
+          )}
+        </>
+      ),
+    },
     { header: '得分', className: 'num', cell: (row) => formatScore(finalised(row) ? row.finalScore : row.selfScore) },
     { header: '等级', cell: (row) => (finalised(row) ? row.finalGrade : row.selfGrade) ?? '' },
     {
@@ -49,7 +69,20 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
 
   return (
     <>
-      <PageHead title={year ? `${year} 年度项目` : '项目'} note={scopeText}>
+      <PageHead
+        title={year ? `${year} 年度项目` : '项目'}
+        note={
+          <>
+            {scopeText}
+            {deadline && (
+              <>
+                {' '}
+                · <DeadlineBadge deadline={deadline} now={now} withDate />
+              </>
+            )}
+          </>
+        }
+      >
         {user.role === 'dept_head' && year && rows.length > 0 && (
           <a className="button no-print" href={`/api/years/${year}/targets.xlsx`}>
             导出本部门目标表（Excel）

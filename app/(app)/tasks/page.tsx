@@ -1,14 +1,16 @@
 import Link from 'next/link';
+import { DeadlineBadge } from '@/components/deadline-badge';
 import { DataTable, PageHead, type Column } from '@/components/page-pieces';
-import { StatusTag } from '@/components/status-tag';
+import { ListStatus } from '@/components/status-tag';
 import { getDb } from '@/db';
 import { listEvaluationsForUser } from '@/db/queries/evaluations';
+import { lastReturns } from '@/db/queries/workflow';
 import { listYears } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
-import { QUEUE_TITLES } from '@/lib/workflow/queues';
-import { nextStepFor, queueStatuses } from '@/lib/workflow/state-machine';
+import { evaluationHref, orderQueue, parseQueueFilter, QUEUE_TITLES, queueQuery } from '@/lib/workflow/queues';
+import { nextStepFor, pastOwner, queueStatuses } from '@/lib/workflow/state-machine';
 import { pickYear } from '@/lib/years/pick-year';
 import type { Metadata } from 'next';
 
@@ -19,21 +21,38 @@ type TaskRow = Awaited<ReturnType<typeof listEvaluationsForUser>>[number];
 export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
   const user = await requireUser();
   const db = getDb();
-  const year = pickYear(await listYears(db), (await searchParams).year);
+  const query = new URLSearchParams(
+    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+  );
+  const years = await listYears(db);
+  const year = pickYear(years, query.get('year'));
+  const deadline = years.find((y) => y.year === year)?.deadline ?? null;
+  const filter = { ...parseQueueFilter(query), ...(year ? { year: String(year) } : {}) };
   const statuses = queueStatuses(user.role);
-  const rows = year === null || statuses.length === 0 ? [] : await listEvaluationsForUser(db, { user, year, statuses });
+  const all = year === null || statuses.length === 0 ? [] : await listEvaluationsForUser(db, { user, year, statuses });
+  const rows = orderQueue(all, user.role, filter);
+  const returns = await lastReturns(db, {
+    evaluationIds: rows.filter((r) => r.status === 'returned').map((r) => r.id),
+  });
+  const departments = [...new Map(all.map((r) => [r.departmentId, r.department])).entries()];
+  const now = new Date();
   const columns: Array<Column<TaskRow>> = [
     { header: '项目名称', cell: (r) => r.project },
     { header: '部门', cell: (r) => r.department, shown: user.role === 'finance' },
     { header: '项目负责人', cell: (r) => r.owner ?? '未指定' },
     { header: '预算（万元）', className: 'num', cell: (r) => formatWanYuan(r.budgetTotalFen) },
-    { header: '状态', cell: (r) => <StatusTag status={r.status} /> },
+    { header: '状态', cell: (r) => <ListStatus status={r.status} returned={returns.get(r.id)} /> },
     { header: '自评得分', className: 'num', cell: (r) => formatScore(r.selfScore) },
     { header: '提交时间', cell: (r) => formatDateTime(r.submittedAt) },
     {
+      header: '截止',
+      cell: (r) => (pastOwner(r.status) ? '' : <DeadlineBadge deadline={deadline} now={now} />),
+      shown: Boolean(deadline) && statuses.some((s) => !pastOwner(s)),
+    },
+    {
       header: '操作',
       cell: (r) => (
-        <Link className="button" href={`/evaluations/${r.id}`}>
+        <Link className="button" href={evaluationHref(r.id, filter)}>
           {nextStepFor(user.role, r.status)}
         </Link>
       ),
@@ -42,7 +61,40 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
 
   return (
     <>
-      <PageHead title={QUEUE_TITLES[user.role]} note={`${year ? `${year} 年度` : ''}，共 ${rows.length} 项`} />
+      <PageHead
+        title={QUEUE_TITLES[user.role]}
+        note={
+          <>
+            {year ? `${year} 年度` : ''}，共 {rows.length} 项
+            {deadline && (
+              <>
+                {' '}
+                · <DeadlineBadge deadline={deadline} now={now} withDate />
+              </>
+            )}
+          </>
+        }
+      />
+      {user.role === 'finance' && departments.length > 1 && (
+        <form className="card filter-bar no-print" method="get" aria-label="筛选">
+          {year && <input type="hidden" name="year" value={year} />}
+          <label className="field">
+            <span>部门</span>
+            <select name="department" defaultValue={filter.department ?? ''}>
+              <option value="">全部部门</option>
+              {departments.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button primary">
+            筛选
+          </button>
+          <Link href={`/tasks?${queueQuery({ year: filter.year })}`}>清除筛选</Link>
+        </form>
+      )}
       {rows.length === 0 ? (
         <div className="empty-state">
           <p>{statuses.length === 0 ? '系统管理员没有审核待办。' : '当前没有需要您处理的自评。'}</p>

@@ -1,29 +1,47 @@
 import Link from 'next/link';
 import { AuditTable } from '@/components/audit-table';
-import { DecisionPanel } from '@/components/evaluation/decision-panel';
+import { DeadlineBadge } from '@/components/deadline-badge';
+import { DecisionPanel, type Decision } from '@/components/evaluation/decision-panel';
 import { EvaluationForm } from '@/components/evaluation/evaluation-form';
 import { EvaluationView } from '@/components/evaluation/evaluation-view';
-import { ReviewForm } from '@/components/evaluation/review-form';
+import { QueueNav } from '@/components/evaluation/queue-nav';
+import { ReviewWorkbench } from '@/components/evaluation/review-workbench';
 import { ScorePanel } from '@/components/evaluation/score-panel';
 import { Timeline } from '@/components/evaluation/timeline';
 import { PageHead } from '@/components/page-pieces';
 import { StatusTag } from '@/components/status-tag';
 import { getDb } from '@/db';
 import { listEvaluationAudit } from '@/db/queries/audit';
-import { listReviewActions } from '@/db/queries/evaluations';
+import { listEvaluationsForUser, listReviewActions } from '@/db/queries/evaluations';
 import { requireEvaluation } from '@/lib/auth/session';
 import { workflowScope } from '@/lib/evaluations/authorize';
 import { draftFormValues, reviewFormValues } from '@/lib/evaluations/form-values';
-import { schemeOfYear, scoreStored, sheetOf } from '@/lib/evaluations/sheet';
-import { allowedActions, closedYearMessage, heldByClosedYear } from '@/lib/workflow/state-machine';
+import { schemeOfYear, scoreStored, sheetOf, storedBudget, storedEntries } from '@/lib/evaluations/sheet';
+import { formatDateTime } from '@/lib/format';
+import { orderQueue, parseQueueFilter, queueNeighbours } from '@/lib/workflow/queues';
+import {
+  allowedActions,
+  closedYearMessage,
+  heldByClosedYear,
+  pastOwner,
+  queueStatuses,
+} from '@/lib/workflow/state-machine';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '绩效自评' };
 
-export default async function EvaluationPage({ params }: PageProps<'/evaluations/[id]'>) {
+/** The decisions of each panel, in button order; a panel shows those the user may take now. */
+const PANELS: Array<{ title: string; decisions: Decision[]; collapsed?: boolean }> = [
+  { title: '审核意见', decisions: ['approve', 'return', 'finalize'] },
+  { title: '撤回提交', decisions: ['withdraw'] },
+  { title: '撤销定稿或退回重新评价', decisions: ['reopen', 'reassess'], collapsed: true },
+];
+
+export default async function EvaluationPage({ params, searchParams }: PageProps<'/evaluations/[id]'>) {
   const { user, bundle } = await requireEvaluation((await params).id);
   const db = getDb();
   const id = bundle.evaluation.id;
+  const now = new Date();
 
   const { evaluation: e, project } = bundle;
   const scheme = schemeOfYear(bundle.year.scheme);
@@ -31,13 +49,26 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
   const scope = workflowScope(bundle);
   const actions = allowedActions(user, scope);
   const timeline = await listReviewActions(db, { evaluationId: id });
-  const lastReturn = [...timeline].reverse().find((t) => t.action === 'return');
+  const lastReturn = [...timeline].reverse().find((t) => t.toStatus === 'returned');
   // Owners see their own history in the timeline; the field-by-field 修改记录 is for those who check.
   const audit = user.role === 'owner' ? null : await listEvaluationAudit(db, { evaluationId: id });
   // Explicit 分值 that do not add up block the evaluation until the targets are fixed (rule book § Points).
   const pointsProblems = result.errors.filter(
     (err) => err.path === 'points' || /\.(points|level1Code)$/.test(err.path),
   );
+
+  // 上一条 / 下一条: the to-do list this page was opened from, with its filters (`?queue=year=…&department=…`).
+  const queueParam = (await searchParams).queue;
+  const queueFilter = parseQueueFilter(typeof queueParam === 'string' ? queueParam : undefined);
+  const neighbours =
+    queueStatuses(user.role).length > 0 &&
+    (typeof queueParam === 'string' || queueStatuses(user.role).includes(e.status))
+      ? queueNeighbours(
+          orderQueue(await listEvaluationsForUser(db, { user, year: project.year }), user.role, queueFilter, id),
+          id,
+        )
+      : null;
+  const panels = PANELS.map((p) => ({ ...p, decisions: p.decisions.filter((d) => actions.includes(d)) }));
 
   return (
     <>
@@ -47,7 +78,12 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
           <>
             {bundle.departmentName} · 项目负责人：{bundle.ownerName ?? '未指定'} · 状态：
             <StatusTag status={e.status} testId="evaluation-status" />
-            {bundle.year.deadline && e.status === 'draft' && <> · 截止日期：{bundle.year.deadline}</>}
+            {bundle.year.deadline && !pastOwner(e.status) && (
+              <>
+                {' '}
+                · <DeadlineBadge deadline={bundle.year.deadline} now={now} withDate />
+              </>
+            )}
           </>
         }
         breadcrumb={
@@ -63,10 +99,13 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
           </Link>
         </div>
       </PageHead>
+      {neighbours && <QueueNav neighbours={neighbours} filter={queueFilter} />}
 
-      {e.status === 'draft' && lastReturn && (
+      {e.status === 'returned' && lastReturn && (
         <div className="notice" role="note" data-testid="return-notice">
-          <strong>已被{lastReturn.actor}退回：</strong>
+          <strong>
+            已被{lastReturn.actor}于 {formatDateTime(lastReturn.createdAt)} 退回：
+          </strong>
           {lastReturn.comment}
         </div>
       )}
@@ -80,7 +119,23 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
         </div>
       )}
       {actions.includes('save') && pointsProblems.length === 0 ? (
-        <EvaluationForm sheet={sheetOf(bundle)} scheme={scheme} goal={project.goal} initial={draftFormValues(bundle)} />
+        <EvaluationForm
+          sheet={sheetOf(bundle)}
+          scheme={scheme}
+          goal={project.goal}
+          initial={draftFormValues(bundle)}
+          imported={e.executedImportedFen === null ? null : { fen: e.executedImportedFen, at: e.executedImportedAt }}
+        />
+      ) : actions.includes('review') ? (
+        <ReviewWorkbench
+          sheet={sheetOf(bundle)}
+          scheme={scheme}
+          stored={{ entries: storedEntries(bundle), budget: storedBudget(bundle) }}
+          initial={reviewFormValues(bundle)}
+          decisions={panels[0].decisions}
+        >
+          <EvaluationView bundle={bundle} result={result} reviewing />
+        </ReviewWorkbench>
       ) : (
         <div className="form-layout">
           <div className="form-main">
@@ -90,26 +145,18 @@ export default async function EvaluationPage({ params }: PageProps<'/evaluations
         </div>
       )}
 
-      {actions.includes('review') && (
-        <ReviewForm
-          precision={result.precision}
-          lines={bundle.indicators.map((ind, i) => ({
-            indicatorId: ind.id,
-            name: ind.name,
-            points: result.indicators[i].points,
-            selfScore: result.indicators[i].selfScore,
-          }))}
-          budget={{ points: result.budget.points, selfScore: result.budget.computedScore }}
-          initial={reviewFormValues(bundle)}
-        />
-      )}
-      {(actions.includes('approve') || actions.includes('return') || actions.includes('finalize')) && (
-        <DecisionPanel
-          evaluationId={e.id}
-          version={e.version}
-          decisions={(['approve', 'return', 'finalize'] as const).filter((a) => actions.includes(a))}
-        />
-      )}
+      {!actions.includes('review') &&
+        panels
+          .filter((p) => p.decisions.length > 0)
+          .map((p) => (
+            <DecisionPanel
+              key={p.title}
+              title={p.title}
+              evaluationId={e.id}
+              version={e.version}
+              decisions={p.decisions}
+            />
+          ))}
 
       <Timeline entries={timeline} />
       {audit && <AuditTable collapsed entries={audit} />}
