@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
-import { approveOperation, finalizeOperation, returnOperation, submitOperation } from '@/lib/evaluations/transitions';
+import {
+  approveOperation,
+  finalizeOperation,
+  reassessOperation,
+  reopenOperation,
+  returnOperation,
+  submitOperation,
+  withdrawOperation,
+} from '@/lib/evaluations/transitions';
 import type { Operation } from '@/lib/operations';
 import { type Caller, CALLERS, completeDraft, reviewDraft, sessionOf, testWorld, type World } from './world';
 import type { z } from 'zod';
@@ -15,7 +23,7 @@ const world = testWorld();
 
 type Actor = Caller;
 
-/** owner1's projects, one per row of the matrix so that the rows do not disturb each other. */
+/** Projects (owner1's, then owner2's), one per row of the matrix so that the rows do not disturb each other. */
 const PROJECTS = [
   '队伍装备基础设施建设专项经费',
   '综合减灾和物资保障（预案管理）年度专项经费',
@@ -24,6 +32,9 @@ const PROJECTS = [
   '执法检查事故调查处理经费',
   '三防专项经费',
   '应急专项经费',
+  '智慧白云信息化建设项目经费（智慧三防应急指挥系统建设项目经费）',
+  '智慧白云信息化建设项目经费（智慧三防视频监控与内涝监测项目经费）',
+  '政府雇员公用经费',
 ];
 
 /** The input of a workflow step from the evaluation's current version. */
@@ -32,19 +43,25 @@ const step =
   async (id: number) => ({ evaluationId: id, version: (await world.bundle(id)).evaluation.version, comment });
 
 async function bringTo(id: number, status: Row['state']) {
-  const { owner1, head } = world.actors;
+  const { head, finance } = world.actors;
+  const ownerId = (await world.bundle(id)).project.ownerId;
+  const owner = Object.values(world.actors).find((a) => a.id === ownerId)!;
   if (status === 'draft') return;
-  expect((await world.run(saveDraftOperation, owner1, await completeDraft(world, id))).ok).toBe(true);
+  expect((await world.run(saveDraftOperation, owner, await completeDraft(world, id))).ok).toBe(true);
   if (status === 'filled draft') return;
-  expect((await world.run(submitOperation, owner1, await step()(id))).ok).toBe(true);
-  if (status === 'dept_approved') expect((await world.run(approveOperation, head, await step()(id))).ok).toBe(true);
+  expect((await world.run(submitOperation, owner, await step()(id))).ok).toBe(true);
+  if (status === 'submitted') return;
+  expect((await world.run(approveOperation, head, await step()(id))).ok).toBe(true);
+  if (status === 'finalized') expect((await world.run(finalizeOperation, finance, await step()(id))).ok).toBe(true);
 }
 
 interface Row {
   name: string;
   op: Operation<z.ZodType, unknown>;
-  state: 'draft' | 'filled draft' | 'submitted' | 'dept_approved';
+  state: 'draft' | 'filled draft' | 'submitted' | 'dept_approved' | 'finalized';
   allowed: Actor;
+  /** Callers who may do it as well (an administrator reopens too): not refused, not tried here. */
+  alsoAllowed?: Actor[];
   /** Callers whose role may do this in another state: refused for the state, not the role. */
   wrongState?: Actor[];
   input: (id: number) => Promise<unknown>;
@@ -53,7 +70,7 @@ interface Row {
 const row = <S extends z.ZodType, T>(
   name: string,
   op: Operation<S, T>,
-  [state, allowed, wrongState]: [Row['state'], Actor, Actor?],
+  [state, allowed, wrongState, alsoAllowed]: [Row['state'], Actor, Actor?, Actor?],
   input: Row['input'],
 ): Row => ({
   name,
@@ -61,6 +78,7 @@ const row = <S extends z.ZodType, T>(
   state,
   allowed,
   wrongState: wrongState && [wrongState],
+  alsoAllowed: alsoAllowed && [alsoAllowed],
   input,
 });
 
@@ -74,6 +92,9 @@ const ROWS: Row[] = [
     reviewDraft(world, id, { 0: ['1', '复核'] }),
   ),
   row('finalize', finalizeOperation, ['dept_approved', 'finance'], step()),
+  row('withdraw', withdrawOperation, ['submitted', 'owner1'], step()),
+  row('reopen (撤销定稿)', reopenOperation, ['finalized', 'finance', undefined, 'admin'], step('复核有误')),
+  row('reassess (退回重新评价)', reassessOperation, ['finalized', 'finance', undefined, 'admin'], step('重新评价')),
 ];
 
 describe('server action permission matrix', () => {
@@ -85,7 +106,7 @@ describe('server action permission matrix', () => {
         await bringTo(id, row.state);
       });
 
-      for (const actor of CALLERS.filter((a) => a !== row.allowed)) {
+      for (const actor of CALLERS.filter((a) => a !== row.allowed && !row.alsoAllowed?.includes(a))) {
         it(`is refused for ${actor}`, async () => {
           const before = (await world.bundle(id)).evaluation;
           const result = await world.run(row.op, sessionOf(world, actor), await row.input(id));

@@ -1,8 +1,11 @@
 import 'server-only';
+import type { Db } from '@/db';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import type { ReviewActionKind } from '@/db/schema';
+import type { EvaluationStatus } from '@/db/schema';
 import { ChangeSet, type AuditChange } from '@/lib/audit';
-import { fail } from '@/lib/operations';
+import type { SessionUser } from '@/lib/auth/scope';
+import { fail, runOperation, type Operation } from '@/lib/operations';
 import { STATUS_LABELS } from '@/lib/roles';
 import { missingExplanations } from '@/lib/scoring';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
@@ -152,3 +155,14 @@ export const TRANSITION_OPERATIONS = {
 } as const;
 
 export type TransitionAction = keyof typeof TRANSITION_OPERATIONS;
+
+/** A step taken by its name (the batch and the write API), through its own operation and the one gate. */
+export function runTransition(
+  db: Db,
+  user: SessionUser | null,
+  action: TransitionAction,
+  input: { evaluationId: number; version: number; comment: string },
+) {
+  const op = TRANSITION_OPERATIONS[action] as Operation<z.ZodType, { status: EvaluationStatus; version: number }>;
+  return runOperation(op, user, input, db);
+}
