@@ -1,4 +1,4 @@
-import { closeDatabase, databaseFile, openDatabase } from '../../db';
+import { closeDatabase, databaseFile, openDatabase, transaction } from '../../db';
 import { seedOtherDepartment } from '../../lib/seed';
 
 /** Adds a second department with its own head and owner straight into a test server's database. */
@@ -9,4 +9,30 @@ export async function addOtherDepartment(dataDir: string) {
   } finally {
     closeDatabase(db);
   }
+}
+
+/** An owner of the seeded department whose password an administrator has just reset (not yet replaced). */
+export async function addTemporaryPasswordOwner(dataDir: string, username = 'tempowner') {
+  const { findUserByUsername, insertUser } = await import('../../db/queries/users');
+  const { hashPasswordSync } = await import('../../lib/auth/password');
+  const { DEMO_PASSWORD } = await import('./fixtures');
+  const db = openDatabase(databaseFile(dataDir));
+  try {
+    const head = await findUserByUsername(db, { username: 'head' });
+    await transaction(db, (tx) =>
+      insertUser(tx, {
+        user: {
+          username,
+          displayName: username,
+          role: 'owner',
+          departmentId: head!.departmentId,
+          passwordHash: hashPasswordSync(DEMO_PASSWORD),
+          mustChangePassword: true,
+        },
+      }),
+    );
+  } finally {
+    closeDatabase(db);
+  }
+  return username;
 }

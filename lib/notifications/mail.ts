@@ -4,20 +4,11 @@ import { transaction, type Db } from '@/db';
 import { claimMail, finishMail, mailToSend } from '@/db/queries/notifications';
 import type { NotificationKind } from '@/db/schema';
 import { mailSettings, type MailSettings } from './mail-config';
+import { NOTICE_TITLES } from './titles';
 
 /** A mail claimed by an instance that stopped before sending it is sent again after this long. */
 const CLAIM_TIMEOUT_MS = 10 * 60_000;
 const MAX_ATTEMPTS = 5;
-
-export const NOTICE_TITLES: Record<NotificationKind, string> = {
-  returned: '自评已退回',
-  approved: '自评已审核通过',
-  finalized: '自评已定稿',
-  reopened: '自评已重新打开',
-  reminded: '催办',
-  deadline: '自评即将截止',
-  queue: '新待办',
-};
 
 /** The mail of one notice: subject, text, and the link to what it is about. */
 export function composeMail(

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { remindAction } from '@/app/(app)/notifications/actions';
 import { AuditTable } from '@/components/audit-table';
 import { DeadlineBadge } from '@/components/deadline-badge';
 import { DecisionPanel, type Decision } from '@/components/evaluation/decision-panel';
@@ -8,6 +9,7 @@ import { QueueNav } from '@/components/evaluation/queue-nav';
 import { ReviewWorkbench } from '@/components/evaluation/review-workbench';
 import { ScorePanel } from '@/components/evaluation/score-panel';
 import { Timeline } from '@/components/evaluation/timeline';
+import { ActionButton } from '@/components/notifications/action-button';
 import { PageHead } from '@/components/page-pieces';
 import { StatusTag } from '@/components/status-tag';
 import { getDb } from '@/db';
@@ -94,6 +96,9 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
         }
       >
         <div className="no-print button-row">
+          {actions.includes('remind') && project.ownerId !== null && (
+            <ActionButton action={remindAction} input={{ evaluationId: id }} label="催办" />
+          )}
           <Link className="button" href={`/evaluations/${id}/table`}>
             自评表（打印 / 导出）
           </Link>
