@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineState } from './deadline';
 import { landingPage } from './landing';
+import { progressBy } from './progress';
 import { evaluationHref, orderQueue, parseQueueFilter, queueNeighbours } from './queues';
 
 describe('landing pages', () => {
@@ -57,5 +58,22 @@ describe('the reviewer queue', () => {
     expect(filter).toEqual({ year: '2024', department: '2' });
     expect(evaluationHref(4, filter)).toBe('/evaluations/4?queue=year%3D2024%26department%3D2');
     expect(parseQueueFilter('department=abc')).toEqual({});
+  });
+});
+
+describe('progress', () => {
+  it('counts submitted of all, not started, drafts, returned and overdue per group', () => {
+    const rows = [
+      { status: 'draft' as const, version: 1, owner: '张伟' },
+      { status: 'draft' as const, version: 4, owner: '张伟' },
+      { status: 'returned' as const, version: 6, owner: '张伟' },
+      { status: 'submitted' as const, version: 5, owner: '李娜' },
+      { status: 'finalized' as const, version: 9, owner: '李娜' },
+    ];
+    expect(progressBy(rows, (r) => r.owner, false)).toEqual([
+      { group: '张伟', total: 3, submitted: 0, notStarted: 1, draft: 1, returned: 1, overdue: 0 },
+      { group: '李娜', total: 2, submitted: 2, notStarted: 0, draft: 0, returned: 0, overdue: 0 },
+    ]);
+    expect(progressBy(rows, () => '全部', true)[0]).toMatchObject({ total: 5, submitted: 2, overdue: 3 });
   });
 });

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { DeadlineBadge } from '@/components/deadline-badge';
 import { DataTable, PageHead, type Column } from '@/components/page-pieces';
 import { ListStatus } from '@/components/status-tag';
+import { BatchSelection, SelectBox } from '@/components/workbench/batch-selection';
+import { ProgressTable } from '@/components/workbench/progress-table';
 import { getDb } from '@/db';
 import { listEvaluationsForUser } from '@/db/queries/evaluations';
 import { lastReturns } from '@/db/queries/workflow';
@@ -9,8 +11,10 @@ import { listYears } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
+import { deadlineState } from '@/lib/workflow/deadline';
+import { progressBy } from '@/lib/workflow/progress';
 import { evaluationHref, orderQueue, parseQueueFilter, QUEUE_TITLES, queueQuery } from '@/lib/workflow/queues';
-import { nextStepFor, pastOwner, queueStatuses } from '@/lib/workflow/state-machine';
+import { batchActionsFor, nextStepFor, pastOwner, queueStatuses } from '@/lib/workflow/state-machine';
 import { pickYear } from '@/lib/years/pick-year';
 import type { Metadata } from 'next';
 
@@ -36,7 +40,18 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
   });
   const departments = [...new Map(all.map((r) => [r.departmentId, r.department])).entries()];
   const now = new Date();
+  const batch = batchActionsFor(user.role);
+  // Progress of the whole year in the caller's scope: by department for finance, by owner for a head.
+  const progress =
+    year === null || (user.role !== 'finance' && user.role !== 'dept_head')
+      ? null
+      : progressBy(
+          await listEvaluationsForUser(db, { user, year }),
+          (r) => (user.role === 'finance' ? r.department : (r.owner ?? '未指定')),
+          deadlineState(deadline, now)?.overdue ?? false,
+        );
   const columns: Array<Column<TaskRow>> = [
+    { header: '选择', cell: (r) => <SelectBox id={r.id} name={r.project} />, shown: batch.length > 0 },
     { header: '项目名称', cell: (r) => r.project },
     { header: '部门', cell: (r) => r.department, shown: user.role === 'finance' },
     { header: '项目负责人', cell: (r) => r.owner ?? '未指定' },
@@ -95,6 +110,9 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
           <Link href={`/tasks?${queueQuery({ year: filter.year })}`}>清除筛选</Link>
         </form>
       )}
+      {progress && progress.length > 0 && (
+        <ProgressTable title="填报进度" rows={progress} groupHeader={user.role === 'finance' ? '部门' : '项目负责人'} />
+      )}
       {rows.length === 0 ? (
         <div className="empty-state">
           <p>{statuses.length === 0 ? '系统管理员没有审核待办。' : '当前没有需要您处理的自评。'}</p>
@@ -102,6 +120,10 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
             <Link href={`/projects${year ? `?year=${year}` : ''}`}>查看全部项目</Link>
           </p>
         </div>
+      ) : batch.length > 0 ? (
+        <BatchSelection items={rows.map((r) => ({ id: r.id, version: r.version, name: r.project }))} actions={batch}>
+          <DataTable columns={columns} rows={rows} testId="task-table" />
+        </BatchSelection>
       ) : (
         <DataTable columns={columns} rows={rows} testId="task-table" />
       )}
