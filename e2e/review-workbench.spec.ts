@@ -78,3 +78,34 @@ test('finance reviews three evaluations in a row with 下一条 and inline score
   await finance.goto('/tasks');
   await expect(finance.getByText('当前没有需要您处理的自评。')).toBeVisible();
 });
+
+test('a batch 定稿 of five where one is in the wrong state reports four done and one refused with the reason', async ({
+  freshServer,
+  freshPageAs,
+}) => {
+  test.setTimeout(180_000);
+  const flow = await demoWorkflow(freshServer.url);
+  const projects = [...PROJECTS, '法律顾问与审批服务经费', '执法检查事故调查处理经费'];
+  const ids: number[] = [];
+  for (const project of projects) ids.push(await flow.bringTo(project, 'dept_approved'));
+
+  const finance = await freshPageAs('finance');
+  await expect(finance.getByTestId('task-row')).toHaveCount(5);
+  await expect(finance.getByTestId('progress-summary')).toContainText('已提交 5 / 17');
+  await finance.getByRole('button', { name: '选择全部 5 项（当前筛选）' }).click();
+  await expect(finance.getByTestId('batch-count')).toHaveText('已选 5 项');
+  // While the list is open, one of them is sent back to its owner elsewhere.
+  await flow.act('finance', ids[4], 'returnAction', flow.step('请补充执法记录'));
+  await finance.getByLabel('批量意见').fill('经复核，同意定稿');
+  await finance.getByRole('button', { name: '批量定稿' }).click();
+  const outcome = finance.getByTestId('batch-outcome');
+  await expect(outcome).toContainText('定稿：成功 4 项，未通过 1 项');
+  await expect(outcome.getByRole('listitem')).toHaveCount(1);
+  await expect(outcome.getByRole('listitem')).toContainText(`${projects[4]}：`);
+  await expect(outcome.getByRole('listitem')).toContainText('已退回');
+  for (const id of ids.slice(0, 4)) expect((await flow.read(id)).status).toBe('finalized');
+  expect((await flow.read(ids[4])).status).toBe('returned');
+  await expect(finance.getByTestId('task-row')).toHaveCount(0);
+  await expect(finance.getByTestId('progress-summary')).toContainText('已提交 4 / 17');
+  await expect(finance.getByTestId('progress-summary')).toContainText('已退回 1');
+});

@@ -3,18 +3,10 @@ import { apiDraftSchema, apiReviewSchema, draftFromApi, reviewFromApi } from '@/
 import { batchTransitionOperation } from '@/lib/evaluations/batch';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { approveOperation, submitOperation } from '@/lib/evaluations/transitions';
+import { OWNER1_PROJECTS } from './seed-facts';
 import { CALLERS, completeDraft, sessionOf, testWorld, WORKED_EXAMPLE } from './world';
 
 const world = testWorld();
-
-const OWNER1_PROJECTS = [
-  '队伍装备基础设施建设专项经费',
-  '综合减灾和物资保障（预案管理）年度专项经费',
-  '安全生产基础工作专项经费',
-  '法律顾问与审批服务经费',
-  '执法检查事故调查处理经费',
-  '三防专项经费',
-];
 
 const versionOf = async (id: number) => (await world.bundle(id)).evaluation.version;
 const step = async (id: number) => ({ evaluationId: id, version: await versionOf(id), comment: '' });

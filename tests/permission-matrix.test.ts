@@ -1,16 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
-import {
-  approveOperation,
-  finalizeOperation,
-  reassessOperation,
-  reopenOperation,
-  returnOperation,
-  submitOperation,
-  withdrawOperation,
-} from '@/lib/evaluations/transitions';
+import { TRANSITION_OPERATIONS as STEPS } from '@/lib/evaluations/transitions';
 import type { Operation } from '@/lib/operations';
+import { OWNER1_PROJECTS } from './seed-facts';
 import { type Caller, CALLERS, completeDraft, reviewDraft, sessionOf, testWorld, type World } from './world';
 import type { z } from 'zod';
 
@@ -25,15 +18,8 @@ type Actor = Caller;
 
 /** Projects (owner1's, then owner2's), one per row of the matrix so that the rows do not disturb each other. */
 const PROJECTS = [
-  '队伍装备基础设施建设专项经费',
-  '综合减灾和物资保障（预案管理）年度专项经费',
-  '安全生产基础工作专项经费',
-  '法律顾问与审批服务经费',
-  '执法检查事故调查处理经费',
-  '三防专项经费',
-  '应急专项经费',
-  '智慧白云信息化建设项目经费（智慧三防应急指挥系统建设项目经费）',
-  '智慧白云信息化建设项目经费（智慧三防视频监控与内涝监测项目经费）',
+  ...OWNER1_PROJECTS.filter((name) => !name.startsWith('智慧白云')),
+  ...OWNER1_PROJECTS.filter((name) => name.startsWith('智慧白云')),
   '政府雇员公用经费',
 ];
 
@@ -49,10 +35,10 @@ async function bringTo(id: number, status: Row['state']) {
   if (status === 'draft') return;
   expect((await world.run(saveDraftOperation, owner, await completeDraft(world, id))).ok).toBe(true);
   if (status === 'filled draft') return;
-  expect((await world.run(submitOperation, owner, await step()(id))).ok).toBe(true);
+  expect((await world.run(STEPS.submit, owner, await step()(id))).ok).toBe(true);
   if (status === 'submitted') return;
-  expect((await world.run(approveOperation, head, await step()(id))).ok).toBe(true);
-  if (status === 'finalized') expect((await world.run(finalizeOperation, finance, await step()(id))).ok).toBe(true);
+  expect((await world.run(STEPS.approve, head, await step()(id))).ok).toBe(true);
+  if (status === 'finalized') expect((await world.run(STEPS.finalize, finance, await step()(id))).ok).toBe(true);
 }
 
 interface Row {
@@ -84,17 +70,17 @@ const row = <S extends z.ZodType, T>(
 
 const ROWS: Row[] = [
   row('saveDraft', saveDraftOperation, ['draft', 'owner1'], (id) => completeDraft(world, id)),
-  row('submit', submitOperation, ['filled draft', 'owner1'], step()),
-  row('approve', approveOperation, ['submitted', 'head'], step('同意')),
-  row('return (head, 已提交)', returnOperation, ['submitted', 'head', 'finance'], step('请补充')),
-  row('return (finance, 部门已审核)', returnOperation, ['dept_approved', 'finance', 'head'], step('请补充')),
+  row('submit', STEPS.submit, ['filled draft', 'owner1'], step()),
+  row('approve', STEPS.approve, ['submitted', 'head'], step('同意')),
+  row('return (head, 已提交)', STEPS.return, ['submitted', 'head', 'finance'], step('请补充')),
+  row('return (finance, 部门已审核)', STEPS.return, ['dept_approved', 'finance', 'head'], step('请补充')),
   row('reviewScores', reviewScoresOperation, ['dept_approved', 'finance'], (id) =>
     reviewDraft(world, id, { 0: ['1', '复核'] }),
   ),
-  row('finalize', finalizeOperation, ['dept_approved', 'finance'], step()),
-  row('withdraw', withdrawOperation, ['submitted', 'owner1'], step()),
-  row('reopen (撤销定稿)', reopenOperation, ['finalized', 'finance', undefined, 'admin'], step('复核有误')),
-  row('reassess (退回重新评价)', reassessOperation, ['finalized', 'finance', undefined, 'admin'], step('重新评价')),
+  row('finalize', STEPS.finalize, ['dept_approved', 'finance'], step()),
+  row('withdraw', STEPS.withdraw, ['submitted', 'owner1'], step()),
+  row('reopen (撤销定稿)', STEPS.reopen, ['finalized', 'finance', undefined, 'admin'], step('复核有误')),
+  row('reassess (退回重新评价)', STEPS.reassess, ['finalized', 'finance', undefined, 'admin'], step('重新评价')),
 ];
 
 describe('server action permission matrix', () => {

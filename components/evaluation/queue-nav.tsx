@@ -16,24 +16,32 @@ export function QueueNav({
       <span className="muted" data-testid="queue-position">
         第 {neighbours.position} / {neighbours.total} 条
       </span>
-      {neighbours.previous === null ? (
-        <span className="button" aria-disabled="true">
-          上一条
-        </span>
-      ) : (
-        <Link className="button" href={evaluationHref(neighbours.previous, filter)}>
-          上一条
-        </Link>
-      )}
-      {neighbours.next === null ? (
-        <span className="button" aria-disabled="true">
-          下一条
-        </span>
-      ) : (
-        <Link className="button primary" href={evaluationHref(neighbours.next, filter)}>
-          下一条
-        </Link>
-      )}
+      <StepLink id={neighbours.previous} filter={filter} label="上一条" />
+      <StepLink id={neighbours.next} filter={filter} label="下一条" primary />
     </nav>
+  );
+}
+
+function StepLink({
+  id,
+  filter,
+  label,
+  primary,
+}: {
+  id: number | null;
+  filter: QueueFilter;
+  label: string;
+  primary?: boolean;
+}) {
+  if (id === null)
+    return (
+      <span className="button" aria-disabled="true">
+        {label}
+      </span>
+    );
+  return (
+    <Link className={primary ? 'button primary' : 'button'} href={evaluationHref(id, filter)}>
+      {label}
+    </Link>
   );
 }

@@ -53,7 +53,8 @@ export function BatchSelection({
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [comment, setComment] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [outcome, setOutcome] = useState<{ verb: string; results: Outcome[] } | null>(null);
+  // The names are kept with the answer: a refreshed list no longer holds those that went through.
+  const [outcome, setOutcome] = useState<{ verb: string; results: Outcome[]; names: Map<number, string> } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const toggle = (id: number) =>
     setSelected((s) => {
@@ -62,7 +63,6 @@ export function BatchSelection({
       else next.add(id);
       return next;
     });
-  const nameOf = new Map(items.map((i) => [i.id, i.name]));
 
   const run = async (action: WorkflowAction) => {
     const words = WORKFLOW_ACTIONS[action];
@@ -84,13 +84,15 @@ export function BatchSelection({
       setProgress({ done: Math.min(start + CHUNK, chosen.length), total: chosen.length });
     }
     setProgress(null);
-    setOutcome({ verb: words.verb, results });
+    setOutcome({ verb: words.verb, results, names: new Map(chosen.map((i) => [i.id, i.name])) });
     setSelected(new Set(results.filter((r) => !r.ok).map((r) => r.id)));
     if (results.some((r) => r.ok)) setComment('');
     router.refresh();
   };
 
   const refused = outcome?.results.filter((r): r is Extract<Outcome, { ok: false }> => !r.ok) ?? [];
+  // Nothing left to choose from: the list alone, unless the last batch's answer is still to be read.
+  if (items.length === 0 && !outcome) return <>{children}</>;
   return (
     <Selection.Provider value={{ selected, toggle }}>
       <section className="card batch-bar no-print" aria-label="批量处理">
@@ -150,7 +152,7 @@ export function BatchSelection({
               <ul>
                 {refused.map((r) => (
                   <li key={r.id}>
-                    {nameOf.get(r.id) ?? `#${r.id}`}：{r.message}
+                    {outcome.names.get(r.id) ?? `#${r.id}`}：{r.message}
                   </li>
                 ))}
               </ul>

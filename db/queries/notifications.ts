@@ -84,14 +84,18 @@ export async function insertNotifications(
   return inserted.map((r) => r.id);
 }
 
+const NOTICE_COLUMNS = {
+  id: notifications.id,
+  kind: notifications.kind,
+  evaluationId: notifications.evaluationId,
+  message: notifications.message,
+};
+
 /** A user's inbox, newest first, with the project each notice is about. */
 export function listNotifications(db: Db, { userId, limit = 100 }: { userId: number; limit?: number }) {
   return db
     .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      evaluationId: notifications.evaluationId,
-      message: notifications.message,
+      ...NOTICE_COLUMNS,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
       project: projects.name,
@@ -144,10 +148,7 @@ export async function lastReminder(db: Db, { evaluationId }: { evaluationId: num
 export function mailToSend(db: Db, { staleBefore, limit }: { staleBefore: Date; limit: number }) {
   return db
     .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      evaluationId: notifications.evaluationId,
-      message: notifications.message,
+      ...NOTICE_COLUMNS,
       attempts: notifications.mailAttempts,
       email: notificationSettings.email,
       displayName: users.displayName,

@@ -1,10 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db';
+import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { evaluationVersions } from '@/db/queries/workflow';
 import { HTTP_STATUS, type ActionState, type Failure } from '@/lib/action-state';
+import { loadEvaluationInScope } from '@/lib/evaluations/authorize';
 import { readJsonRequest } from '@/lib/http/json-request';
-import { fieldErrorsOf } from '@/lib/operations';
+import { fieldErrorsOf, runOperation, type Operation } from '@/lib/operations';
 import { apiUser } from './api';
 import type { SessionUser } from './scope';
 
@@ -50,4 +52,40 @@ export async function answer<T>(
   success: (data: T) => unknown,
 ): Promise<Response> {
   return state.ok ? Response.json(success(state.data)) : refusal(db, evaluationId, state);
+}
+
+/**
+ * A write to one evaluation (`/api/evaluations/{id}…`): the body translated onto the form's input
+ * from what is stored (a partial body keeps the rest), then the form's own operation.
+ */
+export function evaluationWriteRoute<S extends z.ZodType, I extends object, T>({
+  schema,
+  translate,
+  operation,
+  success,
+}: {
+  schema: S;
+  translate: (
+    bundle: EvaluationBundle,
+    body: z.output<S>,
+  ) => { ok: true; input: I } | { ok: false; fieldErrors: Record<string, string> };
+  operation: Operation<z.ZodType, T>;
+  success: (data: T) => unknown;
+}) {
+  return writeRoute(
+    schema,
+    async ({ db, user, body, params }: { db: Db; user: SessionUser; body: z.output<S>; params: { id: string } }) => {
+      const found = await loadEvaluationInScope(db, user, params.id);
+      if (!found.ok) return refusal(db, Number(params.id), found);
+      const translated = translate(found.bundle, body);
+      if (!translated.ok) return invalidBody(translated.fieldErrors);
+      const id = found.bundle.evaluation.id;
+      return answer(
+        db,
+        id,
+        await runOperation(operation, user, { ...translated.input, evaluationId: id }, db),
+        success,
+      );
+    },
+  );
 }

@@ -74,6 +74,18 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
     },
   ];
 
+  const list =
+    rows.length === 0 ? (
+      <div className="empty-state">
+        <p>{statuses.length === 0 ? '系统管理员没有审核待办。' : '当前没有需要您处理的自评。'}</p>
+        <p>
+          <Link href={`/projects${year ? `?year=${year}` : ''}`}>查看全部项目</Link>
+        </p>
+      </div>
+    ) : (
+      <DataTable columns={columns} rows={rows} testId="task-table" />
+    );
+
   return (
     <>
       <PageHead
@@ -113,19 +125,12 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
       {progress && progress.length > 0 && (
         <ProgressTable title="填报进度" rows={progress} groupHeader={user.role === 'finance' ? '部门' : '项目负责人'} />
       )}
-      {rows.length === 0 ? (
-        <div className="empty-state">
-          <p>{statuses.length === 0 ? '系统管理员没有审核待办。' : '当前没有需要您处理的自评。'}</p>
-          <p>
-            <Link href={`/projects${year ? `?year=${year}` : ''}`}>查看全部项目</Link>
-          </p>
-        </div>
-      ) : batch.length > 0 ? (
+      {batch.length > 0 ? (
         <BatchSelection items={rows.map((r) => ({ id: r.id, version: r.version, name: r.project }))} actions={batch}>
-          <DataTable columns={columns} rows={rows} testId="task-table" />
+          {list}
         </BatchSelection>
       ) : (
-        <DataTable columns={columns} rows={rows} testId="task-table" />
+        list
       )}
     </>
   );
