@@ -109,3 +109,32 @@ test('a batch 定稿 of five where one is in the wrong state reports four done a
   await expect(finance.getByTestId('progress-summary')).toContainText('已提交 4 / 17');
   await expect(finance.getByTestId('progress-summary')).toContainText('已退回 1');
 });
+
+test('finance reopens a finalised evaluation only with a reason, in the timeline; the owner withdraws a submission', async ({
+  freshServer,
+  freshPageAs,
+}) => {
+  test.setTimeout(120_000);
+  const flow = await demoWorkflow(freshServer.url);
+  const finalised = await flow.bringTo(PROJECTS[0], 'finalized');
+  const submitted = await flow.bringTo(PROJECTS[1], 'submitted');
+
+  const finance = await freshPageAs('finance');
+  await finance.goto(`/evaluations/${finalised}`);
+  await finance.getByText('撤销定稿或退回重新评价').click();
+  await finance.getByRole('button', { name: '撤销定稿', exact: true }).click();
+  await expect(finance.getByText('请填写撤销定稿的原因')).toBeVisible();
+  await expect(finance.getByTestId('evaluation-status')).toHaveText('已定稿');
+  await finance.getByLabel('撤销定稿或退回重新评价').fill('定稿时漏看了佐证材料');
+  await finance.getByRole('button', { name: '撤销定稿', exact: true }).click();
+  await expect(finance.getByTestId('evaluation-status')).toHaveText('部门已审核');
+  const timeline = finance.getByTestId('timeline');
+  await expect(timeline).toContainText('撤销定稿');
+  await expect(timeline).toContainText('意见：定稿时漏看了佐证材料');
+
+  const owner = await freshPageAs('owner1');
+  await owner.goto(`/evaluations/${submitted}`);
+  await owner.getByRole('button', { name: '撤回提交' }).click();
+  await expect(owner.getByTestId('evaluation-status')).toHaveText('草稿');
+  await expect(owner.getByRole('button', { name: '保存草稿' })).toBeVisible();
+});
