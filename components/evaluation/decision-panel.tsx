@@ -68,6 +68,7 @@ export function DecisionPanel({
   const { banner, fieldErrors, show, clear } = useServerFeedback();
   const [missingComment, setMissingComment] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(false);
   const commentError = missingComment ?? fieldErrors.comment ?? null;
   const required = decisions.filter((d) => WORKFLOW_ACTIONS[d].needsComment).map((d) => WORKFLOW_ACTIONS[d].verb);
 
@@ -119,11 +120,12 @@ export function DecisionPanel({
     </>
   );
   return collapsed ? (
-    <details className="card decision-panel no-print">
+    // The fields exist only while unfolded: a closed panel offers nothing to type into.
+    <details className="card decision-panel no-print" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         <h2 className="inline">{title}</h2>
       </summary>
-      {fields}
+      {open && fields}
     </details>
   ) : (
     <section className="card decision-panel no-print">

@@ -157,6 +157,7 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
             <DecisionPanel
               key={p.title}
               title={p.title}
+              collapsed={p.collapsed}
               evaluationId={e.id}
               version={e.version}
               decisions={p.decisions}
