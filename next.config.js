@@ -14,8 +14,6 @@ const nextConfig = {
       {
         source: '/:path*',
         headers: [
-          // No page of the app may be framed by another site (clickjacking on 审核通过 and friends).
-          { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'same-origin' },
           {
@@ -26,6 +24,10 @@ const nextConfig = {
           },
         ],
       },
+      // No page of the app may be framed by another site (clickjacking on 审核通过 and friends)…
+      { source: '/:path((?!api/attachments/).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
+      // …and an evidence file only by the app's own preview (its CSP frame-ancestors says the same).
+      { source: '/api/attachments/:path*', headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
     ];
   },
   experimental: {

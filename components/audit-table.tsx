@@ -6,6 +6,8 @@ export interface AuditRow {
   createdAt: Date;
   actor: string | null;
   field: string | null;
+  /** `excel_import`: the change came from an uploaded entry workbook. */
+  action?: string;
   oldValue: string | null;
   newValue: string | null;
 }
@@ -13,7 +15,15 @@ export interface AuditRow {
 const COLUMNS: Array<Column<AuditRow>> = [
   { header: '时间', className: 'nowrap', cell: (e) => formatDateTime(e.createdAt) },
   { header: '操作人', cell: (e) => e.actor ?? '系统' },
-  { header: '项目', cell: (e) => e.field },
+  {
+    header: '项目',
+    cell: (e) => (
+      <>
+        {e.field}
+        {e.action === 'excel_import' && <small className="note">从 Excel 导入</small>}
+      </>
+    ),
+  },
   { header: '原值', cellClassName: 'prose old', cell: (e) => e.oldValue ?? '（空）' },
   { header: '新值', cellClassName: 'prose', cell: (e) => e.newValue ?? '（空）' },
 ];

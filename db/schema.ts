@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 import type { ParsedTarget } from '../lib/targets/types';
 
 /**
@@ -21,6 +29,8 @@ export type ReviewActionKind = (typeof REVIEW_ACTIONS)[number];
 /** What an audit entry records was done: to an evaluation, in administration, to targets and years. */
 const EVALUATION_AUDIT = [
   'update',
+  /** A draft saved from an uploaded entry workbook (从 Excel 导入). */
+  'excel_import',
   'review',
   'review_cleared',
   'transition',
@@ -28,6 +38,8 @@ const EVALUATION_AUDIT = [
   'treasury_import',
   'remind',
   'spot_check',
+  'attach',
+  'detach',
 ] as const;
 const ADMIN_AUDIT = ['create', 'rename', 'deactivate', 'reactivate', 'reset_password', 'change_password'] as const;
 const TARGET_AUDIT = [
@@ -42,13 +54,21 @@ export const AUDIT_ACTIONS = [...EVALUATION_AUDIT, ...ADMIN_AUDIT, ...TARGET_AUD
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit entry is about: an evaluation and its results, or what administration changes. */
-const EVALUATION_ENTITIES = ['evaluation', 'indicator_result'] as const;
+const EVALUATION_ENTITIES = ['evaluation', 'indicator_result', 'attachment'] as const;
 const ADMIN_ENTITIES = ['project', 'user', 'department', 'target_import', 'year', 'spot_check'] as const;
 export const AUDIT_ENTITY_TYPES = [...EVALUATION_ENTITIES, ...ADMIN_ENTITIES] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
-const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' })
+/** What a piece of evidence (佐证材料) belongs to: an indicator row, the budget line, 年度总体目标 or the whole evaluation. */
+export const EVIDENCE_TARGETS = ['indicator', 'budget', 'goal', 'evaluation'] as const;
+export type EvidenceTarget = (typeof EVIDENCE_TARGETS)[number];
+
+/** Whose evidence it is: the owner's, or finance's own review evidence. */
+export const EVIDENCE_PURPOSES = ['owner', 'review'] as const;
+export type EvidencePurpose = (typeof EVIDENCE_PURPOSES)[number];
+
+const createdAt = (column = 'created_at') =>
+  integer(column, { mode: 'timestamp_ms' })
     .notNull()
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
@@ -180,6 +200,11 @@ export const evaluations = sqliteTable(
     budgetReviewedReason: text('budget_reviewed_reason'),
     /** 年度总体目标 实际完成情况. */
     goalActual: text('goal_actual').notNull().default(''),
+    /** The 自评报告's free-text sections (lib/reports/sections.ts), saved with the draft. */
+    reportOverview: text('report_overview').notNull().default(''),
+    reportDeviation: text('report_deviation').notNull().default(''),
+    reportProblems: text('report_problems').notNull().default(''),
+    reportApplication: text('report_application').notNull().default(''),
     selfScore: text('self_score'),
     finalScore: text('final_score'),
     selfGrade: text('self_grade'),
@@ -266,6 +291,62 @@ export const auditLog = sqliteTable(
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
   ],
 );
+
+/** A required reference to another table's row, removed with that row. */
+const cascadingReference = (name: string, target: () => AnySQLiteColumn) =>
+  integer(name).notNull().references(target, { onDelete: 'cascade' });
+
+/** The row of an evaluation that evidence (or a 缺佐证 flag) belongs to; `indicatorId` is set exactly for an indicator row. */
+const evidenceRowColumns = () => ({
+  evaluationId: cascadingReference('evaluation_id', () => evaluations.id),
+  target: text('target', { enum: EVIDENCE_TARGETS }).notNull(),
+  indicatorId: integer('indicator_id').references(() => indicators.id, { onDelete: 'cascade' }),
+});
+
+/**
+ * One uploaded file of an evaluation's evidence. The content lives in the evidence store under its sha256 (shared
+ * by identical uploads); the row is committed only after the content is durable there, so a row always has a file.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...evidenceRowColumns(),
+    purpose: text('purpose', { enum: EVIDENCE_PURPOSES }).notNull(),
+    /** The sanitised name it is shown and downloaded under. */
+    name: text('name').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Decided from the content, never from the name or the browser's claim. */
+    mime: text('mime').notNull(),
+    uploadedById: integer('uploaded_by_id')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: createdAt('uploaded_at'),
+  },
+  (t) => [index('attachments_evaluation_idx').on(t.evaluationId), index('attachments_sha256_idx').on(t.sha256)],
+);
+
+/** The rows a return flagged as 缺佐证 (missing evidence), kept with that return. */
+export const evidenceFlags = sqliteTable(
+  'evidence_flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...evidenceRowColumns(),
+    reviewActionId: cascadingReference('review_action_id', () => reviewActions.id),
+  },
+  (t) => [index('evidence_flags_evaluation_idx').on(t.evaluationId, t.reviewActionId)],
+);
+
+/**
+ * Who runs a background job (the evidence sweep) among several app instances: a lease held until it expires. The
+ * instance whose insert-or-take-over returns the row holds it.
+ */
+export const jobLeases = sqliteTable('job_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});
 
 /**
  * Each confirmed import of a target table, with its source as imported (text, or the workbook in
@@ -355,13 +436,6 @@ export const notificationSettings = sqliteTable('notification_settings', {
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
 });
 
-/** A scheduled job runs on the one instance holding its lease until it expires (pg-spike-report §4). */
-export const jobLeases = sqliteTable('job_leases', {
-  name: text('name').primaryKey(),
-  holder: text('holder').notNull(),
-  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-});
-
 /** A drawn 抽查复核 sample: the parameters and seed that reproduce it. */
 export const spotChecks = sqliteTable('spot_checks', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -408,3 +482,4 @@ export type Evaluation = typeof evaluations.$inferSelect;
 export type IndicatorResult = typeof indicatorResults.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;

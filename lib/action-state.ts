@@ -3,7 +3,20 @@
  * with a code, a message for the person and messages for the fields. Expected failures are
  * returned, never thrown.
  */
-export type FailureCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'state' | 'error';
+export type FailureCode =
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'invalid'
+  | 'conflict'
+  | 'state'
+  | 'error'
+  /** A request that is not what the endpoint reads (an upload that is not multipart, a cut-off body). */
+  | 'malformed'
+  /** Over a size limit (an evidence file, an evaluation's evidence). */
+  | 'too_large'
+  /** Content of a type that is not let in. */
+  | 'unsupported_type';
 
 export type Failure = { ok: false; code: FailureCode; message: string; fieldErrors?: Record<string, string> };
 
@@ -18,6 +31,9 @@ export const HTTP_STATUS: Record<FailureCode, number> = {
   conflict: 409,
   state: 409,
   error: 500,
+  malformed: 422,
+  too_large: 413,
+  unsupported_type: 415,
 };
 
 export function fail(code: FailureCode, message: string, fieldErrors?: Record<string, string>): Failure {

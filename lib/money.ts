@@ -28,3 +28,8 @@ export function formatWanYuan(fen: number, { grouping = true }: { grouping?: boo
   const digits = sign ? int.slice(1) : int;
   return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
 }
+
+/** A 万元 decimal string (`"21.5"`, the engine's) → `"21.50"`; '' for null. */
+export function formatWanYuanText(amount: string | null): string {
+  return amount === null ? '' : formatWanYuan(parseWanYuan(amount) ?? 0);
+}

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Db } from '@/db';
 import type { Role } from '@/db/schema';
-import { fail, type ActionState } from '@/lib/action-state';
+import { fail, type ActionState, type Failure } from '@/lib/action-state';
 import { checkCaller } from '@/lib/auth/gate';
 import type { SessionUser } from '@/lib/auth/scope';
 
@@ -41,6 +41,13 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+/** An operation's input through its schema, with the messages in Chinese: the data, or the fields' messages. */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: z.output<S> } | Failure {
+  const parsed = schema.safeParse(raw, { error: z.locales.zhCN().localeError });
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return fail('invalid', '输入有误，请检查标红的字段', fieldErrorsOf(parsed.error));
+}
+
 /** The one gate every server action and test goes through: session, role, input, then the operation. */
 export async function runOperation<S extends z.ZodType, T>(
   op: Operation<S, T>,
@@ -50,8 +57,8 @@ export async function runOperation<S extends z.ZodType, T>(
 ): Promise<ActionState<T>> {
   const caller = checkCaller(user, { roles: op.roles, allowTemporaryPassword: op.allowWithTemporaryPassword });
   if (!caller.ok) return caller;
-  const parsed = op.schema.safeParse(raw, { error: z.locales.zhCN().localeError });
-  if (!parsed.success) return fail('invalid', '输入有误，请检查标红的字段', fieldErrorsOf(parsed.error));
+  const parsed = parseInput(op.schema, raw);
+  if (!parsed.ok) return parsed;
   try {
     return await op.run(parsed.data, { user: caller.user, db });
   } catch (error) {

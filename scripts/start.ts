@@ -10,6 +10,7 @@ import path from 'node:path';
 import { closeDatabase, databaseFile, dataDir, migrateDatabase, openDatabase } from '../db';
 import { restrictDataDir } from '../db/private-files';
 import { ensureAuthSecret } from '../lib/auth/secret';
+import { evidenceLimits, evidenceSweepGraceMs } from '../lib/evidence/limits';
 import { proxyTrustFromEnv } from '../lib/http/client-address';
 import { isEmptyDatabase, seedDemo } from '../lib/seed';
 
@@ -60,10 +61,12 @@ function ensureBuild() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** A mistyped TRUSTED_PROXIES stops the start instead of failing every sign-in later. */
+/** A mistyped TRUSTED_PROXIES or EVIDENCE_* setting stops the start instead of failing every sign-in or upload later. */
 function checkProxySettings() {
   try {
     proxyTrustFromEnv();
+    evidenceLimits();
+    evidenceSweepGraceMs();
   } catch (error) {
     log((error as Error).message);
     process.exit(1);

@@ -7,6 +7,8 @@ import { toSessionUser, type SessionUser } from '@/lib/auth/scope';
 import { entryFieldsFromActual } from '@/lib/evaluations/engine-input';
 import type { EvaluationDraft, ReviewInput } from '@/lib/evaluations/form-schema';
 import { draftFormValues, reviewFormValues } from '@/lib/evaluations/form-values';
+import { saveDraftOperation } from '@/lib/evaluations/save-draft';
+import { approveOperation, finalizeOperation, submitOperation } from '@/lib/evaluations/transitions';
 import { fenToWanYuan } from '@/lib/money';
 import { runOperation, type ActionState, type Operation } from '@/lib/operations';
 import { seedDemo, seedOtherDepartment } from '@/lib/seed';
@@ -118,4 +120,31 @@ export async function reviewDraft(
   for (const [i, [rowScore, rowReason]] of Object.entries(rows))
     review.indicators[Number(i)] = { ...review.indicators[Number(i)], score: rowScore, reason: rowReason };
   return { ...review, budget: { score, reason } };
+}
+
+/** The stages an evaluation is brought to for a test, each by the steps the workflow allows. */
+export type Stage = 'draft' | 'filled draft' | 'submitted' | 'dept_approved' | 'finalized';
+
+/** Brings a draft (or one already at `from`) to the stage: saved complete, submitted, approved, finalised. */
+export async function bringTo(world: World, evaluationId: number, stage: Stage, { from = 'draft' as Stage } = {}) {
+  const { head, finance } = world.actors;
+  const ownerId = (await world.bundle(evaluationId)).project.ownerId;
+  const owner = Object.values(world.actors).find((a) => a.id === ownerId)!;
+  const step = async () => ({
+    evaluationId,
+    version: (await world.bundle(evaluationId)).evaluation.version,
+    comment: '',
+  });
+  const steps: Array<[Stage, () => Promise<ActionState<unknown>>]> = [
+    ['filled draft', async () => world.run(saveDraftOperation, owner, await completeDraft(world, evaluationId))],
+    ['submitted', async () => world.run(submitOperation, owner, await step())],
+    ['dept_approved', async () => world.run(approveOperation, head, await step())],
+    ['finalized', async () => world.run(finalizeOperation, finance, await step())],
+  ];
+  const order: Stage[] = ['draft', ...steps.map(([s]) => s)];
+  for (const [reached, take] of steps) {
+    if (order.indexOf(reached) <= order.indexOf(from) || order.indexOf(reached) > order.indexOf(stage)) continue;
+    const result = await take();
+    if (!result.ok) throw new Error(`bringing evaluation ${evaluationId} to ${reached}: ${result.message}`);
+  }
 }

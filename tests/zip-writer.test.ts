@@ -6,42 +6,11 @@ import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { zipStream, zipWebStream, type ZipEntry } from '@/lib/exports/zip';
-import { pdfFile, pngFile, tempFolder } from './evidence-fixtures';
+import { pdfFile, pngFile, readZip, tempFolder } from './evidence-fixtures';
 
 const folder = tempFolder();
 afterAll(folder.cleanup);
-
-interface ReadEntry {
-  name: string;
-  utf8Flag: boolean;
-  method: number;
-  mtime: Date;
-  data: Buffer;
-}
-
-async function readZip(zip: Buffer): Promise<ReadEntry[]> {
-  const file = await yauzl.fromBufferPromise(zip, { lazyEntries: true });
-  const entries: ReadEntry[] = [];
-  for (;;) {
-    const next = new Promise<yauzl.Entry | null>((resolve, reject) => {
-      file.once('entry', resolve);
-      file.once('end', () => resolve(null));
-      file.once('error', reject);
-    });
-    file.readEntry();
-    const entry = await next;
-    if (!entry) return entries;
-    entries.push({
-      name: entry.fileName,
-      utf8Flag: (entry.generalPurposeBitFlag & 0x800) !== 0,
-      method: entry.compressionMethod,
-      mtime: entry.getLastModDate(),
-      data: await buffer(await file.openReadStreamPromise(entry)),
-    });
-  }
-}
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormContext } from 'react-hook-form';
+import { EvidenceSection } from '@/components/evidence/evidence-cell';
 import { TEXT_LIMITS, type EvaluationDraft } from '@/lib/evaluations/form-schema';
 import { formatDateTime, formatRate, formatScore } from '@/lib/format';
 import { fenToWanYuan, formatWanYuan, parseWanYuan } from '@/lib/money';
@@ -84,6 +85,7 @@ export function BudgetAndGoal({
             <FieldError control={control} name="budgetExplanation" />
           </label>
         )}
+        <EvidenceSection rowKey="budget" title="预算执行的佐证材料" />
       </section>
 
       <section className="card goal-grid">
@@ -102,6 +104,7 @@ export function BudgetAndGoal({
           />
           <FieldError control={control} name="goalActual" />
         </label>
+        <EvidenceSection rowKey="goal" />
       </section>
     </>
   );

@@ -10,6 +10,8 @@ import {
   reopenAction,
   returnAction,
 } from '@/app/(app)/evaluations/review-actions';
+import { EvidenceCount } from '@/components/evidence/evidence-cell';
+import { useEvidence } from '@/components/evidence/evidence-provider';
 import { FieldMessage, FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction, type ActionState } from '@/lib/action-state';
 import { TEXT_LIMITS } from '@/lib/evaluations/form-schema';
@@ -65,6 +67,8 @@ export function DecisionPanel({
 }) {
   const router = useRouter();
   const [comment, setComment] = useState('');
+  const [missingEvidence, setMissingEvidence] = useState<string[]>([]);
+  const evidence = useEvidence();
   const { banner, fieldErrors, show, clear } = useServerFeedback();
   const [missingComment, setMissingComment] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -82,12 +86,14 @@ export function DecisionPanel({
     if (!beforeDecide && BUTTONS[decision].confirm && !window.confirm(BUTTONS[decision].confirm)) return;
     setBusy(true);
     try {
-      const state = await callAction(ACTIONS[decision], { evaluationId, version, comment, ...extra });
+      const flags = decision === 'return' ? { missingEvidence } : {};
+      const state = await callAction(ACTIONS[decision], { evaluationId, version, comment, ...flags, ...extra });
       if (!show(state)) {
         if (!state.ok && onFailure && state.fieldErrors && !state.fieldErrors.comment) onFailure(state);
         return;
       }
       setComment('');
+      setMissingEvidence([]);
       onDecided?.();
       router.refresh();
     } finally {
@@ -109,6 +115,25 @@ export function DecisionPanel({
         />
         <FieldMessage message={commentError} />
       </label>
+      {decisions.includes('return') && evidence && (
+        <fieldset className="evidence-flags" data-testid="missing-evidence">
+          <legend>退回时标记缺佐证的行（可选，项目负责人会在这些行上看到“缺佐证”）</legend>
+          {evidence.config.rows.map((row) => (
+            <label key={row.key} className="checkbox">
+              <input
+                type="checkbox"
+                checked={missingEvidence.includes(row.key)}
+                onChange={(e) =>
+                  setMissingEvidence((keys) =>
+                    e.target.checked ? [...keys, row.key] : keys.filter((key) => key !== row.key),
+                  )
+                }
+              />{' '}
+              {row.label} <EvidenceCount rowKey={row.key} />
+            </label>
+          ))}
+        </fieldset>
+      )}
       {banner?.kind === 'error' && !commentError && <FormBanner banner={banner} />}
       <div className="button-row">
         {decisions.map((d) => (

@@ -5,14 +5,18 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { saveDraftAction, submitAction } from '@/app/(app)/evaluations/actions';
+import { EntryImportPanel } from '@/components/entry/entry-import-panel';
 import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import type { Sheet } from '@/lib/evaluations/engine-input';
 import { evaluationDraftSchema, type EvaluationDraft } from '@/lib/evaluations/form-schema';
+import type { ReportSection } from '@/lib/reports/report-model';
 import type { Scheme } from '@/lib/scoring';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { BudgetAndGoal, type ImportedExecution } from './budget-and-goal';
+import { EvaluationTabs } from './evaluation-tabs';
 import { IndicatorTable } from './indicator-table';
+import { ReportEditor } from './report-editor';
 import { ScorePanel } from './score-panel';
 import { useLeaveGuard } from './use-leave-guard';
 import { useLiveScore } from './use-live-score';
@@ -24,10 +28,12 @@ interface Props {
   goal: string;
   /** 全年执行数 as finance imported it from the treasury payment system, when it did. */
   imported?: ImportedExecution | null;
+  /** The 自评报告 as drafted from what is saved: its tab shows it beside the owner's text boxes. */
+  report: ReportSection[];
 }
 
 /** The owner's form: save a draft at any time, submit when complete; nothing typed is ever cleared by an error. */
-export function EvaluationForm({ sheet, scheme, initial, goal, imported = null }: Props) {
+export function EvaluationForm({ sheet, scheme, initial, goal, imported = null, report }: Props) {
   const router = useRouter();
   // Validating on submit, not on blur: a message appearing above the buttons must not move them from under the click.
   const form = useForm<EvaluationDraft>({ resolver: zodResolver(evaluationDraftSchema), defaultValues: initial });
@@ -102,13 +108,28 @@ export function EvaluationForm({ sheet, scheme, initial, goal, imported = null }
           void onSave();
         }}
       >
-        <div className="form-layout">
-          <div className="form-main">
-            <IndicatorTable sheet={sheet} scheme={scheme} result={result} />
-            <BudgetAndGoal budgetInitialFen={sheet.budgetInitialFen} goal={goal} result={result} imported={imported} />
+        <EvaluationTabs labels={['指标填报', '自评报告']}>
+          <div className="form-layout">
+            <div className="form-main">
+              <EntryImportPanel
+                target={{ kind: 'evaluation', evaluationId: initial.evaluationId }}
+                downloadHref={`/api/evaluations/${initial.evaluationId}/entry.xlsx`}
+                blockedReason={
+                  isDirty ? '页面上有未保存的修改：请先保存草稿（或刷新页面放弃修改），再确认导入。' : null
+                }
+              />
+              <IndicatorTable sheet={sheet} scheme={scheme} result={result} />
+              <BudgetAndGoal
+                budgetInitialFen={sheet.budgetInitialFen}
+                goal={goal}
+                result={result}
+                imported={imported}
+              />
+            </div>
+            <ScorePanel result={result} />
           </div>
-          <ScorePanel result={result} />
-        </div>
+          <ReportEditor evaluationId={initial.evaluationId} sections={report} />
+        </EvaluationTabs>
         <div className="form-actions" role="group" aria-label="操作">
           <FormBanner banner={banner} className="banner" />
           <span className="muted">{isDirty ? '有未保存的修改' : '所有修改已保存'}</span>

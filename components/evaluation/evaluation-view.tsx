@@ -1,6 +1,8 @@
+import { EvidenceCell, EvidenceSection } from '@/components/evidence/evidence-cell';
 import { DataTable, type Column } from '@/components/page-pieces';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { describeActualWithUnits } from '@/lib/evaluations/labels';
+import { rowKey } from '@/lib/evidence/rows';
 import { formatRate, formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
 import type { EvaluationResult } from '@/lib/scoring';
@@ -81,6 +83,10 @@ export function EvaluationView({
       ),
     },
     { header: '偏差原因分析及改进措施', cellClassName: 'prose', cell: (ind) => resultOf(ind)?.explanation },
+    {
+      header: '佐证材料',
+      cell: (ind) => <EvidenceCell rowKey={rowKey({ target: 'indicator', indicatorId: ind.id })} />,
+    },
   ];
   const budgetLine = (
     <tr>
@@ -113,6 +119,9 @@ export function EvaluationView({
         </td>
       )}
       <td className="prose">{e.budgetExplanation}</td>
+      <td>
+        <EvidenceCell rowKey="budget" />
+      </td>
     </tr>
   );
   return (
@@ -129,6 +138,7 @@ export function EvaluationView({
             {e.goalActual || <span className="muted">未填写</span>}
           </p>
         </div>
+        <EvidenceSection rowKey="goal" />
       </section>
     </>
   );

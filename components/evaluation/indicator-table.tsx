@@ -1,8 +1,10 @@
 'use client';
 
 import { useFormContext } from 'react-hook-form';
+import { EvidenceCell } from '@/components/evidence/evidence-cell';
 import type { Sheet } from '@/lib/evaluations/engine-input';
 import { TEXT_LIMITS, type EvaluationDraft } from '@/lib/evaluations/form-schema';
+import { rowKey } from '@/lib/evidence/rows';
 import { formatRate, formatScore } from '@/lib/format';
 import type { EvaluationResult, Scheme } from '@/lib/scoring';
 import { ActualInput } from './actual-input';
@@ -31,6 +33,7 @@ export function IndicatorTable({ sheet, scheme, result }: { sheet: Sheet; scheme
           <th className="num">完成率</th>
           <th className="num">得分</th>
           <th>偏差原因分析及改进措施</th>
+          <th>佐证材料</th>
         </tr>
       </thead>
       <tbody>
@@ -45,7 +48,7 @@ export function IndicatorTable({ sheet, scheme, result }: { sheet: Sheet; scheme
           if (label) {
             rows.push(
               <tr key={`g${i}`} className="group-row">
-                <th colSpan={8}>{label}</th>
+                <th colSpan={9}>{label}</th>
               </tr>,
             );
           }
@@ -105,6 +108,9 @@ export function IndicatorTable({ sheet, scheme, result }: { sheet: Sheet; scheme
                     <FieldError control={control} name={`${base}.deduction.reason`} />
                   </div>
                 )}
+              </td>
+              <td>
+                <EvidenceCell rowKey={rowKey({ target: 'indicator', indicatorId: ind.id })} />
               </td>
             </tr>,
           );

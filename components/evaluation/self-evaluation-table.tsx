@@ -1,13 +1,21 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
-import { selfEvaluationTable } from '@/lib/exports/self-evaluation-table';
+import { evidenceNote, selfEvaluationTable } from '@/lib/exports/self-evaluation-table';
 import { formatRate, formatScore } from '@/lib/format';
-import { formatWanYuan, parseWanYuan } from '@/lib/money';
+import { formatWanYuanText as wan } from '@/lib/money';
 import type { EvaluationResult } from '@/lib/scoring';
 
 /** The Ministry of Finance layout's columns: label, 一级 / 二级 / 三级指标, 指标值, 实际完成值, 分值, 得分, 复核得分, 偏差原因. */
 const COLUMN_WIDTHS = ['6%', '7%', '8%', '17%', '10%', '10%', '6%', '6%', '6%', '24%'];
 
-const wan = (amount: string | null) => (amount === null ? '' : formatWanYuan(parseWanYuan(amount) ?? 0));
+/** The names of a row's attachments, under its text. */
+function Evidence({ names, testId }: { names: string[]; testId?: string }) {
+  if (names.length === 0) return null;
+  return (
+    <small className="note mof-evidence" data-testid={testId}>
+      {evidenceNote(names)}
+    </small>
+  );
+}
 
 /**
  * 项目支出绩效自评表 in the Ministry of Finance layout (财预〔2020〕10号), drawn from the same data
@@ -43,7 +51,7 @@ export function SelfEvaluationTable({ bundle, result }: { bundle: EvaluationBund
         </tr>
 
         <tr>
-          <th rowSpan={2 + sources.length + (t.budgetNote ? 1 : 0)}>项目资金（万元）</th>
+          <th rowSpan={2 + sources.length + (t.budgetNote || t.budgetEvidence.length > 0 ? 1 : 0)}>项目资金（万元）</th>
           <th colSpan={2} />
           <th>年初预算数</th>
           <th>全年预算数</th>
@@ -71,11 +79,12 @@ export function SelfEvaluationTable({ bundle, result }: { bundle: EvaluationBund
             <td colSpan={5} />
           </tr>
         ))}
-        {t.budgetNote && (
+        {(t.budgetNote || t.budgetEvidence.length > 0) && (
           <tr>
             <th colSpan={2}>预算执行偏差原因</th>
             <td colSpan={7} className="prose">
               {t.budgetNote}
+              <Evidence names={t.budgetEvidence} testId="mof-budget-evidence" />
             </td>
           </tr>
         )}
@@ -89,8 +98,9 @@ export function SelfEvaluationTable({ bundle, result }: { bundle: EvaluationBund
           <td colSpan={5} className="prose">
             {t.goal}
           </td>
-          <td colSpan={4} className="prose" data-testid="mof-goal-actual">
-            {t.goalActual}
+          <td colSpan={4} className="prose">
+            <span data-testid="mof-goal-actual">{t.goalActual}</span>
+            <Evidence names={t.goalEvidence} testId="mof-goal-evidence" />
           </td>
         </tr>
 
@@ -116,7 +126,10 @@ export function SelfEvaluationTable({ bundle, result }: { bundle: EvaluationBund
             <td className="num">{formatScore(line.points)}</td>
             <td className="num">{formatScore(line.score, p)}</td>
             <td className="num">{formatScore(line.reviewedScore, p)}</td>
-            <td className="prose">{line.note}</td>
+            <td className="prose">
+              {line.note}
+              <Evidence names={line.evidence} testId={`mof-evidence-${i + 1}`} />
+            </td>
           </tr>
         ))}
         <tr className="mof-total" data-testid="mof-total">
@@ -133,6 +146,14 @@ export function SelfEvaluationTable({ bundle, result }: { bundle: EvaluationBund
           <tr className="mof-cap" data-testid="mof-cap">
             <th colSpan={6}>执行率封顶</th>
             <td colSpan={4}>{t.capNote}</td>
+          </tr>
+        )}
+        {t.evaluationEvidence.length > 0 && (
+          <tr data-testid="mof-evaluation-evidence">
+            <th colSpan={6}>整体佐证材料</th>
+            <td colSpan={4} className="prose">
+              {t.evaluationEvidence.join('、')}
+            </td>
           </tr>
         )}
       </tbody>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { confirmTargetImportAction, previewTargetImportAction } from '@/app/(app)/admin/targets/actions';
 import { FieldMessage, FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
+import { fileToBase64 } from '@/lib/file-base64';
 import type { ImportPreview, TargetSource } from '@/lib/targets/import-operations';
 import { ImportReportView } from './import-report-view';
 
@@ -16,12 +17,8 @@ async function readSource(
   file: File | null,
 ): Promise<Pick<TargetSource, 'format' | 'content' | 'sourceName'>> {
   if (mode === 'paste' || !file) return { format: 'text', content: text, sourceName: '粘贴的文本' };
-  if (file.name.toLowerCase().endsWith('.xlsx')) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return { format: 'xlsx', content: btoa(binary), sourceName: file.name };
-  }
+  if (file.name.toLowerCase().endsWith('.xlsx'))
+    return { format: 'xlsx', content: await fileToBase64(file), sourceName: file.name };
   return { format: 'text', content: await file.text(), sourceName: file.name };
 }
 

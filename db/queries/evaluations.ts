@@ -14,6 +14,7 @@ import {
   type IndicatorResult,
   type ReviewActionKind,
 } from '../schema';
+import { attachmentsOfProjects, listAttachments } from './attachments';
 import { indicatorsOfProjects, listIndicators, projectOwner, projectScopeCondition } from './projects';
 import type { SessionUser } from '../../lib/auth/scope';
 import type { Db } from '../sqlite';
@@ -43,20 +44,25 @@ export async function loadEvaluationBundle(db: Db, { evaluationId }: { evaluatio
   if (!head) return null;
   const indicatorRows = await listIndicators(db, { projectId: head.project.id });
   const resultRows = await db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, evaluationId));
-  return { ...head, indicators: indicatorRows, results: resultsByIndicator(resultRows) };
+  const attachmentRows = await listAttachments(db, { evaluationId });
+  return { ...head, indicators: indicatorRows, results: resultsByIndicator(resultRows), attachments: attachmentRows };
 }
 
 export type EvaluationBundle = NonNullable<Awaited<ReturnType<typeof loadEvaluationBundle>>>;
 
 /**
- * The bundles of every evaluation of a year in the user's scope, in list order, in three queries
- * whatever the size of the year (for the overview and the exports).
+ * The bundles of every evaluation of a year in the user's scope (of one department when asked), in
+ * list order, in four queries whatever the size of the year (for the overview, exports and reports).
  */
 export async function loadYearBundles(
   db: Db,
-  { user, year }: { user: SessionUser; year: number },
+  { user, year, departmentId }: { user: SessionUser; year: number; departmentId?: number },
 ): Promise<EvaluationBundle[]> {
-  const where = and(eq(projects.year, year), projectScopeCondition(user));
+  const where = and(
+    eq(projects.year, year),
+    projectScopeCondition(user),
+    departmentId === undefined ? undefined : eq(projects.departmentId, departmentId),
+  );
   const heads = await bundleHeads(db)
     .where(where)
     .orderBy(asc(departments.name), asc(projects.position), asc(projects.id));
@@ -69,10 +75,12 @@ export async function loadYearBundles(
     .innerJoin(projects, eq(projects.id, evaluations.projectId))
     .where(where);
   const byEvaluation = groupBy(resultRows, (r) => r.evaluationId);
+  const evidence = groupBy(await attachmentsOfProjects(db, { where }), (a) => a.evaluationId);
   return heads.map((head) => ({
     ...head,
     indicators: byProject.get(head.project.id) ?? [],
     results: resultsByIndicator(byEvaluation.get(head.evaluation.id) ?? []),
+    attachments: evidence.get(head.evaluation.id) ?? [],
   }));
 }
 
@@ -159,7 +167,7 @@ export async function writeEvaluation(
   }
 }
 
-/** One workflow step in the 流转记录. */
+/** One workflow step in the 流转记录; answers its id. */
 export async function insertReviewAction(
   tx: Db,
   step: {
@@ -171,5 +179,6 @@ export async function insertReviewAction(
     comment: string;
   },
 ) {
-  await tx.insert(reviewActions).values(step);
+  const [{ id }] = await tx.insert(reviewActions).values(step).returning({ id: reviewActions.id });
+  return id;
 }

@@ -10,7 +10,7 @@ export interface Detail {
   finalScore: string | null;
   project: { name: string; owner: string | null };
   budget: { initial: string };
-  indicators: Array<{ id: number; target: string; targetKind: string; reviewedScore: string | null }>;
+  indicators: Array<{ id: number; name: string; target: string; targetKind: string; reviewedScore: string | null }>;
 }
 
 /** The form's input of a complete draft: every target met exactly, the whole budget spent. */

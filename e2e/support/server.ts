@@ -8,6 +8,10 @@ import { tsxArgs } from '../../scripts/tsx';
 export interface TestServer {
   url: string;
   dataDir: string;
+  /** Resolves when the server process has ended (stopped, or crashed). */
+  exited: Promise<void>;
+  /** The process group of the server and its children (for measuring their memory). */
+  processGroup: number;
   stop(): Promise<void>;
 }
 
@@ -42,9 +46,13 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  * Starts the app exactly as `npm start` does, on a fresh database in a temporary folder. Without
  * NEXTAUTH_URL, as by default: URLs follow the host each request names.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  // An existing data folder (a restart after a crash) is kept when the server stops; a fresh one is removed.
+  { dataDir: existing }: { dataDir?: string } = {},
+): Promise<TestServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-'));
+  const dataDir = existing ?? mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   let log = '';
   const child = spawn(process.execPath, tsxArgs('scripts/start.ts'), {
@@ -63,13 +71,15 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   });
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await waitForHealth(url, child, () => log);
   return {
     url,
     dataDir,
+    exited,
+    processGroup: child.pid!,
     async stop() {
       if (child.exitCode === null && child.pid) {
-        const exited = new Promise((r) => child.once('exit', r));
         process.kill(-child.pid, 'SIGTERM');
         // next start waits for open keep-alive connections of still-open browser contexts; don't.
         const timer = setTimeout(() => {
@@ -82,7 +92,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
         await exited;
         clearTimeout(timer);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!existing) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,11 +2,15 @@ import 'server-only';
 import { getDb, type Db } from '@/db';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { existingYear } from '@/db/queries/years';
-import { HTTP_STATUS, type Failure } from '@/lib/action-state';
+import { fail, HTTP_STATUS, type Failure } from '@/lib/action-state';
 import { loadEvaluationInScope } from '@/lib/evaluations/authorize';
+import { CROSS_ORIGIN_MESSAGE, isSameOrigin } from '@/lib/http/same-origin';
+import { unproxiedApiHeaders } from '@/lib/http/security-headers';
+import { runOperation, type Operation } from '@/lib/operations';
 import { checkCaller } from './gate';
 import { getCurrentUser } from './session';
 import type { SessionUser } from './scope';
+import type { z } from 'zod';
 
 /** An API route's answer to a failure: its status, and the message as `{ error }`. */
 export const refuseRequest = (failure: Failure) =>
@@ -39,14 +43,15 @@ export async function apiYear(db: Db, yearParam: string): Promise<{ user: Sessio
   return { user, year };
 }
 
-/** A route under `/api/years/{year}/…`: the caller and the year checked, then the handler. */
-export function yearRoute(
-  handle: (args: { db: Db; user: SessionUser; year: number; req: Request }) => Promise<Response>,
+/** A route under `/api/years/{year}/…`: the caller and the year checked, then the handler (with the other path segments). */
+export function yearRoute<P extends { year: string } = { year: string }>(
+  handle: (args: { db: Db; user: SessionUser; year: number; req: Request; params: P }) => Promise<Response>,
 ) {
-  return async (req: Request, ctx: { params: Promise<{ year: string }> }) => {
+  return async (req: Request, ctx: { params: Promise<P> }) => {
     const db = getDb();
-    const found = await apiYear(db, (await ctx.params).year);
-    return found instanceof Response ? found : handle({ db, req, ...found });
+    const params = await ctx.params;
+    const found = await apiYear(db, params.year);
+    return found instanceof Response ? found : handle({ db, req, params, ...found });
   };
 }
 
@@ -55,5 +60,30 @@ export function evaluationRoute(handle: (args: { bundle: EvaluationBundle }) => 
   return async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
     const found = await apiEvaluation(getDb(), (await ctx.params).id);
     return found instanceof Response ? found : handle(found);
+  };
+}
+
+/**
+ * The API adapter of the gate for a mutation: a browser's request must come from this site's pages (Origin), then
+ * runOperation for the session's user; a failure answers with its status, a success with `respond(data)`.
+ */
+export async function apiOperation<S extends z.ZodType, T>(
+  req: Request,
+  op: Operation<S, T>,
+  input: unknown,
+  respond: (data: T) => Response,
+): Promise<Response> {
+  if (!isSameOrigin(req.headers, process.env)) return refuseRequest(fail('forbidden', CROSS_ORIGIN_MESSAGE));
+  const state = await runOperation(op, await getCurrentUser(), input, getDb());
+  return state.ok ? respond(state.data) : refuseRequest(state);
+}
+
+/** A route that proxy.ts leaves alone: its answers get the API headers the proxy would have given them. */
+export function unproxiedRoute<C>(handle: (req: Request, ctx: C) => Promise<Response>) {
+  return async (req: Request, ctx: C) => {
+    const response = await handle(req, ctx);
+    for (const [name, value] of Object.entries(unproxiedApiHeaders(req.headers, process.env)))
+      if (!response.headers.has(name)) response.headers.set(name, value);
+    return response;
   };
 }

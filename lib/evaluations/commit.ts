@@ -1,5 +1,6 @@
 import 'server-only';
 import { transaction, type Db } from '@/db';
+import { insertEvidenceFlags, type FlaggedRow } from '@/db/queries/attachments';
 import { insertAuditEntries, type AuditChange } from '@/db/queries/audit';
 import {
   claimEvaluationVersion,
@@ -51,8 +52,8 @@ export interface EvaluationCommit<D> {
   evaluation?: EvaluationColumns;
   /** The operation's own columns of each indicator's result, in the bundle's indicator order. */
   results?: ResultColumns[];
-  /** A workflow step, for the 流转记录. */
-  step?: { action: ReviewActionKind; to: EvaluationStatus; comment: string };
+  /** A workflow step, for the 流转记录; a return may flag rows as 缺佐证 with it. */
+  step?: { action: ReviewActionKind; to: EvaluationStatus; comment: string; missingEvidence?: FlaggedRow[] };
   audit: Array<{ action: AuditAction; changes: AuditChange[] }>;
   /** The engine's result for what is stored once this is written. */
   result: EvaluationResult;
@@ -79,8 +80,8 @@ export async function commitEvaluation<D extends object>(
       results: scores.results.map((scored, i) => ({ ...commit.results?.[i], ...scored })),
     });
     if (commit.step) {
-      const { action, to, comment } = commit.step;
-      await insertReviewAction(tx, {
+      const { action, to, comment, missingEvidence = [] } = commit.step;
+      const reviewActionId = await insertReviewAction(tx, {
         evaluationId,
         actorId: user.id,
         action,
@@ -88,6 +89,8 @@ export async function commitEvaluation<D extends object>(
         toStatus: to,
         comment,
       });
+      const rows = missingEvidence.map(({ target, indicatorId }) => ({ target, indicatorId }));
+      await insertEvidenceFlags(tx, { reviewActionId, evaluationId, rows });
     }
     for (const { action, changes } of commit.audit)
       await insertAuditEntries(tx, { actorId: user.id, evaluationId, action, changes });

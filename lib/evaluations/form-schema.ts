@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { rowKeySchema } from '@/lib/evidence/rows';
+import { REPORT_SECTIONS, type ReportSectionKey } from '@/lib/reports/sections';
 import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 
@@ -6,7 +8,7 @@ import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
  * The one schema of the evaluation form, used by react-hook-form in the browser and by the server
  * action. Numbers travel as strings so that nothing passes through binary floating point.
  */
-export const TEXT_LIMITS = { explanation: 2000, goalActual: 5000, reason: 500, comment: 1000 } as const;
+export const TEXT_LIMITS = { explanation: 2000, goalActual: 5000, reason: 500, comment: 1000, report: 10000 } as const;
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 
@@ -50,6 +52,14 @@ export const indicatorEntrySchema = z.object({
   deduction: deductionSchema,
 });
 
+/** The 自评报告's free-text sections (lib/reports/sections.ts). */
+export const reportTextsSchema = z.object(
+  Object.fromEntries(REPORT_SECTIONS.map((s) => [s.key, limitedText(TEXT_LIMITS.report)])) as Record<
+    ReportSectionKey,
+    ReturnType<typeof limitedText>
+  >,
+);
+
 export const evaluationDraftSchema = z.object({
   evaluationId: z.number().int().positive(),
   version: z.number().int().positive(),
@@ -58,6 +68,8 @@ export const evaluationDraftSchema = z.object({
   budgetExplanation: limitedText(TEXT_LIMITS.explanation),
   goalActual: limitedText(TEXT_LIMITS.goalActual),
   indicators: z.array(indicatorEntrySchema).max(500),
+  /** Absent: the stored sections stay as they are (a caller that does not know the report keeps it). */
+  report: reportTextsSchema.optional(),
 });
 
 export type IndicatorEntry = z.infer<typeof indicatorEntrySchema>;
@@ -75,7 +87,10 @@ export const reasonedTransitionSchema = (message: string) =>
     comment: limitedText(TEXT_LIMITS.comment).refine((s) => s.trim().length > 0, message),
   });
 
-export const returnSchema = reasonedTransitionSchema(WORKFLOW_ACTIONS.return.needsComment!);
+export const returnSchema = reasonedTransitionSchema(WORKFLOW_ACTIONS.return.needsComment!).extend({
+  /** The rows flagged 缺佐证 with this return (lib/evidence/rows keys). */
+  missingEvidence: z.array(rowKeySchema).max(510).default([]),
+});
 
 const reviewedFields = { score: optionalNumberText, reason: limitedText(TEXT_LIMITS.reason) };
 const reasonWithScore = (r: { score: string; reason: string }, ctx: z.RefinementCtx) => {

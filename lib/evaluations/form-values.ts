@@ -1,4 +1,5 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
+import { reportTextsOf } from '@/lib/reports/sections';
 import { entryFieldsFromActual } from './engine-input';
 import { storedBudget, storedEntries } from './sheet';
 import type { EvaluationDraft, ReviewInput } from './form-schema';
@@ -28,6 +29,7 @@ export function draftFormValues(bundle: EvaluationBundle): EvaluationDraft {
         reason: entries[i].deduction?.reason ?? '',
       },
     })),
+    report: reportTextsOf(e),
   };
 }
 

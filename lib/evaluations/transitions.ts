@@ -5,6 +5,7 @@ import type { ReviewActionKind } from '@/db/schema';
 import type { EvaluationStatus } from '@/db/schema';
 import { ChangeSet, type AuditChange } from '@/lib/audit';
 import type { SessionUser } from '@/lib/auth/scope';
+import { evidenceRows, findRow, parseRowKey, type LabelledRow } from '@/lib/evidence/rows';
 import { fail, runOperation, type Operation } from '@/lib/operations';
 import { STATUS_LABELS } from '@/lib/roles';
 import { missingExplanations } from '@/lib/scoring';
@@ -61,7 +62,14 @@ type StepAction = Extract<
 >;
 
 /** A workflow step: the status moves on, with the comment in the 流转记录 and the audit log. */
-type StepInput = { evaluationId: number; version: number; comment: string; review?: ReviewLines };
+type StepInput = {
+  evaluationId: number;
+  version: number;
+  comment: string;
+  review?: ReviewLines;
+  /** 退回 only: the rows flagged 缺佐证 (lib/evidence/rows keys). */
+  missingEvidence?: string[];
+};
 
 function transitionOperation<S extends z.ZodType<StepInput>>(action: StepAction, schema: S) {
   return defineEvaluationOperation({
@@ -80,7 +88,10 @@ function transitionOperation<S extends z.ZodType<StepInput>>(action: StepAction,
       const now = new Date();
       // Reviewed scores judged the evaluation as it was; one sent back to its owner will change.
       const clearReview = to === 'returned';
-      const comment = (input as StepInput).comment.trim();
+      const { comment: rawComment, missingEvidence } = input as StepInput;
+      const comment = rawComment.trim();
+      const flagged = missingEvidence ? flaggedRows(bundle, missingEvidence) : [];
+      if (flagged === null) return fail('invalid', '标记缺佐证的行不属于该自评，请刷新页面后重试');
       return commit({
         data: { status: to },
         evaluation: {
@@ -93,7 +104,7 @@ function transitionOperation<S extends z.ZodType<StepInput>>(action: StepAction,
         results: clearReview
           ? bundle.indicators.map(() => ({ reviewedScore: null, reviewedReason: null }))
           : (review?.results ?? []),
-        step: { action, to, comment },
+        step: { action, to, comment, missingEvidence: flagged },
         audit: [
           { action: 'review', changes: review?.changes ?? [] },
           { action: 'review_cleared', changes: clearReview ? clearedReviews(bundle) : [] },
@@ -107,6 +118,17 @@ function transitionOperation<S extends z.ZodType<StepInput>>(action: StepAction,
                 oldValue: STATUS_LABELS[from],
                 newValue: STATUS_LABELS[to],
               },
+              ...(flagged.length > 0
+                ? [
+                    {
+                      entityType: 'evaluation' as const,
+                      entityId: bundle.evaluation.id,
+                      field: '退回时标记缺佐证',
+                      oldValue: null,
+                      newValue: flagged.map((row) => row.label).join('、'),
+                    },
+                  ]
+                : []),
             ],
           },
         ],
@@ -114,6 +136,18 @@ function transitionOperation<S extends z.ZodType<StepInput>>(action: StepAction,
       });
     },
   });
+}
+
+/** The rows a return flags 缺佐证, each once, in the form's order; null when a key names no row of this evaluation. */
+function flaggedRows(bundle: EvaluationBundle, keys: string[]): LabelledRow[] | null {
+  const rows = evidenceRows(bundle.indicators);
+  const wanted = new Set<string>();
+  for (const key of keys) {
+    const row = parseRowKey(key);
+    if (!row || !findRow(rows, row)) return null;
+    wanted.add(key);
+  }
+  return rows.filter((row) => wanted.has(row.key));
 }
 
 /** Audit entries for every reviewed score a return clears. */

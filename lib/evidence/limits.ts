@@ -1,7 +1,9 @@
 /**
  * How much evidence may be uploaded: a limit per file and one per evaluation (the sum of its attachments' sizes),
- * read from the environment in this one place, with the Chinese refusals that name the file and the limit.
+ * read from the environment in this one place (with the sweep's grace period), with the Chinese refusals that
+ * name the file and the limit.
  */
+import { DEFAULT_SWEEP_GRACE_MS } from './sweep';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -72,4 +74,15 @@ function remainingBytes(limits: EvidenceLimits, usedBytes: number): number {
 /** One decimal, rounded down: the message never promises space that is not there. */
 function formatMegabytes(bytes: number): string {
   return (Math.floor((bytes / MEGABYTE) * 10) / 10).toFixed(1);
+}
+
+/** `EVIDENCE_SWEEP_GRACE_MINUTES` (default 60): how old an orphan must be before it goes. */
+export function evidenceSweepGraceMs(env: Partial<Record<string, string>> = process.env): number {
+  const raw = env.EVIDENCE_SWEEP_GRACE_MINUTES?.trim();
+  if (!raw) return DEFAULT_SWEEP_GRACE_MS;
+  const minutes = Number(raw);
+  if (!Number.isFinite(minutes) || minutes < 0) {
+    throw new Error(`EVIDENCE_SWEEP_GRACE_MINUTES must be a number of minutes ≥ 0, got ${JSON.stringify(raw)}`);
+  }
+  return minutes * 60 * 1000;
 }

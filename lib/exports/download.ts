@@ -16,18 +16,37 @@ function rfc5987(value: string): string {
   return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** `attachment; filename="evaluations-2024.xlsx"; filename*=UTF-8''2024%E5%B9%B4…` (RFC 6266). */
-export function contentDisposition(fileName: string, asciiFallback: string): string {
+/**
+ * `attachment; filename="evaluations-2024.xlsx"; filename*=UTF-8''2024%E5%B9%B4…` (RFC 6266); `inline` for a
+ * preview the browser shows in the page (with the same name, should the user save it from there).
+ */
+export function contentDisposition(fileName: string, asciiFallback: string, { inline = false } = {}): string {
   const fallback = asciiFallback.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${rfc5987(safeFileName(fileName))}`;
+  const kind = inline ? 'inline' : 'attachment';
+  return `${kind}; filename="${fallback}"; filename*=UTF-8''${rfc5987(safeFileName(fileName))}`;
 }
 
-export function downloadHeaders(args: { fileName: string; asciiFallback: string; contentType: string }): HeadersInit {
+export function downloadHeaders(args: {
+  fileName: string;
+  asciiFallback: string;
+  contentType: string;
+  inline?: boolean;
+}): Record<string, string> {
   return {
     'Content-Type': args.contentType,
-    'Content-Disposition': contentDisposition(args.fileName, args.asciiFallback),
+    'Content-Disposition': contentDisposition(args.fileName, args.asciiFallback, { inline: args.inline }),
     // Evaluations are not public: no shared cache may keep a copy.
     'Cache-Control': 'private, no-store',
     'X-Content-Type-Options': 'nosniff',
   };
+}
+
+/** A whole file as a download response, with its length. */
+export function downloadResponse(
+  body: Buffer,
+  args: { fileName: string; asciiFallback: string; contentType: string },
+): Response {
+  return new Response(new Uint8Array(body), {
+    headers: { ...downloadHeaders(args), 'Content-Length': String(body.length) },
+  });
 }

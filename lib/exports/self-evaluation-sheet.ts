@@ -1,7 +1,7 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { formatScore } from '@/lib/format';
 import type { EvaluationResult } from '@/lib/scoring';
-import { selfEvaluationTable, type SelfEvaluationTable } from './self-evaluation-table';
+import { evidenceNote, selfEvaluationTable, type SelfEvaluationTable } from './self-evaluation-table';
 import {
   A4_LANDSCAPE,
   box,
@@ -95,10 +95,11 @@ export function writeSelfEvaluationSheet(
     if (col.review) cell(ws, r, 9, num(line.reviewedScore), 'number', score);
     ws.getRow(r++).height = 20;
   }
-  if (t.budgetNote) {
+  const budgetNote = withEvidence(t.budgetNote, t.budgetEvidence);
+  if (budgetNote) {
     box(ws, r, 1, r, 2, '预算执行偏差原因', 'label');
-    box(ws, r, 3, r, last, t.budgetNote, 'text');
-    ws.getRow(r++).height = wrappedHeight([{ text: t.budgetNote, width: width(3, last) }]);
+    box(ws, r, 3, r, last, budgetNote, 'text');
+    ws.getRow(r++).height = wrappedHeight([{ text: budgetNote, width: width(3, last) }]);
   }
 
   box(ws, r, 1, r + 1, 1, '年度总体目标', 'label');
@@ -106,11 +107,12 @@ export function writeSelfEvaluationSheet(
   box(ws, r, 6, r, last, '实际完成情况', 'header');
   r++;
   box(ws, r, 2, r, 5, t.goal, 'text');
-  box(ws, r, 6, r, last, t.goalActual, 'text');
+  const goalActual = withEvidence(t.goalActual, t.goalEvidence);
+  box(ws, r, 6, r, last, goalActual, 'text');
   ws.getRow(r++).height = wrappedHeight(
     [
       { text: t.goal, width: width(2, 5) },
-      { text: t.goalActual, width: width(6, last) },
+      { text: goalActual, width: width(6, last) },
     ],
     { min: 40 },
   );
@@ -130,12 +132,13 @@ export function writeSelfEvaluationSheet(
     cell(ws, row, col.points, num(line.points), 'number', NUMBER_FORMATS.points);
     cell(ws, row, col.score, num(line.score), 'number', score);
     if (col.review) cell(ws, row, col.review, num(line.reviewedScore), 'number', score);
-    cell(ws, row, col.note, line.note, 'text');
+    const note = withEvidence(line.note, line.evidence);
+    cell(ws, row, col.note, note, 'text');
     ws.getRow(row).height = wrappedHeight([
       { text: line.name, width: col.widths[2] },
       { text: line.target, width: col.widths[3] },
       { text: line.actual, width: col.widths[4] },
-      { text: line.note, width: NOTE_WIDTH },
+      { text: note, width: NOTE_WIDTH },
     ]);
   });
   r = first + t.indicators.length;
@@ -151,6 +154,12 @@ export function writeSelfEvaluationSheet(
     box(ws, r, col.points, r, last, t.capNote, 'text');
     ws.getRow(r++).height = wrappedHeight([{ text: t.capNote, width: width(col.points, last) }]);
   }
+  if (t.evaluationEvidence.length > 0) {
+    const names = t.evaluationEvidence.join('、');
+    box(ws, r, 1, r, 5, '整体佐证材料', 'label');
+    box(ws, r, col.points, r, last, names, 'text');
+    ws.getRow(r++).height = wrappedHeight([{ text: names, width: width(col.points, last) }]);
+  }
   box(ws, r, 1, r, 5, '等级', 'label');
   cell(ws, r, col.points, '', 'centered');
   cell(ws, r, col.score, t.selfGrade, 'centered');
@@ -160,6 +169,11 @@ export function writeSelfEvaluationSheet(
   box(ws, r, 1, r, last, statusLine(t), 'plain');
   ws.getRow(r).height = 20;
   return t;
+}
+
+/** A cell's text with the names of its row's attachments on a line of their own. */
+function withEvidence(text: string, names: readonly string[]): string {
+  return [text, evidenceNote(names)].filter(Boolean).join('\n');
 }
 
 /** `状态：已定稿　自评得分：100.00（优）　最终得分：97.00（优）`: the self and, once finalised, the final result in words. */

@@ -1,6 +1,7 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { dec } from '@/lib/decimal';
 import { describeActualWithUnits } from '@/lib/evaluations/labels';
+import { rowKey } from '@/lib/evidence/rows';
 import { formatScore } from '@/lib/format';
 import { fenToWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
@@ -39,6 +40,8 @@ interface IndicatorLine {
   /** Rows the 一级 / 二级 cell spans from here; 0 = covered by the cell above. */
   level1Span: number;
   level2Span: number;
+  /** The names of the row's attachments (finance's own marked 财政复核). */
+  evidence: string[];
 }
 
 export interface SelfEvaluationTable {
@@ -54,8 +57,12 @@ export interface SelfEvaluationTable {
   hasReview: boolean;
   funds: FundsLine[];
   budgetNote: string;
+  budgetEvidence: string[];
   goal: string;
   goalActual: string;
+  goalEvidence: string[];
+  /** Attachments of the evaluation as a whole. */
+  evaluationEvidence: string[];
   indicators: IndicatorLine[];
   totalPoints: string;
   /** null while nothing has been saved: an untouched evaluation has no score yet. */
@@ -77,8 +84,22 @@ const wan = (fen: number) => fenToWanYuan(fen).toFixed();
 const lines = (...parts: Array<string | null | undefined | false>) =>
   parts.filter((p): p is string => Boolean(p && p.trim())).join('\n');
 
+/** `合同.pdf`, `复核记录.pdf（财政复核）`: the names a row's attachments are listed by. */
+function evidenceNames(bundle: Pick<EvaluationBundle, 'attachments'>): (key: string) => string[] {
+  return (key) =>
+    bundle.attachments
+      .filter((a) => rowKey(a) === key)
+      .map((a) => (a.purpose === 'review' ? `${a.name}（财政复核）` : a.name));
+}
+
+/** `佐证材料：合同.pdf、照片.png`, or '' when there are none. */
+export function evidenceNote(names: readonly string[]): string {
+  return names.length > 0 ? `佐证材料：${names.join('、')}` : '';
+}
+
 export function selfEvaluationTable(bundle: EvaluationBundle, result: EvaluationResult): SelfEvaluationTable {
   const { evaluation: e, project } = bundle;
+  const namesOf = evidenceNames(bundle);
   const budget = result.budget;
   const hasReview = budget.reviewedScore !== null || result.indicators.some((s) => s.reviewedScore !== null);
   const started = e.selfScore !== null;
@@ -131,6 +152,7 @@ export function selfEvaluationTable(bundle: EvaluationBundle, result: Evaluation
       ),
       level1Span,
       level2Span,
+      evidence: namesOf(rowKey({ target: 'indicator', indicatorId: ind.id })),
     };
   });
 
@@ -150,8 +172,11 @@ export function selfEvaluationTable(bundle: EvaluationBundle, result: Evaluation
       e.budgetExplanation,
       e.budgetReviewedScore !== null && `复核意见：${e.budgetReviewedReason ?? ''}`,
     ),
+    budgetEvidence: namesOf('budget'),
     goal: project.goal,
     goalActual: e.goalActual,
+    goalEvidence: namesOf('goal'),
+    evaluationEvidence: namesOf('evaluation'),
     indicators,
     totalPoints,
     selfTotal: started ? result.selfTotal : null,

@@ -8,20 +8,26 @@ import { indicatorTexts } from '@/lib/targets/table-types';
 import type { TargetWorkbookTable } from './target-workbook';
 
 /**
- * Whose target table a user downloads: a department head only their own; finance and admin the one
- * asked for (`?department=`), or the only one of the year. Owners see evaluations, not whole tables.
+ * Whose target table (or department report) a user downloads: a department head only their own;
+ * finance and admin the one asked for (`?department=`), or the only one of the year. Owners see
+ * evaluations, not whole departments.
  */
 export async function chooseTargetDepartment(
   db: Db,
-  { user, year, requested }: { user: SessionUser; year: number; requested: string | null },
+  {
+    user,
+    year,
+    requested,
+    document = '绩效目标表',
+  }: { user: SessionUser; year: number; requested: string | null; document?: string },
 ): Promise<{ ok: true; departmentId: number } | Failure> {
-  if (user.role === 'owner') return fail('forbidden', '无权下载绩效目标表');
+  if (user.role === 'owner') return fail('forbidden', `无权下载${document}`);
   const available = await listYearDepartments(db, { year });
   const asked = requested === null || requested === '' ? null : Number(requested);
   if (asked !== null && !Number.isInteger(asked)) return fail('not_found', '没有该部门');
   if (user.role === 'dept_head') {
     if (user.departmentId === null || (asked !== null && asked !== user.departmentId))
-      return fail('forbidden', '只能下载本部门的绩效目标表');
+      return fail('forbidden', `只能下载本部门的${document}`);
     return available.some((d) => d.id === user.departmentId)
       ? { ok: true, departmentId: user.departmentId }
       : fail('not_found', '本部门该年度没有绩效目标');

@@ -13,6 +13,11 @@ function describeWorkbook(wb: ExcelJS.Workbook) {
   wb.created = new Date();
 }
 
+/** What the 自评表 of one evaluation is called when downloaded (alone, or in the evaluation's zip). */
+export function selfEvaluationFileName(bundle: Pick<EvaluationBundle, 'project'>): string {
+  return `项目支出绩效自评表-${bundle.project.year}-${bundle.project.name}.xlsx`;
+}
+
 /** `GET /api/evaluations/{id}/self-evaluation.xlsx`: the 自评表 of one evaluation, one sheet. */
 export async function buildSelfEvaluationWorkbook(bundle: EvaluationBundle): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -58,6 +58,17 @@ export function responseSecurityHeaders(args: { csp: string; https: boolean; api
   };
 }
 
+/** The CSP of an API answer that is data, not a page: nothing may load, nothing may frame it. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * The headers proxy.ts gives every API answer, for the routes it leaves alone (uploads, whose bodies must stream
+ * past it, and the files they serve): no-store, HSTS over HTTPS, and a CSP unless the answer brings its own.
+ */
+export function unproxiedApiHeaders(headers: HeaderSource, env: Env): Record<string, string> {
+  return responseSecurityHeaders({ csp: API_CSP, https: requestIsHttps(headers, env), api: true });
+}
+
 /** A nonce of 128 random bits, base64. */
 export function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -175,17 +175,31 @@ export interface OverviewFilter {
   department: string;
   status: string;
   grade: string;
+  /** `missing`: only evaluations with rows flagged 缺佐证 by their latest return. */
+  evidence?: string;
 }
 
 /** Everything the overview shows of a year: the filter narrows all of it but the list of departments. */
 export function summarizeOverview(
   scored: ScoredEvaluation[],
-  { filter, scheme, today }: { filter: OverviewFilter; scheme: Parameters<typeof reviewFlags>[1]; today: Date },
+  {
+    filter,
+    scheme,
+    today,
+    evidenceFlagged = new Set(),
+  }: {
+    filter: OverviewFilter;
+    scheme: Parameters<typeof reviewFlags>[1];
+    today: Date;
+    /** The evaluations with current 缺佐证 flags (db/queries/attachments evidenceFlaggedEvaluationIds). */
+    evidenceFlagged?: ReadonlySet<number>;
+  },
 ) {
   const passes = (row: OverviewRow) =>
     (!filter.department || String(row.departmentId) === filter.department) &&
     (!filter.status || row.status === filter.status) &&
-    (!filter.grade || (row.scored && row.grade === filter.grade));
+    (!filter.grade || (row.scored && row.grade === filter.grade)) &&
+    (filter.evidence !== 'missing' || evidenceFlagged.has(row.id));
   const visible = scored.filter((evaluation) => passes(overviewRow(evaluation)));
   const rows = visible.map(overviewRow);
   return {

@@ -7,17 +7,23 @@ import type { EvaluationInput, EvaluationResult } from './types';
 /** Rule book "When an explanation (偏差原因分析及改进措施) is required". */
 
 export const UNDER_TARGET_REASON = '未达到年度指标值';
+const QUALITATIVE_NOT_MET_PREFIX = '定性指标未达成';
 
 export function overAchievementReason(thresholdPercent: number): string {
   return `完成值达到年度指标值的${thresholdPercent}%及以上，请说明目标设定依据`;
 }
 
 export function qualitativeNotMetReason(tier: string): string {
-  return `定性指标未达成（评定为“${tier}”）`;
+  return `${QUALITATIVE_NOT_MET_PREFIX}（评定为“${tier}”）`;
 }
 
 export function budgetBelowThresholdReason(thresholdPercent: number): string {
   return `预算执行率低于${thresholdPercent}%`;
+}
+
+/** Whether an indicator's explanation reasons say it missed its target (under target, or a tier below 达成). */
+export function missesTarget(reasons: readonly string[]): boolean {
+  return reasons.some((r) => r === UNDER_TARGET_REASON || r.startsWith(QUALITATIVE_NOT_MET_PREFIX));
 }
 
 /** 全年执行数 above 全年预算数: a data error or spending beyond the budget (the score stays at its points). */

@@ -45,6 +45,7 @@ export {
   budgetBelowThresholdReason,
   budgetExplanationRequirement,
   explanationRequirement,
+  missesTarget,
   missingExplanations,
   overAchievementReason,
   qualitativeNotMetReason,

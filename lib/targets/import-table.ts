@@ -1,5 +1,6 @@
 import 'server-only';
 import { transaction, type Db } from '@/db';
+import { hasAttachments } from '@/db/queries/attachments';
 import { insertAuditEntries } from '@/db/queries/audit';
 import { ensureDepartment, findDepartmentById } from '@/db/queries/departments';
 import { listIndicators } from '@/db/queries/projects';
@@ -115,12 +116,15 @@ function indicatorTargets(parsed: ParsedProject): IndicatorTargets[] {
 }
 
 /**
- * Started = anything an evaluator did: any save (the version moves past 1) or any transition.
- * Replacing the indicators of a started evaluation would drop its saved results with them.
+ * Started = anything an evaluator did: any save (the version moves past 1), any transition, any evidence
+ * attached. Replacing the indicators of a started evaluation would drop its saved results (and the evidence of its
+ * rows) with them.
  */
 export async function evaluationStarted(db: Db, projectId: number): Promise<boolean> {
   const evaluation = await findEvaluationOfProject(db, { projectId });
-  return Boolean(evaluation && (evaluation.status !== 'draft' || evaluation.version > 1));
+  if (!evaluation) return false;
+  if (evaluation.status !== 'draft' || evaluation.version > 1) return true;
+  return hasAttachments(db, { evaluationId: evaluation.id });
 }
 
 function sameAsStored(

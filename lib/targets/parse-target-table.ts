@@ -2,8 +2,8 @@ import { parseWanYuan } from '../money';
 import { parseIndicatorList } from './parse-indicators';
 import { INDICATOR_START, RowBody, type SourceLine } from './row-body';
 import { titleYear } from './table-title';
+import { tableWarnings, type ParsedIndicator, type TableWarning } from './table-types';
 import { dropTrailing } from './text-edges';
-import type { ParsedIndicator, TableWarning } from './table-types';
 
 export type { ParsedIndicator, TableWarning } from './table-types';
 
@@ -78,27 +78,13 @@ export function parseTargetTable(input: string): ParsedTable {
   }
   department ||= stripLevelSuffix(header.unitName);
 
-  if (header.declaredTotalFen !== null) {
-    const sum = projects.reduce((acc, p) => acc + p.budget.totalFen, 0);
-    if (sum !== header.declaredTotalFen) {
-      warnings.push({
-        project: null,
-        row: null,
-        line: header.totalLine,
-        code: 'total_mismatch',
-        message: '各项目预算合计与表头“合计”不一致，请核对',
-      });
-    }
-  }
-  if (projects.length === 0) {
-    warnings.push({
-      project: null,
-      row: null,
-      line: null,
-      code: 'no_projects',
-      message: '未识别到任何项目：请确认粘贴的是完整的绩效目标表',
-    });
-  }
+  warnings.push(
+    ...tableWarnings(
+      projects.map((p) => p.budget.totalFen),
+      header,
+      '未识别到任何项目：请确认粘贴的是完整的绩效目标表',
+    ),
+  );
 
   return {
     department,

@@ -59,3 +59,24 @@ export type IndicatorTexts = Pick<ParsedIndicator, (typeof INDICATOR_TEXTS)[numb
 export function indicatorTexts(indicator: IndicatorTexts): IndicatorTexts {
   return Object.fromEntries(INDICATOR_TEXTS.map((key) => [key, indicator[key]])) as IndicatorTexts;
 }
+
+/**
+ * The warnings about a whole table, whatever it was read from: projects that do not add up to the
+ * header's 合计, and a table without any project (`noProjects` says what to check in that source).
+ */
+export function tableWarnings(
+  projectTotalsFen: number[],
+  header: { declaredTotalFen: number | null; totalLine: number | null },
+  noProjects: string,
+): TableWarning[] {
+  const warnings: TableWarning[] = [];
+  const sum = projectTotalsFen.reduce((acc, fen) => acc + fen, 0);
+  if (header.declaredTotalFen !== null && sum !== header.declaredTotalFen) {
+    const message = '各项目预算合计与表头“合计”不一致，请核对';
+    warnings.push({ project: null, row: null, line: header.totalLine, code: 'total_mismatch', message });
+  }
+  if (projectTotalsFen.length === 0) {
+    warnings.push({ project: null, row: null, line: null, code: 'no_projects', message: noProjects });
+  }
+  return warnings;
+}

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { cellAmount, cellDecimal, cellText } from '../exports/cell-values';
 import { checkIndicatorRow } from './parse-indicators';
 import { titlePrefix, titleYear } from './table-title';
-import { LEVEL1_NAMES } from './table-types';
+import { LEVEL1_NAMES, tableWarnings } from './table-types';
 import { UNREADABLE_WORKBOOK } from './xlsx-guard';
 import type { ParsedIndicator, ParsedProject, ParsedTable, ProjectBudget, TableWarning } from './parse-target-table';
 
@@ -220,24 +220,13 @@ function readSheet(ws: ExcelJS.Worksheet, header: Header): ParsedTargetWorkbook 
   }
 
   finish(current);
-  if (declaredTotalFen !== null && projects.reduce((acc, p) => acc + p.budget.totalFen, 0) !== declaredTotalFen) {
-    warnings.push({
-      project: null,
-      row: null,
-      line: totalLine,
-      code: 'total_mismatch',
-      message: '各项目预算合计与表头“合计”不一致，请核对',
-    });
-  }
-  if (projects.length === 0) {
-    warnings.push({
-      project: null,
-      row: null,
-      line: null,
-      code: 'no_projects',
-      message: '未识别到任何项目：请确认表头下方每行填写了项目名称和绩效指标',
-    });
-  }
+  warnings.push(
+    ...tableWarnings(
+      projects.map((p) => p.budget.totalFen),
+      { declaredTotalFen, totalLine },
+      '未识别到任何项目：请确认表头下方每行填写了项目名称和绩效指标',
+    ),
+  );
   department ||= unitName.replace(/[（(]本级[)）]$/, '');
   return {
     department,

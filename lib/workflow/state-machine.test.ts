@@ -5,6 +5,8 @@ import {
   allowedActions,
   batchActionsFor,
   decide,
+  EVIDENCE_ACTIONS,
+  evidencePurposeOf,
   heldByClosedYear,
   nextStepFor,
   pastOwner,
@@ -63,6 +65,12 @@ const ALLOWED: Array<[SessionUser, EvaluationStatus, WorkflowAction, EvaluationS
   [finance, 'returned', 'import_execution', 'returned'],
   [admin, 'finalized', 'reopen', 'dept_approved'],
   [admin, 'finalized', 'reassess', 'returned'],
+  [owner, 'draft', 'attach', 'draft'],
+  [owner, 'returned', 'attach', 'returned'],
+  [owner, 'draft', 'detach', 'draft'],
+  [owner, 'returned', 'detach', 'returned'],
+  [finance, 'dept_approved', 'attachReview', 'dept_approved'],
+  [finance, 'dept_approved', 'detachReview', 'dept_approved'],
 ];
 
 describe('workflow state machine', () => {
@@ -110,13 +118,45 @@ describe('workflow state machine', () => {
     });
     expect(decide(owner, at('draft', 'closed'), 'submit')).toMatchObject({ allowed: false, code: 'state' });
     expect(allowedActions(head, at('submitted', 'closed'))).toEqual(['approve', 'return']);
-    expect(allowedActions(finance, at('dept_approved', 'closed'))).toEqual(['return', 'review', 'finalize']);
+    expect(decide(owner, at('draft', 'closed'), 'attach')).toMatchObject({ allowed: false, code: 'state' });
+    expect(decide(owner, at('draft', 'closed'), 'detach')).toMatchObject({ allowed: false, code: 'state' });
+    expect(decide(owner, at('returned', 'closed'), 'attach')).toMatchObject({ allowed: false, code: 'state' });
+    expect(allowedActions(finance, at('dept_approved', 'closed'))).toEqual([
+      'return',
+      'review',
+      'finalize',
+      'attachReview',
+      'detachReview',
+    ]);
     expect(allowedActions(owner, at('submitted', 'closed'))).toEqual([]);
     expect(allowedActions(head, at('returned', 'closed'))).toEqual([]);
     expect(heldByClosedYear(at('draft', 'closed'))).toBe(true);
     expect(heldByClosedYear(at('returned', 'closed'))).toBe(true);
     expect(heldByClosedYear(at('submitted', 'closed'))).toBe(false);
     expect(heldByClosedYear(at('draft'))).toBe(false);
+  });
+
+  it('says which evidence each role adds, and through which actions', () => {
+    expect([owner, head, finance, admin].map((a) => evidencePurposeOf(a.role))).toEqual([
+      'owner',
+      null,
+      'review',
+      null,
+    ]);
+    expect(decide(head, at('submitted'), 'attach')).toMatchObject({
+      allowed: false,
+      code: 'forbidden',
+      reason: '只有项目负责人可以上传佐证材料',
+    });
+    expect(decide(owner, at('submitted'), 'detach')).toMatchObject({
+      allowed: false,
+      code: 'state',
+      reason: '当前状态为“已提交”，不能删除佐证材料',
+    });
+    expect(decide(owner, at('draft'), EVIDENCE_ACTIONS.review.remove)).toMatchObject({
+      allowed: false,
+      code: 'forbidden',
+    });
   });
 
   it('derives roles, to-do lists and next steps from the same table', () => {

@@ -1,4 +1,4 @@
-import { EVALUATION_STATUSES, ROLES, type EvaluationStatus, type Role } from '@/db/schema';
+import { EVALUATION_STATUSES, ROLES, type EvaluationStatus, type EvidencePurpose, type Role } from '@/db/schema';
 import { canViewProject, type ProjectScope, type SessionUser } from '@/lib/auth/scope';
 import { ROLE_LABELS, STATUS_LABELS } from '@/lib/roles';
 
@@ -22,7 +22,11 @@ export type WorkflowAction =
   | 'reopen'
   | 'reassess'
   | 'remind'
-  | 'import_execution';
+  | 'import_execution'
+  | 'attach'
+  | 'detach'
+  | 'attachReview'
+  | 'detachReview';
 
 interface Transition {
   action: WorkflowAction;
@@ -52,6 +56,12 @@ const TRANSITIONS: readonly Transition[] = [
   ...allow('reassess', ['finance', 'admin'], ['finalized'], 'returned'),
   ...allow('remind', ['dept_head', 'finance'], WITH_OWNER),
   ...allow('import_execution', ['finance'], WITH_OWNER),
+  // Evidence (佐证材料): the owner's while the draft is theirs (a returned one too), finance's own review evidence
+  // while reviewing.
+  ...allow('attach', ['owner'], WITH_OWNER),
+  ...allow('detach', ['owner'], WITH_OWNER),
+  ...allow('attachReview', ['finance'], ['dept_approved']),
+  ...allow('detachReview', ['finance'], ['dept_approved']),
 ];
 
 interface ActionWords {
@@ -87,7 +97,28 @@ export const WORKFLOW_ACTIONS: Record<WorkflowAction, ActionWords> = {
   },
   remind: { verb: '催办', button: '催办', done: '催办', needsOpenYear: true },
   import_execution: { verb: '导入执行数', button: '导入执行数', done: '导入执行数', needsOpenYear: true },
+  attach: { verb: '上传佐证材料', button: '上传佐证材料', done: '上传', needsOpenYear: true },
+  detach: { verb: '删除佐证材料', button: '删除', done: '删除', needsOpenYear: true },
+  attachReview: { verb: '上传复核佐证材料', button: '上传复核佐证材料', done: '上传' },
+  detachReview: { verb: '删除复核佐证材料', button: '删除', done: '删除' },
 };
+
+/** Each kind of evidence is added and removed by its own pair of actions. */
+export const EVIDENCE_ACTIONS: Record<EvidencePurpose, { add: WorkflowAction; remove: WorkflowAction }> = {
+  owner: { add: 'attach', remove: 'detach' },
+  review: { add: 'attachReview', remove: 'detachReview' },
+};
+
+/** The roles that add (or remove) evidence of some kind: the evidence operations' first check. */
+export function evidenceRoles(kind: 'add' | 'remove'): Role[] {
+  return ROLES.filter((role) => Object.values(EVIDENCE_ACTIONS).some((a) => rolesFor(a[kind]).includes(role)));
+}
+
+/** The evidence a role adds (the owner's own, or finance's review evidence); null for roles that add none. */
+export function evidencePurposeOf(role: Role): EvidencePurpose | null {
+  const purposes = Object.keys(EVIDENCE_ACTIONS) as EvidencePurpose[];
+  return purposes.find((p) => rolesFor(EVIDENCE_ACTIONS[p].add).includes(role)) ?? null;
+}
 
 /** What is to be done at each status: the text of whoever may act then, and of everyone else. */
 const STEPS: Record<EvaluationStatus, { task: string; waiting: string }> = {

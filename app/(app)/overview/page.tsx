@@ -3,6 +3,7 @@ import { GradeChart, ScoreHistogram } from '@/components/overview/charts';
 import { DepartmentTable, FlagTable, OverviewTable } from '@/components/overview/overview-tables';
 import { PageHead } from '@/components/page-pieces';
 import { getDb } from '@/db';
+import { evidenceFlaggedEvaluationIds } from '@/db/queries/attachments';
 import { loadYearBundles } from '@/db/queries/evaluations';
 import { listYears } from '@/db/queries/years';
 import { EVALUATION_STATUSES } from '@/db/schema';
@@ -32,8 +33,14 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
     bundle,
     result: scoreStored(bundle).result,
   }));
-  const filter = { department: one(query.department), status: one(query.status), grade: one(query.grade) };
-  const overview = summarizeOverview(scored, { filter, scheme, today: new Date() });
+  const filter = {
+    department: one(query.department),
+    status: one(query.status),
+    grade: one(query.grade),
+    evidence: one(query.evidence),
+  };
+  const evidenceFlagged = await evidenceFlaggedEvaluationIds(db, { year });
+  const overview = summarizeOverview(scored, { filter, scheme, today: new Date(), evidenceFlagged });
   const { rows, departments, flags, average } = overview;
 
   const filterOptions: Array<
@@ -42,6 +49,7 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
     ['department', '部门', '全部部门', departments.map((d) => [String(d.departmentId), d.department])],
     ['status', '状态', '全部状态', EVALUATION_STATUSES.map((s) => [s, STATUS_LABELS[s]])],
     ['grade', '等级', '全部等级', GRADES.map((g) => [g, g])],
+    ['evidence', '佐证材料', '不限', [['missing', '有退回时标记的缺佐证']]],
   ];
   const stats: Array<{ label: string; value: React.ReactNode; testId?: string; money?: boolean }> = [
     { label: '项目数', value: rows.length, testId: 'stat-projects' },

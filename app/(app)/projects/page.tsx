@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { DeadlineBadge } from '@/components/deadline-badge';
+import { EntryImportPanel } from '@/components/entry/entry-import-panel';
 import { DataTable, PageHead, YearSwitch, type Column } from '@/components/page-pieces';
+import { DepartmentReportLinks } from '@/components/reports/department-report-links';
 import { ListStatus } from '@/components/status-tag';
 import { getDb } from '@/db';
 import { listProjectsForUser } from '@/db/queries/projects';
@@ -90,6 +92,10 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
         )}
         <YearSwitch years={years} current={year} href={(y) => `/projects?year=${y}`} />
       </PageHead>
+      {year && user.role !== 'owner' && <DepartmentReportLinks year={year} rows={rows} />}
+      {year && user.role === 'owner' && rows.some((r) => r.status && !pastOwner(r.status)) && (
+        <EntryImportPanel target={{ kind: 'year', year }} downloadHref={`/api/years/${year}/entry.xlsx`} />
+      )}
 
       {rows.length === 0 ? (
         <div className="empty-state">

@@ -4,22 +4,31 @@ import { AuditTable } from '@/components/audit-table';
 import { DeadlineBadge } from '@/components/deadline-badge';
 import { DecisionPanel, type Decision } from '@/components/evaluation/decision-panel';
 import { EvaluationForm } from '@/components/evaluation/evaluation-form';
+import { EvaluationTabs } from '@/components/evaluation/evaluation-tabs';
 import { EvaluationView } from '@/components/evaluation/evaluation-view';
 import { QueueNav } from '@/components/evaluation/queue-nav';
+import { ReportLinks } from '@/components/evaluation/report-editor';
 import { ReviewWorkbench } from '@/components/evaluation/review-workbench';
 import { ScorePanel } from '@/components/evaluation/score-panel';
 import { Timeline } from '@/components/evaluation/timeline';
+import { EvidenceSection } from '@/components/evidence/evidence-cell';
+import { EvidenceProvider } from '@/components/evidence/evidence-provider';
 import { ActionButton } from '@/components/notifications/action-button';
 import { PageHead } from '@/components/page-pieces';
+import { ReportSections } from '@/components/reports/report-document';
 import { StatusTag } from '@/components/status-tag';
 import { getDb } from '@/db';
+import { currentEvidenceFlags } from '@/db/queries/attachments';
 import { listEvaluationAudit } from '@/db/queries/audit';
 import { listEvaluationsForUser, listReviewActions } from '@/db/queries/evaluations';
 import { requireEvaluation } from '@/lib/auth/session';
 import { workflowScope } from '@/lib/evaluations/authorize';
 import { draftFormValues, reviewFormValues } from '@/lib/evaluations/form-values';
 import { schemeOfYear, scoreStored, sheetOf, storedBudget, storedEntries } from '@/lib/evaluations/sheet';
+import { evidenceRows, findRow } from '@/lib/evidence/rows';
+import { evidenceConfig } from '@/lib/evidence/view';
 import { formatDateTime } from '@/lib/format';
+import { evaluationReport } from '@/lib/reports/report-model';
 import { orderQueue, parseQueueFilter, queueNeighbours } from '@/lib/workflow/queues';
 import {
   allowedActions,
@@ -48,10 +57,13 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
   const { evaluation: e, project } = bundle;
   const scheme = schemeOfYear(bundle.year.scheme);
   const { result } = scoreStored(bundle);
+  const report = evaluationReport(bundle, result);
   const scope = workflowScope(bundle);
   const actions = allowedActions(user, scope);
   const timeline = await listReviewActions(db, { evaluationId: id });
   const lastReturn = [...timeline].reverse().find((t) => t.toStatus === 'returned');
+  const flags = await currentEvidenceFlags(db, { evaluationId: id });
+  const flaggedLabels = flags.map((flag) => findRow(evidenceRows(bundle.indicators), flag)?.label).filter(Boolean);
   // Owners see their own history in the timeline; the field-by-field 修改记录 is for those who check.
   const audit = user.role === 'owner' ? null : await listEvaluationAudit(db, { evaluationId: id });
   // Explicit 分值 that do not add up block the evaluation until the targets are fixed (rule book § Points).
@@ -71,6 +83,12 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
         )
       : null;
   const panels = PANELS.map((p) => ({ ...p, decisions: p.decisions.filter((d) => actions.includes(d)) }));
+  const reportView = (
+    <section className="card report-view" aria-label="自评报告" data-testid="report-view">
+      <ReportLinks evaluationId={id} />
+      <ReportSections sections={report.sections} />
+    </section>
+  );
 
   return (
     <>
@@ -102,6 +120,9 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
           <Link className="button" href={`/evaluations/${id}/table`}>
             自评表（打印 / 导出）
           </Link>
+          <Link className="button" href={`/evaluations/${id}/report`}>
+            自评报告
+          </Link>
         </div>
       </PageHead>
       {neighbours && <QueueNav neighbours={neighbours} filter={queueFilter} />}
@@ -112,6 +133,11 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
             已被{lastReturn.actor}于 {formatDateTime(lastReturn.createdAt)} 退回：
           </strong>
           {lastReturn.comment}
+          {flaggedLabels.length > 0 && (
+            <p className="prose" data-testid="missing-evidence-notice">
+              请补充佐证材料：{flaggedLabels.join('、')}
+            </p>
+          )}
         </div>
       )}
       {e.status === 'finalized' && <div className="notice ok">该自评已定稿，所有内容只读。</div>}
@@ -123,46 +149,63 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
           。请联系财政局或系统管理员修改绩效目标。
         </div>
       )}
-      {actions.includes('save') && pointsProblems.length === 0 ? (
-        <EvaluationForm
-          sheet={sheetOf(bundle)}
-          scheme={scheme}
-          goal={project.goal}
-          initial={draftFormValues(bundle)}
-          imported={e.executedImportedFen === null ? null : { fen: e.executedImportedFen, at: e.executedImportedAt }}
-        />
-      ) : actions.includes('review') ? (
-        <ReviewWorkbench
-          sheet={sheetOf(bundle)}
-          scheme={scheme}
-          stored={{ entries: storedEntries(bundle), budget: storedBudget(bundle) }}
-          initial={reviewFormValues(bundle)}
-          decisions={panels[0].decisions}
-        >
-          <EvaluationView bundle={bundle} result={result} reviewing />
-        </ReviewWorkbench>
-      ) : (
-        <div className="form-layout">
-          <div className="form-main">
-            <EvaluationView bundle={bundle} result={result} />
-          </div>
-          <ScorePanel result={result} title={e.status === 'finalized' ? '最终得分' : '当前得分'} />
-        </div>
-      )}
+      <EvidenceProvider config={evidenceConfig(bundle, actions, flags)}>
+        {actions.includes('save') && pointsProblems.length === 0 ? (
+          // Keyed by version: after an import from Excel the form starts again from what was saved.
+          <EvaluationForm
+            key={e.version}
+            sheet={sheetOf(bundle)}
+            scheme={scheme}
+            goal={project.goal}
+            initial={draftFormValues(bundle)}
+            imported={e.executedImportedFen === null ? null : { fen: e.executedImportedFen, at: e.executedImportedAt }}
+            report={report.sections}
+          />
+        ) : actions.includes('review') ? (
+          <ReviewWorkbench
+            sheet={sheetOf(bundle)}
+            scheme={scheme}
+            stored={{ entries: storedEntries(bundle), budget: storedBudget(bundle) }}
+            initial={reviewFormValues(bundle)}
+            decisions={panels[0].decisions}
+          >
+            <EvaluationTabs labels={['指标填报', '自评报告']}>
+              <EvaluationView bundle={bundle} result={result} reviewing />
+              {reportView}
+            </EvaluationTabs>
+          </ReviewWorkbench>
+        ) : (
+          <EvaluationTabs labels={['指标填报', '自评报告']}>
+            <div className="form-layout">
+              <div className="form-main">
+                <EvaluationView bundle={bundle} result={result} />
+              </div>
+              <ScorePanel result={result} title={e.status === 'finalized' ? '最终得分' : '当前得分'} />
+            </div>
+            {reportView}
+          </EvaluationTabs>
+        )}
 
-      {!actions.includes('review') &&
-        panels
-          .filter((p) => p.decisions.length > 0)
-          .map((p) => (
-            <DecisionPanel
-              key={p.title}
-              title={p.title}
-              collapsed={p.collapsed}
-              evaluationId={e.id}
-              version={e.version}
-              decisions={p.decisions}
-            />
-          ))}
+        {!actions.includes('review') &&
+          panels
+            .filter((p) => p.decisions.length > 0)
+            .map((p) => (
+              <DecisionPanel
+                key={p.title}
+                title={p.title}
+                collapsed={p.collapsed}
+                evaluationId={e.id}
+                version={e.version}
+                decisions={p.decisions}
+              />
+            ))}
+        <section className="card" data-testid="evaluation-evidence">
+          <EvidenceSection rowKey="evaluation" title="整体佐证材料（不属于某一行的材料）" />
+          <p className="no-print">
+            <a href={`/api/evaluations/${id}/bundle.zip`}>下载自评表和全部佐证材料（zip）</a>
+          </p>
+        </section>
+      </EvidenceProvider>
 
       <Timeline entries={timeline} />
       {audit && <AuditTable collapsed entries={audit} />}

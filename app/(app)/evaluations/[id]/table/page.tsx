@@ -1,35 +1,18 @@
-import Link from 'next/link';
 import { SelfEvaluationTable } from '@/components/evaluation/self-evaluation-table';
-import { PrintButton } from '@/components/print-button';
+import { PrintPage } from '@/components/print-page';
 import { requireEvaluation } from '@/lib/auth/session';
 import { scoreStored } from '@/lib/evaluations/sheet';
-import { STATUS_LABELS } from '@/lib/roles';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '项目支出绩效自评表' };
 
 export default async function SelfEvaluationTablePage({ params }: PageProps<'/evaluations/[id]/table'>) {
   const { bundle } = await requireEvaluation((await params).id);
-  const id = bundle.evaluation.id;
   const { result } = scoreStored(bundle);
 
   return (
-    <div className="print-page">
-      <div className="page-head no-print">
-        <p className="breadcrumb">
-          <Link href={`/evaluations/${id}`}>← 返回自评</Link>（状态：{STATUS_LABELS[bundle.evaluation.status]}）
-        </p>
-        <div className="button-row">
-          <a className="button" href={`/api/evaluations/${id}/self-evaluation.xlsx`}>
-            导出 Excel
-          </a>
-          <PrintButton />
-        </div>
-      </div>
-      {bundle.evaluation.status !== 'finalized' && (
-        <p className="watermark">{STATUS_LABELS[bundle.evaluation.status]}，尚未定稿</p>
-      )}
+    <PrintPage evaluation={bundle.evaluation} download={['self-evaluation.xlsx', '导出 Excel']}>
       <SelfEvaluationTable bundle={bundle} result={result} />
-    </div>
+    </PrintPage>
   );
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { isSameOrigin } from './same-origin';
+
+const request = (values: Record<string, string>) => new Headers(values);
+
+describe('isSameOrigin', () => {
+  it('lets through requests without Origin (not a browser) and those from this host', () => {
+    expect(isSameOrigin(request({ host: '127.0.0.1:3000' }), {})).toBe(true);
+    expect(isSameOrigin(request({ host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000' }), {})).toBe(true);
+    expect(isSameOrigin(request({ host: 'jixiao.example.gov.cn', origin: 'https://jixiao.example.gov.cn' }), {})).toBe(
+      true,
+    );
+    expect(
+      isSameOrigin(request({ host: 'jixiao.example.gov.cn:443', origin: 'https://jixiao.example.gov.cn' }), {}),
+    ).toBe(true);
+  });
+
+  it('refuses other sites, opaque origins and garbage', () => {
+    for (const origin of ['http://evil.example', 'http://127.0.0.1:3001', 'null', 'not a url'])
+      expect(isSameOrigin(request({ host: '127.0.0.1:3000', origin }), {}), origin).toBe(false);
+  });
+
+  it('follows the proxy’s X-Forwarded-Host only behind TRUST_PROXY, and NEXTAUTH_URL above all', () => {
+    const proxied = request({
+      host: '10.0.0.5:3000',
+      'x-forwarded-host': 'jixiao.gov.cn',
+      origin: 'https://jixiao.gov.cn',
+    });
+    expect(isSameOrigin(proxied, {})).toBe(false);
+    expect(isSameOrigin(proxied, { TRUST_PROXY: '1' })).toBe(true);
+    expect(isSameOrigin(proxied, { NEXTAUTH_URL: 'https://jixiao.gov.cn' })).toBe(true);
+    expect(isSameOrigin(proxied, { NEXTAUTH_URL: 'http://jixiao.gov.cn' })).toBe(false);
+  });
+});

@@ -1,0 +1,30 @@
+import 'server-only';
+import type { Db } from '@/db';
+import { findDepartmentById } from '@/db/queries/departments';
+import { loadYearBundles, type EvaluationBundle } from '@/db/queries/evaluations';
+import type { Failure } from '@/lib/action-state';
+import type { SessionUser } from '@/lib/auth/scope';
+import { scoreStored } from '@/lib/evaluations/sheet';
+import { chooseTargetDepartment } from '@/lib/exports/target-table';
+import { departmentReport, type DepartmentReport } from './department-report';
+import { evaluationReport } from './report-model';
+
+/** One evaluation's report, scored by the engine as stored. */
+export const reportOfBundle = (bundle: EvaluationBundle) => evaluationReport(bundle, scoreStored(bundle).result);
+
+/**
+ * A department's report of a year, with the 自评表's department rules: a department head their own,
+ * finance and admin any department of the year, owners none.
+ */
+export async function loadDepartmentReport(
+  db: Db,
+  { user, year, department }: { user: SessionUser; year: number; department: string },
+): Promise<{ ok: true; report: DepartmentReport; departmentId: number } | Failure> {
+  const choice = await chooseTargetDepartment(db, { user, year, requested: department, document: '部门自评报告' });
+  if (!choice.ok) return choice;
+  const { departmentId } = choice;
+  const bundles = await loadYearBundles(db, { user, year, departmentId });
+  const name = bundles[0]?.departmentName ?? (await findDepartmentById(db, { id: departmentId }))?.name ?? '';
+  const entries = bundles.map((bundle) => ({ bundle, result: scoreStored(bundle).result }));
+  return { ok: true, departmentId, report: departmentReport({ year, department: name, entries }) };
+}
