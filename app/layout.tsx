@@ -1,4 +1,5 @@
 import { connection } from 'next/server';
+import { DemoBanner } from '@/components/demo-banner';
 import type { Metadata } from 'next';
 import './globals.css';
 import './workbench.css';
@@ -13,7 +14,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="zh-CN">
-      <body>{children}</body>
+      <body>
+        <DemoBanner />
+        {children}
+      </body>
     </html>
   );
 }

@@ -67,7 +67,7 @@ export function useActionForm<TIn extends FieldValues, TOut>({
   action: (raw: unknown) => Promise<ActionState<unknown>>;
   resetTo?: (values: TOut) => DefaultValues<TIn>;
   refresh?: boolean;
-  onSuccess?: () => void;
+  onSuccess?: (values: TOut) => void | Promise<void>;
   /** What a refusal in the browser shows; by default the banner says to look at the marked fields. */
   onInvalid?: (feedback: { clear: () => void; invalid: () => void }) => void;
 }) {
@@ -79,7 +79,7 @@ export function useActionForm<TIn extends FieldValues, TOut>({
       if (!feedback.show(await callAction(action, values))) return;
       form.reset(resetTo ? resetTo(values) : form.getValues());
       if (refresh) router.refresh();
-      onSuccess?.();
+      await onSuccess?.(values);
     },
     () => (onInvalid ? onInvalid(feedback) : feedback.invalid()),
   );

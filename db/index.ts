@@ -2,7 +2,17 @@ import 'server-only';
 import path from 'node:path';
 import { migrateDatabase, openDatabase, type Db } from './sqlite';
 
-export { closeDatabase, migrateDatabase, openDatabase, transaction, type Db } from './sqlite';
+export {
+  closeDatabase,
+  integrityCheck,
+  migrateDatabase,
+  migrationState,
+  backupDatabase,
+  openDatabase,
+  transaction,
+  type Db,
+  type Durability,
+} from './sqlite';
 
 /** The data folder (database, generated secret): `DATA_DIR`, default `./data`. */
 export function dataDir(): string {

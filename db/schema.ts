@@ -8,6 +8,7 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
+import type { FrozenEvaluation } from '../lib/evaluations/frozen-types';
 import type { ParsedTarget } from '../lib/targets/types';
 
 /**
@@ -59,6 +60,9 @@ const ADMIN_ENTITIES = ['project', 'user', 'department', 'target_import', 'year'
 export const AUDIT_ENTITY_TYPES = [...EVALUATION_ENTITIES, ...ADMIN_ENTITIES] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
+/** Optimistic lock of an editable row: every change names the version it started from and moves it on. */
+const version = () => integer('version').notNull().default(1);
+
 /** What a piece of evidence (佐证材料) belongs to: an indicator row, the budget line, 年度总体目标 or the whole evaluation. */
 export const EVIDENCE_TARGETS = ['indicator', 'budget', 'goal', 'evaluation'] as const;
 export type EvidenceTarget = (typeof EVIDENCE_TARGETS)[number];
@@ -76,6 +80,7 @@ export const departments = sqliteTable('departments', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  version: version(),
   createdAt: createdAt(),
 });
 
@@ -90,8 +95,15 @@ export const users = sqliteTable(
     departmentId: integer('department_id').references(() => departments.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
-    /** Moves on when an administrator resets the password: every session signed in before ends. */
+    /**
+     * Moves on whenever the user's sessions must end (a password reset or change, signing out, a
+     * deactivation, a change of role or department): every session signed in before ends.
+     */
     sessionVersion: integer('session_version').notNull().default(0),
+    /** Made by the demo seed, with the published demo password: the 演示数据 banner shows while one is active. */
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    /** The admin's edit form names it (name, role, department, active): see `version()`. */
+    version: version(),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -112,6 +124,19 @@ export const signIns = sqliteTable(
   (t) => [index('sign_ins_user_idx').on(t.userId, t.createdAt)],
 );
 
+/**
+ * Failed sign-ins counted per (username, client address) and per client address, with the pause in
+ * force (lib/auth/throttle.ts). Kept in the database so every instance of the app sees the same count.
+ */
+export const signInThrottles = sqliteTable('sign_in_throttles', {
+  /** `user:<address>:<username>` or `address:<address>`. */
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: integer('last_failure_at', { mode: 'timestamp_ms' }).notNull(),
+  /** No attempt under this key is checked (or counted) before then. */
+  blockedUntil: integer('blocked_until', { mode: 'timestamp_ms' }),
+});
+
 /** One evaluation year with its scoring scheme (rule book "The scheme"), stored as JSON settings. */
 export const evaluationYears = sqliteTable('evaluation_years', {
   year: integer('year').primaryKey(),
@@ -122,6 +147,7 @@ export const evaluationYears = sqliteTable('evaluation_years', {
     .default('open'),
   /** YYYY-MM-DD, shown to owners. */
   deadline: text('deadline'),
+  version: version(),
   createdAt: createdAt(),
 });
 
@@ -146,6 +172,8 @@ export const projects = sqliteTable(
     budgetOtherFen: integer('budget_other_fen').notNull().default(0),
     ownerId: integer('owner_id').references(() => users.id),
     position: integer('position').notNull().default(0),
+    /** Moves on with each change of its targets (goal, indicators) or its owner. */
+    version: version(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -339,16 +367,6 @@ export const evidenceFlags = sqliteTable(
 );
 
 /**
- * Who runs a background job (the evidence sweep) among several app instances: a lease held until it expires. The
- * instance whose insert-or-take-over returns the row holds it.
- */
-export const jobLeases = sqliteTable('job_leases', {
-  name: text('name').primaryKey(),
-  holder: text('holder').notNull(),
-  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-});
-
-/**
  * Each confirmed import of a target table, with its source as imported (text, or the workbook in
  * base64). Previews are never stored: a cancelled preview leaves no trace.
  */
@@ -469,6 +487,29 @@ export const spotCheckItems = sqliteTable(
     index('spot_check_items_evaluation_idx').on(t.evaluationId),
   ],
 );
+
+/**
+ * What a finalised evaluation's table showed at 定稿 (lib/evaluations/frozen.ts): its views and
+ * exports render from here from then on, whatever is renamed or rescored later. Reopening deletes it.
+ */
+export const evaluationSnapshots = sqliteTable('evaluation_snapshots', {
+  evaluationId: integer('evaluation_id')
+    .primaryKey()
+    .references(() => evaluations.id, { onDelete: 'cascade' }),
+  content: text('content', { mode: 'json' }).$type<FrozenEvaluation>().notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * A job that exactly one instance of the app runs at a time (the scheduled backup, the evidence
+ * sweep): the instance holding an unexpired lease runs it; `lastDoneAt` says when it last completed.
+ */
+export const jobLeases = sqliteTable('job_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  lastDoneAt: integer('last_done_at', { mode: 'timestamp_ms' }),
+});
 
 export type Department = typeof departments.$inferSelect;
 export type User = typeof users.$inferSelect;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { makePrivateDir, prepareDatabaseFile } from './private-files';
 import * as schema from './schema';
 
@@ -42,22 +43,29 @@ const shared = globalThis as unknown as {
 };
 const current = (shared.jixiaoTransaction ??= new AsyncLocalStorage());
 
-function openClient(file: string): Database.Database {
+/**
+ * FULL: a commit is on disk before it is acknowledged, so a power cut never undoes a save a user was
+ * told had succeeded (NORMAL in WAL mode may lose the last commits). NORMAL only for the benchmark
+ * that measures what FULL costs (docs/benchmarks.md).
+ */
+export type Durability = 'FULL' | 'NORMAL';
+
+function openClient(file: string, durability: Durability): Database.Database {
   const client = new Database(file);
   client.pragma('journal_mode = WAL');
   client.pragma('foreign_keys = ON');
-  client.pragma('synchronous = NORMAL');
+  client.pragma(`synchronous = ${durability}`);
   // Another process writing at the same moment (a script beside the server) is waited for, not an error.
   client.pragma('busy_timeout = 5000');
   return client;
 }
 
 /** Opens (creating if needed) a database file with the pragmas the app relies on. */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, { durability = 'FULL' }: { durability?: Durability } = {}): Db {
   makePrivateDir(path.dirname(file));
   prepareDatabaseFile(file);
-  const writerClient = openClient(file);
-  const readerClient = openClient(file);
+  const writerClient = openClient(file, durability);
+  const readerClient = openClient(file, durability);
   // Every write goes through transaction(): one attempted anywhere else fails at once.
   readerClient.pragma('query_only = ON');
   const connection: Connection = {
@@ -78,8 +86,47 @@ function connectionOf(db: Db): Connection {
   return connection;
 }
 
-export function migrateDatabase(db: Db, migrationsFolder = path.join(process.cwd(), 'db', 'migrations')): void {
+const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
+
+export function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS): void {
   migrate(connectionOf(db).writer, { migrationsFolder });
+}
+
+/**
+ * What migrating would do to this database: how many migrations it has already, and how many are
+ * waiting (drizzle applies every migration newer than the newest one recorded).
+ */
+export function migrationState(db: Db, migrationsFolder = MIGRATIONS): { applied: number; pending: number } {
+  const client = connectionOf(db).writerClient;
+  const known = client
+    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get();
+  const applied = known
+    ? (client.prepare('select count(*) as n, max(created_at) as last from __drizzle_migrations').get() as {
+        n: number;
+        last: number | null;
+      })
+    : { n: 0, last: null };
+  const pending = readMigrationFiles({ migrationsFolder }).filter(
+    (m) => applied.last === null || Number(applied.last) < m.folderMillis,
+  ).length;
+  return { applied: applied.n, pending };
+}
+
+/**
+ * A consistent copy of the whole database in `file` (which must not exist), with SQLite's online
+ * backup API on the reading connection: the app's writers carry on meanwhile. The copy is made in
+ * one step, so writes landing during it cannot make it start over again and again.
+ */
+export async function backupDatabase(db: Db, file: string): Promise<void> {
+  const reader = connectionOf(db).clients[1];
+  await reader.backup(file, { progress: () => 0x7fffffff });
+}
+
+/** SQLite's own check of the whole file: `ok`, or what it found broken (one problem a line). */
+export function integrityCheck(db: Db): string {
+  const rows = connectionOf(db).writerClient.pragma('integrity_check') as Array<{ integrity_check: string }>;
+  return rows.map((row) => row.integrity_check).join('\n');
 }
 
 /** Closes the file (the last connection to close also folds the write-ahead log back into it). */

@@ -59,7 +59,8 @@ async function openEvaluation(page: Page) {
 }
 
 test('an evaluation goes from the owner through the head to finance, and ends locked', async ({ pageAs }, testInfo) => {
-  test.setTimeout(120_000);
+  // Three roles, every step through the browser: minutes on a loaded machine.
+  test.setTimeout(240_000);
   const owner = await pageAs('owner1');
   await openEvaluation(owner);
   const evaluationUrl = owner.url();

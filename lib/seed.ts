@@ -37,7 +37,8 @@ async function ensureAccount(
 ) {
   const existing = await findUserByUsername(tx, { username: account.username });
   return (
-    existing?.id ?? (await insertUser(tx, { user: { ...account, passwordHash: hashPasswordSync(DEMO_PASSWORD) } }))
+    existing?.id ??
+    (await insertUser(tx, { user: { ...account, passwordHash: hashPasswordSync(DEMO_PASSWORD), demo: true } }))
   );
 }
 
@@ -48,8 +49,9 @@ async function ensureAccount(
 export async function seedDemo(db: Db, { targetsFile = SEED_TARGETS_FILE }: { targetsFile?: string } = {}) {
   const table = parseTargetTable(readFileSync(targetsFile, 'utf8'));
   const year = table.year ?? 2024;
-  const report = await importTargetTable(db, { table, year });
-  await transaction(db, async (tx) => {
+  // One transaction: a start interrupted half-way leaves an empty database, seeded again next time.
+  return transaction(db, async (tx) => {
+    const report = await importTargetTable(tx, { table, year });
     const department = await findDepartmentByName(tx, { name: table.department });
     if (!department) throw new Error(`seed: department ${table.department} missing after import`);
     const ids = new Map<string, number>();
@@ -66,8 +68,8 @@ export async function seedDemo(db: Db, { targetsFile = SEED_TARGETS_FILE }: { ta
         ownerId: ids.get(project.position < 9 ? 'owner1' : 'owner2')!,
       });
     }
+    return report;
   });
-  return report;
 }
 
 /** For the test suites: a second department with its own head and owner, for the scope checks. */

@@ -1,18 +1,25 @@
 /**
- * npm start: the whole first run in one command. Creates the data folder and a secret, migrates,
- * loads the embedded default on an empty database, builds when the build is missing or older than
- * the source, then serves. `--dev` serves with `next dev` instead.
+ * npm start: the whole first run in one command. Creates the data folder and a secret, migrates
+ * (after a backup when it is an upgrade), loads the embedded demo on an empty database unless
+ * SEED_DEMO=0, builds when the build is missing or older than the source, then serves through
+ * scripts/serve.mjs, and makes the scheduled backups when BACKUP_DIR is set. `--dev` serves with
+ * Next's development server instead.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { closeDatabase, databaseFile, dataDir, migrateDatabase, openDatabase } from '../db';
+import { closeDatabase, databaseFile, dataDir, openDatabase, type Db } from '../db';
 import { restrictDataDir } from '../db/private-files';
+import { countActiveAdmins } from '../db/queries/users';
 import { ensureAuthSecret } from '../lib/auth/secret';
+import { backupScheduleFromEnv, startBackupSchedule, type BackupSchedule } from '../lib/backup/schedule';
+import { migrateWithBackup, upgradeBackupDir } from '../lib/backup/upgrade';
+import { freezeUnfrozenFinalised } from '../lib/evaluations/frozen';
 import { evidenceLimits, evidenceSweepGraceMs } from '../lib/evidence/limits';
 import { proxyTrustFromEnv } from '../lib/http/client-address';
-import { isEmptyDatabase, seedDemo } from '../lib/seed';
+import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from '../lib/seed';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -24,16 +31,24 @@ function log(message: string) {
   process.stdout.write(`[绩效自评] ${message}\n`);
 }
 
-async function prepareDatabase(dir: string) {
-  const db = openDatabase(databaseFile(dir));
-  migrateDatabase(db);
+const FIRST_ADMIN_HINT = [
+  '数据库中还没有启用的系统管理员。请在另一个终端中创建第一个管理员（密码在终端中输入，不显示）：',
+  '  npm run admin:create -- --username 用户名 --display-name 姓名',
+  '或从标准输入读取密码：printf %s "$PASSWORD" | npm run admin:create -- --username 用户名 --password-stdin',
+].join('\n');
+
+async function prepareDatabase(dir: string, db: Db) {
+  const backup = await migrateWithBackup(db, { dataDir: dir, backupDir: upgradeBackupDir(dir) });
+  if (backup) log(`升级数据库前已自动备份到 ${backup}`);
+  const frozen = await freezeUnfrozenFinalised(db);
+  if (frozen > 0) log(`已为 ${frozen} 份此前定稿的自评保存定稿快照`);
   if ((await isEmptyDatabase(db)) && process.env.SEED_DEMO !== '0') {
     const report = await seedDemo(db);
     log(
-      `已导入示例数据：${report.department} ${report.year} 年 ${report.projects} 个项目、${report.indicators} 个指标，演示账号密码 demo1234`,
+      `演示模式：已导入示例数据 ${report.department} ${report.year} 年 ${report.projects} 个项目、${report.indicators} 个指标，演示账号密码 ${DEMO_PASSWORD}（正式使用请以 SEED_DEMO=0 在空数据目录上启动）`,
     );
   }
-  closeDatabase(db);
+  if ((await countActiveAdmins(db)) === 0) log(FIRST_ADMIN_HINT);
 }
 
 const SOURCES = ['app', 'lib', 'db', 'components', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
@@ -61,12 +76,13 @@ function ensureBuild() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** A mistyped TRUSTED_PROXIES or EVIDENCE_* setting stops the start instead of failing every sign-in or upload later. */
-function checkProxySettings() {
+/** A mistyped TRUSTED_PROXIES, EVIDENCE_* or backup setting stops the start instead of failing later. */
+function checkSettings(): BackupSchedule | null {
   try {
     proxyTrustFromEnv();
     evidenceLimits();
     evidenceSweepGraceMs();
+    return backupScheduleFromEnv();
   } catch (error) {
     log((error as Error).message);
     process.exit(1);
@@ -74,11 +90,19 @@ function checkProxySettings() {
 }
 
 async function main() {
-  checkProxySettings();
+  const schedule = checkSettings();
   const dir = dataDir();
   restrictDataDir(dir);
   const secret = ensureAuthSecret(dir);
-  await prepareDatabase(dir);
+  // Kept open for the scheduled backups, which this process makes beside the server.
+  const db = openDatabase(databaseFile(dir));
+  await prepareDatabase(dir, db);
+  if (schedule) {
+    log(`定时备份：每 ${schedule.everyHours} 小时一次，保存到 ${schedule.backupDir}，保留最近 ${schedule.keep} 份`);
+    startBackupSchedule(db, { dataDir: dir, schedule, log });
+  } else {
+    closeDatabase(db);
+  }
   // The e2e suite builds once before it starts its servers; they must not rebuild underneath it.
   if (!dev && process.env.SKIP_BUILD_CHECK !== '1') ensureBuild();
 
@@ -90,12 +114,15 @@ async function main() {
     ...(publicUrl ? { NEXTAUTH_URL: publicUrl } : { AUTH_TRUST_HOST: '1' }),
     DATA_DIR: dir,
     NEXTAUTH_SECRET: secret,
+    // Proves to the app that the client-address header was set by scripts/serve.mjs (lib/http/client-address.ts).
+    JIXIAO_PEER_TOKEN: randomBytes(16).toString('hex'),
   };
   const shownHost = ['0.0.0.0', '::'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   log(`数据目录 ${dir}；访问 ${publicUrl || `http://${shownHost}:${port}`}`);
-  const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port, '-H', host], {
+  const serve = path.join(root, 'scripts', 'serve.mjs');
+  const child = spawn(process.execPath, [serve, ...(dev ? ['--dev'] : []), '--port', port, '--host', host], {
     stdio: 'inherit',
-    env,
+    env: { ...env, NODE_ENV: dev ? 'development' : 'production' },
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));

@@ -8,7 +8,7 @@ import {
   reactivateDepartmentOperation,
   renameDepartmentOperation,
 } from '@/lib/admin/departments';
-import { arrange, auditTrail, rowOf, rowsOf } from './helpers';
+import { arrange, atCurrentVersion, auditTrail, rowOf, rowsOf } from './helpers';
 import { testWorld } from './world';
 
 const world = testWorld();
@@ -16,6 +16,9 @@ const world = testWorld();
 const byName = (name: string) => rowOf(world.db, departments, eq(departments.name, name));
 const auditOf = (id: number) =>
   auditTrail(world.db, { entityType: 'department', entityId: id }, ['action', 'field', 'oldValue', 'newValue']);
+
+const renaming = (departmentId: number, name: string) =>
+  atCurrentVersion(world.db, 'department', departmentId, { departmentId, name });
 
 describe('departments', () => {
   it('lists every department with its user and project counts', async () => {
@@ -66,25 +69,26 @@ describe('departments', () => {
   it('renames, refusing a name another department has', async () => {
     const { admin } = world.actors;
     const id = (await byName('白云区民政局')).id;
-    const duplicate = await world.run(renameDepartmentOperation, admin, { departmentId: id, name: '白云区水务局' });
+    const duplicate = await world.run(renameDepartmentOperation, admin, await renaming(id, '白云区水务局'));
     expect(duplicate).toMatchObject({
       ok: false,
       code: 'conflict',
       fieldErrors: { name: '已有名为“白云区水务局”的部门' },
     });
-    expect(await world.run(renameDepartmentOperation, admin, { departmentId: id, name: '白云区民政局' })).toMatchObject(
-      { ok: true, message: '名称没有变化' },
-    );
-    expect(
-      await world.run(renameDepartmentOperation, admin, { departmentId: id, name: '白云区民政事务局' }),
-    ).toMatchObject({ ok: true });
+    expect(await world.run(renameDepartmentOperation, admin, await renaming(id, '白云区民政局'))).toMatchObject({
+      ok: true,
+      message: '名称没有变化',
+    });
+    expect(await world.run(renameDepartmentOperation, admin, await renaming(id, '白云区民政事务局'))).toMatchObject({
+      ok: true,
+    });
     expect((await auditOf(id)).at(-1)).toEqual({
       action: 'rename',
       field: '部门名称',
       oldValue: '白云区民政局',
       newValue: '白云区民政事务局',
     });
-    expect(await world.run(renameDepartmentOperation, admin, { departmentId: 9999, name: '不存在' })).toMatchObject({
+    expect(await world.run(renameDepartmentOperation, admin, await renaming(9999, '不存在'))).toMatchObject({
       ok: false,
       code: 'not_found',
     });

@@ -4,7 +4,7 @@ import { listEvaluationAudit } from '@/db/queries/audit';
 import { auditLog, evaluations, projects, users } from '@/db/schema';
 import { assignProjectOwnerOperation } from '@/lib/admin/owners';
 import { createUserOperation } from '@/lib/admin/users';
-import { arrange, rowOf, rowsOf } from './helpers';
+import { arrange, atCurrentVersion, rowOf, rowsOf } from './helpers';
 import { testWorld } from './world';
 
 const world = testWorld();
@@ -15,11 +15,19 @@ const userId = async (username: string) => (await rowOf(world.db, users, eq(user
 const lastAudit = async () => (await rowsOf(world.db, auditLog)).at(-1)!;
 const write = (work: Parameters<typeof arrange>[1]) => arrange(world.db, work);
 
+/** The admin's owner picker as opened now (at the project's current version). */
+const assign = async (input: { projectId: unknown; ownerId: unknown }) =>
+  world.run(
+    assignProjectOwnerOperation,
+    world.actors.admin,
+    await atCurrentVersion(world.db, 'project', input.projectId, input),
+  );
+
 describe('assignProjectOwner', () => {
   it('reassigns a project to another owner of its department, in the project audit and the evaluation history', async () => {
     const before = await project();
     expect(before.ownerId).toBe(world.actors.owner1.id);
-    const result = await world.run(assignProjectOwnerOperation, world.actors.admin, {
+    const result = await assign({
       projectId: before.id,
       ownerId: String(world.actors.owner2.id),
     });
@@ -55,7 +63,7 @@ describe('assignProjectOwner', () => {
       temporaryPassword: 'Temp-1234',
     });
     expect(
-      await world.run(assignProjectOwnerOperation, world.actors.admin, {
+      await assign({
         projectId: (await project()).id,
         ownerId: await userId('owner3'),
       }),
@@ -70,7 +78,7 @@ describe('assignProjectOwner', () => {
   it('says so when the owner does not change, writing nothing', async () => {
     const count = (await rowsOf(world.db, auditLog)).length;
     expect(
-      await world.run(assignProjectOwnerOperation, world.actors.admin, {
+      await assign({
         projectId: (await project()).id,
         ownerId: await userId('owner3'),
       }),
@@ -79,10 +87,8 @@ describe('assignProjectOwner', () => {
   });
 
   it('refuses owners of another department, other roles, deactivated owners, missing projects and finalized evaluations', async () => {
-    const { admin } = world.actors;
     const id = (await project()).id;
-    const attempt = (ownerId: unknown, projectId: unknown = id) =>
-      world.run(assignProjectOwnerOperation, admin, { projectId, ownerId });
+    const attempt = (ownerId: unknown, projectId: unknown = id) => assign({ projectId, ownerId });
     expect(await attempt(await userId('otherowner'))).toMatchObject({
       ok: false,
       code: 'invalid',

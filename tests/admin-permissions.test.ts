@@ -7,7 +7,7 @@ import { deactivateUserOperation, reactivateUserOperation, resetUserPasswordOper
 import { createUserOperation, updateUserOperation } from '@/lib/admin/users';
 import type { SessionUser } from '@/lib/auth/scope';
 import type { Operation } from '@/lib/operations';
-import { arrange, rowOf, snapshotOf } from './helpers';
+import { arrange, atCurrentVersion, rowOf, snapshotOf } from './helpers';
 import { type Caller, CALLERS, sessionOf, testWorld } from './world';
 import type { z } from 'zod';
 
@@ -46,12 +46,13 @@ const ROWS: Row[] = [
   },
   {
     op: updateUserOperation as AnyOperation,
-    input: async () => ({
-      userId: await id.user('otherhead'),
-      displayName: '改名',
-      role: 'dept_head',
-      departmentId: await id.department('白云区水务局'),
-    }),
+    input: async () =>
+      atCurrentVersion(world.db, 'user', await id.user('otherhead'), {
+        userId: await id.user('otherhead'),
+        displayName: '改名',
+        role: 'dept_head',
+        departmentId: await id.department('白云区水务局'),
+      }),
   },
   { op: deactivateUserOperation as AnyOperation, input: async () => ({ userId: await id.user('owner2') }) },
   {
@@ -67,7 +68,11 @@ const ROWS: Row[] = [
   { op: department.createDepartmentOperation as AnyOperation, input: async () => ({ name: '白云区民政局' }) },
   {
     op: department.renameDepartmentOperation as AnyOperation,
-    input: async () => ({ departmentId: await id.department('白云区水务局'), name: '白云区水务和海洋局' }),
+    input: async () =>
+      atCurrentVersion(world.db, 'department', await id.department('白云区水务局'), {
+        departmentId: await id.department('白云区水务局'),
+        name: '白云区水务和海洋局',
+      }),
   },
   {
     op: department.deactivateDepartmentOperation as AnyOperation,
@@ -81,7 +86,11 @@ const ROWS: Row[] = [
   },
   {
     op: assignProjectOwnerOperation as AnyOperation,
-    input: async () => ({ projectId: await id.project('三防专项经费'), ownerId: await id.user('owner2') }),
+    input: async () =>
+      atCurrentVersion(world.db, 'project', await id.project('三防专项经费'), {
+        projectId: await id.project('三防专项经费'),
+        ownerId: await id.user('owner2'),
+      }),
     prepare: () =>
       arrange(world.db, (tx) => tx.update(users).set({ active: true }).where(eq(users.username, 'owner2'))),
   },

@@ -5,7 +5,7 @@ import { deactivateUserOperation, reactivateUserOperation, resetUserPasswordOper
 import { createUserOperation, updateUserOperation } from '@/lib/admin/users';
 import { verifyPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/scope';
-import { arrange, auditTrail, rowOf, rowsOf } from './helpers';
+import { arrange, atCurrentVersion, auditTrail, rowOf, rowsOf } from './helpers';
 import { testWorld } from './world';
 
 const world = testWorld();
@@ -22,8 +22,18 @@ const auditOf = (userId: number) =>
     'evaluationId',
   ]);
 /** An admin's edit of a user's name, role and department. */
-const update = (userId: number, displayName: string, role: string, departmentId: unknown, by = world.actors.admin) =>
-  world.run(updateUserOperation, by, { userId, displayName, role, departmentId });
+const update = async (
+  userId: number,
+  displayName: string,
+  role: string,
+  departmentId: unknown,
+  by = world.actors.admin,
+) =>
+  world.run(
+    updateUserOperation,
+    by,
+    await atCurrentVersion(world.db, 'user', userId, { userId, displayName, role, departmentId }),
+  );
 const EMERGENCY = '广州市白云区应急管理局';
 const WATER = '白云区水务局';
 

@@ -9,6 +9,7 @@ import { buildSelfEvaluationWorkbook } from '@/lib/exports/workbooks';
 import { scoreInterchange } from '@/lib/scoring';
 import { updateYearOperation, whatIfOperation } from '@/lib/years/operations';
 import { PRESET_FORMS, schemeToForm, type SchemeForm } from '@/lib/years/scheme-form';
+import { atCurrentVersion } from './helpers';
 import { completeDraft, testWorld, WORKED_EXAMPLE } from './world';
 
 /** Issue 16 end to end below the browser: the year's scheme form, the what-if and the 自评表 under caps and deductions. */
@@ -28,7 +29,9 @@ async function fillOverAchievedAndUnderspent() {
   return id;
 }
 
-const settings = (scheme: SchemeForm) => ({ year: 2024, status: 'open' as const, deadline: '', scheme });
+/** The 2024 settings form as opened now (at the year's current version). */
+const settings = async (scheme: SchemeForm) =>
+  atCurrentVersion(world.db, 'year', 2024, { year: 2024, status: 'open' as const, deadline: '', scheme });
 const custom = (changes: Partial<SchemeForm>): SchemeForm => ({
   ...PRESET_FORMS.national,
   preset: 'custom',
@@ -67,7 +70,7 @@ describe('year settings: the second edition scheme settings', () => {
   });
 
   it('saves the integrated preset by name and custom settings as values; reopens them in the form', async () => {
-    const ok = await world.run(updateYearOperation, world.actors.finance, settings(PRESET_FORMS.integrated));
+    const ok = await world.run(updateYearOperation, world.actors.finance, await settings(PRESET_FORMS.integrated));
     expect(ok).toMatchObject({ ok: true });
     const stored = async () =>
       (await world.db.select().from(evaluationYears).where(eq(evaluationYears.year, 2024)).limit(1))[0].scheme;
@@ -78,7 +81,9 @@ describe('year settings: the second edition scheme settings', () => {
       { below: '60', maxTotal: '70.5' },
     ];
     const mine = custom({ precision: '1', overAchievementDeduction: '1.5' as never, executionCaps: caps as never });
-    expect(await world.run(updateYearOperation, world.actors.finance, settings(mine))).toMatchObject({ ok: true });
+    expect(await world.run(updateYearOperation, world.actors.finance, await settings(mine))).toMatchObject({
+      ok: true,
+    });
     expect(await stored()).toMatchObject({
       precision: 1,
       overAchievementDeduction: 1.5,
@@ -100,7 +105,7 @@ describe('year settings: the second edition scheme settings', () => {
 
   it('refuses unsorted, duplicate or out-of-range caps and a negative deduction, next to the field, in Chinese', async () => {
     const refuse = async (scheme: SchemeForm) => {
-      const result = await world.run(updateYearOperation, world.actors.finance, settings(scheme));
+      const result = await world.run(updateYearOperation, world.actors.finance, await settings(scheme));
       expect(result.ok).toBe(false);
       return result.ok ? {} : (result.fieldErrors ?? {});
     };
@@ -125,7 +130,7 @@ describe('year settings: the second edition scheme settings', () => {
 
 describe('项目支出绩效自评表 under the integrated preset', () => {
   it('prints the cap under the total and the deduction on its row (view model and workbook)', async () => {
-    await world.run(updateYearOperation, world.actors.finance, settings(PRESET_FORMS.integrated));
+    await world.run(updateYearOperation, world.actors.finance, await settings(PRESET_FORMS.integrated));
     const id = await fillOverAchievedAndUnderspent();
     const bundle = await world.bundle(id);
     const table = selfEvaluationTable(bundle, scoreStored(bundle).result);

@@ -7,7 +7,7 @@ import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { updateProjectTargetsOperation } from '@/lib/targets/edit-targets';
 import { confirmTargetImportOperation, previewTargetImportOperation } from '@/lib/targets/import-operations';
 import { targetFormRows, type TargetRow } from '@/lib/targets/targets-form';
-import { rowOf, rowsOf, SEED_FILE } from './helpers';
+import { atCurrentVersion, rowOf, rowsOf, SEED_FILE } from './helpers';
 import { completeDraft, testWorld, WORKED_EXAMPLE } from './world';
 
 const world = testWorld({ each: true });
@@ -109,8 +109,12 @@ describe('target table import: preview, then confirm', () => {
 describe('editing a project’s targets (scoring-rules.md § Points per indicator)', () => {
   const formRows = async (projectId: number) => targetFormRows(await listIndicators(world.db, { projectId }));
   const projectOf = (name: string) => rowOf(world.db, projects, eq(projects.name, name));
-  const edit = (by: keyof typeof world.actors, projectId: number, goal: string, indicators: TargetRow[]) =>
-    world.run(updateProjectTargetsOperation, world.actors[by], { projectId, goal, indicators });
+  const edit = async (by: keyof typeof world.actors, projectId: number, goal: string, indicators: TargetRow[]) =>
+    world.run(
+      updateProjectTargetsOperation,
+      world.actors[by],
+      await atCurrentVersion(world.db, 'project', projectId, { projectId, goal, indicators }),
+    );
 
   it('saves explicit 分值 that add up, and parses the edited targets', async () => {
     const project = await projectOf(WORKED_EXAMPLE);

@@ -14,7 +14,7 @@ import { targetFormRows } from '@/lib/targets/targets-form';
 import { updateYearOperation, whatIfOperation } from '@/lib/years/operations';
 import { rolloverOperation } from '@/lib/years/rollover';
 import { PRESET_FORMS } from '@/lib/years/scheme-form';
-import { rowOf, SEED_FILE, snapshotOf } from './helpers';
+import { atCurrentVersion, rowOf, SEED_FILE, snapshotOf } from './helpers';
 import { CALLERS, sessionOf, testWorld } from './world';
 import type { z } from 'zod';
 
@@ -37,16 +37,22 @@ const ROWS: Array<{ op: AnyOperation; input: () => unknown }> = [
     op: updateProjectTargetsOperation as AnyOperation,
     input: async () => {
       const { id } = await project();
-      return {
+      return atCurrentVersion(world.db, 'project', id, {
         projectId: id,
         goal: '改',
         indicators: targetFormRows(await listIndicators(world.db, { projectId: id })),
-      };
+      });
     },
   },
   {
     op: updateYearOperation as AnyOperation,
-    input: () => ({ year: 2024, status: 'closed', deadline: '', scheme: PRESET_FORMS.hubei }),
+    input: () =>
+      atCurrentVersion(world.db, 'year', 2024, {
+        year: 2024,
+        status: 'closed',
+        deadline: '',
+        scheme: PRESET_FORMS.hubei,
+      }),
   },
   { op: whatIfOperation as AnyOperation, input: () => ({ year: 2024, scheme: PRESET_FORMS.hubei }) },
   { op: rolloverOperation as AnyOperation, input: () => ({ fromYear: 2024 }) },

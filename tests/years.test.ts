@@ -1,14 +1,15 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { evaluations, evaluationYears, indicators, projects, users } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/scope';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { submitOperation } from '@/lib/evaluations/transitions';
 import { scoreInterchange } from '@/lib/scoring';
 import { updateYearOperation, whatIfOperation } from '@/lib/years/operations';
 import { planRollover, rolloverOperation } from '@/lib/years/rollover';
 import { PRESET_FORMS } from '@/lib/years/scheme-form';
-import { arrange, rowOf, rowsOf } from './helpers';
-import { completeDraft, createWorld, testWorld, WORKED_EXAMPLE } from './world';
+import { arrange, atCurrentVersion, rowOf, rowsOf } from './helpers';
+import { completeDraft, createWorld, testWorld, WORKED_EXAMPLE, type World } from './world';
 
 const world = testWorld({ each: true });
 
@@ -21,6 +22,10 @@ async function fillWorkedExample() {
   expect(await world.run(saveDraftOperation, world.actors.owner1, draft)).toMatchObject({ ok: true });
   return id;
 }
+
+/** The year settings form as opened now (at the year's current version), sent by `actor`. */
+const runYear = async (w: World, actor: SessionUser | null, input: { year: number } & Record<string, unknown>) =>
+  w.run(updateYearOperation, actor, await atCurrentVersion(w.db, 'year', input.year, input));
 
 describe('years and schemes', () => {
   it('what-if under hubei gives the totals the score command gives for the same data', async () => {
@@ -50,7 +55,7 @@ describe('years and schemes', () => {
   it('switches the scheme while nothing is submitted (rescoring the cache), and refuses once something is', async () => {
     const id = await fillWorkedExample();
     const settings = { year: 2024, status: 'open' as const, deadline: '2025-01-31', scheme: PRESET_FORMS.hubei };
-    expect(await world.run(updateYearOperation, world.actors.finance, settings)).toMatchObject({ ok: true });
+    expect(await runYear(world, world.actors.finance, settings)).toMatchObject({ ok: true });
     expect(await rowOf(world.db, evaluationYears, eq(evaluationYears.year, 2024))).toMatchObject({
       scheme: 'hubei',
       deadline: '2025-01-31',
@@ -59,9 +64,9 @@ describe('years and schemes', () => {
     const untouched = (await world.bundle(await world.evaluationOf('三防专项经费'))).evaluation;
     expect([untouched.selfScore, untouched.selfGrade]).toEqual([null, null]);
 
-    expect(
-      await world.run(updateYearOperation, world.actors.finance, { ...settings, scheme: PRESET_FORMS.national }),
-    ).toMatchObject({ ok: true });
+    expect(await runYear(world, world.actors.finance, { ...settings, scheme: PRESET_FORMS.national })).toMatchObject({
+      ok: true,
+    });
     expect((await world.bundle(id)).evaluation.selfScore).toBe('93.73');
     const draft = await completeDraft(world, id);
     for (const i of [0, 1, 2, 3, 4, 5]) draft.indicators[i].explanation = '说明';
@@ -72,11 +77,12 @@ describe('years and schemes', () => {
         version: (await world.bundle(id)).evaluation.version,
       }),
     ).toMatchObject({ ok: true });
+    expect(await runYear(world, world.actors.finance, { ...settings, scheme: PRESET_FORMS.hubei })).toMatchObject({
+      ok: false,
+      code: 'state',
+    });
     expect(
-      await world.run(updateYearOperation, world.actors.finance, { ...settings, scheme: PRESET_FORMS.hubei }),
-    ).toMatchObject({ ok: false, code: 'state' });
-    expect(
-      await world.run(updateYearOperation, world.actors.finance, {
+      await runYear(world, world.actors.finance, {
         ...settings,
         status: 'closed',
         scheme: PRESET_FORMS.national,
@@ -87,7 +93,7 @@ describe('years and schemes', () => {
   it('rejects an inconsistent custom scheme with field messages, and refuses other roles', async () => {
     const custom = { ...PRESET_FORMS.national, preset: 'custom' as const, budgetPoints: 20 };
     expect(
-      await world.run(updateYearOperation, world.actors.finance, {
+      await runYear(world, world.actors.finance, {
         year: 2024,
         status: 'open',
         deadline: '',
@@ -100,7 +106,7 @@ describe('years and schemes', () => {
     });
     const valid = { ...custom, levelPoints: { '1': 40, '2': 30, '3': 10 } };
     expect(
-      await world.run(updateYearOperation, world.actors.finance, {
+      await runYear(world, world.actors.finance, {
         year: 2024,
         status: 'open',
         deadline: '',
@@ -108,7 +114,7 @@ describe('years and schemes', () => {
       }),
     ).toMatchObject({ ok: true });
     expect(
-      await world.run(updateYearOperation, world.actors.head, {
+      await runYear(world, world.actors.head, {
         year: 2024,
         status: 'open',
         deadline: '',
@@ -118,7 +124,7 @@ describe('years and schemes', () => {
   });
 
   it('a closed year refuses saving and submitting', async () => {
-    await world.run(updateYearOperation, world.actors.finance, {
+    await runYear(world, world.actors.finance, {
       year: 2024,
       status: 'closed',
       deadline: '',
@@ -182,7 +188,7 @@ describe('year settings input', () => {
     try {
       const custom = { ...PRESET_FORMS.national, preset: 'custom' as const, gradeBands: { 优: 90, 良: 80, 中: '' } };
       expect(
-        await w.run(updateYearOperation, w.actors.finance, {
+        await runYear(w, w.actors.finance, {
           year: 2024,
           status: 'open',
           deadline: '',
@@ -191,7 +197,7 @@ describe('year settings input', () => {
       ).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { 'scheme.gradeBands.中': '请填写' } });
       for (const deadline of ['2025-13-45', '2025-02-30', '31/01/2025']) {
         expect(
-          await w.run(updateYearOperation, w.actors.finance, {
+          await runYear(w, w.actors.finance, {
             year: 2024,
             status: 'open',
             deadline,
@@ -200,7 +206,7 @@ describe('year settings input', () => {
         ).toMatchObject({ ok: false, fieldErrors: { deadline: '请输入有效日期，如 2025-01-31' } });
       }
       expect(
-        await w.run(updateYearOperation, w.actors.finance, {
+        await runYear(w, w.actors.finance, {
           year: 2024,
           status: 'open',
           deadline: '2024-02-29',

@@ -7,7 +7,8 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { zipStream, zipWebStream, type ZipEntry } from '@/lib/exports/zip';
-import { pdfFile, pngFile, readZip, tempFolder } from './evidence-fixtures';
+import { pdfFile, pngFile, tempFolder } from './evidence-fixtures';
+import { readZip } from './helpers';
 
 const folder = tempFolder();
 afterAll(folder.cleanup);

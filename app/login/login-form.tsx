@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { safeReturnPath } from '@/lib/auth/safe-redirect';
-import { LOCKED_OUT, LOCKOUT_MINUTES } from '@/lib/auth/sign-in-codes';
+import { signInErrorMessage } from '@/lib/auth/sign-in-codes';
 
 const loginSchema = z.object({
   username: z.string().trim().min(1, '请输入用户名'),
@@ -22,11 +22,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
     const result = await signIn('credentials', { ...values, redirect: false });
     if (!result || result.error) {
-      setError(
-        result?.error === LOCKED_OUT
-          ? `连续输错密码次数过多，请 ${LOCKOUT_MINUTES} 分钟后再试`
-          : '用户名或密码错误，或账号已停用',
-      );
+      setError(signInErrorMessage(result?.error ?? ''));
       return;
     }
     // A full navigation so every server component reads the new session cookie.

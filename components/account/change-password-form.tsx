@@ -1,5 +1,6 @@
 'use client';
 
+import { signIn } from 'next-auth/react';
 import { changePasswordAction } from '@/app/(app)/account/actions';
 import { FieldShell, fieldProps } from '@/components/admin/field-shell';
 import { FormBanner, useActionForm } from '@/components/form-feedback';
@@ -15,13 +16,16 @@ const FIELDS = [
 ] as const;
 
 /**
- * Current password, then the new one twice. `afterChange` is where the forced change sends the
- * user on; the account page stays where it is.
+ * Current password, then the new one twice. The change ends every session of the user, this one
+ * too, so the form signs `username` in again with the new password. `afterChange` is where the
+ * forced change sends the user on; the account page stays where it is.
  */
 export function ChangePasswordForm({
+  username,
   currentLabel = '当前密码',
   afterChange,
 }: {
+  username: string;
   currentLabel?: string;
   afterChange?: string;
 }) {
@@ -31,8 +35,11 @@ export function ChangePasswordForm({
     action: changePasswordAction,
     resetTo: () => EMPTY,
     refresh: false,
-    // A full navigation, so that every server component reads the cleared temporary-password flag.
-    onSuccess: () => afterChange && window.location.assign(afterChange),
+    onSuccess: async ({ newPassword }) => {
+      await signIn('credentials', { redirect: false, username, password: newPassword });
+      // A full navigation, so that every server component reads the new session and the cleared flag.
+      if (afterChange) window.location.assign(afterChange);
+    },
   });
 
   return (

@@ -15,12 +15,15 @@ export interface OwnerOption {
 /** One project's owner picker; each row saves on its own so a refusal names exactly one project. */
 export function AssignOwnerRow({
   projectId,
+  version,
   projectName,
   ownerId,
   options,
   locked,
 }: {
   projectId: number;
+  /** The project's version when the page was rendered: a change since then is a conflict. */
+  version: number;
   projectName: string;
   ownerId: number | null;
   options: OwnerOption[];
@@ -39,7 +42,7 @@ export function AssignOwnerRow({
   const save = async () => {
     setBusy(true);
     try {
-      if (show(await callAction(assignProjectOwnerAction, { projectId, ownerId: selected }))) router.refresh();
+      if (show(await callAction(assignProjectOwnerAction, { projectId, version, ownerId: selected }))) router.refresh();
     } finally {
       setBusy(false);
     }

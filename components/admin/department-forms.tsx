@@ -40,10 +40,13 @@ export function CreateDepartmentForm() {
 /** Rename inline and switch on or off, in one table row's cells. */
 export function DepartmentRowActions({
   departmentId,
+  version,
   name,
   active,
 }: {
   departmentId: number;
+  /** The department's version when the page was rendered: a rename since then is a conflict. */
+  version: number;
   name: string;
   active: boolean;
 }) {
@@ -55,7 +58,7 @@ export function DepartmentRowActions({
     onSubmit: onRename,
   } = useActionForm({
     schema: renameDepartmentSchema,
-    defaultValues: { departmentId, name },
+    defaultValues: { departmentId, version, name },
     action: renameDepartmentAction,
     onInvalid: ({ clear }) => clear(),
   });

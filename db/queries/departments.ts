@@ -28,6 +28,7 @@ export function listDepartmentsWithCounts(db: Db) {
       id: departments.id,
       name: departments.name,
       active: departments.active,
+      version: departments.version,
       userCount: db.$count(users, ofDepartment),
       activeUserCount: db.$count(users, and(ofDepartment, eq(users.active, true))),
       projectCount: db.$count(projects, eq(projects.departmentId, departments.id)),

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { firstRow, groupBy } from '../rows';
 import {
   departments,
   evaluations,
+  evaluationSnapshots,
   evaluationYears,
   indicatorResults,
   projects,
@@ -17,6 +18,7 @@ import {
 import { attachmentsOfProjects, listAttachments } from './attachments';
 import { indicatorsOfProjects, listIndicators, projectOwner, projectScopeCondition } from './projects';
 import type { SessionUser } from '../../lib/auth/scope';
+import type { FrozenEvaluation } from '../../lib/evaluations/frozen-types';
 import type { Db } from '../sqlite';
 
 /** Evaluation, project, department, owner and year, joined: the head of every bundle. */
@@ -38,14 +40,32 @@ function bundleHeads(db: Db) {
 
 const resultsByIndicator = (rows: IndicatorResult[]) => new Map(rows.map((r) => [r.indicatorId, r]));
 
+/** The 定稿 snapshots of some evaluations (lib/evaluations/frozen.ts), by evaluation. */
+async function snapshotsOf(db: Db, where: SQL | undefined) {
+  const rows = await db
+    .select({ evaluationId: evaluationSnapshots.evaluationId, content: evaluationSnapshots.content })
+    .from(evaluationSnapshots)
+    .innerJoin(evaluations, eq(evaluations.id, evaluationSnapshots.evaluationId))
+    .innerJoin(projects, eq(projects.id, evaluations.projectId))
+    .where(where);
+  return new Map(rows.map((r) => [r.evaluationId, r.content]));
+}
+
 /** Everything one evaluation page, operation or export needs, in one read. */
 export async function loadEvaluationBundle(db: Db, { evaluationId }: { evaluationId: number }) {
   const head = await firstRow(bundleHeads(db).where(eq(evaluations.id, evaluationId)).limit(1));
   if (!head) return null;
   const indicatorRows = await listIndicators(db, { projectId: head.project.id });
   const resultRows = await db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, evaluationId));
+  const snapshot = (await snapshotsOf(db, eq(evaluations.id, evaluationId))).get(evaluationId) ?? null;
   const attachmentRows = await listAttachments(db, { evaluationId });
-  return { ...head, indicators: indicatorRows, results: resultsByIndicator(resultRows), attachments: attachmentRows };
+  return {
+    ...head,
+    indicators: indicatorRows,
+    results: resultsByIndicator(resultRows),
+    attachments: attachmentRows,
+    snapshot,
+  };
 }
 
 export type EvaluationBundle = NonNullable<Awaited<ReturnType<typeof loadEvaluationBundle>>>;
@@ -75,12 +95,14 @@ export async function loadYearBundles(
     .innerJoin(projects, eq(projects.id, evaluations.projectId))
     .where(where);
   const byEvaluation = groupBy(resultRows, (r) => r.evaluationId);
+  const snapshots = await snapshotsOf(db, where);
   const evidence = groupBy(await attachmentsOfProjects(db, { where }), (a) => a.evaluationId);
   return heads.map((head) => ({
     ...head,
     indicators: byProject.get(head.project.id) ?? [],
     results: resultsByIndicator(byEvaluation.get(head.evaluation.id) ?? []),
     attachments: evidence.get(head.evaluation.id) ?? [],
+    snapshot: snapshots.get(head.evaluation.id) ?? null,
   }));
 }
 
@@ -181,4 +203,30 @@ export async function insertReviewAction(
 ) {
   const [{ id }] = await tx.insert(reviewActions).values(step).returning({ id: reviewActions.id });
   return id;
+}
+
+/** Keeps what a finalised evaluation showed at 定稿 (replacing an older snapshot). */
+export async function writeEvaluationSnapshot(
+  tx: Db,
+  { evaluationId, content }: { evaluationId: number; content: FrozenEvaluation },
+) {
+  await tx
+    .insert(evaluationSnapshots)
+    .values({ evaluationId, content })
+    .onConflictDoUpdate({ target: evaluationSnapshots.evaluationId, set: { content, createdAt: new Date() } });
+}
+
+/** A reopened evaluation is live again: its snapshot goes. */
+export async function deleteEvaluationSnapshot(tx: Db, { evaluationId }: { evaluationId: number }) {
+  await tx.delete(evaluationSnapshots).where(eq(evaluationSnapshots.evaluationId, evaluationId));
+}
+
+/** Finalised evaluations without a snapshot: finalised before snapshots existed (an upgrade). */
+export async function finalisedWithoutSnapshot(db: Db): Promise<number[]> {
+  const rows = await db
+    .select({ id: evaluations.id })
+    .from(evaluations)
+    .leftJoin(evaluationSnapshots, eq(evaluationSnapshots.evaluationId, evaluations.id))
+    .where(and(eq(evaluations.status, 'finalized'), isNull(evaluationSnapshots.evaluationId)));
+  return rows.map((r) => r.id);
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { firstRow, groupBy } from '../rows';
 import { evaluations, indicators, projects, targetImports, type NewIndicator, type NewProject } from '../schema';
 import { findDepartmentById } from './departments';
@@ -74,11 +74,30 @@ export async function replaceTargets(
     projectId,
     project,
     indicators: rows,
-  }: { projectId: number; project: Partial<ProjectTargets>; indicators: IndicatorTargets[] },
-) {
+    expectedVersion,
+  }: {
+    projectId: number;
+    project: Partial<ProjectTargets>;
+    indicators: IndicatorTargets[];
+    /** The version the editor's form was opened at: false, and nothing written, when the project has moved on. */
+    expectedVersion?: number;
+  },
+): Promise<boolean> {
+  // The project's version moves with every change of its targets, an import's as well as the editor's.
+  const claimed = await tx
+    .update(projects)
+    .set({ ...project, version: sql`${projects.version} + 1` })
+    .where(
+      and(
+        eq(projects.id, projectId),
+        expectedVersion === undefined ? undefined : eq(projects.version, expectedVersion),
+      ),
+    )
+    .returning({ id: projects.id });
+  if (claimed.length === 0) return false;
   await tx.delete(indicators).where(eq(indicators.projectId, projectId));
-  if (Object.keys(project).length > 0) await tx.update(projects).set(project).where(eq(projects.id, projectId));
   await insertIndicators(tx, projectId, rows);
+  return true;
 }
 
 async function insertIndicators(tx: Db, projectId: number, rows: IndicatorTargets[]) {

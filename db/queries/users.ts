@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { firstRow } from '../rows';
 import { departments, signIns, users, type NewUser, type User } from '../schema';
 import type { Db } from '../sqlite';
@@ -21,6 +21,11 @@ export function findUserByUsernameIgnoringCase(db: Db, { username }: { username:
       .where(sql`lower(${users.username}) = lower(${username})`)
       .limit(1),
   );
+}
+
+/** Active accounts the demo seed made (with the published password): the 演示数据 banner shows while any exist. */
+export function countActiveDemoAccounts(db: Db): Promise<number> {
+  return db.$count(users, and(eq(users.demo, true), eq(users.active, true)));
 }
 
 export function countActiveAdmins(db: Db): Promise<number> {
@@ -75,7 +80,7 @@ export async function insertUser(tx: Db, { user }: { user: NewUser }): Promise<n
 type UserChanges = Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'active' | 'passwordHash'>> &
   Partial<Pick<User, 'mustChangePassword'>>;
 
-/** Changes a user; `endSessions` also ends every session signed in before (a password reset). */
+/** Changes a user; `endSessions` also ends every session signed in before (see `users.sessionVersion`). */
 export async function updateUser(
   tx: Db,
   { userId, changes, endSessions = false }: { userId: number; changes: UserChanges; endSessions?: boolean },
@@ -87,6 +92,14 @@ export async function updateUser(
       ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
       updatedAt: new Date(),
     })
+    .where(eq(users.id, userId));
+}
+
+/** Ends every session of a user signed in before now (signing out, 退出所有设备). */
+export async function endSessionsOf(tx: Db, { userId }: { userId: number }) {
+  await tx
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId));
 }
 
@@ -104,11 +117,4 @@ export function recentSignIns(db: Db, { userId, limit = 10 }: { userId: number; 
     .where(eq(signIns.userId, userId))
     .orderBy(desc(signIns.createdAt), desc(signIns.id))
     .limit(limit);
-}
-
-export function countRecentFailures(db: Db, { username, since }: { username: string; since: Date }) {
-  return db.$count(
-    signIns,
-    and(eq(signIns.username, username), eq(signIns.success, false), gte(signIns.createdAt, since)),
-  );
 }

@@ -8,6 +8,10 @@ import { tsxArgs } from '../../scripts/tsx';
 export interface TestServer {
   url: string;
   dataDir: string;
+  /** What the server printed so far. */
+  output(): string;
+  /** SIGKILL to the whole process tree at once, like a power cut to the app: the data folder stays. */
+  kill(): Promise<void>;
   /** Resolves when the server process has ended (stopped, or crashed). */
   exited: Promise<void>;
   /** The process group of the server and its children (for measuring their memory). */
@@ -43,8 +47,9 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /**
- * Starts the app exactly as `npm start` does, on a fresh database in a temporary folder. Without
- * NEXTAUTH_URL, as by default: URLs follow the host each request names.
+ * Starts the app exactly as `npm start` does, on a fresh database in a temporary folder (or on the
+ * data folder of a server that was killed). Without NEXTAUTH_URL, as by default: URLs follow the
+ * host each request names.
  */
 export async function startTestServer(
   env: Record<string, string> = {},
@@ -76,6 +81,12 @@ export async function startTestServer(
   return {
     url,
     dataDir,
+    output: () => log,
+    async kill() {
+      if (child.exitCode !== null || !child.pid) return;
+      process.kill(-child.pid, 'SIGKILL');
+      await exited;
+    },
     exited,
     processGroup: child.pid!,
     async stop() {

@@ -24,7 +24,12 @@ export const changePasswordOperation = defineOperation({
     }
     const passwordHash = await hashPassword(input.newPassword);
     await transaction(db, async (tx) => {
-      await updateUser(tx, { userId: user.id, changes: { passwordHash, mustChangePassword: false } });
+      // Every session ends, this one too: the form signs in again with the new password at once.
+      await updateUser(tx, {
+        userId: user.id,
+        changes: { passwordHash, mustChangePassword: false },
+        endSessions: true,
+      });
       await insertAuditEntries(tx, {
         actorId: user.id,
         action: 'change_password',

@@ -3,9 +3,11 @@ import { transaction, type Db } from '@/db';
 import { insertAuditEntries } from '@/db/queries/audit';
 import { findDepartmentByName, insertDepartment, updateDepartment } from '@/db/queries/departments';
 import { activeUsersOfDepartment } from '@/db/queries/users';
+import { claimVersion } from '@/db/queries/versions';
 import type { AuditAction } from '@/db/schema';
 import { ChangeSet } from '@/lib/audit';
 import { defineOperation, fail, ok } from '@/lib/operations';
+import { staleMessage } from '@/lib/versions';
 import { ADMIN_ONLY, defineDepartmentOperation } from './admin-operation';
 import { activeLabel } from './audit';
 import { createDepartmentSchema, departmentIdSchema, renameDepartmentSchema } from './department-schemas';
@@ -56,6 +58,8 @@ export const renameDepartmentOperation = defineDepartmentOperation({
     if (department.name === input.name) return ok(null, '名称没有变化');
     const taken = await nameTaken(tx, input.name, department.id);
     if (taken) return taken;
+    if (!(await claimVersion(tx, { record: 'department', id: department.id, expected: input.version })))
+      return fail('conflict', staleMessage(`部门“${department.name}”`));
     await updateDepartment(tx, { departmentId: department.id, changes: { name: input.name } });
     const entry = { departmentId: department.id, actorId: user.id, field: '部门名称', from: department.name };
     await auditDepartment(tx, { ...entry, action: 'rename', to: input.name });

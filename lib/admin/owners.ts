@@ -4,12 +4,15 @@ import { transaction } from '@/db';
 import { insertAuditEntries } from '@/db/queries/audit';
 import { findProject, setProjectOwner } from '@/db/queries/projects';
 import { findUserById } from '@/db/queries/users';
+import { claimVersion } from '@/db/queries/versions';
 import { ChangeSet } from '@/lib/audit';
 import { defineOperation, fail, ok } from '@/lib/operations';
+import { staleMessage, versionField } from '@/lib/versions';
 import { idField } from './user-schemas';
 
 export const assignProjectOwnerSchema = z.object({
   projectId: idField('缺少项目'),
+  version: versionField,
   ownerId: idField('请选择项目负责人'),
 });
 
@@ -41,7 +44,8 @@ export const assignProjectOwnerOperation = defineOperation({
     const previous = project.ownerId === null ? null : await findUserById(db, { id: project.ownerId });
     const changes = new ChangeSet();
     changes.compare('project', project.id, OWNER_FIELD, previous?.displayName ?? '', owner.displayName);
-    await transaction(db, async (tx) => {
+    const claimed = await transaction(db, async (tx) => {
+      if (!(await claimVersion(tx, { record: 'project', id: project.id, expected: input.version }))) return false;
       await setProjectOwner(tx, { projectId: project.id, ownerId: owner.id });
       await insertAuditEntries(tx, {
         actorId: user.id,
@@ -49,7 +53,9 @@ export const assignProjectOwnerOperation = defineOperation({
         evaluationId: found.evaluationId,
         changes: changes.changes,
       });
+      return true;
     });
+    if (!claimed) return fail('conflict', staleMessage(`“${project.name}”`));
     return ok(null, `已将“${project.name}”交由 ${owner.displayName} 负责`);
   },
 });

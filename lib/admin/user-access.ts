@@ -87,7 +87,8 @@ export const resetUserPasswordOperation = defineUserOperation({
 
 /** Switches a user off or on, with its audit entry. */
 async function switchUser(tx: Db, { target, active, actorId }: { target: User; active: boolean; actorId: number }) {
-  await updateUser(tx, { userId: target.id, changes: { active } });
+  // Switched off, its sessions end for good: switching it on again does not revive them.
+  await updateUser(tx, { userId: target.id, changes: { active }, endSessions: !active });
   const changes = new ChangeSet();
   changes.compare('user', target.id, '状态', activeLabel(!active), activeLabel(active));
   await insertAuditEntries(tx, { actorId, action: active ? 'reactivate' : 'deactivate', changes: changes.changes });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Role } from '@/db/schema';
 import { passwordField } from '@/lib/account/password-rules';
 import { ROLE_LABELS } from '@/lib/roles';
+import { versionField } from '@/lib/versions';
 
 /**
  * The user forms' schemas, shared by react-hook-form in the browser and the server actions.
@@ -70,6 +71,7 @@ export const createUserSchema = z
 export const updateUserSchema = z
   .object({
     userId: idField('缺少用户'),
+    version: versionField,
     displayName: displayNameField,
     role: roleField,
     departmentId: departmentIdField,

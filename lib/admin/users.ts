@@ -4,11 +4,13 @@ import { insertAuditEntries } from '@/db/queries/audit';
 import { findDepartmentById } from '@/db/queries/departments';
 import { openProjectsOwnedBy } from '@/db/queries/projects';
 import { findUserByUsernameIgnoringCase, insertUser, updateUser } from '@/db/queries/users';
+import { claimVersion } from '@/db/queries/versions';
 import type { Role } from '@/db/schema';
 import { ChangeSet } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { ROLE_LABELS } from '@/lib/roles';
+import { staleMessage } from '@/lib/versions';
 import { ADMIN_ONLY, defineUserOperation } from './admin-operation';
 import { guardLastActiveAdmin } from './user-access';
 import { createUserSchema, updateUserSchema } from './user-schemas';
@@ -109,8 +111,11 @@ export const updateUserOperation = defineUserOperation({
         const guard = await guardLastActiveAdmin(tx, target);
         if (guard) return guard;
       }
+      if (!(await claimVersion(tx, { record: 'user', id: target.id, expected: input.version })))
+        return fail('conflict', staleMessage(`用户“${target.displayName}”`));
       const { displayName, role, departmentId } = input;
-      await updateUser(tx, { userId: target.id, changes: { displayName, role, departmentId } });
+      // A new role or department is a new scope: sessions signed in under the old one end.
+      await updateUser(tx, { userId: target.id, changes: { displayName, role, departmentId }, endSessions: moved });
       await insertAuditEntries(tx, { actorId: user.id, action: 'update', changes: changes.changes });
       return null;
     });

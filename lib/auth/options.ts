@@ -1,11 +1,13 @@
 import { headers as requestHeaders } from 'next/headers';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { dataDir, getDb } from '@/db';
-import { clientAddress, proxyTrustFromEnv } from '@/lib/http/client-address';
+import { dataDir, getDb, transaction } from '@/db';
+import { endSessionsOf, findUserById } from '@/db/queries/users';
+import { clientAddress, PEER_HEADER, peerAddress, proxyTrustFromEnv } from '@/lib/http/client-address';
 import { requestIsHttps } from '@/lib/http/security-headers';
 import { safeReturnPath } from './safe-redirect';
 import { ensureAuthSecret } from './secret';
-import { checkCredentials, LOCKED_OUT } from './sign-in';
+import { checkCredentials } from './sign-in';
+import { throttledError } from './sign-in-codes';
 import type { NextAuthOptions } from 'next-auth';
 
 function header(headers: unknown, name: string): string | null {
@@ -34,11 +36,15 @@ const authOptions: NextAuthOptions = {
         const outcome = await checkCredentials(getDb(), {
           username,
           password,
-          ip: clientAddress(header(req?.headers, 'x-forwarded-for'), proxyTrustFromEnv()),
+          ip: clientAddress(
+            header(req?.headers, 'x-forwarded-for'),
+            proxyTrustFromEnv(),
+            peerAddress(header(req?.headers, PEER_HEADER)),
+          ),
           userAgent: header(req?.headers, 'user-agent')?.slice(0, 300) ?? null,
         });
         if (!outcome.ok) {
-          if (outcome.lockedOut) throw new Error(LOCKED_OUT);
+          if (outcome.retryAfterSeconds !== undefined) throw new Error(throttledError(outcome.retryAfterSeconds));
           return null;
         }
         return {
@@ -49,6 +55,18 @@ const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    /**
+     * Signing out ends the session for the server too, not only the cookie in this browser: a copy of
+     * the token (and every other session of the user) stops working. A token already ended changes nothing.
+     */
+    async signOut({ token }) {
+      const userId = token?.uid;
+      if (typeof userId !== 'number') return;
+      const user = await findUserById(getDb(), { id: userId });
+      if (user && user.sessionVersion === token.sv) await transaction(getDb(), (tx) => endSessionsOf(tx, { userId }));
+    },
+  },
   callbacks: {
     // Only this site's own paths, on the origin of the request being answered (see proxy.ts).
     redirect({ url, baseUrl }) {

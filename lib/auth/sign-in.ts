@@ -1,32 +1,36 @@
 import 'server-only';
 import { transaction, type Db } from '@/db';
-import { countRecentFailures, findUserByUsername, recordSignIn } from '@/db/queries/users';
+import { findUserByUsername, recordSignIn } from '@/db/queries/users';
 import { hashPasswordSync, verifyPassword } from './password';
-import { LOCKOUT_MINUTES } from './sign-in-codes';
-
-export { LOCKED_OUT, LOCKOUT_MINUTES } from './sign-in-codes';
-
-/** After this many wrong passwords for one username within the window, sign-in pauses for it. */
-export const MAX_FAILURES = 5;
+import { claimAttempt, forgiveAttempt, throttleKeys } from './throttle';
 
 // Compared against when the user does not exist, so the answer takes as long either way.
 const DUMMY_HASH = hashPasswordSync('no-such-user-password');
 
 type SignInOutcome =
-  { ok: true; user: { id: number; displayName: string; sessionVersion: number } } | { ok: false; lockedOut: boolean };
+  | { ok: true; user: { id: number; displayName: string; sessionVersion: number } }
+  | { ok: false; retryAfterSeconds?: number };
 
-/** Checks a username and password, records the attempt, and pauses a username after repeated failures. */
+/**
+ * Checks a username and password from a client address, within the throttle (lib/auth/throttle.ts),
+ * and records every attempt that was checked in the sign-in history.
+ */
 export async function checkCredentials(
   db: Db,
   attempt: { username: string; password: string; ip: string | null; userAgent: string | null; now?: Date },
 ): Promise<SignInOutcome> {
   const { username, password, ip, userAgent } = attempt;
-  const since = new Date((attempt.now ?? new Date()).getTime() - LOCKOUT_MINUTES * 60_000);
+  const keys = throttleKeys(username, ip);
+  const claim = await claimAttempt(db, { keys, now: attempt.now ?? new Date() });
+  if (claim.paused) return { ok: false, retryAfterSeconds: claim.retryAfterSeconds };
+
   const user = await findUserByUsername(db, { username });
-  const lockedOut = (await countRecentFailures(db, { username, since })) >= MAX_FAILURES;
   const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  const ok = Boolean(user && user.active && matches && !lockedOut);
-  await transaction(db, (tx) => recordSignIn(tx, { userId: user?.id ?? null, username, success: ok, ip, userAgent }));
-  if (!ok || !user) return { ok: false, lockedOut };
+  const ok = Boolean(user && user.active && matches);
+  await transaction(db, async (tx) => {
+    if (ok) await forgiveAttempt(tx, { keys });
+    await recordSignIn(tx, { userId: user?.id ?? null, username, success: ok, ip, userAgent });
+  });
+  if (!ok || !user) return { ok: false };
   return { ok: true, user: { id: user.id, displayName: user.displayName, sessionVersion: user.sessionVersion } };
 }

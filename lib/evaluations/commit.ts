@@ -18,26 +18,11 @@ import { scheduleMailDispatch } from '@/lib/notifications/mail';
 import { notifyStep } from '@/lib/notifications/notify';
 import type { EvaluationResult } from '@/lib/scoring';
 import { WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/workflow/state-machine';
-import { discardFinalSnapshot } from './final-snapshot';
+import { keepSnapshotInStep } from './frozen';
+import { cachedScores } from './sheet';
 
 export const CONFLICT_MESSAGE =
   '保存失败：该自评已被他人修改。您的输入仍保留在页面上，请先复制需要保留的内容，再刷新页面查看最新版本。';
-
-/** The engine's numbers as cached beside the data, for lists, the API and exports. */
-export function cachedScores(bundle: Pick<EvaluationBundle, 'indicators'>, result: EvaluationResult) {
-  return {
-    evaluation: {
-      selfScore: result.selfTotal,
-      finalScore: result.finalTotal,
-      selfGrade: result.selfGrade,
-      finalGrade: result.finalGrade,
-    },
-    results: bundle.indicators.map((ind, i) => {
-      const { points, rate, computedScore, finalScore } = result.indicators[i];
-      return { indicatorId: ind.id, points, rate, computedScore, finalScore };
-    }),
-  };
-}
 
 export interface EvaluationCommit<D> {
   /** What was done, for the answer (已保存草稿, 已提交…). */
@@ -79,26 +64,28 @@ export async function commitEvaluation<D extends object>(
       evaluation: { ...commit.evaluation, ...scores.evaluation },
       results: scores.results.map((scored, i) => ({ ...commit.results?.[i], ...scored })),
     });
+    for (const { action, changes } of commit.audit)
+      await insertAuditEntries(tx, { actorId: user.id, evaluationId, action, changes });
+    await refreshFlags(tx, { evaluationId, previousTexts: explanationTextsOf(bundle) });
     if (commit.step) {
       const { action, to, comment, missingEvidence = [] } = commit.step;
+      const from = bundle.evaluation.status;
       const reviewActionId = await insertReviewAction(tx, {
         evaluationId,
         actorId: user.id,
         action,
-        fromStatus: bundle.evaluation.status,
+        fromStatus: from,
         toStatus: to,
         comment,
       });
       const rows = missingEvidence.map(({ target, indicatorId }) => ({ target, indicatorId }));
       await insertEvidenceFlags(tx, { reviewActionId, evaluationId, rows });
+      // Last, so that a step to 定稿 freezes everything this commit wrote.
+      await keepSnapshotInStep(tx, { evaluationId, from, to, result: commit.result });
     }
-    for (const { action, changes } of commit.audit)
-      await insertAuditEntries(tx, { actorId: user.id, evaluationId, action, changes });
     let notified = 0;
     if (commit.step) {
       const { action, to, comment } = commit.step;
-      if (bundle.evaluation.status === 'finalized' && to !== 'finalized')
-        await discardFinalSnapshot(tx, { evaluationId });
       notified = await notifyStep(tx, {
         bundle,
         actor: user,
@@ -113,7 +100,6 @@ export async function commitEvaluation<D extends object>(
         },
       });
     }
-    await refreshFlags(tx, { evaluationId, previousTexts: explanationTextsOf(bundle) });
     return { notified };
   });
   if (!written) return fail('conflict', CONFLICT_MESSAGE);

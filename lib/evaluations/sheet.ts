@@ -79,6 +79,22 @@ export function scoreStored(
   return { input, result: scoreEvaluation(input) };
 }
 
+/** The engine's numbers as cached beside the data, for lists, the API and exports. */
+export function cachedScores(bundle: Pick<EvaluationBundle, 'indicators'>, result: EvaluationResult) {
+  return {
+    evaluation: {
+      selfScore: result.selfTotal,
+      finalScore: result.finalTotal,
+      selfGrade: result.selfGrade,
+      finalGrade: result.finalGrade,
+    },
+    results: bundle.indicators.map((ind, i) => {
+      const { points, rate, computedScore, finalScore } = result.indicators[i];
+      return { indicatorId: ind.id, points, rate, computedScore, finalScore };
+    }),
+  };
+}
+
 /**
  * Engine error paths → form field names: `indicators.3.actual.1` → `indicators.3.parts.1`,
  * `indicators.3.reviewed.score` → `indicators.3.score` (review form), `budget.executed` → `budgetExecuted`.

@@ -1,6 +1,6 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
+import { shownEvaluation } from '@/lib/evaluations/frozen';
 import { describeActualWithUnits } from '@/lib/evaluations/labels';
-import { scoreStored } from '@/lib/evaluations/sheet';
 import { formatRate, formatScore } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/roles';
 import { inertText, toCsv } from './csv';
@@ -22,8 +22,8 @@ export const INDICATOR_CSV_HEADERS = [
 
 /** One row per indicator of every evaluation, with the engine's numbers at the year's precision. */
 export function* indicatorCsvRows(bundles: Iterable<EvaluationBundle>): Generator<string[]> {
-  for (const bundle of bundles) {
-    const { result } = scoreStored(bundle);
+  for (const live of bundles) {
+    const { bundle, result } = shownEvaluation(live);
     const p = result.precision;
     const status = STATUS_LABELS[bundle.evaluation.status];
     for (let i = 0; i < bundle.indicators.length; i++) {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
-import { scoreStored } from '@/lib/evaluations/sheet';
+import { shownEvaluation } from '@/lib/evaluations/frozen';
 import { SELF_EVALUATION_SHEET_OPTIONS, writeSelfEvaluationSheet } from './self-evaluation-sheet';
 import { SheetNamer } from './sheet-names';
 import { SUMMARY_SHEET_OPTIONS, writeSummarySheet, type ScoredBundle } from './summary-sheet';
@@ -23,7 +23,8 @@ export async function buildSelfEvaluationWorkbook(bundle: EvaluationBundle): Pro
   const wb = new ExcelJS.Workbook();
   describeWorkbook(wb);
   const ws = wb.addWorksheet('项目支出绩效自评表', SELF_EVALUATION_SHEET_OPTIONS);
-  writeSelfEvaluationSheet(ws, bundle, scoreStored(bundle).result);
+  const shown = shownEvaluation(bundle);
+  writeSelfEvaluationSheet(ws, shown.bundle, shown.result);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -46,7 +47,7 @@ export async function writeYearWorkbook(
 ): Promise<{ sheets: number; rows: number }> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   describeWorkbook(wb);
-  const entries: ScoredBundle[] = bundles.map((bundle) => ({ bundle, result: scoreStored(bundle).result }));
+  const entries: ScoredBundle[] = bundles.map(shownEvaluation);
 
   const summary = wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS);
   writeSummarySheet(summary, { year, entries });

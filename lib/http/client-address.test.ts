@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, normalizeAddress, parseTrustedProxies, proxyTrustFromEnv } from './client-address';
+import { clientAddress, normalizeAddress, parseTrustedProxies, peerAddress, proxyTrustFromEnv } from './client-address';
 
 const behindProxy = (setting?: string) => ({ trustProxy: true, trusted: parseTrustedProxies(setting) });
 
@@ -62,5 +62,31 @@ describe('TRUSTED_PROXIES', () => {
     expect(trust.trustProxy).toBe(true);
     expect(clientAddress('1.2.3.4, 192.168.1.20', trust)).toBe('192.168.1.20');
     expect(proxyTrustFromEnv({}).trustProxy).toBe(false);
+  });
+});
+
+describe('the connection peer (scripts/serve.mjs puts it in a header only it sets)', () => {
+  const direct = { trustProxy: false, trusted: parseTrustedProxies() };
+
+  it('is the client without TRUST_PROXY, whatever X-Forwarded-For the client wrote', () => {
+    expect(clientAddress('6.6.6.6', direct, '198.51.100.7')).toBe('198.51.100.7');
+    expect(clientAddress(null, direct, '198.51.100.7')).toBe('198.51.100.7');
+  });
+
+  it('behind a trusted proxy, X-Forwarded-For is walked past it as before', () => {
+    expect(clientAddress('6.6.6.6, 198.51.100.7', behindProxy(), '127.0.0.1')).toBe('198.51.100.7');
+    expect(clientAddress(null, behindProxy(), '127.0.0.1')).toBe('127.0.0.1');
+  });
+
+  it('a peer that is not a trusted proxy went around the proxies: its X-Forwarded-For is its own claim', () => {
+    expect(clientAddress('127.0.0.1, 198.51.100.7', behindProxy(), '203.0.113.9')).toBe('203.0.113.9');
+  });
+
+  it('is believed only with the token of this start', () => {
+    expect(peerAddress('secret ::ffff:10.0.0.5', 'secret')).toBe('10.0.0.5');
+    expect(peerAddress('secret 10.0.0.5', 'other')).toBeNull();
+    expect(peerAddress('10.0.0.5', 'secret')).toBeNull();
+    expect(peerAddress('secret 10.0.0.5', undefined)).toBeNull();
+    expect(peerAddress(null, 'secret')).toBeNull();
   });
 });

@@ -75,19 +75,43 @@ function isTrusted(list: BlockList, address: string): boolean {
 }
 
 /**
- * The client address from one or more X-Forwarded-For values, or null: without TRUST_PROXY the
- * header is whatever the client wrote, and a hop that is not an address means the nearest proxy
- * passed on something it did not write. When every hop is a trusted proxy the leftmost is the client.
+ * The request header scripts/serve.mjs (the app's HTTP server) sets on every request to
+ * `<token> <socket peer address>`, after dropping any copy the client sent. The token is the
+ * JIXIAO_PEER_TOKEN scripts/start.ts made for this start: served any other way, the header is not
+ * believed.
  */
-export function clientAddress(forwardedFor: string | readonly string[] | null | undefined, trust: ProxyTrust) {
-  if (!trust.trustProxy || !forwardedFor) return null;
+export const PEER_HEADER = 'x-jixiao-peer';
+
+/** The address of the connection's other end, when the request came through scripts/serve.mjs. */
+export function peerAddress(value: string | null | undefined, token = process.env.JIXIAO_PEER_TOKEN): string | null {
+  if (!token || !value) return null;
+  const space = value.indexOf(' ');
+  if (space < 0 || value.slice(0, space) !== token) return null;
+  return normalizeAddress(value.slice(space + 1));
+}
+
+/**
+ * The client address: the connection's peer, or with TRUST_PROXY=1, when that peer is a trusted
+ * proxy, the rightmost untrusted X-Forwarded-For hop (a peer that is not a trusted proxy reached the
+ * app around the proxies, and its header is its own claim). Null when it cannot be known: a hop that
+ * is not an address means the nearest proxy passed on something it did not write. When every hop is
+ * a trusted proxy the leftmost is the client.
+ */
+export function clientAddress(
+  forwardedFor: string | readonly string[] | null | undefined,
+  trust: ProxyTrust,
+  peer: string | null = null,
+) {
+  if (!trust.trustProxy) return peer;
+  if (peer && !isTrusted(trust.trusted, peer)) return peer;
+  if (!forwardedFor) return peer;
   const hops = (typeof forwardedFor === 'string' ? [forwardedFor] : forwardedFor)
     .flatMap((value) => value.split(','))
     .map((hop) => hop.trim())
     .filter(Boolean)
     // The hops that count are at the right end; a client can make the left as long as it likes.
     .slice(-MAX_HOPS);
-  let client: string | null = null;
+  let client: string | null = hops.length === 0 ? peer : null;
   for (let i = hops.length - 1; i >= 0; i--) {
     const address = normalizeAddress(hops[i]);
     if (!address) return null;

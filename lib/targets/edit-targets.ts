@@ -6,6 +6,7 @@ import { replaceTargets } from '@/db/queries/targets';
 import { findYear } from '@/db/queries/years';
 import { schemeOfYear } from '@/lib/evaluations/sheet';
 import { defineOperation, fail, ok } from '@/lib/operations';
+import { staleMessage } from '@/lib/versions';
 import { evaluationStarted, targetsSummary } from './import-table';
 import { parseTargetText } from './parse-target-text';
 import { LEVEL1_NAMES } from './table-types';
@@ -40,9 +41,10 @@ export const updateProjectTargetsOperation = defineOperation({
     if (Object.keys(errors).length > 0) return fail('invalid', errors._ ?? '指标分值设置有误，请按提示修改', errors);
 
     const before = await listIndicators(db, { projectId: project.id });
-    await transaction(db, async (tx) => {
-      await replaceTargets(tx, {
+    const claimed = await transaction(db, async (tx) => {
+      const replaced = await replaceTargets(tx, {
         projectId: project.id,
+        expectedVersion: input.version,
         project: { goal: input.goal },
         indicators: input.indicators.map((row, i) => ({
           position: i + 1,
@@ -58,6 +60,7 @@ export const updateProjectTargetsOperation = defineOperation({
           warnings: rowWarnings(row),
         })),
       });
+      if (!replaced) return false;
       const after = input.indicators.map((r) => ({ ...r, points: r.points || null }));
       const changes = [
         { field: '绩效目标', oldValue: project.goal, newValue: input.goal },
@@ -68,7 +71,9 @@ export const updateProjectTargetsOperation = defineOperation({
         action: 'targets_edited',
         changes: changes.map((c) => ({ ...c, entityType: 'project' as const, entityId: project.id })),
       });
+      return true;
     });
+    if (!claimed) return fail('conflict', staleMessage(`“${project.name}”的绩效目标`));
     return ok({ indicators: input.indicators.length }, '已保存绩效目标');
   },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Indicator } from '@/db/schema';
 import { allocatePoints, type Scheme } from '@/lib/scoring';
+import { versionField } from '@/lib/versions';
 
 /** One editable row of a project's target table; the form and the server share this schema. */
 export const targetRowSchema = z.object({
@@ -21,6 +22,7 @@ export const targetRowSchema = z.object({
 
 export const projectTargetsSchema = z.object({
   projectId: z.number().int().positive(),
+  version: versionField,
   goal: z.string().max(5000, '不能超过5000字'),
   indicators: z.array(targetRowSchema).min(1, '至少需要一项指标').max(100, '指标不能超过100项'),
 });

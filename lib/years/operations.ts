@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { transaction, type Db } from '@/db';
 import { insertAuditEntries } from '@/db/queries/audit';
 import { loadYearBundles, writeEvaluation } from '@/db/queries/evaluations';
+import { claimVersion } from '@/db/queries/versions';
 import { countSubmitted, findYear, updateYear } from '@/db/queries/years';
 import type { SessionUser } from '@/lib/auth/scope';
-import { cachedScores } from '@/lib/evaluations/commit';
-import { scoreStored } from '@/lib/evaluations/sheet';
+import { cachedScores, scoreStored } from '@/lib/evaluations/sheet';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import type { Scheme } from '@/lib/scoring';
+import { staleMessage } from '@/lib/versions';
 import { resolveSchemeForm, schemeFormSchema, yearNumber, yearSettingsSchema } from './scheme-form';
 
 /** Every evaluation of the year under a candidate scheme, beside its current result. */
@@ -64,7 +65,8 @@ export const updateYearOperation = defineOperation({
       });
     }
     const deadline = input.deadline || null;
-    await transaction(db, async (tx) => {
+    const claimed = await transaction(db, async (tx) => {
+      if (!(await claimVersion(tx, { record: 'year', id: input.year, expected: input.version }))) return false;
       await updateYear(tx, { year: input.year, changes: { scheme: resolved.stored, status: input.status, deadline } });
       const changes = [
         ['评分方案', JSON.stringify(year.scheme), JSON.stringify(resolved.stored)],
@@ -95,7 +97,9 @@ export const updateYearOperation = defineOperation({
           await writeEvaluation(tx, { evaluationId: bundle.evaluation.id, ...cachedScores(bundle, result) });
         }
       }
+      return true;
     });
+    if (!claimed) return fail('conflict', staleMessage(`${input.year} 年度设置`));
     return ok(null, '已保存年度设置');
   },
 });

@@ -8,6 +8,7 @@ import {
   type Scheme,
   type ScorePrecision,
 } from '@/lib/scoring/scheme';
+import { versionField } from '@/lib/versions';
 
 /**
  * A year's scheme as the settings form edits it: a preset, or every setting of the rule book's
@@ -118,6 +119,7 @@ export const yearNumber = z.coerce.number().int().min(2000).max(2100);
 
 export const yearSettingsSchema = z.object({
   year: yearNumber,
+  version: versionField,
   status: z.enum(['open', 'closed']),
   deadline: z
     .string()

@@ -1,5 +1,6 @@
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { SignInTable } from '@/components/account/sign-in-table';
+import { SignOutEverywhere } from '@/components/account/sign-out-everywhere';
 import { PageHead } from '@/components/page-pieces';
 import { getDb } from '@/db';
 import { findDepartmentById } from '@/db/queries/departments';
@@ -41,7 +42,12 @@ export default async function AccountPage() {
       </section>
       <section className="card narrow">
         <h2>修改密码</h2>
-        <ChangePasswordForm />
+        <ChangePasswordForm username={user.username} />
+      </section>
+      <section className="card narrow">
+        <h2>退出所有设备</h2>
+        <p className="muted">结束本账号在所有电脑和手机上的登录（包括本机），之后需重新登录。</p>
+        <SignOutEverywhere />
       </section>
       <section className="card">
         <h2>最近登录记录</h2>

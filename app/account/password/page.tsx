@@ -19,7 +19,7 @@ export default async function ForcedPasswordPage() {
       <div className="card narrow">
         <h1 className="brand-title">修改初始密码</h1>
         <p>{user.displayName}，您的密码是系统管理员设置的临时密码。请先设置您自己的新密码，然后才能继续使用系统。</p>
-        <ChangePasswordForm currentLabel="临时密码（当前密码）" afterChange="/projects" />
+        <ChangePasswordForm username={user.username} currentLabel="临时密码（当前密码）" afterChange="/projects" />
         <p className="muted">
           不是您本人？ <SignOutButton />
         </p>

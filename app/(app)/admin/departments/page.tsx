@@ -18,7 +18,15 @@ const COLUMNS: Array<Column<DepartmentRow>> = [
   { header: '项目数', className: 'num', cell: (d) => d.projectCount },
   {
     header: '改名 / 停用',
-    cell: (d) => <DepartmentRowActions key={d.id} departmentId={d.id} name={d.name} active={d.active} />,
+    cell: (d) => (
+      <DepartmentRowActions
+        key={`${d.id}-${d.version}`}
+        departmentId={d.id}
+        version={d.version}
+        name={d.name}
+        active={d.active}
+      />
+    ),
   },
 ];
 

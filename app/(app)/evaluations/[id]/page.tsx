@@ -24,7 +24,8 @@ import { listEvaluationsForUser, listReviewActions } from '@/db/queries/evaluati
 import { requireEvaluation } from '@/lib/auth/session';
 import { workflowScope } from '@/lib/evaluations/authorize';
 import { draftFormValues, reviewFormValues } from '@/lib/evaluations/form-values';
-import { schemeOfYear, scoreStored, sheetOf, storedBudget, storedEntries } from '@/lib/evaluations/sheet';
+import { shownEvaluation, shownSteps } from '@/lib/evaluations/frozen';
+import { schemeOfYear, sheetOf, storedBudget, storedEntries } from '@/lib/evaluations/sheet';
 import { evidenceRows, findRow } from '@/lib/evidence/rows';
 import { evidenceConfig } from '@/lib/evidence/view';
 import { formatDateTime } from '@/lib/format';
@@ -49,18 +50,19 @@ const PANELS: Array<{ title: string; decisions: Decision[]; collapsed?: boolean 
 ];
 
 export default async function EvaluationPage({ params, searchParams }: PageProps<'/evaluations/[id]'>) {
-  const { user, bundle } = await requireEvaluation((await params).id);
+  const { user, bundle: live } = await requireEvaluation((await params).id);
   const db = getDb();
-  const id = bundle.evaluation.id;
+  const id = live.evaluation.id;
   const now = new Date();
 
+  // A finalised evaluation shows what it was at 定稿; the workflow decides on what it is now.
+  const { bundle, result } = shownEvaluation(live);
   const { evaluation: e, project } = bundle;
   const scheme = schemeOfYear(bundle.year.scheme);
-  const { result } = scoreStored(bundle);
   const report = evaluationReport(bundle, result);
-  const scope = workflowScope(bundle);
+  const scope = workflowScope(live);
   const actions = allowedActions(user, scope);
-  const timeline = await listReviewActions(db, { evaluationId: id });
+  const timeline = shownSteps(live, await listReviewActions(db, { evaluationId: id }));
   const lastReturn = [...timeline].reverse().find((t) => t.toStatus === 'returned');
   const flags = await currentEvidenceFlags(db, { evaluationId: id });
   const flaggedLabels = flags.map((flag) => findRow(evidenceRows(bundle.indicators), flag)?.label).filter(Boolean);

@@ -56,11 +56,12 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         )}
       </PageHead>
       <EditUserForm
-        key={`${user.id}-${user.updatedAt?.getTime() ?? 0}`}
+        key={`${user.id}-${user.version}`}
         isSelf={isSelf}
         departments={departments}
         initial={{
           userId: user.id,
+          version: user.version,
           displayName: user.displayName,
           role: user.role,
           departmentId: user.departmentId === null ? '' : String(user.departmentId),

@@ -48,6 +48,7 @@ export default async function AssignOwnersPage({
       cell: (row) => (
         <AssignOwnerRow
           projectId={row.project.id}
+          version={row.project.version}
           projectName={row.project.name}
           ownerId={row.project.ownerId}
           options={optionsOf(row.project.departmentId)}

@@ -36,9 +36,11 @@ export default async function EditTargetsPage({ params }: PageProps<'/projects/[
         </div>
       ) : (
         <TargetsEditor
+          key={project.version}
           scheme={scheme}
           initial={{
             projectId: project.id,
+            version: project.version,
             goal: project.goal,
             indicators: targetFormRows(detail.indicators),
           }}
