@@ -1,5 +1,7 @@
+import { FilterBar, Pager } from '@/components/list-controls';
 import { DataTable, type Column } from '@/components/page-pieces';
 import { formatDateTime } from '@/lib/format';
+import type { ListView } from '@/lib/lists/list-view';
 
 export interface AuditRow {
   id: number;
@@ -13,8 +15,8 @@ export interface AuditRow {
 }
 
 const COLUMNS: Array<Column<AuditRow>> = [
-  { header: '时间', className: 'nowrap', cell: (e) => formatDateTime(e.createdAt) },
-  { header: '操作人', cell: (e) => e.actor ?? '系统' },
+  { header: '时间', className: 'nowrap', cell: (e) => formatDateTime(e.createdAt), sort: 'time' },
+  { header: '操作人', cell: (e) => e.actor ?? '系统', sort: 'actor' },
   {
     header: '项目',
     cell: (e) => (
@@ -23,6 +25,7 @@ const COLUMNS: Array<Column<AuditRow>> = [
         {e.action === 'excel_import' && <small className="note">从 Excel 导入</small>}
       </>
     ),
+    sort: 'field',
   },
   { header: '原值', cellClassName: 'prose old', cell: (e) => e.oldValue ?? '（空）' },
   { header: '新值', cellClassName: 'prose', cell: (e) => e.newValue ?? '（空）' },
@@ -36,22 +39,35 @@ export function AuditTable({
   entries,
   collapsed = false,
   testId = 'audit-table',
+  list,
 }: {
   entries: AuditRow[];
   collapsed?: boolean;
   testId?: string;
+  /** The entries are a page of a longer history: sorting headers, a search box and a pager. */
+  list?: ListView;
 }) {
-  const title = `修改记录（${entries.length}）`;
-  const body =
-    entries.length === 0 ? (
-      <p className="muted">暂无修改记录。</p>
-    ) : (
-      <DataTable columns={COLUMNS} rows={entries} testId={testId} compact />
-    );
+  const title = `修改记录（${list ? list.total : entries.length}）`;
+  const searching = list !== undefined && list.query.q !== '';
+  const body = (
+    <>
+      {list && (list.total > list.query.pageSize || searching) && (
+        <FilterBar list={list} searchPlaceholder="字段、原值、新值或操作人" label="查找修改记录" />
+      )}
+      {entries.length === 0 ? (
+        <p className="muted">{searching ? '没有符合条件的修改记录。' : '暂无修改记录。'}</p>
+      ) : (
+        <DataTable columns={COLUMNS} rows={entries} testId={testId} compact list={list} />
+      )}
+      {list && <Pager list={list} label="修改记录分页" unit="条" />}
+    </>
+  );
+  // Paging, sorting or searching the history reloads the page: it stays open.
+  const open = list?.changed ?? false;
   return (
     <section className="card">
       {collapsed ? (
-        <details>
+        <details open={open}>
           <summary>
             <h2 className="inline">{title}</h2>
           </summary>

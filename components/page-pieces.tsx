@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ListView } from '@/lib/lists/list-view';
 
 /**
  * The pieces every page is built of: the breadcrumb, the heading with its note and buttons, the
@@ -62,6 +63,26 @@ export interface Column<R> {
   cell: (row: R, index: number) => React.ReactNode;
   /** False leaves the column out (one that some roles do not see). */
   shown?: boolean;
+  /** The list's sort key of this column: its header becomes a link that sorts by it. */
+  sort?: string;
+}
+
+const SORT_ARIA = { asc: 'ascending', desc: 'descending' } as const;
+
+/** A header that sorts the list by its column (again: the other way round), and says how it is sorted now. */
+function HeaderCell<R>({ column, list }: { column: Column<R>; list?: ListView }) {
+  if (!column.sort || !list) return <th className={column.className}>{column.header}</th>;
+  const state = list.sortState(column.sort);
+  return (
+    <th className={column.className} aria-sort={state ? SORT_ARIA[state] : undefined}>
+      <Link href={list.sortHref(column.sort)} className="sort-link" scroll={false}>
+        {column.header}
+        <span aria-hidden="true" className="sort-mark">
+          {state === 'asc' ? '▲' : state === 'desc' ? '▼' : '↕'}
+        </span>
+      </Link>
+    </th>
+  );
 }
 
 /**
@@ -77,6 +98,7 @@ export function DataTable<R>({
   rowClassName,
   tail,
   footer,
+  list,
 }: {
   columns: Array<Column<R>>;
   rows: R[];
@@ -88,6 +110,8 @@ export function DataTable<R>({
   tail?: React.ReactNode;
   /** Rows under the body (totals), as cells of the same columns. */
   footer?: React.ReactNode;
+  /** The paged list the rows are a page of: columns with a `sort` key get sorting headers. */
+  list?: ListView;
 }) {
   const shown = columns.filter((c) => c.shown !== false);
   const rowTestId = testId?.endsWith('-table') ? testId.replace(/-table$/, '-row') : undefined;
@@ -97,9 +121,7 @@ export function DataTable<R>({
       <thead>
         <tr>
           {shown.map((column, c) => (
-            <th key={c} className={column.className}>
-              {column.header}
-            </th>
+            <HeaderCell key={c} column={column} list={list} />
           ))}
         </tr>
       </thead>

@@ -21,6 +21,8 @@ export type Role = (typeof ROLES)[number];
 
 /** `returned`: sent back to the owner by the head or finance (or a finalised one reopened to them). */
 export const EVALUATION_STATUSES = ['draft', 'returned', 'submitted', 'dept_approved', 'finalized'] as const;
+/** With the owner (filled in, saved, submitted): a new draft and a returned one. The workflow table reads this. */
+export const WITH_OWNER_STATUSES = ['draft', 'returned'] as const satisfies readonly EvaluationStatus[];
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 
 /** The workflow steps a 流转记录 entry records (lib/workflow/state-machine.ts names each). */
@@ -59,6 +61,27 @@ const EVALUATION_ENTITIES = ['evaluation', 'indicator_result', 'attachment'] as 
 const ADMIN_ENTITIES = ['project', 'user', 'department', 'target_import', 'year', 'spot_check'] as const;
 export const AUDIT_ENTITY_TYPES = [...EVALUATION_ENTITIES, ...ADMIN_ENTITIES] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/** Kinds of 值得关注 flag the engine's result gives an evaluation, replaced at every write (lib/overview/flags.ts). */
+export const ENGINE_FLAG_KINDS = ['over_achievement', 'deduction', 'reviewed_differs', 'low_execution'] as const;
+/** Kinds a reviewer may want to look at, kept by commitEvaluation from what is stored (lib/flags defines each). */
+export const REVIEWER_FLAG_KINDS = [
+  'unexplained_full_marks',
+  'over_execution',
+  'heavy_indicator',
+  'qualitative_unmet',
+  'repeated_explanation',
+  'high_score_low_execution',
+  'year_change',
+] as const;
+/** Kinds stored in evaluation_flags: the engine's and the reviewer's (add new stored kinds here). */
+export const STORED_FLAG_KINDS = [...ENGINE_FLAG_KINDS, ...REVIEWER_FLAG_KINDS] as const;
+/** Every kind of flag: the stored ones, and a draft near the year's deadline (a question of today, found when read). */
+export const FLAG_KINDS = [...STORED_FLAG_KINDS, 'draft_near_deadline'] as const;
+export type StoredFlagKind = (typeof STORED_FLAG_KINDS)[number];
+export type EngineFlagKind = (typeof ENGINE_FLAG_KINDS)[number];
+export type ReviewerFlagKind = (typeof REVIEWER_FLAG_KINDS)[number];
+export type FlagKind = (typeof FLAG_KINDS)[number];
 
 /** Optimistic lock of an editable row: every change names the version it started from and moves it on. */
 const version = () => integer('version').notNull().default(1);
@@ -179,6 +202,10 @@ export const projects = sqliteTable(
   (t) => [
     uniqueIndex('projects_year_department_name_uq').on(t.year, t.departmentId, t.name),
     index('projects_owner_idx').on(t.ownerId),
+    // The lists' default order (department, then table order) and the exports' keyset reads.
+    index('projects_year_department_position_idx').on(t.year, t.departmentId, t.position),
+    index('projects_year_name_idx').on(t.year, t.name),
+    index('projects_year_budget_idx').on(t.year, t.budgetTotalFen),
   ],
 );
 
@@ -248,8 +275,26 @@ export const evaluations = sqliteTable(
     updatedById: integer('updated_by_id').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('evaluations_status_idx').on(t.status)],
+  (t) => [
+    index('evaluations_status_idx').on(t.status),
+    // Sorting a year by score reads these in order and stops at the page (db/queries/evaluation-list.ts).
+    index('evaluations_self_score_idx').on(sql`cast(${t.selfScore} as numeric)`),
+    index('evaluations_counting_score_idx').on(countingScoreOf(t)),
+    index('evaluations_submitted_idx').on(t.submittedAt),
+  ],
 );
+
+/**
+ * The score that counts for an evaluation now: the final one once finalised, else the self score. The
+ * one definition, so that the index on it and the lists' ORDER BY are the same expression.
+ */
+export function countingScoreOf(t: {
+  status: AnySQLiteColumn;
+  finalScore: AnySQLiteColumn;
+  selfScore: AnySQLiteColumn;
+}) {
+  return sql`cast(case when ${t.status} = 'finalized' then ${t.finalScore} else ${t.selfScore} end as numeric)`;
+}
 
 /** A qualitative actual is a tier and a percent; a compound one is one value per part. */
 export type ActualValue = string | string[] | { tier: string; percent?: string };
@@ -315,7 +360,7 @@ export const auditLog = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('audit_log_evaluation_idx').on(t.evaluationId),
+    index('audit_log_evaluation_idx').on(t.evaluationId, t.createdAt),
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
   ],
 );
@@ -367,6 +412,44 @@ export const evidenceFlags = sqliteTable(
 );
 
 /**
+ * 值得关注: what an evaluation deserves a reviewer's look for, one row each, in the order the overview
+ * lists them (`ordinal`). commitEvaluation writes both families in the write's transaction: the engine's
+ * kinds with the cached scores, the reviewer's kinds from what is stored (lib/flags/stored.ts).
+ */
+export const evaluationFlags = sqliteTable(
+  'evaluation_flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: STORED_FLAG_KINDS }).notNull(),
+    ordinal: integer('ordinal').notNull(),
+    detail: text('detail').notNull(),
+  },
+  (t) => [
+    index('evaluation_flags_evaluation_idx').on(t.evaluationId, t.ordinal),
+    index('evaluation_flags_kind_idx').on(t.kind, t.evaluationId),
+  ],
+);
+
+/**
+ * Leases on named slots shared by every instance of the app (two year exports at a time): a slot is
+ * held until `expiresAt`, renewed while its work runs, so a crashed holder frees it on its own.
+ */
+export const exportSlots = sqliteTable('export_slots', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Data steps run once per database after the migrations (backfills of cached values), by name. */
+export const dataSteps = sqliteTable('data_steps', {
+  name: text('name').primaryKey(),
+  createdAt: createdAt(),
+});
+
+/**
  * Each confirmed import of a target table, with its source as imported (text, or the workbook in
  * base64). Previews are never stored: a cancelled preview leaves no trace.
  */
@@ -378,34 +461,6 @@ export const targetImports = sqliteTable('target_imports', {
   createdById: integer('created_by_id').references(() => users.id),
   createdAt: createdAt(),
 });
-
-/** What a reviewer may want to look at (lib/flags defines each). */
-export const FLAG_KINDS = [
-  'unexplained_full_marks',
-  'over_execution',
-  'heavy_indicator',
-  'qualitative_unmet',
-  'repeated_explanation',
-  'high_score_low_execution',
-  'year_change',
-] as const;
-export type FlagKind = (typeof FLAG_KINDS)[number];
-
-/** An evaluation's flags, kept by commitEvaluation (one row per evaluation and kind), for filters and counts. */
-export const evaluationFlags = sqliteTable(
-  'evaluation_flags',
-  {
-    evaluationId: integer('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: FLAG_KINDS }).notNull(),
-    detail: text('detail').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.evaluationId, t.kind] }),
-    index('evaluation_flags_kind_idx').on(t.kind, t.evaluationId),
-  ],
-);
 
 export const NOTIFICATION_KINDS = [
   'returned',
@@ -523,4 +578,5 @@ export type Evaluation = typeof evaluations.$inferSelect;
 export type IndicatorResult = typeof indicatorResults.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type EvaluationFlag = typeof evaluationFlags.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;

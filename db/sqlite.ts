@@ -7,6 +7,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { makePrivateDir, prepareDatabaseFile } from './private-files';
 import * as schema from './schema';
+import type { Logger } from 'drizzle-orm';
 
 /**
  * Everything that is SQLite and better-sqlite3 in particular lives in this file: opening the file,
@@ -60,8 +61,11 @@ function openClient(file: string, durability: Durability): Database.Database {
   return client;
 }
 
-/** Opens (creating if needed) a database file with the pragmas the app relies on. */
-export function openDatabase(file: string, { durability = 'FULL' }: { durability?: Durability } = {}): Db {
+/** Opens (creating if needed) a database file with the pragmas the app relies on; `logger` sees every statement. */
+export function openDatabase(
+  file: string,
+  { durability = 'FULL', logger }: { durability?: Durability; logger?: Logger } = {},
+): Db {
   makePrivateDir(path.dirname(file));
   prepareDatabaseFile(file);
   const writerClient = openClient(file, durability);
@@ -69,8 +73,8 @@ export function openDatabase(file: string, { durability = 'FULL' }: { durability
   // Every write goes through transaction(): one attempted anywhere else fails at once.
   readerClient.pragma('query_only = ON');
   const connection: Connection = {
-    reader: drizzle(readerClient, { schema }),
-    writer: drizzle(writerClient, { schema }),
+    reader: drizzle(readerClient, { schema, logger }),
+    writer: drizzle(writerClient, { schema, logger }),
     writerClient,
     clients: [writerClient, readerClient],
     queue: Promise.resolve(),

@@ -2,8 +2,8 @@ import { expect, isolatedTest, newPage, signIn, submitLogin } from './support/fi
 import { apiAs, callAction } from './support/http';
 import type { Page } from '@playwright/test';
 
-/** Changes demo accounts: a server and database of its own (isolatedTest). */
-const test = isolatedTest;
+/** Changes demo passwords (owner1's, head's): a worker server of its own, shared with no other spec. */
+const test = isolatedTest();
 
 async function fillPasswords(page: Page, current: string, next: string, again = next, currentLabel = '当前密码') {
   await page.getByLabel(currentLabel, { exact: true }).fill(current);
@@ -110,8 +110,11 @@ test('every user sees their account, changes their password and reads their rece
 
   await fillPasswords(head, 'demo1234', 'demo1234');
   await expect(head.locator('#newPassword-error')).toHaveText('新密码不能与当前密码相同');
+  // The form signs in again with the new password: sign out only once that answer is in.
+  const signedInAgain = head.waitForResponse((res) => res.url().includes('/api/auth/callback/credentials'));
   await fillPasswords(head, 'demo1234', 'Head-new-2025');
   await expect(head.getByRole('status')).toHaveText('密码已修改');
+  expect((await signedInAgain).ok()).toBe(true);
   await expect(head.getByLabel('新密码', { exact: true })).toHaveValue('');
 
   await head.getByRole('button', { name: '退出登录' }).click();

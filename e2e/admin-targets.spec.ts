@@ -16,7 +16,7 @@ const SEED = readFileSync(
 async function projectCount(url: string, year: number) {
   const finance = await apiAs(url, 'finance');
   const res = await finance.get(`/api/years/${year}/evaluations`);
-  return res.status() === 404 ? 0 : (await res.json()).evaluations.length;
+  return res.status() === 404 ? 0 : (await res.json()).total;
 }
 
 test('a table with a broken line shows the warning with its row, imports nothing until confirmed, and cancel changes nothing', async ({
@@ -86,7 +86,7 @@ test('switching the year’s scheme to hubei in the what-if view shows the total
 }) => {
   const owner = await apiAs(server.url, 'owner2');
   const list = await (await owner.get('/api/years/2024/evaluations')).json();
-  const id: number = list.evaluations.find((e: { project: string }) => e.project === PROJECT).id;
+  const id: number = list.items.find((e: { project: string }) => e.project === PROJECT).id;
   const detail = await (await owner.get(`/api/evaluations/${id}`)).json();
   const actuals = ['180', '100', '92', '14', '96', '88'];
   const draft = {

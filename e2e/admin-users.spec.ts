@@ -3,7 +3,7 @@ import { apiAs, callAction } from './support/http';
 import type { Browser } from '@playwright/test';
 
 /** Changes demo accounts: a server and database of its own (isolatedTest). */
-const test = isolatedTest;
+const test = isolatedTest();
 
 async function signInRefused(browser: Browser, baseURL: string, username: string, password: string) {
   const context = await browser.newContext({ baseURL, locale: 'zh-CN' });

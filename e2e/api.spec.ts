@@ -15,7 +15,7 @@ test.describe('read API: same scope rules as the pages', () => {
 
   test('list and detail for every role', async ({ server }) => {
     const finance = await apiAs(server.url, 'finance');
-    const all: Row[] = (await (await finance.get('/api/years/2024/evaluations')).json()).evaluations;
+    const all: Row[] = (await (await finance.get('/api/years/2024/evaluations')).json()).items;
     expect(all).toHaveLength(17);
     const own1 = all.slice(0, 9);
     const own2 = all.slice(9);
@@ -35,7 +35,7 @@ test.describe('read API: same scope rules as the pages', () => {
       expect(list.status(), username).toBe(200);
       const body = await list.json();
       expect(
-        body.evaluations.map((r: Row) => r.id),
+        body.items.map((r: Row) => r.id),
         username,
       ).toEqual(visible.map((r) => r.id));
       for (const row of all) {
@@ -57,6 +57,29 @@ test.describe('read API: same scope rules as the pages', () => {
           expect(json.indicators[0]).toHaveProperty('actual');
         }
       }
+    }
+  });
+
+  test('the list pages, sorts, searches and filters; bad parameters get 400 with a message', async ({ server }) => {
+    const finance = await apiAs(server.url, 'finance');
+    const get = async (query: string) => (await finance.get(`/api/years/2024/evaluations?${query}`)).json();
+    const all: Row[] = (await get('')).items;
+    expect(await get('pageSize=5&page=2')).toMatchObject({ total: 17, page: 2, pageSize: 5 });
+    expect((await get('pageSize=5&page=2')).items.map((r: Row) => r.id)).toEqual(all.slice(5, 10).map((r) => r.id));
+    expect((await get('page=9&pageSize=5')).items).toEqual([]);
+    const byProject: Row[] = (await get('sort=-project')).items;
+    expect(byProject.map((r) => r.project)).toEqual(
+      [...all.map((r) => r.project)].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)),
+    );
+    const searched = await get(`q=${encodeURIComponent('三防')}`);
+    expect(searched.total).toBeGreaterThan(0);
+    expect(searched.items.every((r: Row) => r.project.includes('三防'))).toBe(true);
+    const drafts = await get('status=draft&pageSize=500');
+    expect(drafts.items.every((r: Row) => r.status === 'draft')).toBe(true);
+    for (const bad of ['pageSize=501', 'page=0', 'sort=nonsense', 'status=nope', 'department=x']) {
+      const res = await finance.get(`/api/years/2024/evaluations?${bad}`);
+      expect(res.status(), bad).toBe(400);
+      expect((await res.json()).error, bad).toMatch(/^参数有误：/);
     }
   });
 

@@ -89,7 +89,8 @@ test('kill -9 in a storm of saves: the restarted server has an intact database w
     for (const { draft } of plans) {
       const mine = acknowledged.filter((a) => a.evaluationId === draft.evaluationId);
       const stored = (await loadEvaluationBundle(db, { evaluationId: draft.evaluationId }))!.evaluation;
-      const history = (await listEvaluationAudit(db, { evaluationId: draft.evaluationId, limit: 100_000 }))
+      const everything = { page: 1, pageSize: 100_000, sort: 'time', direction: 'asc', q: '', filters: {} } as const;
+      const history = (await listEvaluationAudit(db, { evaluationId: draft.evaluationId, query: everything })).items
         .filter((entry) => entry.field === GOAL_FIELD)
         .map((entry) => entry.newValue);
       // Every acknowledged save is in the record with its value…

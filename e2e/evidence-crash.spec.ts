@@ -21,7 +21,7 @@ test('a crash after the file is written leaves no row without a file, and the sw
   try {
     const owner = await apiAs(crashing.url, 'owner1');
     const list = await (await owner.get('/api/years/2024/evaluations')).json();
-    const id: number = list.evaluations[0].id;
+    const id: number = list.items[0].id;
     const pdf = pdfFile('写入后崩溃');
     const file = path.join(dataDir, 'files', sha256(pdf).slice(0, 2), sha256(pdf).slice(2, 4), sha256(pdf));
 

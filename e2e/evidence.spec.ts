@@ -3,7 +3,7 @@ import { rowKey } from '../lib/evidence/rows';
 import { exeFile, pdfFile, pngFile, readZip } from '../tests/evidence-files';
 import { completeDraft, type Detail } from './support/drafts';
 import { dropFiles, sha256, uploadAs, type EvidenceFile } from './support/evidence';
-import { expect, isolatedTest as test, openEvaluation } from './support/fixtures';
+import { expect, isolatedTest, openEvaluation } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
 import type { APIRequestContext } from '@playwright/test';
 
@@ -11,6 +11,8 @@ import type { APIRequestContext } from '@playwright/test';
  * Evidence through the UI and the API, on a server of its own: attach by file chooser and by drag-and-drop,
  * preview, submit, what the head sees and downloads, what others are refused, what the door refuses, and the zip.
  */
+// Its own worker server: other specs change demo passwords on theirs.
+const test = isolatedTest();
 const MB = 1024 * 1024;
 const PDF: EvidenceFile = { name: '出勤台账.pdf', mimeType: 'application/pdf', buffer: pdfFile('出勤台账') };
 const PNG: EvidenceFile = { name: '现场照片.png', mimeType: 'image/png', buffer: pngFile([30, 120, 200]) };
@@ -24,7 +26,7 @@ async function ownersEvaluation(
 ): Promise<{ ownerApi: APIRequestContext; detail: Detail; project: string }> {
   const ownerApi = await apiAs(baseURL, 'owner1');
   const list = await (await ownerApi.get('/api/years/2024/evaluations')).json();
-  const id: number = list.evaluations.find((e: { project: string }) => e.project === project).id;
+  const id: number = list.items.find((e: { project: string }) => e.project === project).id;
   return { ownerApi, project, detail: await (await ownerApi.get(`/api/evaluations/${id}`)).json() };
 }
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { parseTargetWorkbook } from '../lib/targets/xlsx';
+import { readZip } from '../tests/read-zip';
 import { addOtherDepartment } from './support/data';
 import { expect, test as shared, workerServer } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
@@ -111,13 +112,14 @@ test('exports: the workbook of one evaluation, the year workbook, the indicator 
   for (const u of ['owner1', 'owner2', 'head', 'otherhead', 'otherowner', 'finance'])
     as[u] = await apiAs(server.url, u);
   const anonymous = await apiAs(server.url, null);
-  const rows: Row[] = (await (await as.finance.get('/api/years/2024/evaluations')).json()).evaluations;
+  const rows: Row[] = (await (await as.finance.get('/api/years/2024/evaluations')).json()).items;
   const id = rows.find((r) => r.project === PROJECT)!.id;
 
   for (const url of [
     `/api/evaluations/${id}/self-evaluation.xlsx`,
     '/api/years/2024/evaluations.xlsx',
     '/api/years/2024/indicators.csv',
+    '/api/years/2024/self-evaluations.zip',
     '/api/years/2024/targets.xlsx',
   ]) {
     expect((await anonymous.get(url)).status(), url).toBe(401);
@@ -154,15 +156,15 @@ test('exports: the workbook of one evaluation, the year workbook, the indicator 
   expect((await as.otherhead.get(`/api/evaluations/${id}/self-evaluation.xlsx`)).status()).toBe(403);
   expect((await as.finance.get('/api/evaluations/99999/self-evaluation.xlsx')).status()).toBe(404);
 
-  // The year workbook: the 汇总 says what the list API says, one sheet per evaluation in scope.
+  // The year workbook: 汇总 says what the list API says, then 合计; 指标明细 has one row per indicator.
   const yearRes = await as.finance.get('/api/years/2024/evaluations.xlsx');
   expectFileName(yearRes, '2024年度项目支出绩效自评.xlsx', 'evaluations-2024.xlsx');
   const year = await workbook(yearRes);
-  const listed: Row[] = (await (await as.finance.get('/api/years/2024/evaluations')).json()).evaluations;
-  expect(year.worksheets).toHaveLength(listed.length + 1);
+  const listed: Row[] = (await (await as.finance.get('/api/years/2024/evaluations')).json()).items;
+  expect(year.worksheets.map((s) => s.name)).toEqual(['汇总', '指标明细']);
   const summary = year.getWorksheet('汇总')!;
   listed.forEach((r, i) => {
-    const cells = [2, 3, 4, 5, 7, 8, 9].map((c) => summary.getRow(i + 3).getCell(c).value);
+    const cells = [2, 3, 4, 5, 9, 10, 11].map((c) => summary.getRow(i + 3).getCell(c).value);
     expect(cells).toEqual([
       r.department,
       r.project,
@@ -173,12 +175,30 @@ test('exports: the workbook of one evaluation, the year workbook, the indicator 
       r.grade,
     ]);
   });
+  expect(summary.getRow(listed.length + 3).getCell(1).value).toBe(`合计（${listed.length} 个项目）`);
+  expect(year.getWorksheet('指标明细')!.rowCount).toBe(114);
   const ownYear = await workbook(await as.owner1.get('/api/years/2024/evaluations.xlsx'));
-  expect(ownYear.worksheets).toHaveLength(10);
-  expect(
-    (await workbook(await as.otherowner.get('/api/years/2024/evaluations.xlsx'))).worksheets.map((s) => s.name),
-  ).toEqual(['汇总']);
+  expect(ownYear.getWorksheet('汇总')!.getRow(12).getCell(1).value).toBe('合计（9 个项目）');
+  const noneYear = await workbook(await as.otherowner.get('/api/years/2024/evaluations.xlsx'));
+  expect(noneYear.getWorksheet('汇总')!.getRow(3).getCell(1).value).toBe('合计（0 个项目）');
   expect((await as.finance.get('/api/years/1999/evaluations.xlsx')).status()).toBe(404);
+  // An export follows the filters of the list it is started from; a filter it cannot read is a 400.
+  const finalisedOnly = await workbook(await as.finance.get('/api/years/2024/evaluations.xlsx?status=finalized'));
+  expect(finalisedOnly.getWorksheet('汇总')!.getRow(3).getCell(3).value).toBe(PROJECT);
+  expect(finalisedOnly.getWorksheet('汇总')!.getRow(4).getCell(1).value).toBe('合计（1 个项目）');
+  expect((await as.finance.get('/api/years/2024/indicators.csv?grade=X')).status()).toBe(400);
+
+  // The zip: one 自评表 per evaluation in scope and filter, 部门/序号 项目名称.xlsx.
+  const zipRes = await as.finance.get(`/api/years/2024/self-evaluations.zip?q=${encodeURIComponent(PROJECT)}`);
+  expectFileName(zipRes, '2024年度项目支出绩效自评表.zip', 'self-evaluations-2024.zip');
+  const entries = await readZip(await zipRes.body());
+  expect(entries.map((e) => e.name)).toEqual([expect.stringMatching(new RegExp(`/\\d+ ${PROJECT}\\.xlsx$`))]);
+  const zipped = new ExcelJS.Workbook();
+  await zipped.xlsx.load(entries[0].data as unknown as ExcelJS.Buffer);
+  expect(zipped.worksheets[0].getCell('C3').value).toBe(PROJECT);
+  expect((await anonymous.get('/api/years/2024/self-evaluations.zip')).status()).toBe(401);
+  const ownZip = await readZip(await (await as.owner1.get('/api/years/2024/self-evaluations.zip')).body());
+  expect(ownZip).toHaveLength(9);
 
   // The CSV: BOM, the Chinese intact through a CSV parser, the engine's numbers.
   const csvRes = await as.finance.get('/api/years/2024/indicators.csv');

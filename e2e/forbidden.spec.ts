@@ -29,7 +29,7 @@ test('every protected step refuses every caller the rules do not allow', async (
   const as = await everyCaller(server);
 
   const list = await (await as.finance.get('/api/years/2024/evaluations')).json();
-  const id: number = list.evaluations.find((e: { project: string }) => e.project === PROJECT).id;
+  const id: number = list.items.find((e: { project: string }) => e.project === PROJECT).id;
   const page = `/evaluations/${id}`;
   const read = async (): Promise<Detail> => (await as.finance.get(`/api/evaluations/${id}`)).json();
 
@@ -140,7 +140,7 @@ test('every protected step refuses every caller the rules do not allow', async (
 test('a stale version is a conflict, not an overwrite', async ({ server }) => {
   const owner = await apiAs(server.url, 'owner1');
   const list = await (await owner.get('/api/years/2024/evaluations')).json();
-  const id: number = list.evaluations.find((e: { project: string }) => e.project === '三防专项经费').id;
+  const id: number = list.items.find((e: { project: string }) => e.project === '三防专项经费').id;
   const detail: Detail = await (await owner.get(`/api/evaluations/${id}`)).json();
   const draft = completeDraft(detail);
   expect(await callAction(owner, `/evaluations/${id}`, 'saveDraftAction', draft)).toMatchObject({ ok: true });
@@ -165,7 +165,7 @@ test('the evidence routes refuse every caller the rules do not allow, in every s
   expect((await temporaryList.json()).error).toBe('请先修改初始密码');
 
   const list = await (await as.owner1.get('/api/years/2024/evaluations')).json();
-  const id: number = list.evaluations.find((e: { project: string }) => e.project === '执法检查事故调查处理经费').id;
+  const id: number = list.items.find((e: { project: string }) => e.project === '执法检查事故调查处理经费').id;
   const items = async () => (await (await as.finance.get(`/api/evaluations/${id}/attachments`)).json()).items;
   const read = async (): Promise<Detail> => (await as.finance.get(`/api/evaluations/${id}`)).json();
   const pdf = (name: string) => [{ name, mimeType: 'application/pdf', buffer: pdfFile(name) }];

@@ -146,7 +146,7 @@ test('one workbook for all of an owner’s projects, from the project list: each
   expect(wb.worksheets.length).toBeGreaterThan(2);
   const api = await apiAs(server.url, 'owner1');
   const list: Array<{ id: number; project: string }> = (await (await api.get('/api/years/2024/evaluations')).json())
-    .evaluations;
+    .items;
   const detailOf = async (project: string): Promise<Detail> =>
     (await api.get(`/api/evaluations/${list.find((e) => e.project === project)!.id}`)).json();
   // The second and third sheets: one number in each, into the first single-number indicator without an actual.
@@ -216,8 +216,7 @@ test('the 自评报告: written in its tab, saved with the draft, in the .docx a
   const headApi = await apiAs(server.url, 'head');
   const report = await headApi.get(href!);
   expect(report.status()).toBe(200);
-  const projects: Array<{ project: string }> = (await (await headApi.get('/api/years/2024/evaluations')).json())
-    .evaluations;
+  const projects: Array<{ project: string }> = (await (await headApi.get('/api/years/2024/evaluations')).json()).items;
   expect(projects).toHaveLength(17);
   const lines = (await docxText(await report.body())).text.split('\n');
   for (const { project } of projects) expect(lines, project).toContain(`${project}绩效自评报告`);

@@ -25,7 +25,7 @@ test('the 自评报告 and entry workbook routes and the upload actions, for eve
   as.anonymous = await apiAs(server.url, null);
 
   const list = await (await as.finance.get('/api/years/2024/evaluations')).json();
-  const id: number = list.evaluations.find((e: { project: string }) => e.project === PROJECT).id;
+  const id: number = list.items.find((e: { project: string }) => e.project === PROJECT).id;
   const head = await pageAs('head');
   await head.goto('/projects');
   const departmentReport = (await head.getByRole('link', { name: /下载部门自评报告/ }).getAttribute('href'))!;

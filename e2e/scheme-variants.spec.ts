@@ -16,7 +16,7 @@ test('finance sets caps and a deduction; the 自评表 prints the cap under the 
   // owner1 saves the worked example with row 2 at 70 of ≥50家 (140 %) and 14 of 21.5 万元 spent (65.12 %).
   const owner = await apiAs(freshServer.url, 'owner1');
   const list = await (await owner.get('/api/years/2024/evaluations')).json();
-  const id: number = list.evaluations.find((e: { project: string }) => e.project === PROJECT).id;
+  const id: number = list.items.find((e: { project: string }) => e.project === PROJECT).id;
   const detail = await (await owner.get(`/api/evaluations/${id}`)).json();
   const values = ['27', '70', '405', null, '96', '93'];
   const draft = {
@@ -66,7 +66,8 @@ test('finance sets caps and a deduction; the 自评表 prints the cap under the 
     '预算执行率低于70%，总分不超过79分（封顶前 89.00）；超额完成扣分 1 项',
   );
   await finance.getByRole('button', { name: '保存年度设置' }).click();
-  await expect(finance.getByRole('status')).toHaveText('已保存年度设置');
+  // Saving rescores and caches every evaluation of the year: give a loaded machine time.
+  await expect(finance.getByRole('status')).toHaveText('已保存年度设置', { timeout: 30_000 });
 
   // The owner's live score runs the same engine in the browser.
   const ownerPage = await pageFor(browser, freshServer.url, 'owner1');

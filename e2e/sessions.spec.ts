@@ -1,6 +1,9 @@
 import { request, type APIRequestContext } from '@playwright/test';
-import { expect, newPage, signIn, test } from './support/fixtures';
+import { expect, isolatedTest, newPage, signIn } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
+
+/** Changes finance's password and ends demo accounts' sessions: a server and database of its own. */
+const test = isolatedTest();
 
 /** Whether a client's session still opens a page (a dead one is sent to the sign-in page). */
 async function signedIn(ctx: APIRequestContext): Promise<boolean> {

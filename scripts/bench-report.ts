@@ -30,10 +30,14 @@ async function sessionUser(db: Db, username: string): Promise<SessionUser> {
 }
 
 function buildYear(projects: string): string {
-  const run = spawnSync(process.execPath, tsxArgs('scripts/bench.ts', ['--projects', projects, '--keep']), {
-    encoding: 'utf8',
-    maxBuffer: 1 << 22,
-  });
+  const run = spawnSync(
+    process.execPath,
+    tsxArgs('scripts/bench.ts', ['--projects', projects, '--keep', '--skip-http']),
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 22,
+    },
+  );
   const kept = /保留：(.+)$/m.exec(run.stdout ?? '');
   if (run.status !== 0 || !kept) throw new Error(`npm run bench failed:\n${run.stderr}`);
   return kept[1].trim();
@@ -69,8 +73,8 @@ async function main() {
   const dir = buildYear(values.projects);
   const db = openDatabase(databaseFile(dir));
   try {
-    const head = await sessionUser(db, 'head0');
-    const owner = await sessionUser(db, 'owner0');
+    const head = await sessionUser(db, 'dept0-head');
+    const owner = await sessionUser(db, 'dept0-owner');
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
     await timed(

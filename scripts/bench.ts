@@ -1,36 +1,41 @@
 /**
- * npm run bench [-- --projects 2000 --keep]
- * Builds a synthetic year (default 2,000 projects, ~7 indicators each, every workflow state) in a
- * temporary database through the real operations, then times the year workbook and the indicator
- * CSV exactly as the routes produce them, each in a fresh child process so its peak memory is its own.
+ * npm run bench [-- --projects 2000 --keep --skip-http]
+ * Builds a synthetic year (default 2,000 projects, ~7 indicators each, every workflow state) beside
+ * the seed's in a temporary database through the real operations, times the year workbook and the
+ * indicator CSV as the routes produce them, each in a fresh child process so its peak memory is its
+ * own, then starts the real server on that database (the existing build: `npx next build` first) and
+ * times the pages, the list API and the exports over HTTP at both sizes (scripts/bench-http.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { closeDatabase, databaseFile, migrateDatabase, openDatabase, transaction, type Db } from '../db';
-import { findDepartmentByName } from '../db/queries/departments';
-import { loadYearBundles } from '../db/queries/evaluations';
-import { listUnownedProjects, setProjectOwner } from '../db/queries/projects';
-import { findUserByUsername, insertUser } from '../db/queries/users';
-import { hashPasswordSync } from '../lib/auth/password';
+import { and, eq } from 'drizzle-orm';
+import { closeDatabase, databaseFile, migrateDatabase, openDatabase, type Db } from '../db';
+import { yearBundleBatches } from '../db/queries/evaluations';
+import { projectScopeCondition } from '../db/queries/projects';
+import { findUserByUsername } from '../db/queries/users';
+import { evaluations as evaluationsTable, projects } from '../db/schema';
 import { toSessionUser, type SessionUser } from '../lib/auth/scope';
-import { buildIndicatorsCsv } from '../lib/exports/indicators-csv';
+import { indicatorCsvChunks } from '../lib/exports/indicators-csv';
 import { writeYearWorkbook } from '../lib/exports/workbooks';
-import { importTargetTable } from '../lib/targets/import-table';
-import { fillEvaluations, syntheticDepartment } from './synthetic-year';
+import { seedDemo } from '../lib/seed';
+import { benchHttp } from './bench-http';
+import { buildSyntheticYear } from './synthetic-year';
 import { tsxArgs } from './tsx';
-import type { Role } from '../db/schema';
 
 const YEAR = 2031;
-const PROJECTS_PER_DEPARTMENT = 100;
+const SEED_YEAR = 2024;
 
 const { values } = parseArgs({
   options: {
     projects: { type: 'string', default: '2000' },
     keep: { type: 'boolean', default: false },
+    'skip-http': { type: 'boolean', default: false },
     child: { type: 'string' },
     dir: { type: 'string' },
   },
@@ -45,39 +50,13 @@ async function sessionUser(db: Db, username: string): Promise<SessionUser> {
 async function buildYear(dir: string, projectCount: number) {
   const db = openDatabase(databaseFile(dir));
   migrateDatabase(db);
-  const passwordHash = hashPasswordSync('bench-only');
-  const addUser = (username: string, role: Role, departmentId: number | null) =>
-    transaction(db, (tx) =>
-      insertUser(tx, { user: { username, displayName: username, role, departmentId, passwordHash } }),
-    );
-  await addUser('finance', 'finance', null);
-
-  const departmentCount = Math.ceil(projectCount / PROJECTS_PER_DEPARTMENT);
-  const heads = new Map<number, SessionUser>();
-  const owners = new Map<number, SessionUser>();
-  for (let d = 0; d < departmentCount; d++) {
-    const size = Math.min(PROJECTS_PER_DEPARTMENT, projectCount - d * PROJECTS_PER_DEPARTMENT);
-    const table = syntheticDepartment(d, size, YEAR);
-    await importTargetTable(db, { table, year: YEAR });
-    const departmentId = (await findDepartmentByName(db, { name: table.department }))!.id;
-    await addUser(`head${d}`, 'dept_head', departmentId);
-    const ownerId = await addUser(`owner${d}`, 'owner', departmentId);
-    await transaction(db, async (tx) => {
-      for (const { id } of await listUnownedProjects(tx, { year: YEAR, departmentId }))
-        await setProjectOwner(tx, { projectId: id, ownerId });
-    });
-    heads.set(departmentId, await sessionUser(db, `head${d}`));
-    owners.set(departmentId, await sessionUser(db, `owner${d}`));
+  try {
+    // The seed's year beside it, for the pages at its size (and its finance account, demo1234).
+    await seedDemo(db);
+    return await buildSyntheticYear(db, { year: YEAR, projectCount });
+  } finally {
+    closeDatabase(db);
   }
-
-  const actors = {
-    finance: await sessionUser(db, 'finance'),
-    headOf: (id: number) => heads.get(id)!,
-    ownerOf: (id: number) => owners.get(id)!,
-  };
-  const counts = await fillEvaluations(db, { year: YEAR, actors });
-  closeDatabase(db);
-  return counts;
 }
 
 /** Runs in the child: one export, timed, with its own peak memory. */
@@ -88,26 +67,35 @@ async function child(kind: string, dir: string) {
   const db = openDatabase(databaseFile(dir));
   const finance = await sessionUser(db, 'finance');
   const started = performance.now();
-  const bundles = await loadYearBundles(db, { user: finance, year: YEAR });
+  const where = and(eq(projects.year, YEAR), projectScopeCondition(finance));
+  const batches = () => yearBundleBatches(db, { where });
   const loaded = performance.now();
   const file = path.join(dir, kind === 'xlsx' ? 'evaluations.xlsx' : 'indicators.csv');
-  let rows: number;
+  let rows = 0;
+  let projectCount = 0;
+  const output = createWriteStream(file);
+  const done = once(output, 'close');
   if (kind === 'xlsx') {
-    const output = createWriteStream(file);
-    const done = once(output, 'close');
-    rows = (await writeYearWorkbook({ year: YEAR, bundles }, output)).rows;
-    await done;
+    const written = await writeYearWorkbook({ year: YEAR, batches }, output);
+    rows = written.rows;
+    projectCount = written.projects;
   } else {
-    const csv = buildIndicatorsCsv(bundles);
-    writeFileSync(file, csv);
-    rows = csv.split('\r\n').length - 2;
+    const counted = async function* () {
+      for await (const batch of batches()) {
+        projectCount += batch.length;
+        rows += batch.reduce((n, b) => n + b.indicators.length, 0);
+        yield batch;
+      }
+    };
+    await pipeline(Readable.from(indicatorCsvChunks(counted())), output);
   }
+  await done;
   const finished = performance.now();
   clearInterval(sampler);
   heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
   const report = {
     kind,
-    projects: bundles.length,
+    projects: projectCount,
     rows,
     loadMs: loaded - started,
     writeMs: finished - loaded,
@@ -127,6 +115,42 @@ function runChild(kind: string, dir: string) {
   });
   if (result.status !== 0) throw new Error(`${kind} export failed:\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+}
+
+/** Pages, the list API and the exports over HTTP on the real server, for the synthetic year and the seed's. */
+async function reportHttp(dir: string) {
+  const db = openDatabase(databaseFile(dir));
+  const evaluations = new Map<number, number>();
+  for (const year of [YEAR, SEED_YEAR]) {
+    const [first] = await db
+      .select({ id: evaluationsTable.id })
+      .from(evaluationsTable)
+      .innerJoin(projects, eq(projects.id, evaluationsTable.projectId))
+      .where(eq(projects.year, year))
+      .limit(1);
+    evaluations.set(year, first.id);
+  }
+  closeDatabase(db);
+  process.stdout.write('\n通过 HTTP（真实服务器，以 finance 登录；页面取 5 次的中位数，导出 1 次）…\n');
+  const timings = await benchHttp({
+    dataDir: dir,
+    years: [YEAR, SEED_YEAR],
+    username: 'finance',
+    password: 'demo1234',
+    evaluationOf: (year) => evaluations.get(year)!,
+  });
+  const lines = [
+    ['请求', '年度', '中位 ms', 'KB', '服务器峰值 RSS MB'],
+    ...timings.map((t) => [
+      t.label,
+      String(t.year),
+      t.medianMs.toFixed(0),
+      (t.bytes / 1024).toFixed(1),
+      mb(t.peakRssBytes),
+    ]),
+  ];
+  const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
+  for (const l of lines) process.stdout.write(`${l.map((cell, c) => cell.padStart(widths[c])).join('  ')}\n`);
 }
 
 async function main() {
@@ -162,6 +186,7 @@ async function main() {
     process.stdout.write(
       `\n（每项导出在独立子进程中运行：峰值 RSS 含 Node 与模块本身的起点 RSS；node ${process.version}，${os.cpus().length} 核）\n`,
     );
+    if (!values['skip-http']) await reportHttp(dir);
   } finally {
     if (values.keep) process.stdout.write(`保留：${dir}\n`);
     else rmSync(dir, { recursive: true, force: true });

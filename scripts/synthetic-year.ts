@@ -1,7 +1,11 @@
-import type { Db } from '@/db';
+import { transaction, type Db } from '@/db';
+import { findDepartmentByName } from '@/db/queries/departments';
 import { loadYearBundles, type EvaluationBundle } from '@/db/queries/evaluations';
-import type { ActualValue, EvaluationStatus } from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/scope';
+import { listUnownedProjects, setProjectOwner } from '@/db/queries/projects';
+import { findUserByUsername, insertUser } from '@/db/queries/users';
+import type { ActualValue, EvaluationStatus, Role } from '@/db/schema';
+import { hashPasswordSync } from '@/lib/auth/password';
+import { toSessionUser, type SessionUser } from '@/lib/auth/scope';
 import { dec } from '@/lib/decimal';
 import { buildEngineInput, entryFieldsFromActual, entryValuesFromForm } from '@/lib/evaluations/engine-input';
 import { draftFormValues, reviewFormValues } from '@/lib/evaluations/form-values';
@@ -12,6 +16,7 @@ import { approveOperation, finalizeOperation, submitOperation } from '@/lib/eval
 import { fenToWanYuan } from '@/lib/money';
 import { runOperation, type ActionState } from '@/lib/operations';
 import { scoreEvaluation } from '@/lib/scoring';
+import { importTargetTable } from '@/lib/targets/import-table';
 import type { ParsedIndicator, ParsedTable } from '@/lib/targets/parse-target-table';
 import { parseTargetText } from '@/lib/targets/parse-target-text';
 import type { ParsedTarget } from '@/lib/targets/types';
@@ -219,4 +224,47 @@ function draftFor(bundle: EvaluationBundle, seed: number) {
   draft.budgetExplanation = result.budget.explanationRequired ? '部分合同按进度在次年支付。' : '';
   draft.goalActual = '年度目标基本完成，具体见各项指标。';
   return draft;
+}
+
+const PROJECTS_PER_DEPARTMENT = 100;
+
+/**
+ * A whole synthetic year in a migrated database: departments of 100 projects, each with a head
+ * (`dept0-head`…) and an owner (`dept0-owner`…) whose password is `password`, a finance account unless there is
+ * one, and every evaluation filled through the real operations (`fillEvaluations`).
+ */
+export async function buildSyntheticYear(
+  db: Db,
+  { year, projectCount, password = 'bench-only' }: { year: number; projectCount: number; password?: string },
+) {
+  const passwordHash = hashPasswordSync(password);
+  const addUser = (username: string, role: Role, departmentId: number | null) =>
+    transaction(db, (tx) =>
+      insertUser(tx, { user: { username, displayName: username, role, departmentId, passwordHash } }),
+    );
+  const sessionUser = async (username: string) => toSessionUser((await findUserByUsername(db, { username }))!);
+  if (!(await findUserByUsername(db, { username: 'finance' }))) await addUser('finance', 'finance', null);
+
+  const heads = new Map<number, SessionUser>();
+  const owners = new Map<number, SessionUser>();
+  for (let d = 0; d * PROJECTS_PER_DEPARTMENT < projectCount; d++) {
+    const size = Math.min(PROJECTS_PER_DEPARTMENT, projectCount - d * PROJECTS_PER_DEPARTMENT);
+    const table = syntheticDepartment(d, size, year);
+    await importTargetTable(db, { table, year });
+    const departmentId = (await findDepartmentByName(db, { name: table.department }))!.id;
+    await addUser(`dept${d}-head`, 'dept_head', departmentId);
+    const ownerId = await addUser(`dept${d}-owner`, 'owner', departmentId);
+    await transaction(db, async (tx) => {
+      for (const { id } of await listUnownedProjects(tx, { year, departmentId }))
+        await setProjectOwner(tx, { projectId: id, ownerId });
+    });
+    heads.set(departmentId, await sessionUser(`dept${d}-head`));
+    owners.set(departmentId, await sessionUser(`dept${d}-owner`));
+  }
+  const actors = {
+    finance: await sessionUser('finance'),
+    headOf: (id: number) => heads.get(id)!,
+    ownerOf: (id: number) => owners.get(id)!,
+  };
+  return fillEvaluations(db, { year, actors });
 }

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { listEvaluationAudit } from '@/db/queries/audit';
+import { AUDIT_LIST_SPEC, listEvaluationAudit } from '@/db/queries/audit';
 import { auditLog, evaluations, projects, users } from '@/db/schema';
 import { assignProjectOwnerOperation } from '@/lib/admin/owners';
 import { createUserOperation } from '@/lib/admin/users';
+import { readListQuery } from '@/lib/lists/list-params';
 import { arrange, atCurrentVersion, rowOf, rowsOf } from './helpers';
 import { testWorld } from './world';
 
@@ -44,7 +45,8 @@ describe('assignProjectOwner', () => {
     });
     const evaluationId = await world.evaluationOf(PROJECT);
     expect(entry.evaluationId).toBe(evaluationId);
-    expect((await listEvaluationAudit(world.db, { evaluationId }))[0]).toMatchObject({
+    const query = readListQuery(AUDIT_LIST_SPEC, {}).query;
+    expect((await listEvaluationAudit(world.db, { evaluationId, query })).items[0]).toMatchObject({
       field: '项目负责人',
       oldValue: '张伟',
       newValue: '李娜',

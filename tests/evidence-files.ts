@@ -10,7 +10,6 @@ import { buffer } from 'node:stream/consumers';
 import { deflateSync, crc32 } from 'node:zlib';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
 
 export function tempFolder(): { dir: string; cleanup: () => void } {
@@ -215,33 +214,4 @@ function emptyEntry(): Buffer {
   return bytes;
 }
 
-/** A zip read back entry by entry with yauzl: names, flags, methods, times and bytes. */
-interface ReadEntry {
-  name: string;
-  utf8Flag: boolean;
-  method: number;
-  mtime: Date;
-  data: Buffer;
-}
-
-export async function readZip(zip: Buffer): Promise<ReadEntry[]> {
-  const file = await yauzl.fromBufferPromise(zip, { lazyEntries: true });
-  const entries: ReadEntry[] = [];
-  for (;;) {
-    const next = new Promise<yauzl.Entry | null>((resolve, reject) => {
-      file.once('entry', resolve);
-      file.once('end', () => resolve(null));
-      file.once('error', reject);
-    });
-    file.readEntry();
-    const entry = await next;
-    if (!entry) return entries;
-    entries.push({
-      name: entry.fileName,
-      utf8Flag: (entry.generalPurposeBitFlag & 0x800) !== 0,
-      method: entry.compressionMethod,
-      mtime: entry.getLastModDate(),
-      data: await buffer(await file.openReadStreamPromise(entry)),
-    });
-  }
-}
+export { readZip, type ReadEntry } from './read-zip';

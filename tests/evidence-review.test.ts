@@ -2,14 +2,13 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { currentEvidenceFlags, evidenceFlaggedEvaluationIds } from '@/db/queries/attachments';
-import { loadYearBundles } from '@/db/queries/evaluations';
 import { auditLog } from '@/db/schema';
-import { schemeOfYear, scoreStored } from '@/lib/evaluations/sheet';
+import { scoreStored } from '@/lib/evaluations/sheet';
 import { approveOperation, returnOperation, submitOperation } from '@/lib/evaluations/transitions';
 import { rowKey } from '@/lib/evidence/rows';
 import { selfEvaluationTable } from '@/lib/exports/self-evaluation-table';
 import { buildSelfEvaluationWorkbook } from '@/lib/exports/workbooks';
-import { summarizeOverview } from '@/lib/overview/summarize';
+import { loadOverview } from '@/lib/overview/overview';
 import { pdfFile, pngFile } from './evidence-fixtures';
 import { evidenceWorld, upload } from './evidence-world';
 import { rowsOf } from './helpers';
@@ -26,15 +25,13 @@ const step = async (id: number, extra: object = {}) => ({
 
 async function flaggedIds() {
   const year = 2024;
-  const scored = (await loadYearBundles(world.db, { user: world.actors.finance, year })).map((bundle) => ({
-    bundle,
-    result: scoreStored(bundle).result,
-  }));
-  const scheme = schemeOfYear((await world.bundle(scored[0].bundle.evaluation.id)).year);
-  const evidenceFlagged = await evidenceFlaggedEvaluationIds(world.db, { year });
-  const filter = { department: '', status: '', grade: '', evidence: 'missing' };
-  const { rows } = summarizeOverview(scored, { filter, scheme, today: new Date(), evidenceFlagged });
-  return { ids: evidenceFlagged, rows: rows.map((r) => r.id), all: scored.length };
+  const { finance } = world.actors;
+  const ids = await evidenceFlaggedEvaluationIds(world.db, { year });
+  const overview = (params: Record<string, string>) =>
+    loadOverview(world.db, { user: finance, year, deadline: null, params, today: new Date() });
+  const filtered = await overview({ evidence: 'missing', pageSize: '100' });
+  const all = await overview({});
+  return { ids, rows: filtered.rows.items.map((r) => r.id), all: all.rows.total };
 }
 
 describe('缺佐证 on a return', () => {

@@ -3,27 +3,31 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { listEvaluationsForUser } from '@/db/queries/evaluations';
-import { loadYearBundles } from '@/db/queries/evaluations';
+import { loadYearBundles, yearBundleBatches } from '@/db/queries/evaluations';
 import { loadEvaluationBundle } from '@/db/queries/evaluations';
 import type { SessionUser } from '@/lib/auth/scope';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { scoreStored } from '@/lib/evaluations/sheet';
 import { approveOperation, finalizeOperation, submitOperation } from '@/lib/evaluations/transitions';
-import { INDICATOR_CSV_HEADERS, buildIndicatorsCsv } from '@/lib/exports/indicators-csv';
+import { INDICATOR_CSV_HEADERS, buildIndicatorsCsv, indicatorCsvChunks } from '@/lib/exports/indicators-csv';
 import { SUMMARY_HEADERS } from '@/lib/exports/summary-sheet';
 import { writeYearWorkbook } from '@/lib/exports/workbooks';
+import { exportCondition, takeExportSlot, YEAR_EXPORT_SLOTS } from '@/lib/exports/year-export';
 import { completeDraft, testWorld, WORKED_EXAMPLE } from './world';
 
 const world = testWorld({ each: true });
 
-async function yearWorkbook(user: SessionUser) {
+async function rowsOf(user: SessionUser, search = '') {
+  const condition = await exportCondition(world.db, { user, year: 2024, url: new URL(`http://app/${search}`) });
+  if (!condition.ok) throw new Error(condition.message);
+  return () => yearBundleBatches(world.db, { where: condition.where, batchSize: 5 });
+}
+
+async function yearWorkbook(user: SessionUser, search = '') {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (c: Buffer) => chunks.push(c));
-  const outcome = await writeYearWorkbook(
-    { year: 2024, bundles: await loadYearBundles(world.db, { user, year: 2024 }) },
-    output,
-  );
+  const outcome = await writeYearWorkbook({ year: 2024, batches: await rowsOf(user, search) }, output);
   await new Promise((resolve) => output.end(resolve));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
@@ -57,29 +61,26 @@ describe('the bulk loader', () => {
 });
 
 describe('year workbook', () => {
-  it('has a 汇总 of every project in scope, then one 自评表 per evaluation with a safe, unique name', async () => {
+  it('has a 汇总 of every project in scope with a 合计, and a 指标明细 with the CSV’s rows', async () => {
     await finalise(await world.evaluationOf(WORKED_EXAMPLE), (d) => {
       d.indicators[0].value = '27';
       d.indicators[0].explanation = '受汛期影响';
     });
     const { wb, outcome } = await yearWorkbook(world.actors.finance);
     const rows = await listEvaluationsForUser(world.db, { user: world.actors.finance, year: 2024 });
-    expect(outcome.sheets).toBe(18);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
-      '汇总',
-      ...rows.map((r, i) => `${i + 1} ${r.project}`.slice(0, 31).trim()),
-    ]);
-    for (const ws of wb.worksheets) expect(ws.name.length).toBeLessThanOrEqual(31);
+    expect(outcome).toEqual({ sheets: 2, projects: rows.length, rows: 113 });
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['汇总', '指标明细']);
 
     const summary = wb.getWorksheet('汇总')!;
     expect(summary.getCell('A1').value).toBe('2024年度项目支出绩效自评汇总表');
     expect((summary.getRow(2).values as unknown[]).slice(1)).toEqual([...SUMMARY_HEADERS]);
+    let budgetFen = 0;
     for (const [i, row] of rows.entries()) {
       const r = summary.getRow(i + 3);
-      const bundle = await world.bundle(row.id);
-      const { result } = scoreStored(bundle);
+      const { result } = scoreStored(await world.bundle(row.id));
       const finalised = row.status === 'finalized';
-      expect([1, 2, 3, 4, 5, 6].map((c) => r.getCell(c).value)).toEqual([
+      budgetFen += row.budgetTotalFen;
+      expect([1, 2, 3, 4, 5, 8].map((c) => r.getCell(c).value)).toEqual([
         i + 1,
         row.department,
         row.project,
@@ -87,33 +88,85 @@ describe('year workbook', () => {
         Number(row.budgetTotalFen) / 1_000_000,
         finalised ? '已定稿' : '草稿',
       ]);
-      expect(r.getCell(7).value).toBe(row.selfScore === null ? null : Number(result.selfTotal));
-      expect(r.getCell(8).value).toBe(finalised ? Number(result.finalTotal) : null);
-      expect(r.getCell(9).value).toBe(finalised ? row.finalGrade : null);
+      expect(r.getCell(9).value).toBe(row.selfScore === null ? null : Number(result.selfTotal));
+      expect(r.getCell(10).value).toBe(finalised ? Number(result.finalTotal) : null);
+      expect(r.getCell(11).value).toBe(finalised ? row.finalGrade : null);
       expect(r.getCell(5).numFmt).toBe('#,##0.00');
     }
     const finalisedRow = rows.findIndex((r) => r.project === WORKED_EXAMPLE);
-    expect(summary.getRow(finalisedRow + 3).getCell(7).value).toBe(98.5);
+    const worked = summary.getRow(finalisedRow + 3);
+    expect(worked.getCell(9).value).toBe(98.5);
+    const workedBundle = await world.bundle(rows[finalisedRow].id);
+    expect(worked.getCell(6).value).toBe(workedBundle.evaluation.budgetExecutedFen! / 1_000_000);
+    expect(worked.getCell(7).value).toBe(Number(scoreStored(workedBundle).result.budget.rate));
+    const total = summary.getRow(rows.length + 3);
+    expect(total.getCell(1).value).toBe(`合计（${rows.length} 个项目）`);
+    expect(total.getCell(5).value).toBe(budgetFen / 1_000_000);
+    expect(total.getCell(6).value).toBe(workedBundle.evaluation.budgetExecutedFen! / 1_000_000);
 
-    const sheet = wb.worksheets[finalisedRow + 1];
-    expect(sheet.getCell('C3').value).toBe(WORKED_EXAMPLE);
-    expect(sheet.getCell('A1').value).toBe('项目支出绩效自评表（2024年度）');
-    expect(sheet.model.merges).toContain('A1:H1');
-    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, paperSize: 9 });
+    const detail = wb.getWorksheet('指标明细')!;
+    expect((detail.getRow(1).values as unknown[]).slice(1)).toEqual([...INDICATOR_CSV_HEADERS]);
+    expect(detail.rowCount).toBe(114);
+    const csvRows = Papa.parse<string[]>(
+      buildIndicatorsCsv(
+        await loadYearBundles(world.db, {
+          user: world.actors.finance,
+          year: 2024,
+        }),
+      ).slice(1),
+      { skipEmptyLines: true },
+    ).data.slice(1);
+    csvRows.forEach((csvRow, i) => {
+      const r = detail.getRow(i + 2);
+      expect([2, 3, 7, 16].map((c) => r.getCell(c).value)).toEqual([csvRow[1], csvRow[2], csvRow[6], csvRow[15]]);
+      expect(r.getCell(10).value).toBe(Number(csvRow[9]));
+      expect(r.getCell(12).value).toBe(csvRow[11] === '' ? null : Number(csvRow[11]));
+    });
   });
 
-  it('an owner gets only their own projects; someone with none gets an empty 汇总', async () => {
+  it('an owner gets only their own projects; someone with none gets a header and a 合计', async () => {
     const own = await listEvaluationsForUser(world.db, { user: world.actors.owner1, year: 2024 });
     expect(own).toHaveLength(9);
     const { wb } = await yearWorkbook(world.actors.owner1);
-    expect(wb.worksheets).toHaveLength(10);
     const summary = wb.getWorksheet('汇总')!;
-    expect(summary.rowCount).toBe(11);
+    expect(summary.rowCount).toBe(12);
     expect(own.map((_, i) => summary.getRow(i + 3).getCell(3).value)).toEqual(own.map((r) => r.project));
 
     const empty = await yearWorkbook(world.actors.otherowner);
-    expect(empty.wb.worksheets.map((ws) => ws.name)).toEqual(['汇总']);
-    expect(empty.wb.getWorksheet('汇总')!.rowCount).toBe(2);
+    expect(empty.outcome).toEqual({ sheets: 2, projects: 0, rows: 0 });
+    expect(empty.wb.getWorksheet('汇总')!.getRow(3).getCell(1).value).toBe('合计（0 个项目）');
+  });
+
+  it('follows the filters of the list it is started from, and refuses one it cannot read', async () => {
+    await finalise(await world.evaluationOf(WORKED_EXAMPLE));
+    const { wb, outcome } = await yearWorkbook(world.actors.finance, '?status=finalized');
+    expect(outcome.projects).toBe(1);
+    expect(wb.getWorksheet('汇总')!.getRow(3).getCell(3).value).toBe(WORKED_EXAMPLE);
+    const searched = await yearWorkbook(world.actors.finance, `?q=${encodeURIComponent(WORKED_EXAMPLE.slice(0, 6))}`);
+    expect(searched.outcome.projects).toBeGreaterThanOrEqual(1);
+    expect(
+      await exportCondition(world.db, {
+        user: world.actors.finance,
+        year: 2024,
+        url: new URL('http://app/?status=nonsense'),
+      }),
+    ).toMatchObject({ ok: false, message: expect.stringContaining('status') });
+  });
+});
+
+describe('year export slots', () => {
+  it('two at a time across instances: a third waits until one is released or runs out', async () => {
+    const first = await takeExportSlot(world.db);
+    const second = await takeExportSlot(world.db);
+    expect([first?.name, second?.name]).toEqual([...YEAR_EXPORT_SLOTS]);
+    expect(await takeExportSlot(world.db)).toBeNull();
+    await first!.release();
+    const third = await takeExportSlot(world.db);
+    expect(third?.name).toBe(YEAR_EXPORT_SLOTS[0]);
+    // A holder that died without releasing frees its slot when the lease runs out.
+    expect(await takeExportSlot(world.db, new Date(Date.now() + 61_000))).toMatchObject({ name: YEAR_EXPORT_SLOTS[0] });
+    await second!.release();
+    await third!.release();
   });
 });
 
@@ -169,6 +222,13 @@ describe('indicator CSV', () => {
     expect(mine[1][14]).toBe(`'=HYPERLINK("http://example.com")`);
     const untouched = rows.find((r) => r[2] !== WORKED_EXAMPLE)!;
     expect([untouched[8], untouched[11], untouched[13], untouched[15]]).toEqual(['', '', '', '草稿']);
+  });
+
+  it('streamed a batch at a time, it is the same file', async () => {
+    const user = world.actors.finance;
+    let streamed = '';
+    for await (const chunk of indicatorCsvChunks((await rowsOf(user))())) streamed += chunk;
+    expect(streamed).toBe(buildIndicatorsCsv(await loadYearBundles(world.db, { user, year: 2024 })));
   });
 
   it('an owner’s CSV holds only their projects’ indicators', async () => {

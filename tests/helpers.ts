@@ -2,9 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buffer } from 'node:stream/consumers';
 import { and, asc, eq, getTableColumns, type SQL } from 'drizzle-orm';
-import yauzl from 'yauzl';
 import { closeDatabase, migrateDatabase, openDatabase, transaction, type Db } from '@/db';
 import { findVersion, type VersionedRecord } from '@/db/queries/versions';
 import { auditLog, type AuditEntityType, type AuditEntry } from '@/db/schema';
@@ -83,33 +81,4 @@ export async function atCurrentVersion<I extends object>(db: Db, record: Version
   return { ...input, version: (await findVersion(db, { record, id: Number(id) })) ?? 1 };
 }
 
-export interface ReadEntry {
-  name: string;
-  utf8Flag: boolean;
-  method: number;
-  mtime: Date;
-  data: Buffer;
-}
-
-/** Every entry of a zip (an xlsx, an export, a backup), in order, with its bytes. */
-export async function readZip(zip: Buffer): Promise<ReadEntry[]> {
-  const file = await yauzl.fromBufferPromise(zip, { lazyEntries: true });
-  const entries: ReadEntry[] = [];
-  for (;;) {
-    const next = new Promise<yauzl.Entry | null>((resolve, reject) => {
-      file.once('entry', resolve);
-      file.once('end', () => resolve(null));
-      file.once('error', reject);
-    });
-    file.readEntry();
-    const entry = await next;
-    if (!entry) return entries;
-    entries.push({
-      name: entry.fileName,
-      utf8Flag: (entry.generalPurposeBitFlag & 0x800) !== 0,
-      method: entry.compressionMethod,
-      mtime: entry.getLastModDate(),
-      data: await buffer(await file.openReadStreamPromise(entry)),
-    });
-  }
-}
+export { readZip, type ReadEntry } from './read-zip';

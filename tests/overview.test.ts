@@ -1,21 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadYearBundles } from '@/db/queries/evaluations';
-import { evaluationYears } from '@/db/schema';
+import { ENGINE_FLAG_KINDS, evaluationFlags, evaluationYears } from '@/db/schema';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
-import { scoreStored, schemeOfYear } from '@/lib/evaluations/sheet';
+import { scoreStored } from '@/lib/evaluations/sheet';
 import { submitOperation } from '@/lib/evaluations/transitions';
-import {
-  budgetWeightedAverage,
-  departmentStats,
-  gradeDistribution,
-  overviewRow,
-  reviewFlags,
-  scoreHistogram,
-  summarizeOverview,
-  type OverviewFilter,
-} from '@/lib/overview/summarize';
-import { arrange } from './helpers';
+import { backfillEvaluationFlags } from '@/lib/overview/backfill-flags';
+import { engineFlags } from '@/lib/overview/flags';
+import { loadOverview } from '@/lib/overview/overview';
+import { arrange, rowsOf } from './helpers';
 import { completeDraft, testWorld, WORKED_EXAMPLE } from './world';
 
 const world = testWorld();
@@ -40,84 +33,107 @@ beforeAll(async () => {
   );
 });
 
-async function scoredYear(user = world.actors.finance) {
-  return (await loadYearBundles(world.db, { user, year: 2024 })).map((bundle) => ({
-    bundle,
-    result: scoreStored(bundle).result,
-  }));
-}
+const overview = (
+  params: Record<string, string> = {},
+  { user = world.actors.finance, today = new Date('2025-01-20T00:00:00+08:00') } = {},
+) => loadOverview(world.db, { user, year: 2024, deadline: '2025-01-31', params: new URLSearchParams(params), today });
 
-describe('finance overview figures (lib/overview)', () => {
-  it('loads the year in scope: all 17 for finance, nine for owner1', async () => {
-    expect(await scoredYear()).toHaveLength(17);
-    expect(await scoredYear(world.actors.owner1)).toHaveLength(9);
-    expect(await scoredYear(world.actors.otherhead)).toHaveLength(0);
+describe('finance overview figures (lib/overview, computed by the database)', () => {
+  it('counts the year in scope: all 17 for finance, nine for owner1, none for another department', async () => {
+    expect((await overview()).figures.projects).toBe(17);
+    expect((await overview({}, { user: world.actors.owner1 })).figures.projects).toBe(9);
+    expect((await overview({}, { user: world.actors.otherhead })).figures.projects).toBe(0);
   });
 
   it('counts only submitted projects in grades, histogram and the budget-weighted average (exact)', async () => {
-    const rows = (await scoredYear()).map(overviewRow);
-    const scored = rows.filter((r) => r.scored);
-    expect(scored.map((r) => r.score).sort()).toEqual(['100', '92.73']);
-    expect(gradeDistribution(rows)).toEqual([
+    const all = await overview();
+    expect(all.figures).toMatchObject({
+      scored: 2,
+      statuses: { draft: 15, submitted: 2, dept_approved: 0, finalized: 0 },
+    });
+    expect(all.grades).toEqual([
       { grade: '优', count: 2 },
       { grade: '良', count: 0 },
       { grade: '中', count: 0 },
       { grade: '差', count: 0 },
     ]);
-    expect(scoreHistogram(rows).map((b) => b.count)).toEqual([0, 0, 0, 0, 2]);
+    expect(all.histogram.map((b) => b.count)).toEqual([0, 0, 0, 0, 2]);
     // (100 × 38 + 92.73 × 21.5) / 59.5 = 97.3727…
-    expect(budgetWeightedAverage(rows)).toBe('97.37');
-    const [department] = departmentStats(rows);
-    expect(department).toMatchObject({
+    expect(all.average).toBe('97.37');
+    expect(all.departments.items).toHaveLength(1);
+    expect(all.departments.items[0]).toMatchObject({
       projects: 17,
       scored: 2,
-      finalized: 0,
+      statuses: { finalized: 0 },
       budgetFen: 1_408_400_000,
       weightedAverage: '97.37',
     });
   });
 
   it('flags over-achievement, deductions, low execution and drafts near the deadline', async () => {
-    const year = await scoredYear();
-    const flags = reviewFlags(year, schemeOfYear('national'), new Date('2025-01-20T00:00:00+08:00'));
-    const of = (kind: string) => flags.filter((f) => f.kind === kind);
+    const all = await overview({ flag_pageSize: '100' });
+    const of = (kind: string) => all.flags.items.filter((f) => f.kind === kind);
     expect(of('over_achievement').map((f) => f.detail)).toEqual([
       '第2行“委托机构、专家检查危险化学品，化工、医药企业的数量”完成值达到年度指标值的130%及以上',
     ]);
     expect(of('deduction').map((f) => f.detail)).toEqual(['第5行“提交整改报告并完成整改率”由 15 扣至 14']);
     expect(of('low_execution')).toHaveLength(0);
     expect(of('draft_near_deadline')).toHaveLength(15);
-    expect(of('draft_near_deadline')[0].detail).toBe('截止日期 2025-01-31，还剩 12 天');
-    expect(
-      reviewFlags(year, schemeOfYear('national'), new Date('2025-01-01T00:00:00+08:00')).filter(
-        (f) => f.kind === 'draft_near_deadline',
-      ),
-    ).toHaveLength(0);
-    expect(
-      reviewFlags(year, { overAchievementThreshold: 130, budgetExecutionThreshold: 95 }, new Date())
-        .filter((f) => f.kind === 'low_execution')
-        .map((f) => f.project),
-    ).toEqual([WORKED_EXAMPLE]);
+    expect(of('draft_near_deadline')[0].detail).toBe('距截止日期 2025-01-31 还有 12 天');
+    expect(all.flagCounts).toMatchObject({ over_achievement: 1, deduction: 1, draft_near_deadline: 15 });
+    // The reviewer's flags (lib/flags) stand in the same list: the fully met project explains nothing.
+    expect(of('unexplained_full_marks').map((f) => f.project)).toEqual(['队伍装备基础设施建设专项经费']);
+    expect(all.flags.total).toBe(18);
+    const early = await overview({}, { today: new Date('2025-01-01T00:00:00+08:00') });
+    expect(early.flagCounts.draft_near_deadline).toBe(0);
+    // The stored flags are the engine's for the scheme: a stricter threshold flags low execution.
+    const example = (await loadYearBundles(world.db, { user: world.actors.finance, year: 2024 })).find(
+      (b) => b.project.name === WORKED_EXAMPLE,
+    )!;
+    const strict = engineFlags(scoreStored(example).result, {
+      overAchievementThreshold: 130,
+      budgetExecutionThreshold: 95,
+    });
+    expect(strict.filter((f) => f.kind === 'low_execution')).toHaveLength(1);
+    expect((await rowsOf(world.db, evaluationFlags)).map((f) => f.kind).sort()).toEqual([
+      'deduction',
+      'over_achievement',
+      'unexplained_full_marks',
+    ]);
   });
 
   it('applies the filter to everything but the list of departments', async () => {
-    const year = await scoredYear();
-    const today = new Date('2025-01-20T00:00:00+08:00');
-    const of = (filter: Partial<OverviewFilter>) =>
-      summarizeOverview(year, {
-        filter: { department: '', status: '', grade: '', ...filter },
-        scheme: schemeOfYear('national'),
-        today,
-      });
-    const all = of({});
-    expect([all.rows.length, all.departments.length, all.average]).toEqual([17, 1, '97.37']);
-    const submitted = of({ status: 'submitted' });
-    expect(submitted.rows.map((r) => r.project).sort()).toEqual(
+    const all = await overview();
+    expect([all.rows.total, all.departments.total, all.average]).toEqual([17, 1, '97.37']);
+    const submitted = await overview({ status: 'submitted' });
+    expect(submitted.rows.items.map((r) => r.project).sort()).toEqual(
       ['队伍装备基础设施建设专项经费', WORKED_EXAMPLE].sort(),
     );
-    expect(submitted.flags.some((f) => f.kind === 'draft_near_deadline')).toBe(false);
-    expect(submitted.departments).toEqual(all.departments);
-    expect(of({ grade: '良' }).rows).toEqual([]);
-    expect(of({ department: '999' }).histogram.every((bin) => bin.count === 0)).toBe(true);
+    expect(submitted.flagCounts.draft_near_deadline).toBe(0);
+    expect(submitted.departments.items).toEqual(all.departments.items);
+    expect((await overview({ grade: '良' })).rows.items).toEqual([]);
+    expect((await overview({ department: '999' })).histogram.every((bin) => bin.count === 0)).toBe(true);
+    const flagged = await overview({ flag: 'deduction' });
+    expect(flagged.rows.items.map((r) => r.project)).toEqual([WORKED_EXAMPLE]);
+    expect(flagged.flags.items.map((f) => f.kind)).toEqual(['deduction']);
+    expect(flagged.figures.projects).toBe(1);
+  });
+});
+
+describe('the flags backfill (a data step run once per database)', () => {
+  it('stores the flags of evaluations scored before flags were stored, then never runs again', async () => {
+    // The engine's kinds; the reviewer's are computed again by their own version (lib/flags/stored.ts).
+    const stored = async () =>
+      (await rowsOf(world.db, evaluationFlags))
+        .filter((f) => (ENGINE_FLAG_KINDS as readonly string[]).includes(f.kind))
+        .map(({ id: _id, ...f }) => f);
+    const before = await stored();
+    expect(before).toHaveLength(2);
+    await arrange(world.db, (tx) => tx.delete(evaluationFlags));
+    expect((await overview()).flagCounts.deduction).toBe(0);
+    // The worked example and the fully met project have scores; the 15 drafts have none.
+    expect(await backfillEvaluationFlags(world.db)).toBe(2);
+    expect(await stored()).toEqual(before);
+    expect(await backfillEvaluationFlags(world.db)).toBeNull();
   });
 });

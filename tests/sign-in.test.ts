@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signIns, users } from '@/db/schema';
 import { checkCredentials } from '@/lib/auth/sign-in';
-import { ADDRESS_RULE, PAIR_RULE, pauseAfter } from '@/lib/auth/throttle';
+import { ADDRESS_RULE, addressRule, PAIR_RULE, pauseAfter } from '@/lib/auth/throttle';
 import { seedDemo } from '@/lib/seed';
 import { arrange, tempDatabase } from './helpers';
 
@@ -111,5 +111,13 @@ describe('sign-in throttling', () => {
     );
     expect(burst.filter((o) => 'retryAfterSeconds' in o).length).toBe(12 - PAIR_RULE.free - 1);
     expect(await temp.db.$count(signIns)).toBe(PAIR_RULE.free + 1);
+  });
+});
+
+describe('the address rule under SIGN_IN_FREE_PER_ADDRESS', () => {
+  it('raises the free failures of one address, and ignores a value that is not a positive integer', () => {
+    expect(addressRule({ SIGN_IN_FREE_PER_ADDRESS: '500' })).toEqual({ ...ADDRESS_RULE, free: 500 });
+    for (const bad of [undefined, '', '0', '-3', '2.5', 'many'])
+      expect(addressRule({ SIGN_IN_FREE_PER_ADDRESS: bad })).toEqual(ADDRESS_RULE);
   });
 });

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { zipStream, zipWebStream, type ZipEntry } from '@/lib/exports/zip';
 import { pdfFile, pngFile, tempFolder } from './evidence-fixtures';
-import { readZip } from './helpers';
+import { readZip } from './read-zip';
 
 const folder = tempFolder();
 afterAll(folder.cleanup);

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { listEvaluationsForUser } from '@/db/queries/evaluations';
+import { evaluationTotals, scopeCondition } from '@/db/queries/evaluation-list';
 import { listYears } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { landingPage } from '@/lib/workflow/landing';
@@ -14,6 +14,8 @@ export default async function Home() {
   const year = pickYear(await listYears(db), undefined);
   const statuses = queueStatuses(user.role);
   const queued =
-    year === null || statuses.length === 0 ? 0 : (await listEvaluationsForUser(db, { user, year, statuses })).length;
+    year === null || statuses.length === 0
+      ? 0
+      : (await evaluationTotals(db, { where: scopeCondition({ user, year, statuses }) })).projects;
   redirect(landingPage(user.role, queued));
 }

@@ -1,35 +1,35 @@
 import Link from 'next/link';
-import { evaluationHref, queueQuery, type QueueFilter } from '@/lib/workflow/queues';
+import { evaluationHref } from '@/lib/workflow/queues';
 
 /** 上一条 / 下一条 through the reviewer's to-do list, with the list's filters kept. */
 export function QueueNav({
   neighbours,
-  filter,
+  queue,
 }: {
   neighbours: { previous: number | null; next: number | null; position: number; total: number };
-  filter: QueueFilter;
+  /** The to-do list's query (queueQueryOf). */
+  queue: string;
 }) {
-  const query = queueQuery(filter);
   return (
     <nav className="queue-nav no-print" aria-label="待办中的上一条和下一条">
-      <Link href={`/tasks${query ? `?${query}` : ''}`}>返回待办</Link>
+      <Link href={`/tasks${queue ? `?${queue}` : ''}`}>返回待办</Link>
       <span className="muted" data-testid="queue-position">
         第 {neighbours.position} / {neighbours.total} 条
       </span>
-      <StepLink id={neighbours.previous} filter={filter} label="上一条" />
-      <StepLink id={neighbours.next} filter={filter} label="下一条" primary />
+      <StepLink id={neighbours.previous} queue={queue} label="上一条" />
+      <StepLink id={neighbours.next} queue={queue} label="下一条" primary />
     </nav>
   );
 }
 
 function StepLink({
   id,
-  filter,
+  queue,
   label,
   primary,
 }: {
   id: number | null;
-  filter: QueueFilter;
+  queue: string;
   label: string;
   primary?: boolean;
 }) {
@@ -40,7 +40,7 @@ function StepLink({
       </span>
     );
   return (
-    <Link className={primary ? 'button primary' : 'button'} href={evaluationHref(id, filter)}>
+    <Link className={primary ? 'button primary' : 'button'} href={evaluationHref(id, queue)}>
       {label}
     </Link>
   );

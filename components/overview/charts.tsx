@@ -5,10 +5,10 @@ import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recha
 const GRADE_COLORS: Record<string, string> = { 优: '#15803d', 良: '#1d4ed8', 中: '#b45309', 差: '#b91c1c' };
 
 /** Fixed-size charts: they render the same on screen and in print, with no layout measuring. */
-export function GradeChart({ data }: { data: Array<{ grade: string; count: number }> }) {
+export function GradeChart({ data, caption }: { data: Array<{ grade: string; count: number }>; caption: string }) {
   return (
     <figure className="chart" data-testid="grade-chart" aria-label="等级分布">
-      <figcaption>等级分布（已提交的项目）</figcaption>
+      <figcaption>{caption}</figcaption>
       <BarChart width={380} height={220} data={data} margin={{ top: 10, right: 10, bottom: 0, left: -20 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="grade" />
@@ -34,10 +34,10 @@ export function GradeChart({ data }: { data: Array<{ grade: string; count: numbe
   );
 }
 
-export function ScoreHistogram({ data }: { data: Array<{ label: string; count: number }> }) {
+export function ScoreHistogram({ data, caption }: { data: Array<{ label: string; count: number }>; caption: string }) {
   return (
     <figure className="chart" data-testid="score-histogram" aria-label="得分分布">
-      <figcaption>得分分布</figcaption>
+      <figcaption>{caption}</figcaption>
       <BarChart width={380} height={220} data={data} margin={{ top: 10, right: 10, bottom: 0, left: -20 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" />

@@ -36,19 +36,22 @@ export function SelectBox({ id, name }: { id: number; name: string }) {
 
 /**
  * Multi-select over a list (`children`, with a SelectBox per row) and the role's batch decisions
- * with one shared comment. `items` are all those matching the list's filter, so "all N" means all of
- * them, not only those on screen. Each goes to the server on its own terms; the answer lists which
- * went through and which were refused, and why.
+ * with one shared comment. `items` are the rows on screen; `matching` all those the list's filter
+ * holds (given up to a limit), so "all N" means all of them, not only this page. Each goes to the
+ * server on its own terms; the answer lists which went through and which were refused, and why.
  */
 export function BatchSelection({
-  items,
+  items: pageItems,
+  matching,
   actions,
   children,
 }: {
   items: BatchItem[];
+  matching: { total: number; items: BatchItem[] | null; limit: number };
   actions: WorkflowAction[];
   children: React.ReactNode;
 }) {
+  const items = [...new Map([...pageItems, ...(matching.items ?? [])].map((i) => [i.id, i])).values()];
   const router = useRouter();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [comment, setComment] = useState('');
@@ -91,16 +94,31 @@ export function BatchSelection({
   };
 
   const refused = outcome?.results.filter((r): r is Extract<Outcome, { ok: false }> => !r.ok) ?? [];
-  // Nothing left to choose from: the list alone, unless the last batch's answer is still to be read.
-  if (items.length === 0 && !outcome) return <>{children}</>;
+  // No batch decision for this role, or nothing left to choose from: the list alone, unless the last
+  // batch's answer is still to be read.
+  if (actions.length === 0 || (items.length === 0 && !outcome)) return <>{children}</>;
   return (
     <Selection.Provider value={{ selected, toggle }}>
       <section className="card batch-bar no-print" aria-label="批量处理">
         <div className="button-row">
           <span data-testid="batch-count">已选 {selected.size} 项</span>
-          <button type="button" className="button" onClick={() => setSelected(new Set(items.map((i) => i.id)))}>
-            选择全部 {items.length} 项（当前筛选）
+          <button type="button" className="button" onClick={() => setSelected(new Set(pageItems.map((i) => i.id)))}>
+            选择本页 {pageItems.length} 项
           </button>
+          {matching.items ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setSelected(new Set(matching.items!.map((i) => i.id)))}
+            >
+              选择全部 {matching.total.toLocaleString('en-US')} 项（当前筛选）
+            </button>
+          ) : (
+            <span className="muted">
+              当前筛选共 {matching.total.toLocaleString('en-US')} 项，超过 {matching.limit.toLocaleString('en-US')}{' '}
+              项时请先缩小筛选范围再全选
+            </span>
+          )}
           <button type="button" className="button" onClick={() => setSelected(new Set())} disabled={!selected.size}>
             清除选择
           </button>

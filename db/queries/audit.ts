@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { defineList, readPage, type QueryOf } from '../list-query';
 import { auditLog, users, type AuditAction, type AuditEntityType } from '../schema';
 import type { Db } from '../sqlite';
 
@@ -29,7 +30,7 @@ export async function insertAuditEntries(
   await tx.insert(auditLog).values(changes.map((c) => ({ ...c, actorId, evaluationId, action })));
 }
 
-function auditEntries(db: Db, { where, limit }: { where: SQL | undefined; limit: number }) {
+function auditRows(db: Db) {
   return db
     .select({
       id: auditLog.id,
@@ -42,14 +43,35 @@ function auditEntries(db: Db, { where, limit }: { where: SQL | undefined; limit:
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(where)
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(limit);
+    .$dynamic();
 }
 
-/** An evaluation's 修改记录, newest first. */
-export function listEvaluationAudit(db: Db, { evaluationId, limit = 500 }: { evaluationId: number; limit?: number }) {
-  return auditEntries(db, { where: eq(auditLog.evaluationId, evaluationId), limit });
+function auditEntries(db: Db, { where, limit }: { where: SQL | undefined; limit: number }) {
+  return auditRows(db).where(where).orderBy(desc(auditLog.createdAt), desc(auditLog.id)).limit(limit);
+}
+
+/** An evaluation's 修改记录 as a list: newest first by default, searchable over what changed and who. */
+export const AUDIT_LIST_SPEC = defineList({
+  sorts: {
+    time: { by: [auditLog.createdAt] },
+    actor: { by: [users.displayName], nullable: true },
+    field: { by: [auditLog.field], nullable: true },
+  },
+  defaultSort: { key: 'time', direction: 'desc' },
+  tiebreak: [auditLog.id],
+  search: [auditLog.field, auditLog.oldValue, auditLog.newValue, users.displayName],
+  filters: {},
+});
+
+/** One page of an evaluation's 修改记录. */
+export function listEvaluationAudit(
+  db: Db,
+  { evaluationId, query }: { evaluationId: number; query: QueryOf<typeof AUDIT_LIST_SPEC> },
+) {
+  return readPage(db, AUDIT_LIST_SPEC, query, {
+    source: () => auditRows(db),
+    where: eq(auditLog.evaluationId, evaluationId),
+  });
 }
 
 /** One entity's audit trail (a user's or a department's), newest first. */

@@ -1,22 +1,26 @@
 import 'server-only';
-import { and, asc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { firstRow, groupBy } from '../rows';
 import {
   departments,
+  ENGINE_FLAG_KINDS,
+  evaluationFlags,
   evaluations,
   evaluationSnapshots,
   evaluationYears,
   indicatorResults,
+  indicators,
   projects,
   reviewActions,
   users,
   type Evaluation,
+  type EngineFlagKind,
   type EvaluationStatus,
   type IndicatorResult,
   type ReviewActionKind,
 } from '../schema';
 import { attachmentsOfProjects, listAttachments } from './attachments';
-import { indicatorsOfProjects, listIndicators, projectOwner, projectScopeCondition } from './projects';
+import { listIndicators, projectOwner, projectScopeCondition } from './projects';
 import type { SessionUser } from '../../lib/auth/scope';
 import type { FrozenEvaluation } from '../../lib/evaluations/frozen-types';
 import type { Db } from '../sqlite';
@@ -70,33 +74,36 @@ export async function loadEvaluationBundle(db: Db, { evaluationId }: { evaluatio
 
 export type EvaluationBundle = NonNullable<Awaited<ReturnType<typeof loadEvaluationBundle>>>;
 
-/**
- * The bundles of every evaluation of a year in the user's scope (of one department when asked), in
- * list order, in four queries whatever the size of the year (for the overview, exports and reports).
- */
-export async function loadYearBundles(
-  db: Db,
-  { user, year, departmentId }: { user: SessionUser; year: number; departmentId?: number },
-): Promise<EvaluationBundle[]> {
-  const where = and(
-    eq(projects.year, year),
-    projectScopeCondition(user),
-    departmentId === undefined ? undefined : eq(projects.departmentId, departmentId),
-  );
-  const heads = await bundleHeads(db)
-    .where(where)
-    .orderBy(asc(departments.name), asc(projects.position), asc(projects.id));
+/** The bundles of some evaluation heads, in their order, with five queries whatever their number. */
+type BundleHead = Awaited<ReturnType<typeof bundleHeads>>[number];
+
+async function bundlesOf(db: Db, heads: BundleHead[]) {
   if (heads.length === 0) return [];
-  const byProject = groupBy(await indicatorsOfProjects(db, { where }), (i) => i.projectId);
+  const projectIds = heads.map((h) => h.project.id);
+  const byProject = groupBy(
+    await db
+      .select()
+      .from(indicators)
+      .where(inArray(indicators.projectId, projectIds))
+      .orderBy(asc(indicators.projectId), asc(indicators.position)),
+    (i) => i.projectId,
+  );
   const resultRows = await db
-    .select(getTableColumns(indicatorResults))
+    .select()
     .from(indicatorResults)
-    .innerJoin(evaluations, eq(evaluations.id, indicatorResults.evaluationId))
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
-    .where(where);
+    .where(
+      inArray(
+        indicatorResults.evaluationId,
+        heads.map((h) => h.evaluation.id),
+      ),
+    );
   const byEvaluation = groupBy(resultRows, (r) => r.evaluationId);
-  const snapshots = await snapshotsOf(db, where);
-  const evidence = groupBy(await attachmentsOfProjects(db, { where }), (a) => a.evaluationId);
+  const these = inArray(
+    evaluations.id,
+    heads.map((h) => h.evaluation.id),
+  );
+  const snapshots = await snapshotsOf(db, these);
+  const evidence = groupBy(await attachmentsOfProjects(db, { where: these }), (a) => a.evaluationId);
   return heads.map((head) => ({
     ...head,
     indicators: byProject.get(head.project.id) ?? [],
@@ -104,6 +111,64 @@ export async function loadYearBundles(
     attachments: evidence.get(head.evaluation.id) ?? [],
     snapshot: snapshots.get(head.evaluation.id) ?? null,
   }));
+}
+
+/**
+ * The bundles of every evaluation a condition selects (a year in a user's scope, and an overview's
+ * filter), in list order (department by department, then table order), a batch at a time: each batch
+ * is read by keyset (the department, then position and id past the last one read), so an export of
+ * any size holds one batch, and reading the next costs the same however far into the year it is.
+ */
+export async function* yearBundleBatches(
+  db: Db,
+  { where, batchSize = 200 }: { where: SQL | undefined; batchSize?: number },
+): AsyncGenerator<EvaluationBundle[]> {
+  const departmentIds = await db
+    .selectDistinct({ id: departments.id, name: departments.name })
+    .from(evaluations)
+    .innerJoin(projects, eq(projects.id, evaluations.projectId))
+    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId))
+    .where(where)
+    .orderBy(asc(departments.name));
+  for (const department of departmentIds) {
+    let after: { position: number; id: number } | null = null;
+    for (;;) {
+      const heads: BundleHead[] = await bundleHeads(db)
+        .where(
+          and(
+            where,
+            eq(projects.departmentId, department.id),
+            after ? sql`(${projects.position}, ${projects.id}) > (${after.position}, ${after.id})` : undefined,
+          ),
+        )
+        .orderBy(asc(projects.position), asc(projects.id))
+        .limit(batchSize);
+      if (heads.length === 0) break;
+      yield await bundlesOf(db, heads);
+      const last = heads[heads.length - 1].project;
+      after = { position: last.position, id: last.id };
+      if (heads.length < batchSize) break;
+    }
+  }
+}
+
+/**
+ * Every bundle of a year in a user's scope (of one department when asked), in list order: for the
+ * what-if, a change of scheme and a department's report, which need them all at once.
+ */
+export async function loadYearBundles(
+  db: Db,
+  { user, year, departmentId }: { user: SessionUser; year: number; departmentId?: number },
+): Promise<EvaluationBundle[]> {
+  const all: EvaluationBundle[] = [];
+  const where = and(
+    eq(projects.year, year),
+    projectScopeCondition(user),
+    departmentId === undefined ? undefined : eq(projects.departmentId, departmentId),
+  );
+  for await (const batch of yearBundleBatches(db, { where, batchSize: 1000 })) all.push(...batch);
+  return all;
 }
 
 /** The evaluations of a year that a user may see, with their scores, for lists, queues and the API. */
@@ -170,15 +235,32 @@ export async function claimEvaluationVersion(
 export type EvaluationColumns = Partial<Omit<Evaluation, 'id' | 'projectId' | 'version' | 'createdAt'>>;
 export type ResultColumns = Partial<Omit<IndicatorResult, 'id' | 'evaluationId' | 'indicatorId'>>;
 
-/** Writes columns of an evaluation and of its indicators' results (creating a result row the first time). */
+/**
+ * Writes columns of an evaluation and of its indicators' results (creating a result row the first
+ * time), and replaces the flags the engine gave it when `flags` is given.
+ */
 export async function writeEvaluation(
   tx: Db,
   {
     evaluationId,
     evaluation,
     results,
-  }: { evaluationId: number; evaluation: EvaluationColumns; results: Array<{ indicatorId: number } & ResultColumns> },
+    flags,
+  }: {
+    evaluationId: number;
+    evaluation: EvaluationColumns;
+    results: Array<{ indicatorId: number } & ResultColumns>;
+    flags?: Array<{ kind: EngineFlagKind; ordinal: number; detail: string }>;
+  },
 ) {
+  if (flags) {
+    await tx
+      .delete(evaluationFlags)
+      .where(
+        and(eq(evaluationFlags.evaluationId, evaluationId), inArray(evaluationFlags.kind, [...ENGINE_FLAG_KINDS])),
+      );
+    if (flags.length > 0) await tx.insert(evaluationFlags).values(flags.map((f) => ({ ...f, evaluationId })));
+  }
   if (Object.keys(evaluation).length > 0)
     await tx.update(evaluations).set(evaluation).where(eq(evaluations.id, evaluationId));
   for (const { indicatorId, ...values } of results) {

@@ -1,9 +1,7 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { firstRow } from '../rows';
-import { evaluationFlags, evaluations, indicatorResults, indicators, projects, type FlagKind } from '../schema';
-import { projectScopeCondition } from './projects';
-import type { SessionUser } from '../../lib/auth/scope';
+import { evaluationFlags, evaluations, indicatorResults, indicators, projects, type ReviewerFlagKind } from '../schema';
 import type { Db } from '../sqlite';
 
 /** An explanation as compared (surrounding spaces do not make a text different). */
@@ -54,14 +52,18 @@ export function sameProjectInYear(
   );
 }
 
-/** Replaces an evaluation's flags of the given kinds by what was found now. */
+/** Replaces an evaluation's flags of the given (reviewer's) kinds by what was found now. */
 export async function replaceFlags(
   tx: Db,
   {
     evaluationId,
     kinds,
     findings,
-  }: { evaluationId: number; kinds: readonly FlagKind[]; findings: Array<{ kind: FlagKind; detail: string }> },
+  }: {
+    evaluationId: number;
+    kinds: readonly ReviewerFlagKind[];
+    findings: Array<{ kind: ReviewerFlagKind; ordinal: number; detail: string }>;
+  },
 ) {
   await tx
     .delete(evaluationFlags)
@@ -82,39 +84,4 @@ export async function evaluationsWithStaleFlags(db: Db, { version, limit }: { ve
     .orderBy(asc(evaluations.id))
     .limit(limit);
   return rows.map((r) => r.id);
-}
-
-/** The condition "this evaluation has a flag of this kind", for any list's WHERE (uses evaluation_flags_kind_idx). */
-export function hasFlag(kind: FlagKind): SQL {
-  return sql`exists (select 1 from ${evaluationFlags} where ${evaluationFlags.kind} = ${kind} and ${evaluationFlags.evaluationId} = ${evaluations.id})`;
-}
-
-/** How many of a year's evaluations in the user's scope have each kind of flag. */
-export function countFlags(db: Db, { user, year }: { user: SessionUser; year: number }) {
-  return db
-    .select({ kind: evaluationFlags.kind, count: count() })
-    .from(evaluationFlags)
-    .innerJoin(evaluations, eq(evaluations.id, evaluationFlags.evaluationId))
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
-    .where(and(eq(projects.year, year), projectScopeCondition(user)))
-    .groupBy(evaluationFlags.kind);
-}
-
-/** The flags of some evaluations. */
-export function flagsOf(db: Db, { evaluationIds }: { evaluationIds: number[] }) {
-  return db
-    .select()
-    .from(evaluationFlags)
-    .where(inArray(evaluationFlags.evaluationId, evaluationIds))
-    .orderBy(asc(evaluationFlags.evaluationId), asc(evaluationFlags.kind));
-}
-
-/** Every flag of a year's evaluations in the user's scope. */
-export function flagsOfYear(db: Db, { user, year }: { user: SessionUser; year: number }) {
-  return db
-    .select({ evaluationId: evaluationFlags.evaluationId, kind: evaluationFlags.kind, detail: evaluationFlags.detail })
-    .from(evaluationFlags)
-    .innerJoin(evaluations, eq(evaluations.id, evaluationFlags.evaluationId))
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
-    .where(and(eq(projects.year, year), projectScopeCondition(user)));
 }

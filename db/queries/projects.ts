@@ -57,13 +57,6 @@ function projectRows(db: Db) {
     .leftJoin(evaluations, eq(evaluations.projectId, projects.id));
 }
 
-/** A year's projects that a user may see (department by department, in table order). */
-export function listProjectsForUser(db: Db, { user, year }: { user: SessionUser; year: number }) {
-  return projectRows(db)
-    .where(and(eq(projects.year, year), projectScopeCondition(user)))
-    .orderBy(asc(departments.name), asc(projects.position));
-}
-
 export function findProject(db: Db, { projectId }: { projectId: number }) {
   return firstRow(projectRows(db).where(eq(projects.id, projectId)).limit(1));
 }

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { defineList, rankOf, readPage, type QueryOf } from '../list-query';
 import { firstRow } from '../rows';
-import { departments, signIns, users, type NewUser, type User } from '../schema';
+import { departments, ROLES, signIns, users, type NewUser, type Role, type User } from '../schema';
 import type { Db } from '../sqlite';
 
 export function findUserById(db: Db, { id }: { id: number }) {
@@ -32,8 +33,37 @@ export function countActiveAdmins(db: Db): Promise<number> {
   return db.$count(users, and(eq(users.role, 'admin'), eq(users.active, true)));
 }
 
-/** Everyone, for the admin's user list: departments by name, then people by role and name. */
-export function listUsersForAdmin(db: Db) {
+/** The admin's user list: what may be sorted, searched and filtered. */
+export const USER_LIST_SPEC = defineList({
+  sorts: {
+    // Active accounts first, then department by department (accounts without one first), by role and name.
+    default: {
+      by: [
+        sql`case when ${users.active} then 0 else 1 end`,
+        sql`coalesce(${departments.name}, '')`,
+        users.role,
+        users.username,
+      ],
+    },
+    username: { by: [users.username] },
+    displayName: { by: [users.displayName] },
+    role: { by: [rankOf(users.role, ROLES)] },
+    department: { by: [departments.name], nullable: true },
+    active: { by: [sql`case when ${users.active} then 0 else 1 end`] },
+  },
+  defaultSort: { key: 'default', direction: 'asc' },
+  tiebreak: [users.id],
+  search: [users.username, users.displayName, departments.name],
+  filters: {
+    role: { values: ROLES, where: (v) => eq(users.role, v as Role) },
+    department: { values: 'id', where: (v) => eq(users.departmentId, Number(v)) },
+    active: { values: ['active', 'inactive'], where: (v) => eq(users.active, v === 'active') },
+  },
+});
+
+export type UserListQuery = QueryOf<typeof USER_LIST_SPEC>;
+
+function userRows(db: Db) {
   return db
     .select({
       id: users.id,
@@ -47,11 +77,27 @@ export function listUsersForAdmin(db: Db) {
     })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
-    .orderBy(desc(users.active), asc(departments.name), asc(users.role), asc(users.username));
+    .$dynamic();
 }
 
-/** Who may own a project: active 项目负责人, each of whom can take only their own department's projects. */
-export function listActiveOwners(db: Db) {
+/** One page of the admin's user list. */
+export function listUserPage(db: Db, { query }: { query: UserListQuery }) {
+  return readPage(db, USER_LIST_SPEC, query, { source: () => userRows(db) });
+}
+
+/** How many accounts there are, and how many of them are active. */
+export async function countUsers(db: Db) {
+  const [row] = await db
+    .select({
+      all: count(),
+      active: sql<number>`coalesce(sum(case when ${users.active} then 1 else 0 end), 0)`.mapWith(Number),
+    })
+    .from(users);
+  return row;
+}
+
+/** Who may own a project of these departments: their active 项目负责人 (each takes only their own department's). */
+export function listActiveOwners(db: Db, { departmentIds }: { departmentIds: number[] }) {
   return db
     .select({
       id: users.id,
@@ -60,7 +106,7 @@ export function listActiveOwners(db: Db) {
       departmentId: users.departmentId,
     })
     .from(users)
-    .where(and(eq(users.role, 'owner'), eq(users.active, true)))
+    .where(and(eq(users.role, 'owner'), eq(users.active, true), inArray(users.departmentId, departmentIds)))
     .orderBy(asc(users.displayName), asc(users.username));
 }
 

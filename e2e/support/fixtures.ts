@@ -81,7 +81,8 @@ export const test = base.extend<
 export { expect };
 
 /**
- * For specs that change what other specs rely on (demo passwords, deactivated users): the worker
- * server overridden here puts these tests in workers of their own, each with its own database.
+ * For a spec that changes what other specs rely on (demo passwords, deactivated users): call it once
+ * per spec file. Each call overrides the worker server anew, so the spec runs in workers of its own,
+ * on a database no other spec shares (one shared override would put all such specs on one server).
  */
-export const isolatedTest = test.extend<object, { server: TestServer }>({ server: workerServer() });
+export const isolatedTest = () => test.extend<object, { server: TestServer }>({ server: workerServer() });

@@ -69,6 +69,8 @@ export async function startTestServer(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       NEXTAUTH_SECRET: 'e2e-secret-not-for-production',
+      // Every spec signs in from 127.0.0.1: one shared address must not pause the whole suite.
+      SIGN_IN_FREE_PER_ADDRESS: '100000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

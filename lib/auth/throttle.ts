@@ -27,6 +27,15 @@ export interface ThrottleRule {
 export const PAIR_RULE: ThrottleRule = { free: 4, firstPauseMs: 30_000, maxPauseMs: 15 * 60_000 };
 /** Any usernames from one address (one password tried on many accounts): nineteen free, then 1 minute doubling to 30. */
 export const ADDRESS_RULE: ThrottleRule = { free: 19, firstPauseMs: 60_000, maxPauseMs: 30 * 60_000 };
+/**
+ * The address rule in force: SIGN_IN_FREE_PER_ADDRESS raises its free failures where many users
+ * share one address (a bureau behind one NAT or proxy without TRUST_PROXY).
+ */
+export function addressRule(env: Record<string, string | undefined> = process.env): ThrottleRule {
+  const free = Number(env.SIGN_IN_FREE_PER_ADDRESS);
+  return Number.isInteger(free) && free > 0 ? { ...ADDRESS_RULE, free } : ADDRESS_RULE;
+}
+
 /** A count whose last failure is older than this starts again. */
 export const FORGET_AFTER_MS = 24 * 60 * 60_000;
 
@@ -70,7 +79,7 @@ export async function claimAttempt(
       const forgetBefore = new Date(now.getTime() - FORGET_AFTER_MS);
       for (const [key, rule] of [
         [keys.pair, PAIR_RULE],
-        [keys.address, ADDRESS_RULE],
+        [keys.address, addressRule()],
       ] as const) {
         const failures = await countThrottledFailure(tx, { key, now, forgetBefore });
         // Paused by a concurrent attempt since the check above: nothing of this one is kept.
@@ -90,6 +99,6 @@ export async function claimAttempt(
 export async function forgiveAttempt(tx: Db, { keys }: { keys: ThrottleKeys }) {
   await clearThrottle(tx, { key: keys.pair });
   const left = await uncountThrottledFailure(tx, { key: keys.address });
-  if (left !== undefined && pauseAfter(left, ADDRESS_RULE) === 0)
+  if (left !== undefined && pauseAfter(left, addressRule()) === 0)
     await setThrottlePause(tx, { key: keys.address, until: null });
 }

@@ -19,7 +19,7 @@ import { notifyStep } from '@/lib/notifications/notify';
 import type { EvaluationResult } from '@/lib/scoring';
 import { WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/workflow/state-machine';
 import { keepSnapshotInStep } from './frozen';
-import { cachedScores } from './sheet';
+import { cachedScores, schemeOfYear } from './sheet';
 
 export const CONFLICT_MESSAGE =
   '保存失败：该自评已被他人修改。您的输入仍保留在页面上，请先复制需要保留的内容，再刷新页面查看最新版本。';
@@ -56,13 +56,14 @@ export async function commitEvaluation<D extends object>(
 ): Promise<ActionState<D & { version: number }>> {
   const { bundle, user } = commit;
   const evaluationId = bundle.evaluation.id;
-  const scores = cachedScores(bundle, commit.result);
+  const scores = cachedScores(bundle, commit.result, schemeOfYear(bundle.year.scheme));
   const written = await transaction(db, async (tx) => {
     if (!(await claimEvaluationVersion(tx, { evaluationId, expected: commit.version, userId: user.id }))) return null;
     await writeEvaluation(tx, {
       evaluationId,
       evaluation: { ...commit.evaluation, ...scores.evaluation },
       results: scores.results.map((scored, i) => ({ ...commit.results?.[i], ...scored })),
+      flags: scores.flags,
     });
     for (const { action, changes } of commit.audit)
       await insertAuditEntries(tx, { actorId: user.id, evaluationId, action, changes });

@@ -11,7 +11,7 @@ import {
 } from '@/db/queries/evaluations';
 import type { IndicatorResult } from '@/db/schema';
 import type { EvaluationResult } from '@/lib/scoring';
-import { cachedScores, scoreStored } from './sheet';
+import { cachedScores, schemeOfYear, scoreStored } from './sheet';
 import type { FrozenEvaluation } from './frozen-types';
 
 /**
@@ -116,7 +116,7 @@ export async function freezeUnfrozenFinalised(db: Db): Promise<number> {
     await transaction(db, async (tx) => {
       const bundle = (await loadEvaluationBundle(tx, { evaluationId }))!;
       const { result } = scoreStored(bundle);
-      await writeEvaluation(tx, { evaluationId, ...cachedScores(bundle, result) });
+      await writeEvaluation(tx, { evaluationId, ...cachedScores(bundle, result, schemeOfYear(bundle.year.scheme)) });
       await keepSnapshotInStep(tx, { evaluationId, from: 'finalized', to: 'finalized', result });
     });
   }

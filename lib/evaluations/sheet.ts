@@ -1,5 +1,6 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { fenToWanYuan } from '@/lib/money';
+import { engineFlags } from '@/lib/overview/flags';
 import {
   NATIONAL_SCHEME,
   safeResolveScheme,
@@ -79,9 +80,14 @@ export function scoreStored(
   return { input, result: scoreEvaluation(input) };
 }
 
-/** The engine's numbers as cached beside the data, for lists, the API and exports. */
-export function cachedScores(bundle: Pick<EvaluationBundle, 'indicators'>, result: EvaluationResult) {
+/** The engine's numbers as cached beside the data, for lists, the API and exports, with the flags they raise. */
+export function cachedScores(
+  bundle: Pick<EvaluationBundle, 'indicators'>,
+  result: EvaluationResult,
+  scheme: Parameters<typeof engineFlags>[1],
+) {
   return {
+    flags: engineFlags(result, scheme),
     evaluation: {
       selfScore: result.selfTotal,
       finalScore: result.finalTotal,

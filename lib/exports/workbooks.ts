@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { shownEvaluation } from '@/lib/evaluations/frozen';
+import { INDICATOR_CSV_HEADERS, indicatorLines, type IndicatorLine } from './indicators-csv';
 import { SELF_EVALUATION_SHEET_OPTIONS, writeSelfEvaluationSheet } from './self-evaluation-sheet';
+import { cell, num, NUMBER_FORMATS } from './sheet-layout';
 import { SheetNamer } from './sheet-names';
-import { SUMMARY_SHEET_OPTIONS, writeSummarySheet, type ScoredBundle } from './summary-sheet';
+import { SUMMARY_SHEET_OPTIONS, SummarySheetWriter } from './summary-sheet';
+import type { ZipEntry } from './zip';
 import type { Writable } from 'node:stream';
 
 export const SUMMARY_SHEET_NAME = '汇总';
@@ -28,7 +31,7 @@ export async function buildSelfEvaluationWorkbook(bundle: EvaluationBundle): Pro
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** `1 队伍装备基础设施建设专项经费`: the row number of the 汇总 first, so the two are easy to match. */
+/** `1 队伍装备基础设施建设专项经费`: the row number first, so a sheet is easy to match with its row (entry workbook). */
 export function evaluationSheetNames(bundles: Array<Pick<EvaluationBundle, 'project'>>): string[] {
   const namer = new SheetNamer([SUMMARY_SHEET_NAME]);
   return bundles.map((b, i) => namer.next(`${i + 1} ${b.project.name}`, `${i + 1}`));
@@ -36,33 +39,83 @@ export function evaluationSheetNames(bundles: Array<Pick<EvaluationBundle, 'proj
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+export const DETAIL_SHEET_NAME = '指标明细';
+const DETAIL_WIDTHS = [6, 24, 36, 6, 12, 14, 30, 22, 22, 8, 10, 10, 10, 10, 36, 10];
+
+/** The 指标明细 row of one indicator line: numbers as numbers (rate as a percent cell), text as typed. */
+function detailRow(line: IndicatorLine): Array<string | number | null> {
+  const t = line.text;
+  return [
+    line.year,
+    t.department,
+    t.project,
+    line.position,
+    t.level1,
+    t.level2,
+    t.name,
+    t.target,
+    line.actual,
+    num(line.points),
+    num(line.rate),
+    num(line.selfScore),
+    num(line.reviewedScore),
+    num(line.finalScore),
+    line.explanation,
+    line.status,
+  ];
+}
+
 /**
- * `GET /api/years/{year}/evaluations.xlsx`: the 汇总 sheet, then one 自评表 per evaluation, streamed
- * into `output` sheet by sheet so that a year of thousands of projects never sits in memory as a
- * workbook. Each evaluation is scored once, by the engine, for both its summary row and its sheet.
+ * `GET /api/years/{year}/evaluations.xlsx`: two sheets, 汇总 (one row per project, then 合计) and
+ * 指标明细 (one row per indicator), streamed into `output` row by row with exceljs's streaming writer.
+ * `batches` is read twice, once per sheet (a streamed workbook writes its sheets one after the
+ * other), so at most one batch of bundles and one row are held, whatever the size of the year.
  */
 export async function writeYearWorkbook(
-  { year, bundles }: { year: number; bundles: EvaluationBundle[] },
+  { year, batches }: { year: number; batches: () => AsyncIterable<EvaluationBundle[]> },
   output: Writable,
-): Promise<{ sheets: number; rows: number }> {
+): Promise<{ sheets: number; projects: number; rows: number }> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   describeWorkbook(wb);
-  const entries: ScoredBundle[] = bundles.map(shownEvaluation);
 
-  const summary = wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS);
-  writeSummarySheet(summary, { year, entries });
-  summary.commit();
-
-  const names = evaluationSheetNames(bundles);
-  let rows = entries.length;
-  for (let i = 0; i < entries.length; i++) {
-    const ws = wb.addWorksheet(names[i], SELF_EVALUATION_SHEET_OPTIONS);
-    const table = writeSelfEvaluationSheet(ws, entries[i].bundle, entries[i].result);
-    rows += table.indicators.length;
-    ws.commit();
-    // Let the zip stream drain what was written before piling up the next sheets.
-    if (i % 25 === 24) await nextTick();
+  const summary = new SummarySheetWriter(wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS), year);
+  for await (const batch of batches()) {
+    for (const bundle of batch) summary.add(shownEvaluation(bundle));
+    // Let the output drain what was written before the next batch piles up.
+    await nextTick();
   }
+  const projects = summary.finish();
+
+  const ws = wb.addWorksheet(DETAIL_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = DETAIL_WIDTHS.map((width) => ({ width }));
+  const header = ws.getRow(1);
+  INDICATOR_CSV_HEADERS.forEach((h, i) => cell(ws, 1, i + 1, h, 'header'));
+  header.commit();
+  let rows = 0;
+  for await (const batch of batches()) {
+    for (const bundle of batch)
+      for (const line of indicatorLines(bundle)) {
+        const r = ws.addRow(detailRow(line));
+        r.getCell(11).numFmt = NUMBER_FORMATS.rate;
+        r.commit();
+        rows++;
+      }
+    await nextTick();
+  }
+  if (rows > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: DETAIL_WIDTHS.length } };
   await wb.commit();
-  return { sheets: entries.length + 1, rows };
+  return { sheets: 2, projects, rows };
+}
+
+/**
+ * The entries of `self-evaluations.zip`: one 自评表 workbook per evaluation, `部门/序号 项目名称.xlsx`,
+ * each built only when the archive asks for it (the zip writer pulls one entry at a time).
+ */
+export async function* selfEvaluationEntries(batches: AsyncIterable<EvaluationBundle[]>): AsyncGenerator<ZipEntry> {
+  for await (const batch of batches)
+    for (const bundle of batch)
+      yield {
+        path: [bundle.departmentName, `${bundle.project.position} ${bundle.project.name}.xlsx`],
+        data: await buildSelfEvaluationWorkbook(bundle),
+      };
 }

@@ -1,4 +1,4 @@
-import type { FlagKind } from '@/db/schema';
+import type { ReviewerFlagKind } from '@/db/schema';
 import { Decimal } from '@/lib/decimal';
 import type { EvaluationInput, EvaluationResult } from '@/lib/scoring';
 
@@ -20,7 +20,7 @@ export const FLAG_THRESHOLDS = {
   repeatedTextMinLength: 10,
 } as const;
 
-export const FLAG_LABELS: Record<FlagKind, string> = {
+export const REVIEWER_FLAG_LABELS: Record<ReviewerFlagKind, string> = {
   unexplained_full_marks: '全部满分且无说明',
   over_execution: '预算执行率超过100%',
   heavy_indicator: `单项指标分值≥${FLAG_THRESHOLDS.heavyIndicatorPoints}分`,
@@ -31,7 +31,7 @@ export const FLAG_LABELS: Record<FlagKind, string> = {
 };
 
 export interface FlagFinding {
-  kind: FlagKind;
+  kind: ReviewerFlagKind;
   detail: string;
 }
 

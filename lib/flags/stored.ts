@@ -6,11 +6,12 @@ import {
   explanationPlaces,
   explanationsOf,
   markFlagsComputed,
-  replaceFlags,
+  replaceFlags as replaceStoredFlags,
   sameProjectInYear,
 } from '@/db/queries/flags';
-import { FLAG_KINDS, type EvaluationStatus } from '@/db/schema';
+import { REVIEWER_FLAG_KINDS, type EvaluationStatus, type ReviewerFlagKind } from '@/db/schema';
 import { scoreStored } from '@/lib/evaluations/sheet';
+import { REVIEWER_ORDINAL } from '@/lib/overview/flags';
 import { pastOwner } from '@/lib/workflow/state-machine';
 import {
   comparableText,
@@ -19,6 +20,16 @@ import {
   yearChangeFinding,
   type FlagFinding,
 } from './definitions';
+
+/** Stores findings of some kinds, each kind in its place among the overview's 值得关注 rows. */
+const replaceFlags = (
+  tx: Db,
+  { findings, ...rest }: { evaluationId: number; kinds: readonly ReviewerFlagKind[]; findings: FlagFinding[] },
+) =>
+  replaceStoredFlags(tx, {
+    ...rest,
+    findings: findings.map((f) => ({ ...f, ordinal: REVIEWER_ORDINAL + REVIEWER_FLAG_KINDS.indexOf(f.kind) })),
+  });
 
 /** Bumped when a definition changes: evaluations computed by older ones are computed again (refreshStaleFlags). */
 export const FLAGS_VERSION = 1;
@@ -78,7 +89,7 @@ export async function refreshFlags(
   const change = await yearChange(tx, bundle);
   await replaceFlags(tx, {
     evaluationId,
-    kinds: FLAG_KINDS.filter((k) => k !== 'repeated_explanation'),
+    kinds: REVIEWER_FLAG_KINDS.filter((k) => k !== 'repeated_explanation'),
     findings: change ? [...own, change] : own,
   });
 

@@ -2,9 +2,8 @@ import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { dec } from '@/lib/decimal';
 import { formatRate, formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
-import { gradeDistribution, overviewRow } from '@/lib/overview/summarize';
 import { STATUS_LABELS } from '@/lib/roles';
-import type { EvaluationResult } from '@/lib/scoring';
+import { GRADES, type EvaluationResult } from '@/lib/scoring';
 import { evaluationReport, type EvaluationReport } from './report-model';
 
 /** One project in the department report's summary table; amounts in 万元, two decimals. */
@@ -53,7 +52,16 @@ export function departmentReport({
   entries: Array<{ bundle: EvaluationBundle; result: EvaluationResult }>;
 }): DepartmentReport {
   const projects = entries.map(({ bundle, result }) => evaluationReport(bundle, result));
-  const overview = entries.map(overviewRow);
+  // What counts of each project now: the final score and grade once finalised, else the self ones.
+  const overview = entries.map(({ bundle, result }) => {
+    const finalised = bundle.evaluation.status === 'finalized';
+    return {
+      status: bundle.evaluation.status,
+      scored: bundle.evaluation.status !== 'draft',
+      score: finalised ? result.finalTotal : result.selfTotal,
+      grade: finalised ? result.finalGrade : result.selfGrade,
+    };
+  });
   let adjustedFen = 0;
   let executedFen = 0;
   const summary = entries.map(({ bundle, result }, i): DepartmentSummaryRow => {
@@ -73,9 +81,9 @@ export function departmentReport({
       status: STATUS_LABELS[e.status],
     };
   });
-  const grades = gradeDistribution(overview)
-    .map((g) => `${g.grade}${g.count}个`)
-    .join('、');
+  const grades = GRADES.map(
+    (grade) => `${grade}${overview.filter((r) => r.scored && r.grade === grade).length}个`,
+  ).join('、');
   const scored = overview.filter((r) => r.scored).length;
   const finalized = overview.filter((r) => r.status === 'finalized').length;
   const rate = adjustedFen > 0 ? formatRate(dec(executedFen).dividedBy(adjustedFen).toFixed()) : '—';

@@ -4,13 +4,16 @@ import { findDepartmentById } from '@/db/queries/departments';
 import { loadYearBundles, type EvaluationBundle } from '@/db/queries/evaluations';
 import type { Failure } from '@/lib/action-state';
 import type { SessionUser } from '@/lib/auth/scope';
-import { scoreStored } from '@/lib/evaluations/sheet';
+import { shownEvaluation } from '@/lib/evaluations/frozen';
 import { chooseTargetDepartment } from '@/lib/exports/target-table';
 import { departmentReport, type DepartmentReport } from './department-report';
 import { evaluationReport } from './report-model';
 
-/** One evaluation's report, scored by the engine as stored. */
-export const reportOfBundle = (bundle: EvaluationBundle) => evaluationReport(bundle, scoreStored(bundle).result);
+/** One evaluation's report, scored by the engine as stored (a finalised one as it was at 定稿). */
+export function reportOfBundle(live: EvaluationBundle) {
+  const { bundle, result } = shownEvaluation(live);
+  return evaluationReport(bundle, result);
+}
 
 /**
  * A department's report of a year, with the 自评表's department rules: a department head their own,
@@ -25,6 +28,6 @@ export async function loadDepartmentReport(
   const { departmentId } = choice;
   const bundles = await loadYearBundles(db, { user, year, departmentId });
   const name = bundles[0]?.departmentName ?? (await findDepartmentById(db, { id: departmentId }))?.name ?? '';
-  const entries = bundles.map((bundle) => ({ bundle, result: scoreStored(bundle).result }));
+  const entries = bundles.map(shownEvaluation);
   return { ok: true, departmentId, report: departmentReport({ year, department: name, entries }) };
 }

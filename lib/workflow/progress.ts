@@ -8,7 +8,10 @@ import { pastOwner } from './state-machine';
  */
 export interface ProgressRow {
   status: EvaluationStatus;
-  version: number;
+  /** Saved by someone since it was created (a draft never saved is 未开始). */
+  started: boolean;
+  /** How many evaluations the row stands for (the database counts them: db/queries progressCounts). */
+  count: number;
 }
 
 export interface Progress {
@@ -32,13 +35,14 @@ export function progressBy<R extends ProgressRow>(
     let p = groups.get(group);
     if (!p)
       groups.set(group, (p = { group, total: 0, submitted: 0, notStarted: 0, draft: 0, returned: 0, overdue: 0 }));
-    p.total++;
-    if (pastOwner(row.status)) p.submitted++;
+    const n = row.count;
+    p.total += n;
+    if (pastOwner(row.status)) p.submitted += n;
     else {
-      if (row.status === 'returned') p.returned++;
-      else if (row.version <= 1) p.notStarted++;
-      else p.draft++;
-      if (overdue) p.overdue++;
+      if (row.status === 'returned') p.returned += n;
+      else if (!row.started) p.notStarted += n;
+      else p.draft += n;
+      if (overdue) p.overdue += n;
     }
   }
   return [...groups.values()];

@@ -1,4 +1,11 @@
-import { EVALUATION_STATUSES, ROLES, type EvaluationStatus, type EvidencePurpose, type Role } from '@/db/schema';
+import {
+  EVALUATION_STATUSES,
+  ROLES,
+  WITH_OWNER_STATUSES,
+  type EvaluationStatus,
+  type EvidencePurpose,
+  type Role,
+} from '@/db/schema';
 import { canViewProject, type ProjectScope, type SessionUser } from '@/lib/auth/scope';
 import { ROLE_LABELS, STATUS_LABELS } from '@/lib/roles';
 
@@ -40,7 +47,7 @@ const allow = (action: WorkflowAction, roles: Role[], from: EvaluationStatus[], 
   roles.flatMap((role) => from.map((f) => ({ action, role, from: f, to: to ?? f })));
 
 /** With the owner: filled in, saved, submitted (a returned one as well as a new draft). */
-const WITH_OWNER: EvaluationStatus[] = ['draft', 'returned'];
+const WITH_OWNER: EvaluationStatus[] = [...WITH_OWNER_STATUSES];
 
 /** Every allowed step; anything not listed is refused. */
 const TRANSITIONS: readonly Transition[] = [

@@ -94,7 +94,10 @@ export const updateYearOperation = defineOperation({
         );
         for (const bundle of saved) {
           const { result } = scoreStored(bundle, { scheme: resolved.scheme });
-          await writeEvaluation(tx, { evaluationId: bundle.evaluation.id, ...cachedScores(bundle, result) });
+          await writeEvaluation(tx, {
+            evaluationId: bundle.evaluation.id,
+            ...cachedScores(bundle, result, resolved.scheme),
+          });
         }
       }
       return true;

@@ -1,16 +1,19 @@
-import Link from 'next/link';
+import { ExportLinks } from '@/components/export-links';
+import { FilterBar, type FilterChoice } from '@/components/list-controls';
 import { GradeChart, ScoreHistogram } from '@/components/overview/charts';
 import { DepartmentTable, FlagTable, OverviewTable } from '@/components/overview/overview-tables';
 import { PageHead } from '@/components/page-pieces';
 import { getDb } from '@/db';
-import { evidenceFlaggedEvaluationIds } from '@/db/queries/attachments';
-import { loadYearBundles } from '@/db/queries/evaluations';
-import { listYears } from '@/db/queries/years';
-import { EVALUATION_STATUSES } from '@/db/schema';
+import { DEPARTMENT_LIST_SHAPE, FLAG_LIST_SHAPE } from '@/db/queries/overview';
+import { listYearDepartments, listYears } from '@/db/queries/years';
+import { EVALUATION_STATUSES, FLAG_KINDS } from '@/db/schema';
 import { requireUser } from '@/lib/auth/session';
-import { scoreStored, schemeOfYear } from '@/lib/evaluations/sheet';
+import { paramOf } from '@/lib/lists/list-params';
+import { listView } from '@/lib/lists/list-view';
 import { formatWanYuan } from '@/lib/money';
-import { summarizeOverview } from '@/lib/overview/summarize';
+import { FLAG_LABELS } from '@/lib/overview/flags';
+import { DEPARTMENT_LIST, FLAG_LIST, loadOverview } from '@/lib/overview/overview';
+import { averageLabel } from '@/lib/overview/summarize';
 import { STATUS_LABELS } from '@/lib/roles';
 import { GRADES } from '@/lib/scoring';
 import { pickYear } from '@/lib/years/pick-year';
@@ -18,84 +21,85 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '年度总览' };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+const SCORE_FIRST = ['selfScore', 'finalScore', 'budget', 'score'] as const;
 
 export default async function OverviewPage({ searchParams }: PageProps<'/overview'>) {
   const user = await requireUser(['finance', 'admin', 'dept_head']);
   const db = getDb();
   const years = await listYears(db);
-  const query = await searchParams;
-  const year = pickYear(years, one(query.year));
+  const params = await searchParams;
+  const year = pickYear(years, paramOf(params, 'year'));
   if (year === null) return <div className="empty-state">尚未导入任何年度的绩效目标表。</div>;
 
-  const scheme = schemeOfYear(years.find((y) => y.year === year)?.scheme);
-  const scored = (await loadYearBundles(db, { user, year })).map((bundle) => ({
-    bundle,
-    result: scoreStored(bundle).result,
-  }));
-  const filter = {
-    department: one(query.department),
-    status: one(query.status),
-    grade: one(query.grade),
-    evidence: one(query.evidence),
-  };
-  const evidenceFlagged = await evidenceFlaggedEvaluationIds(db, { year });
-  const overview = summarizeOverview(scored, { filter, scheme, today: new Date(), evidenceFlagged });
-  const { rows, departments, flags, average } = overview;
+  const deadline = years.find((y) => y.year === year)?.deadline ?? null;
+  const overview = await loadOverview(db, { user, year, deadline, params, today: new Date() });
+  const { figures, departments, flags, rows, query, spec } = overview;
+  const path = '/overview';
+  // A new filter shows other flags: their list starts again at its first page.
+  const { [`${FLAG_LIST}_page`]: _flagPage, ...projectParams } = params;
+  const projectList = listView({
+    path,
+    params: projectParams,
+    spec,
+    query,
+    total: rows.total,
+    firstDescending: SCORE_FIRST,
+  });
+  const departmentList = listView({
+    path,
+    params,
+    spec: DEPARTMENT_LIST_SHAPE,
+    query: overview.departmentQuery,
+    total: departments.total,
+    prefix: DEPARTMENT_LIST,
+    firstDescending: ['projects', 'scored', 'finalized', 'budget', 'average'],
+  });
+  const flagList = listView({
+    path,
+    params,
+    spec: FLAG_LIST_SHAPE,
+    query: overview.flagQuery,
+    total: flags.total,
+    prefix: FLAG_LIST,
+  });
 
-  const filterOptions: Array<
-    [name: keyof typeof filter, label: string, all: string, options: Array<[string, string]>]
-  > = [
-    ['department', '部门', '全部部门', departments.map((d) => [String(d.departmentId), d.department])],
-    ['status', '状态', '全部状态', EVALUATION_STATUSES.map((s) => [s, STATUS_LABELS[s]])],
-    ['grade', '等级', '全部等级', GRADES.map((g) => [g, g])],
-    ['evidence', '佐证材料', '不限', [['missing', '有退回时标记的缺佐证']]],
+  const departmentOptions =
+    user.role === 'dept_head'
+      ? []
+      : (await listYearDepartments(db, { year })).map((d): [string, string] => [String(d.id), d.name]);
+  const filters: FilterChoice[] = [
+    ...(user.role === 'dept_head'
+      ? []
+      : [{ name: 'department', label: '部门', all: '全部部门', options: departmentOptions }]),
+    { name: 'status', label: '状态', all: '全部状态', options: EVALUATION_STATUSES.map((s) => [s, STATUS_LABELS[s]]) },
+    { name: 'grade', label: '等级', all: '全部等级', options: GRADES.map((g) => [g, g]) },
+    { name: 'evidence', label: '佐证材料', all: '不限', options: [['missing', '有退回时标记的缺佐证']] },
+    {
+      name: 'flag',
+      label: '值得关注',
+      all: '全部',
+      options: FLAG_KINDS.map((k) => [k, `${FLAG_LABELS[k]}（${overview.flagCounts[k]}）`]),
+    },
   ];
+  const scoredOf = `已提交 ${figures.scored.toLocaleString('en-US')} 项`;
   const stats: Array<{ label: string; value: React.ReactNode; testId?: string; money?: boolean }> = [
-    { label: '项目数', value: rows.length, testId: 'stat-projects' },
-    { label: '已定稿', value: rows.filter((r) => r.status === 'finalized').length },
-    { label: '预算合计（万元）', value: formatWanYuan(rows.reduce((s, r) => s + r.budgetFen, 0)), money: true },
-    { label: '预算加权平均分', value: average ?? '—', testId: 'stat-average' },
+    { label: '项目数', value: figures.projects.toLocaleString('en-US'), testId: 'stat-projects' },
+    { label: '已提交', value: `${figures.scored} / ${figures.projects}`, testId: 'stat-scored' },
+    { label: '已定稿', value: `${figures.statuses.finalized} / ${figures.projects}`, testId: 'stat-finalized' },
+    { label: `预算合计（万元，${figures.projects} 项）`, value: formatWanYuan(figures.budgetFen), money: true },
+    { label: averageLabel(figures.scored), value: overview.average ?? '—', testId: 'stat-average' },
   ];
 
   return (
     <>
       <PageHead
         title={`${year} 年度绩效自评总览`}
-        note={`${user.role === 'dept_head' ? '本部门' : '全部部门'} · ${scored.length} 个项目`}
+        note={`${user.role === 'dept_head' ? '本部门' : '全部部门'} · 筛选后 ${figures.projects.toLocaleString('en-US')} 个项目`}
       >
-        <div className="button-row no-print">
-          <a className="button" href={`/api/years/${year}/evaluations.xlsx`}>
-            导出汇总 Excel
-          </a>
-          <a className="button" href={`/api/years/${year}/indicators.csv`}>
-            导出指标明细 CSV
-          </a>
-        </div>
+        <ExportLinks year={year} query={query} />
       </PageHead>
 
-      <form className="card filter-bar no-print" method="get" aria-label="筛选">
-        <input type="hidden" name="year" value={year} />
-        {filterOptions
-          .filter(([name]) => name !== 'department' || user.role !== 'dept_head')
-          .map(([name, label, all, options]) => (
-            <label key={name} className="field">
-              <span>{label}</span>
-              <select name={name} defaultValue={filter[name]}>
-                <option value="">{all}</option>
-                {options.map(([value, text]) => (
-                  <option key={value} value={value}>
-                    {text}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ))}
-        <button type="submit" className="button primary">
-          筛选
-        </button>
-        <Link href={`/overview?year=${year}`}>清除筛选</Link>
-      </form>
+      <FilterBar list={projectList} filters={filters} searchPlaceholder="项目、部门或负责人名称" />
 
       <section className="stat-cards">
         {stats.map(({ label, value, testId, money }) => (
@@ -109,26 +113,34 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
       </section>
 
       <section className="card charts">
-        <GradeChart data={overview.grades} />
-        <ScoreHistogram data={overview.histogram} />
-        {!rows.some((r) => r.scored) && <p className="chart-empty">尚无已提交的自评，提交后这里显示等级和得分分布。</p>}
+        <GradeChart data={overview.grades} caption={`等级分布（${scoredOf}）`} />
+        <ScoreHistogram data={overview.histogram} caption={`得分分布（${scoredOf}）`} />
+        {figures.scored === 0 && <p className="chart-empty">尚无已提交的自评，提交后这里显示等级和得分分布。</p>}
       </section>
 
-      {user.role !== 'dept_head' && departments.length > 0 && (
+      {user.role !== 'dept_head' && departments.total > 0 && (
         <section className="card">
-          <h2>各部门</h2>
-          <DepartmentTable departments={departments} />
+          <h2>各部门（{departments.total}，不受筛选影响）</h2>
+          <DepartmentTable departments={departments.items} list={departmentList} />
         </section>
       )}
 
       <section className="card">
-        <h2>值得关注（{flags.length}）</h2>
-        {flags.length === 0 ? <p className="muted">暂无需要特别关注的情况。</p> : <FlagTable flags={flags} />}
+        <h2>值得关注（{flags.total}）</h2>
+        {flags.total === 0 ? (
+          <p className="muted">暂无需要特别关注的情况。</p>
+        ) : (
+          <FlagTable flags={flags.items} list={flagList} />
+        )}
       </section>
 
       <section className="card">
         <h2>项目明细</h2>
-        {rows.length === 0 ? <p className="empty-state">没有符合筛选条件的项目。</p> : <OverviewTable rows={rows} />}
+        {rows.total === 0 ? (
+          <p className="empty-state">没有符合筛选条件的项目。</p>
+        ) : (
+          <OverviewTable rows={rows.items} list={projectList} />
+        )}
       </section>
     </>
   );

@@ -1,51 +1,85 @@
 import Link from 'next/link';
 import { DeadlineBadge } from '@/components/deadline-badge';
 import { EntryImportPanel } from '@/components/entry/entry-import-panel';
+import { ExportLinks } from '@/components/export-links';
+import { FilterBar, Pager } from '@/components/list-controls';
 import { DataTable, PageHead, YearSwitch, type Column } from '@/components/page-pieces';
 import { DepartmentReportLinks } from '@/components/reports/department-report-links';
 import { ListStatus } from '@/components/status-tag';
 import { getDb } from '@/db';
-import { listProjectsForUser } from '@/db/queries/projects';
+import { evaluationTotals, scopeCondition, type EvaluationListRow } from '@/db/queries/evaluation-list';
 import { lastReturns } from '@/db/queries/workflow';
-import { listYears } from '@/db/queries/years';
+import { listYearDepartments, listYears } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { formatScore } from '@/lib/format';
+import { evaluationFilters, evaluationListPage } from '@/lib/lists/evaluation-lists';
+import { paramOf } from '@/lib/lists/list-params';
 import { formatWanYuan } from '@/lib/money';
-import { nextStepFor, pastOwner } from '@/lib/workflow/state-machine';
+import { nextStepFor, pastOwner, statusesFor } from '@/lib/workflow/state-machine';
 import { pickYear } from '@/lib/years/pick-year';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '项目' };
 
-type ProjectRow = Awaited<ReturnType<typeof listProjectsForUser>>[number];
-const finalised = (row: ProjectRow) => row.status === 'finalized';
+const finalised = (row: EvaluationListRow) => row.status === 'finalized';
 
 export default async function ProjectsPage({ searchParams }: PageProps<'/projects'>) {
   const user = await requireUser();
   const db = getDb();
   const years = await listYears(db);
-  const year = pickYear(years, (await searchParams).year);
-  const rows = year === null ? [] : await listProjectsForUser(db, { user, year });
-  const returns = await lastReturns(db, {
-    evaluationIds: rows.flatMap((r) => (r.status === 'returned' && r.evaluationId ? [r.evaluationId] : [])),
-  });
-  const deadline = years.find((y) => y.year === year)?.deadline ?? null;
-  const now = new Date();
-  const totalFen = rows.reduce((sum, r) => sum + r.project.budgetTotalFen, 0);
+  const params = await searchParams;
+  const year = pickYear(years, paramOf(params, 'year'));
   const scopeText = user.role === 'owner' ? '我负责的项目' : user.role === 'dept_head' ? '本部门项目' : '全部项目';
+  if (year === null)
+    return (
+      <>
+        <PageHead title="项目" note={scopeText} />
+        <NoProjects year={null} />
+      </>
+    );
+
+  const everyDepartment = user.role === 'finance' || user.role === 'admin';
+  const deadline = years.find((y) => y.year === year)?.deadline ?? null;
+  const { page, list, query, where } = await evaluationListPage(db, {
+    scope: { user, year },
+    params,
+    path: '/projects',
+    deadline,
+  });
+  const totals = await evaluationTotals(db, { where });
+  const drafts = await evaluationTotals(db, { where: scopeCondition({ user, year, statuses: statusesFor('save') }) });
+  const returns = await lastReturns(db, {
+    evaluationIds: page.items.flatMap((r) => (r.status === 'returned' ? [r.id] : [])),
+  });
+  const now = new Date();
+  const reportDepartments = (await listYearDepartments(db, { year })).filter(
+    (d) => everyDepartment || d.id === user.departmentId,
+  );
+  const filters = await evaluationFilters(db, { year, severalDepartments: everyDepartment });
   const showOwner = user.role !== 'owner';
-  const columns: Array<Column<ProjectRow>> = [
-    { header: '序号', className: 'num', cell: (_, i) => i + 1 },
-    { header: '项目名称', cell: (row) => <Link href={`/projects/${row.project.id}`}>{row.project.name}</Link> },
-    { header: '项目负责人', cell: (row) => row.ownerName ?? <span className="muted">未指定</span>, shown: showOwner },
-    { header: '预算（万元）', className: 'num', cell: (row) => formatWanYuan(row.project.budgetTotalFen) },
-    { header: '指标数', className: 'num', cell: (row) => row.indicatorCount },
+  const offset = (page.page - 1) * page.pageSize;
+  const columns: Array<Column<EvaluationListRow>> = [
+    { header: '序号', className: 'num', cell: (_, i) => offset + i + 1, sort: 'position' },
+    {
+      header: '项目名称',
+      cell: (row) => <Link href={`/projects/${row.projectId}`}>{row.project}</Link>,
+      sort: 'project',
+    },
+    { header: '部门', cell: (row) => row.department, shown: everyDepartment, sort: 'department' },
+    {
+      header: '项目负责人',
+      cell: (row) => row.owner ?? <span className="muted">未指定</span>,
+      shown: showOwner,
+      sort: 'owner',
+    },
+    { header: '预算（万元）', className: 'num', cell: (row) => formatWanYuan(row.budgetTotalFen), sort: 'budget' },
+    { header: '指标数', className: 'num', cell: (row) => row.indicatorCount, sort: 'indicators' },
     {
       header: '状态',
       cell: (row) => (
         <>
-          <ListStatus status={row.status} returned={row.evaluationId ? returns.get(row.evaluationId) : undefined} />
-          {row.status && !pastOwner(row.status) && (
+          <ListStatus status={row.status} returned={returns.get(row.id)} />
+          {!pastOwner(row.status) && (
             <>
               {' '}
               <DeadlineBadge deadline={deadline} now={now} />
@@ -53,26 +87,30 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
           )}
         </>
       ),
+      sort: 'status',
     },
-    { header: '得分', className: 'num', cell: (row) => formatScore(finalised(row) ? row.finalScore : row.selfScore) },
-    { header: '等级', cell: (row) => (finalised(row) ? row.finalGrade : row.selfGrade) ?? '' },
+    {
+      header: '得分',
+      className: 'num',
+      cell: (row) => formatScore(finalised(row) ? row.finalScore : row.selfScore),
+      sort: 'score',
+    },
+    { header: '等级', cell: (row) => (finalised(row) ? row.finalGrade : row.selfGrade) ?? '', sort: 'grade' },
     {
       header: '下一步',
-      cell: (row) =>
-        row.evaluationId && row.status ? (
-          <Link href={`/evaluations/${row.evaluationId}`} className="next-step">
-            {nextStepFor(user.role, row.status)}
-          </Link>
-        ) : (
-          <span className="muted">—</span>
-        ),
+      cell: (row) => (
+        <Link href={`/evaluations/${row.id}`} className="next-step">
+          {nextStepFor(user.role, row.status)}
+        </Link>
+      ),
     },
   ];
+  const filtered = query.q !== '' || Object.values(query.filters).some(Boolean);
 
   return (
     <>
       <PageHead
-        title={year ? `${year} 年度项目` : '项目'}
+        title={`${year} 年度项目`}
         note={
           <>
             {scopeText}
@@ -85,42 +123,64 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
           </>
         }
       >
-        {user.role === 'dept_head' && year && rows.length > 0 && (
+        {user.role === 'dept_head' && totals.projects > 0 && (
           <a className="button no-print" href={`/api/years/${year}/targets.xlsx`}>
             导出本部门目标表（Excel）
           </a>
         )}
+        {showOwner && <ExportLinks year={year} query={query} />}
         <YearSwitch years={years} current={year} href={(y) => `/projects?year=${y}`} />
       </PageHead>
-      {year && user.role !== 'owner' && <DepartmentReportLinks year={year} rows={rows} />}
-      {year && user.role === 'owner' && rows.some((r) => r.status && !pastOwner(r.status)) && (
+      {user.role !== 'owner' && <DepartmentReportLinks year={year} departments={reportDepartments} />}
+      {user.role === 'owner' && drafts.projects > 0 && (
         <EntryImportPanel target={{ kind: 'year', year }} downloadHref={`/api/years/${year}/entry.xlsx`} />
       )}
 
-      {rows.length === 0 ? (
-        <div className="empty-state">
-          <p>{year ? '本年度暂无您可查看的项目。' : '尚未导入任何年度的绩效目标表。'}</p>
-          <p className="muted">项目由系统管理员或财政局导入绩效目标表后出现；如有疑问请联系部门负责人。</p>
-        </div>
+      {(page.total > 0 || filtered) && (
+        <FilterBar list={list} filters={filters} searchPlaceholder="项目、部门或负责人名称" />
+      )}
+      {page.total === 0 ? (
+        filtered ? (
+          <p className="empty-state">没有符合筛选条件的项目。</p>
+        ) : (
+          <NoProjects year={year} />
+        )
       ) : (
-        <DataTable
-          columns={columns}
-          rows={rows}
-          testId="project-table"
-          footer={
-            <tr>
-              <td />
-              <td>合计（{rows.length} 个项目）</td>
-              {showOwner && <td />}
-              <td className="num" data-testid="budget-total">
-                {formatWanYuan(totalFen)}
-              </td>
-              <td className="num">{rows.reduce((sum, r) => sum + r.indicatorCount, 0)}</td>
-              <td colSpan={4} />
-            </tr>
-          }
-        />
+        <>
+          <DataTable
+            columns={columns}
+            rows={page.items}
+            testId="project-table"
+            list={list}
+            footer={
+              <tr>
+                <td />
+                <td>
+                  合计（{filtered ? '筛选后 ' : ''}
+                  {totals.projects.toLocaleString('en-US')} 个项目）
+                </td>
+                {everyDepartment && <td />}
+                {showOwner && <td />}
+                <td className="num" data-testid="budget-total">
+                  {formatWanYuan(totals.budgetFen)}
+                </td>
+                <td className="num">{totals.indicators.toLocaleString('en-US')}</td>
+                <td colSpan={4} />
+              </tr>
+            }
+          />
+          <Pager list={list} label="项目分页" />
+        </>
       )}
     </>
+  );
+}
+
+function NoProjects({ year }: { year: number | null }) {
+  return (
+    <div className="empty-state">
+      <p>{year ? '本年度暂无您可查看的项目。' : '尚未导入任何年度的绩效目标表。'}</p>
+      <p className="muted">项目由系统管理员或财政局导入绩效目标表后出现；如有疑问请联系部门负责人。</p>
+    </div>
   );
 }

@@ -19,8 +19,8 @@ import { ReportSections } from '@/components/reports/report-document';
 import { StatusTag } from '@/components/status-tag';
 import { getDb } from '@/db';
 import { currentEvidenceFlags } from '@/db/queries/attachments';
-import { listEvaluationAudit } from '@/db/queries/audit';
-import { listEvaluationsForUser, listReviewActions } from '@/db/queries/evaluations';
+import { AUDIT_LIST_SPEC, listEvaluationAudit } from '@/db/queries/audit';
+import { listReviewActions } from '@/db/queries/evaluations';
 import { requireEvaluation } from '@/lib/auth/session';
 import { workflowScope } from '@/lib/evaluations/authorize';
 import { draftFormValues, reviewFormValues } from '@/lib/evaluations/form-values';
@@ -29,8 +29,11 @@ import { schemeOfYear, sheetOf, storedBudget, storedEntries } from '@/lib/evalua
 import { evidenceRows, findRow } from '@/lib/evidence/rows';
 import { evidenceConfig } from '@/lib/evidence/view';
 import { formatDateTime } from '@/lib/format';
+import { queueKeys } from '@/lib/lists/evaluation-lists';
+import { readListQuery } from '@/lib/lists/list-params';
+import { listView } from '@/lib/lists/list-view';
 import { evaluationReport } from '@/lib/reports/report-model';
-import { orderQueue, parseQueueFilter, queueNeighbours } from '@/lib/workflow/queues';
+import { queueNeighbours } from '@/lib/workflow/queues';
 import {
   allowedActions,
   closedYearMessage,
@@ -49,8 +52,11 @@ const PANELS: Array<{ title: string; decisions: Decision[]; collapsed?: boolean 
   { title: '撤销定稿或退回重新评价', decisions: ['reopen', 'reassess'], collapsed: true },
 ];
 
+const AUDIT_LIST = 'audit';
+
 export default async function EvaluationPage({ params, searchParams }: PageProps<'/evaluations/[id]'>) {
   const { user, bundle: live } = await requireEvaluation((await params).id);
+  const search = await searchParams;
   const db = getDb();
   const id = live.evaluation.id;
   const now = new Date();
@@ -67,20 +73,35 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
   const flags = await currentEvidenceFlags(db, { evaluationId: id });
   const flaggedLabels = flags.map((flag) => findRow(evidenceRows(bundle.indicators), flag)?.label).filter(Boolean);
   // Owners see their own history in the timeline; the field-by-field 修改记录 is for those who check.
-  const audit = user.role === 'owner' ? null : await listEvaluationAudit(db, { evaluationId: id });
+  const auditQuery = readListQuery(AUDIT_LIST_SPEC, search, { prefix: AUDIT_LIST }).query;
+  const audit = user.role === 'owner' ? null : await listEvaluationAudit(db, { evaluationId: id, query: auditQuery });
+  const auditList =
+    audit &&
+    listView({
+      path: `/evaluations/${id}`,
+      params: search,
+      spec: AUDIT_LIST_SPEC,
+      query: auditQuery,
+      total: audit.total,
+      prefix: AUDIT_LIST,
+    });
   // Explicit 分值 that do not add up block the evaluation until the targets are fixed (rule book § Points).
   const pointsProblems = result.errors.filter(
     (err) => err.path === 'points' || /\.(points|level1Code)$/.test(err.path),
   );
 
-  // 上一条 / 下一条: the to-do list this page was opened from, with its filters (`?queue=year=…&department=…`).
-  const queueParam = (await searchParams).queue;
-  const queueFilter = parseQueueFilter(typeof queueParam === 'string' ? queueParam : undefined);
+  // 上一条 / 下一条: the to-do list this page was opened from, with its filters and order (`?queue=…`).
+  const queueParam = typeof search.queue === 'string' ? search.queue : undefined;
+  const statuses = queueStatuses(user.role);
   const neighbours =
-    queueStatuses(user.role).length > 0 &&
-    (typeof queueParam === 'string' || queueStatuses(user.role).includes(e.status))
+    statuses.length > 0 && (queueParam !== undefined || statuses.includes(e.status))
       ? queueNeighbours(
-          orderQueue(await listEvaluationsForUser(db, { user, year: project.year }), user.role, queueFilter, id),
+          await queueKeys(db, {
+            scope: { user, year: project.year, statuses },
+            params: new URLSearchParams(queueParam ?? ''),
+            deadline: bundle.year.deadline,
+            keep: id,
+          }),
           id,
         )
       : null;
@@ -127,7 +148,7 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
           </Link>
         </div>
       </PageHead>
-      {neighbours && <QueueNav neighbours={neighbours} filter={queueFilter} />}
+      {neighbours && <QueueNav neighbours={neighbours} queue={queueParam ?? ''} />}
 
       {e.status === 'returned' && lastReturn && (
         <div className="notice" role="note" data-testid="return-notice">
@@ -210,7 +231,7 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
       </EvidenceProvider>
 
       <Timeline entries={timeline} />
-      {audit && <AuditTable collapsed entries={audit} />}
+      {audit && auditList && <AuditTable collapsed entries={audit.items} list={auditList} />}
     </>
   );
 }

@@ -1,64 +1,27 @@
 import { AdminTabs } from '@/components/admin/admin-tabs';
 import { AssignOwnerRow, type OwnerOption } from '@/components/admin/assign-owner-row';
+import { FilterBar, Pager } from '@/components/list-controls';
 import { DataTable, PageHead, YearSwitch, type Column } from '@/components/page-pieces';
 import { StatusTag } from '@/components/status-tag';
 import { getDb } from '@/db';
-import { listProjectsForUser } from '@/db/queries/projects';
+import type { EvaluationListRow } from '@/db/queries/evaluation-list';
 import { listActiveOwners } from '@/db/queries/users';
 import { listYears } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
+import { evaluationFilters, evaluationListPage } from '@/lib/lists/evaluation-lists';
+import { paramOf } from '@/lib/lists/list-params';
 import { pickYear } from '@/lib/years/pick-year';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '项目负责人' };
 
-type ProjectRow = Awaited<ReturnType<typeof listProjectsForUser>>[number];
-
-export default async function AssignOwnersPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AssignOwnersPage({ searchParams }: PageProps<'/admin/users/assign'>) {
   const admin = await requireUser(['admin']);
   const db = getDb();
   const years = await listYears(db);
-  const year = pickYear(years, (await searchParams).year);
-  const rows = year === null ? [] : await listProjectsForUser(db, { user: admin, year });
-  const owners = await listActiveOwners(db);
-  const optionsOf = (departmentId: number): OwnerOption[] =>
-    owners
-      .filter((o) => o.departmentId === departmentId)
-      .map((o) => ({ id: o.id, label: `${o.displayName}（${o.username}）` }));
-  const columns: Array<Column<ProjectRow>> = [
-    { header: '序号', className: 'num', cell: (_, i) => i + 1 },
-    { header: '部门', cell: (row) => row.departmentName },
-    { header: '项目名称', cell: (row) => row.project.name },
-    { header: '状态', cell: (row) => <StatusTag status={row.status} /> },
-    {
-      header: '当前负责人',
-      cell: (row) => (
-        <span data-testid="current-owner">
-          {row.ownerName ?? <span className="muted">未指定</span>}
-          {row.ownerName && row.ownerActive === false && <span className="muted">（已停用）</span>}
-        </span>
-      ),
-    },
-    {
-      header: '改派给',
-      cell: (row) => (
-        <AssignOwnerRow
-          projectId={row.project.id}
-          version={row.project.version}
-          projectName={row.project.name}
-          ownerId={row.project.ownerId}
-          options={optionsOf(row.project.departmentId)}
-          locked={row.status === 'finalized' ? '已定稿，不可更换' : null}
-        />
-      ),
-    },
-  ];
-
-  return (
+  const params = await searchParams;
+  const year = pickYear(years, paramOf(params, 'year'));
+  const head = (
     <>
       <PageHead
         title={year ? `${year} 年度项目负责人` : '项目负责人'}
@@ -67,12 +30,77 @@ export default async function AssignOwnersPage({
         <YearSwitch years={years} current={year} href={(y) => `/admin/users/assign?year=${y}`} />
       </PageHead>
       <AdminTabs current="/admin/users/assign" />
-      {rows.length === 0 ? (
+    </>
+  );
+  if (year === null)
+    return (
+      <>
+        {head}
         <div className="empty-state">
-          <p>{year ? '本年度还没有项目。' : '尚未导入任何年度的绩效目标表。'}</p>
+          <p>尚未导入任何年度的绩效目标表。</p>
+        </div>
+      </>
+    );
+
+  const { page, list, query } = await evaluationListPage(db, {
+    scope: { user: admin, year },
+    params,
+    path: '/admin/users/assign',
+  });
+  const filters = await evaluationFilters(db, { year, severalDepartments: true, flags: false });
+  // Only the owners of the departments on this page: a page has at most 100 rows, whatever the year.
+  const owners = await listActiveOwners(db, { departmentIds: [...new Set(page.items.map((r) => r.departmentId))] });
+  const optionsOf = (departmentId: number): OwnerOption[] =>
+    owners
+      .filter((o) => o.departmentId === departmentId)
+      .map((o) => ({ id: o.id, label: `${o.displayName}（${o.username}）` }));
+  const offset = (page.page - 1) * page.pageSize;
+  const columns: Array<Column<EvaluationListRow>> = [
+    { header: '序号', className: 'num', cell: (_, i) => offset + i + 1, sort: 'position' },
+    { header: '部门', cell: (row) => row.department, sort: 'department' },
+    { header: '项目名称', cell: (row) => row.project, sort: 'project' },
+    { header: '状态', cell: (row) => <StatusTag status={row.status} />, sort: 'status' },
+    {
+      header: '当前负责人',
+      sort: 'owner',
+      cell: (row) => (
+        <span data-testid="current-owner">
+          {row.owner ?? <span className="muted">未指定</span>}
+          {row.owner && row.ownerActive === false && <span className="muted">（已停用）</span>}
+        </span>
+      ),
+    },
+    {
+      header: '改派给',
+      cell: (row) => (
+        <AssignOwnerRow
+          projectId={row.projectId}
+          version={row.projectVersion}
+          projectName={row.project}
+          ownerId={row.ownerId}
+          options={optionsOf(row.departmentId)}
+          locked={row.status === 'finalized' ? '已定稿，不可更换' : null}
+        />
+      ),
+    },
+  ];
+  const filtered = query.q !== '' || Object.values(query.filters).some(Boolean);
+
+  return (
+    <>
+      {head}
+      {(page.total > 0 || filtered) && (
+        <FilterBar list={list} filters={filters} searchPlaceholder="项目、部门或负责人名称" />
+      )}
+      {page.total === 0 ? (
+        <div className="empty-state">
+          <p>{filtered ? '没有符合筛选条件的项目。' : '本年度还没有项目。'}</p>
         </div>
       ) : (
-        <DataTable columns={columns} rows={rows} testId="assign-table" />
+        <>
+          <DataTable columns={columns} rows={page.items} testId="assign-table" list={list} />
+          <Pager list={list} label="项目分页" />
+        </>
       )}
     </>
   );

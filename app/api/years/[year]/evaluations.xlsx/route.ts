@@ -1,23 +1,20 @@
-import { PassThrough, Readable } from 'node:stream';
-import { loadYearBundles } from '@/db/queries/evaluations';
-import { yearRoute } from '@/lib/auth/api';
-import { downloadHeaders, XLSX_CONTENT_TYPE } from '@/lib/exports/download';
+import { PassThrough } from 'node:stream';
+import { XLSX_CONTENT_TYPE } from '@/lib/exports/download';
 import { writeYearWorkbook } from '@/lib/exports/workbooks';
+import { yearExportRoute } from '@/lib/exports/year-export';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = yearRoute(async ({ db, user, year }) => {
-  // Read everything first, so the file is one consistent snapshot however long the download takes.
-  const bundles = await loadYearBundles(db, { user, year });
-  const output = new PassThrough();
-  writeYearWorkbook({ year, bundles }, output).catch((error: unknown) =>
-    output.destroy(error instanceof Error ? error : new Error(String(error))),
-  );
-  return new Response(Readable.toWeb(output) as ReadableStream<Uint8Array>, {
-    headers: downloadHeaders({
-      fileName: `${year}年度项目支出绩效自评.xlsx`,
-      asciiFallback: `evaluations-${year}.xlsx`,
-      contentType: XLSX_CONTENT_TYPE,
-    }),
-  });
+/** 汇总 and 指标明细, streamed; same filters as the overview and the project list. */
+export const GET = yearExportRoute({
+  fileName: (year) => `${year}年度项目支出绩效自评.xlsx`,
+  asciiFallback: (year) => `evaluations-${year}.xlsx`,
+  contentType: XLSX_CONTENT_TYPE,
+  body: ({ year, batches }) => {
+    const output = new PassThrough();
+    writeYearWorkbook({ year, batches }, output).catch((error: unknown) =>
+      output.destroy(error instanceof Error ? error : new Error(String(error))),
+    );
+    return output;
+  },
 });

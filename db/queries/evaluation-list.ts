@@ -1,0 +1,237 @@
+import 'server-only';
+import { and, count, eq, exists, inArray, notInArray, or, sql, sum, type SQL } from 'drizzle-orm';
+import { defineList, listCondition, listOrder, rankOf, readPage, type QueryOf } from '../list-query';
+import {
+  countingScoreOf,
+  departments,
+  EVALUATION_STATUSES,
+  evaluationFlags,
+  evaluations,
+  FLAG_KINDS,
+  indicators,
+  projects,
+  WITH_OWNER_STATUSES,
+  type EvaluationStatus,
+  type FlagKind,
+} from '../schema';
+import { evidenceFlaggedCondition } from './attachments';
+import { projectOwner, projectScopeCondition } from './projects';
+import type { SessionUser } from '../../lib/auth/scope';
+import type { Db } from '../sqlite';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+/** The grades, best first (lib/scoring GRADES; repeated here because db/ runs nothing of lib/). */
+export const GRADE_ORDER = ['优', '良', '中', '差'] as const;
+
+interface StatusColumns {
+  status: AnySQLiteColumn;
+  finalGrade: AnySQLiteColumn;
+  selfGrade: AnySQLiteColumn;
+}
+
+/** Handed on by its owner: one still with its owner (a draft, a returned one) is not counted as scored. */
+export const scoredOf = (t: Pick<StatusColumns, 'status'>) => notInArray(t.status, [...WITH_OWNER_STATUSES]);
+/** The grade that counts now: the final one once finalised, else the self grade. */
+export const countingGradeOf = (t: StatusColumns) =>
+  sql<string | null>`case when ${t.status} = 'finalized' then ${t.finalGrade} else ${t.selfGrade} end`;
+
+export const scored = scoredOf(evaluations);
+const finalised = eq(evaluations.status, 'finalized');
+const countingGrade = countingGradeOf(evaluations);
+const countingScore = countingScoreOf(evaluations);
+
+const returnedFirst = sql`case when ${evaluations.status} = 'returned' then 0 else 1 end`;
+
+const indicatorCount = sql<number>`(select count(*) from ${indicators} where ${indicators.projectId} = ${projects.id})`;
+
+/**
+ * Where a year's evaluations of a user's scope are true of a flag: for a stored kind, one of its
+ * rows exists; a draft near the deadline is every draft, when the deadline is near (`nearDeadline`).
+ */
+export function flagCondition(kind: FlagKind, { nearDeadline }: { nearDeadline: boolean }): SQL {
+  if (kind === 'draft_near_deadline')
+    return nearDeadline ? inArray(evaluations.status, [...WITH_OWNER_STATUSES]) : sql`1 = 0`;
+  return exists(
+    sql`(select 1 from ${evaluationFlags} where ${evaluationFlags.evaluationId} = ${evaluations.id} and ${evaluationFlags.kind} = ${kind})`,
+  );
+}
+
+/**
+ * The list of evaluations behind 项目, 待办, 总览's project table, the owner assignment and the list
+ * API: what may be sorted, searched and filtered. A new filter or sortable column is one entry here.
+ */
+export function evaluationListSpec({
+  nearDeadline = false,
+  queueFirst = false,
+}: {
+  nearDeadline?: boolean;
+  /** A to-do list: by default what came back to its owner (已退回) first, then in table order. */
+  queueFirst?: boolean;
+} = {}) {
+  return defineList({
+    sorts: {
+      position: { by: [departments.name, projects.position] },
+      queue: { by: [returnedFirst, departments.name, projects.position] },
+      project: { by: [projects.name] },
+      department: { by: [departments.name, projects.position] },
+      owner: { by: [projectOwner.displayName], nullable: true },
+      budget: { by: [projects.budgetTotalFen] },
+      indicators: { by: [indicatorCount] },
+      status: { by: [rankOf(evaluations.status, EVALUATION_STATUSES)] },
+      selfScore: { by: [sql`cast(${evaluations.selfScore} as numeric)`], nullable: true },
+      finalScore: {
+        by: [sql`case when ${finalised} then cast(${evaluations.finalScore} as numeric) end`],
+        nullable: true,
+      },
+      score: { by: [countingScore], nullable: true },
+      grade: { by: [rankOf(countingGrade, GRADE_ORDER)], nullable: true },
+      submittedAt: { by: [evaluations.submittedAt], nullable: true },
+    },
+    defaultSort: { key: queueFirst ? 'queue' : 'position', direction: 'asc' },
+    tiebreak: [projects.id],
+    search: [projects.name, departments.name, projectOwner.displayName],
+    filters: {
+      department: { values: 'id', where: (v) => eq(projects.departmentId, Number(v)) },
+      status: { values: EVALUATION_STATUSES, where: (v) => eq(evaluations.status, v as EvaluationStatus) },
+      // A grade counts once someone scored the evaluation (the overview's rule).
+      grade: { values: GRADE_ORDER, where: (v) => and(scored, sql`${countingGrade} = ${v}`) },
+      flag: { values: FLAG_KINDS, where: (v) => flagCondition(v as FlagKind, { nearDeadline }) },
+      // Rows flagged 缺佐证 by the latest decision.
+      evidence: { values: ['missing'], where: () => evidenceFlaggedCondition() },
+    },
+  });
+}
+
+export type EvaluationListQuery = QueryOf<ReturnType<typeof evaluationListSpec>>;
+export type EvaluationSort = EvaluationListQuery['sort'];
+
+/** Evaluations with their project, department and owner: the one FROM of every evaluation list. */
+export function evaluationRows(db: Db) {
+  return db
+    .select({
+      id: evaluations.id,
+      // Named apart, as the rows are also a subquery (two ids, two names).
+      projectId: sql<number>`${projects.id}`.mapWith(Number).as('project_id'),
+      project: sql<string>`${projects.name}`.as('project_name'),
+      position: projects.position,
+      department: sql<string>`${departments.name}`.as('department_name'),
+      departmentId: projects.departmentId,
+      ownerId: projects.ownerId,
+      /** The project's version (owner assignment is checked against it). */
+      projectVersion: sql<number>`${projects.version}`.mapWith(Number).as('project_version'),
+      owner: projectOwner.displayName,
+      ownerActive: projectOwner.active,
+      budgetTotalFen: projects.budgetTotalFen,
+      indicatorCount: indicatorCount.mapWith(Number).as('indicator_count'),
+      status: evaluations.status,
+      version: evaluations.version,
+      selfScore: evaluations.selfScore,
+      finalScore: evaluations.finalScore,
+      selfGrade: evaluations.selfGrade,
+      finalGrade: evaluations.finalGrade,
+      submittedAt: evaluations.submittedAt,
+      updatedAt: evaluations.updatedAt,
+    })
+    .from(evaluations)
+    .innerJoin(projects, eq(projects.id, evaluations.projectId))
+    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId))
+    .$dynamic();
+}
+
+export interface EvaluationScope {
+  user: SessionUser;
+  year: number;
+  /** Only these statuses (a to-do list). */
+  statuses?: readonly EvaluationStatus[];
+}
+
+/** A year's evaluations that a user may see (and the statuses asked for): the condition every list starts from. */
+export function scopeCondition({ user, year, statuses }: EvaluationScope): SQL | undefined {
+  return and(
+    eq(projects.year, year),
+    projectScopeCondition(user),
+    statuses ? inArray(evaluations.status, [...statuses]) : undefined,
+  );
+}
+
+/** One page of a year's evaluations in a user's scope, with the total that passes the query. */
+export function listEvaluationPage(
+  db: Db,
+  {
+    scope,
+    query,
+    nearDeadline = false,
+  }: { scope: EvaluationScope; query: EvaluationListQuery; nearDeadline?: boolean },
+) {
+  return readPage(db, evaluationListSpec({ nearDeadline }), query, {
+    source: () => evaluationRows(db),
+    where: scopeCondition(scope),
+  });
+}
+
+/**
+ * Every evaluation of a list in its order, keys only (上一条 / 下一条, "all N matching"): the list's
+ * scope and query, plus `keep` whatever its status (the one being looked at, after it was decided).
+ */
+export function listEvaluationKeys(
+  db: Db,
+  {
+    scope,
+    query,
+    nearDeadline = false,
+    keep,
+    limit,
+  }: { scope: EvaluationScope; query: EvaluationListQuery; nearDeadline?: boolean; keep?: number; limit?: number },
+) {
+  const spec = evaluationListSpec({ nearDeadline });
+  const listed = and(scopeCondition(scope), listCondition(spec, query));
+  const rows = db
+    .select({ id: evaluations.id, version: evaluations.version, name: projects.name })
+    .from(evaluations)
+    .innerJoin(projects, eq(projects.id, evaluations.projectId))
+    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId))
+    .where(keep === undefined ? listed : or(listed, eq(evaluations.id, keep)))
+    .orderBy(...listOrder(spec, query))
+    .$dynamic();
+  return limit === undefined ? rows : rows.limit(limit);
+}
+
+export type EvaluationListRow = Awaited<ReturnType<typeof listEvaluationPage>>['items'][number];
+
+/** The 合计 of a list: how many projects pass the condition, their budget and their indicators. */
+export async function evaluationTotals(db: Db, { where }: { where: SQL | undefined }) {
+  const listed = evaluationRows(db).where(where).as('listed');
+  const [row] = await db
+    .select({
+      projects: count(),
+      budgetFen: sum(listed.budgetTotalFen).mapWith(Number),
+      indicators: sum(listed.indicatorCount).mapWith(Number),
+    })
+    .from(listed);
+  return { projects: row?.projects ?? 0, budgetFen: row?.budgetFen ?? 0, indicators: row?.indicators ?? 0 };
+}
+
+/**
+ * 填报进度 in the database: a year's evaluations in a scope counted by group (department, or owner:
+ * null when none is assigned), status and whether anyone saved them yet (`started`: version past 1).
+ */
+export function progressCounts(db: Db, { scope, by }: { scope: EvaluationScope; by: 'department' | 'owner' }) {
+  const group = by === 'department' ? departments.name : projectOwner.displayName;
+  const started = sql<number>`case when ${evaluations.version} > 1 then 1 else 0 end`;
+  return db
+    .select({
+      group: sql<string | null>`${group}`,
+      status: evaluations.status,
+      started: started.mapWith((v) => Number(v) === 1),
+      count: count(),
+    })
+    .from(evaluations)
+    .innerJoin(projects, eq(projects.id, evaluations.projectId))
+    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId))
+    .where(scopeCondition(scope))
+    .groupBy(group, evaluations.status, started)
+    .orderBy(sql`${group} asc nulls last`);
+}

@@ -1,0 +1,198 @@
+import 'server-only';
+import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/sqlite-core';
+import { rankOf, readPage, type ListQuery, type ListSpec } from '../list-query';
+import {
+  countingScoreOf,
+  EVALUATION_STATUSES,
+  evaluationFlags,
+  FLAG_KINDS,
+  WITH_OWNER_STATUSES,
+  type FlagKind,
+} from '../schema';
+import { countingGradeOf, evaluationRows, GRADE_ORDER, scoredOf } from './evaluation-list';
+import type { Db } from '../sqlite';
+
+/**
+ * The overview's figures, computed by the database over the rows a condition selects: counts by
+ * status and grade, the score histogram, budgets, and the budget-weighted score as exact integers
+ * (分 × the score in hundredths) that lib/overview divides with decimal.js.
+ */
+
+/** Score bins as [from, to) in hundredths of a point. */
+export type Bins = ReadonlyArray<readonly [from: number, to: number]>;
+
+const sumWhen = (condition: SQL | undefined, value: SQL | number = 1) =>
+  sql<number>`coalesce(sum(case when ${condition ?? sql`1 = 1`} then ${value} else 0 end), 0)`.mapWith(Number);
+/** Sums that may pass 2^53 travel as text, so that decimal.js gets every digit. */
+const exactSumWhen = (condition: SQL, value: SQL) =>
+  sql<string>`cast(coalesce(sum(case when ${condition} then ${value} else 0 end), 0) as text)`;
+
+/** The figures' columns over a source with the list's columns (one department's, or everything's). */
+export function figureFields(listed: ReturnType<typeof listedRows>, bins: Bins) {
+  const scored = scoredOf(listed);
+  // Scores have at most two decimals: in hundredths they are exact integers on either dialect.
+  const hundredths = sql`cast(round(${countingScoreOf(listed)} * 100) as integer)`;
+  const grade = countingGradeOf(listed);
+  return {
+    projects: count(),
+    budgetFen: sumWhen(undefined, sql`${listed.budgetTotalFen}`),
+    scored: sumWhen(scored),
+    scoredBudgetFen: exactSumWhen(scored, sql`${listed.budgetTotalFen}`),
+    weightedHundredths: exactSumWhen(scored, sql`${listed.budgetTotalFen} * ${hundredths}`),
+    statuses: Object.fromEntries(EVALUATION_STATUSES.map((s) => [s, sumWhen(eq(listed.status, s))])) as Record<
+      (typeof EVALUATION_STATUSES)[number],
+      SQL<number>
+    >,
+    grades: Object.fromEntries(GRADE_ORDER.map((g) => [g, sumWhen(and(scored, sql`${grade} = ${g}`))])),
+    bins: Object.fromEntries(
+      bins.map(([from, to], i) => [i, sumWhen(and(scored, sql`${hundredths} >= ${from}`, sql`${hundredths} < ${to}`))]),
+    ),
+  };
+}
+
+/** The evaluation list's rows under a condition, as a subquery to aggregate over. */
+export function listedRows(db: Db, where: SQL | undefined) {
+  return evaluationRows(db).where(where).as('listed');
+}
+
+export async function yearFigures(db: Db, { where, bins }: { where: SQL | undefined; bins: Bins }) {
+  const listed = listedRows(db, where);
+  const [row] = await db.select(figureFields(listed, bins)).from(listed);
+  return row;
+}
+
+export type YearFigures = Awaited<ReturnType<typeof yearFigures>>;
+
+/** What 各部门 may be sorted by (its spec below gives each its SQL). */
+export const DEPARTMENT_LIST_SHAPE = {
+  sorts: { department: true, projects: true, scored: true, finalized: true, budget: true, average: true },
+  defaultSort: { key: 'department', direction: 'asc' },
+  filters: {},
+} as const;
+type DepartmentSort = keyof typeof DEPARTMENT_LIST_SHAPE.sorts;
+
+/** 各部门: each department of the scope with its figures, as a paged list. */
+export function departmentListSpec(listed: ReturnType<typeof listedRows>): ListSpec<DepartmentSort, never> {
+  const fields = figureFields(listed, []);
+  const scored = scoredOf(listed);
+  const hundredths = sql`cast(round(${countingScoreOf(listed)} * 100) as integer)`;
+  // For ordering only (the figure shown is exact): Σ(分 × score) / Σ 分 as a real number.
+  const average = sql`sum(case when ${scored} then ${listed.budgetTotalFen} * ${hundredths} end) * 1.0 / nullif(sum(case when ${scored} then ${listed.budgetTotalFen} end), 0)`;
+  return {
+    ...DEPARTMENT_LIST_SHAPE,
+    sorts: {
+      department: { by: [listed.department] },
+      projects: { by: [fields.projects] },
+      scored: { by: [fields.scored] },
+      finalized: { by: [fields.statuses.finalized] },
+      budget: { by: [fields.budgetFen] },
+      average: { by: [average], nullable: true },
+    },
+    tiebreak: [listed.departmentId],
+    search: [listed.department],
+  };
+}
+
+export type DepartmentListQuery = ListQuery<DepartmentSort, never>;
+
+/** One page of 各部门 over a scope (the overview's filter does not narrow it). */
+export function listDepartmentPage(db: Db, { scope, query }: { scope: SQL | undefined; query: DepartmentListQuery }) {
+  const listed = listedRows(db, scope);
+  const spec = departmentListSpec(listed);
+  return readPage(db, spec, query, {
+    source: () =>
+      db
+        .select({ departmentId: listed.departmentId, department: listed.department, ...figureFields(listed, []) })
+        .from(listed)
+        .groupBy(listed.departmentId, sql`${listed.department}`)
+        .$dynamic(),
+  });
+}
+
+/** Where a draft near the deadline stands among an evaluation's flags: after all the engine gives. */
+const DEADLINE_ORDINAL = 2_000_000;
+
+/**
+ * 值得关注 as a list: the stored flags of the rows a condition selects, and every draft among them
+ * when the deadline is near, one row each, sortable by kind, project and department.
+ */
+function flagRows(db: Db, { where, nearDeadline }: { where: SQL | undefined; nearDeadline: boolean }) {
+  const listed = listedRows(db, where);
+  const columns = {
+    project: sql<string>`${listed.project}`.as('project'),
+    department: sql<string>`${listed.department}`.as('department'),
+    position: sql<number>`${listed.position}`.mapWith(Number).as('position'),
+  };
+  const stored = db
+    .select({
+      evaluationId: sql<number>`${evaluationFlags.evaluationId}`.mapWith(Number).as('evaluation_id'),
+      kind: sql<FlagKind>`${evaluationFlags.kind}`.as('kind'),
+      ordinal: sql<number>`${evaluationFlags.ordinal}`.mapWith(Number).as('ordinal'),
+      detail: sql<string>`${evaluationFlags.detail}`.as('detail'),
+      ...columns,
+    })
+    .from(evaluationFlags)
+    .innerJoin(listed, eq(listed.id, evaluationFlags.evaluationId));
+  if (!nearDeadline) return stored.as('flag_rows');
+  const drafts = db
+    .select({
+      evaluationId: sql<number>`${listed.id}`.mapWith(Number).as('evaluation_id'),
+      kind: sql<FlagKind>`'draft_near_deadline'`.as('kind'),
+      ordinal: sql<number>`${DEADLINE_ORDINAL}`.mapWith(Number).as('ordinal'),
+      detail: sql<string>`''`.as('detail'),
+      ...columns,
+    })
+    .from(listed)
+    .where(inArray(listed.status, [...WITH_OWNER_STATUSES]));
+  return unionAll(stored, drafts).as('flag_rows');
+}
+
+/** What 值得关注 may be sorted by; its kind filter is the overview's flag filter. */
+export const FLAG_LIST_SHAPE = {
+  sorts: { position: true, kind: true, project: true, department: true },
+  defaultSort: { key: 'position', direction: 'asc' },
+  filters: {},
+} as const;
+type FlagSort = keyof typeof FLAG_LIST_SHAPE.sorts;
+
+export function flagListSpec(rows: ReturnType<typeof flagRows>): ListSpec<FlagSort, 'kind'> {
+  return {
+    sorts: {
+      position: { by: [rows.department, rows.position] },
+      kind: { by: [rankOf(rows.kind, FLAG_KINDS)] },
+      project: { by: [rows.project] },
+      department: { by: [rows.department, rows.position] },
+    },
+    defaultSort: FLAG_LIST_SHAPE.defaultSort,
+    tiebreak: [rows.evaluationId, rows.ordinal],
+    search: [],
+    filters: { kind: { values: FLAG_KINDS, where: (v) => sql`${rows.kind} = ${v}` } },
+  };
+}
+
+export type FlagListQuery = ListQuery<FlagSort, 'kind'>;
+
+/** One page of 值得关注 over the rows a condition selects. */
+export function listFlagPage(
+  db: Db,
+  { where, nearDeadline, query }: { where: SQL | undefined; nearDeadline: boolean; query: FlagListQuery },
+) {
+  const rows = flagRows(db, { where, nearDeadline });
+  return readPage(db, flagListSpec(rows), query, { source: () => db.select().from(rows).$dynamic() });
+}
+
+/** How many flags of each kind the rows a condition selects have. */
+export async function countFlags(
+  db: Db,
+  { where, nearDeadline }: { where: SQL | undefined; nearDeadline: boolean },
+): Promise<Record<FlagKind, number>> {
+  const rows = flagRows(db, { where, nearDeadline });
+  const counted = await db
+    .select({ kind: rows.kind, n: count() })
+    .from(rows)
+    .groupBy(sql`${rows.kind}`);
+  const out = Object.fromEntries(FLAG_KINDS.map((k) => [k, 0])) as Record<FlagKind, number>;
+  for (const { kind, n } of counted) out[kind] = n;
+  return out;
+}

@@ -1,0 +1,87 @@
+import 'server-only';
+import { and } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { listCondition } from '@/db/list-query';
+import {
+  evaluationListSpec,
+  listEvaluationPage,
+  scopeCondition,
+  type EvaluationListQuery,
+} from '@/db/queries/evaluation-list';
+import {
+  countFlags,
+  DEPARTMENT_LIST_SHAPE,
+  FLAG_LIST_SHAPE,
+  listDepartmentPage,
+  listFlagPage,
+  yearFigures,
+} from '@/db/queries/overview';
+import type { SessionUser } from '@/lib/auth/scope';
+import { readListQuery, type SearchParams } from '@/lib/lists/list-params';
+import { deadlineDetail, deadlineIsNear } from './flags';
+import { budgetWeightedAverage, gradeDistribution, HISTOGRAM_HUNDREDTHS, scoreHistogram } from './summarize';
+
+/** The prefixes of the overview's other lists in the URL: `dept_page`, `flag_sort`. */
+export const DEPARTMENT_LIST = 'dept';
+export const FLAG_LIST = 'flag';
+
+/**
+ * Everything the overview shows of a year, each piece computed by the database: the filter (the
+ * project list's query) narrows the figures, the charts, the flags and the project table, not 各部门.
+ */
+export async function loadOverview(
+  db: Db,
+  {
+    user,
+    year,
+    deadline,
+    params,
+    today,
+  }: { user: SessionUser; year: number; deadline: string | null; params: SearchParams; today: Date },
+) {
+  const nearDeadline = deadlineIsNear(deadline, today);
+  const spec = evaluationListSpec({ nearDeadline });
+  const { query } = readListQuery(spec, params);
+  const scope = scopeCondition({ user, year });
+  // The flag filter narrows the flags list to its kind rather than to projects that have one.
+  const withoutFlag: EvaluationListQuery = { ...query, filters: { ...query.filters, flag: undefined } };
+  const where = and(scope, listCondition(spec, query));
+  const flagWhere = and(scope, listCondition(spec, withoutFlag));
+  const departmentQuery = readListQuery(DEPARTMENT_LIST_SHAPE, params, { prefix: DEPARTMENT_LIST }).query;
+  const flagQuery = readListQuery(FLAG_LIST_SHAPE, params, { prefix: FLAG_LIST }).query;
+  const [figures, departments, flags, flagCounts, rows] = await Promise.all([
+    yearFigures(db, { where, bins: HISTOGRAM_HUNDREDTHS }),
+    listDepartmentPage(db, { scope, query: departmentQuery }),
+    listFlagPage(db, {
+      where: flagWhere,
+      nearDeadline,
+      query: { ...flagQuery, filters: { kind: query.filters.flag } },
+    }),
+    countFlags(db, { where: flagWhere, nearDeadline }),
+    listEvaluationPage(db, { scope: { user, year }, query, nearDeadline }),
+  ]);
+  return {
+    query,
+    spec,
+    departmentQuery,
+    flagQuery,
+    figures,
+    average: budgetWeightedAverage(figures),
+    grades: gradeDistribution(figures),
+    histogram: scoreHistogram(figures),
+    departments: {
+      ...departments,
+      items: departments.items.map((d) => ({ ...d, weightedAverage: budgetWeightedAverage(d) })),
+    },
+    flags: {
+      ...flags,
+      items: flags.items.map((f) =>
+        f.kind === 'draft_near_deadline' && deadline ? { ...f, detail: deadlineDetail(deadline, today) } : f,
+      ),
+    },
+    flagCounts,
+    rows,
+  };
+}
+
+export type Overview = Awaited<ReturnType<typeof loadOverview>>;

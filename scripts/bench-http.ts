@@ -1,0 +1,154 @@
+/**
+ * The HTTP half of `npm run bench`: starts the real server (`npm start`, the existing build) on the
+ * bench's data folder, signs in as finance through the login endpoint, and times the pages, the list
+ * API and the exports over HTTP, for the synthetic year and for the seed's year, with the bytes of
+ * each answer and the server's peak RSS while it was being answered.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { tsxArgs } from './tsx';
+
+export interface HttpTiming {
+  label: string;
+  year: number;
+  medianMs: number;
+  bytes: number;
+  peakRssBytes: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The resident memory of every process of the server's group (start.ts and next). */
+function groupRss(pgid: number): number {
+  try {
+    const out = execFileSync('ps', ['-o', 'rss=', '-g', String(pgid)], { encoding: 'utf8' });
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .reduce((sum, kb) => sum + Number(kb) * 1024, 0);
+  } catch {
+    return 0;
+  }
+}
+
+async function startServer(dataDir: string) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, tsxArgs('scripts/start.ts'), {
+    env: { ...process.env, SKIP_BUILD_CHECK: '1', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);
+    if (Date.now() > deadline) throw new Error('server did not start');
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, pgid: child.pid!, stop: () => process.kill(-child.pid!, 'SIGTERM') };
+}
+
+function cookiesOf(res: Response, jar: Map<string, string>) {
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(';');
+    const eq = pair.indexOf('=');
+    jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+}
+
+async function signIn(url: string, username: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  cookiesOf(csrf, jar);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
+    body: new URLSearchParams({ csrfToken, username, password, json: 'true' }),
+    redirect: 'manual',
+  });
+  cookiesOf(res, jar);
+  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in of ${username} failed`);
+  return header();
+}
+
+/** One GET, read to the end: its time, its bytes and the server's peak RSS meanwhile. */
+async function timeGet(url: string, cookie: string, pgid: number) {
+  let peak = groupRss(pgid);
+  const sampler = setInterval(() => (peak = Math.max(peak, groupRss(pgid))), 100);
+  const started = performance.now();
+  const res = await fetch(url, { headers: { cookie } });
+  let bytes = 0;
+  const reader = res.body!.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) bytes += read.value.length;
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  return { ms, bytes, peak: Math.max(peak, groupRss(pgid)) };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+export async function benchHttp({
+  dataDir,
+  years,
+  username,
+  password,
+  evaluationOf,
+}: {
+  dataDir: string;
+  years: number[];
+  username: string;
+  password: string;
+  /** An evaluation of each year, for its page. */
+  evaluationOf: (year: number) => number;
+}): Promise<HttpTiming[]> {
+  const server = await startServer(dataDir);
+  try {
+    const cookie = await signIn(server.url, username, password);
+    const timings: HttpTiming[] = [];
+    for (const year of years) {
+      const targets: Array<[label: string, path: string, runs: number]> = [
+        ['/projects', `/projects?year=${year}`, 5],
+        ['/overview', `/overview?year=${year}`, 5],
+        ['/tasks', `/tasks?year=${year}`, 5],
+        ['/evaluations/{id}', `/evaluations/${evaluationOf(year)}`, 5],
+        ['list API page', `/api/years/${year}/evaluations?page=2&pageSize=100&sort=-selfScore`, 5],
+        ['indicators.csv', `/api/years/${year}/indicators.csv`, 1],
+        ['evaluations.xlsx', `/api/years/${year}/evaluations.xlsx`, 1],
+        ['self-evaluations.zip', `/api/years/${year}/self-evaluations.zip`, 1],
+      ];
+      for (const [label, path, runs] of targets) {
+        // A page's first answer warms the server up (modules loaded, statements prepared); an export's is the run.
+        if (runs > 1) await timeGet(`${server.url}${path}`, cookie, server.pgid);
+        const results = [];
+        for (let i = 0; i < runs; i++) results.push(await timeGet(`${server.url}${path}`, cookie, server.pgid));
+        timings.push({
+          label,
+          year,
+          medianMs: median(results.map((r) => r.ms)),
+          bytes: results[0].bytes,
+          peakRssBytes: Math.max(...results.map((r) => r.peak)),
+        });
+      }
+    }
+    return timings;
+  } finally {
+    server.stop();
+  }
+}
