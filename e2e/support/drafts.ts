@@ -46,7 +46,7 @@ export async function demoWorkflow(baseURL: string) {
   const client = async (username: string) => (as[username] ??= await apiAs(baseURL, username));
   const finance = await client('finance');
   const list: Array<{ id: number; project: string }> = (await (await finance.get('/api/years/2024/evaluations')).json())
-    .evaluations;
+    .items;
   const read = async (id: number): Promise<Detail> => (await finance.get(`/api/evaluations/${id}`)).json();
   const idOf = (project: string) => {
     const found = list.find((e) => e.project === project);
