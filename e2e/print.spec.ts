@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { completeDraft, type Detail } from './support/data';
+import { completeDraft, demoWorkflow } from './support/drafts';
 import { expect, test } from './support/fixtures';
-import { apiAs, callAction } from './support/http';
 import type { Page } from '@playwright/test';
 
 /**
@@ -25,14 +24,6 @@ const PX_PER_MM = 96 / 25.4;
 const PRINTABLE = { width: (297 - 20) * PX_PER_MM, height: (210 - 14 - 12) * PX_PER_MM };
 
 test.describe.configure({ timeout: 120_000 });
-
-async function step(baseURL: string, user: string, id: number, action: string, input: (detail: Detail) => object) {
-  const api = await apiAs(baseURL, user);
-  const detail: Detail = await (await api.get(`/api/evaluations/${id}`)).json();
-  expect(await callAction(api, `/evaluations/${id}`, action, input(detail)), `${action} by ${user}`).toMatchObject({
-    ok: true,
-  });
-}
 
 /** Every block of the printed document in order, with its height in the print layout; rows of the indicators marked. */
 async function printBlocks(page: Page) {
@@ -79,9 +70,8 @@ test('the 自评表 of a 13-indicator evaluation prints on A4 landscape: rows fr
   pageAs,
   server,
 }, testInfo) => {
-  const ownerApi = await apiAs(server.url, 'owner2');
-  const list = await (await ownerApi.get('/api/years/2024/evaluations')).json();
-  const id: number = list.items.find((e: { project: string }) => e.project === PROJECT).id;
+  const flow = await demoWorkflow(server.url);
+  const id = flow.idOf(PROJECT);
 
   // An untouched draft has the published eight columns, none of them blank.
   const owner = await pageAs('owner2');
@@ -90,16 +80,16 @@ test('the 自评表 of a 13-indicator evaluation prints on A4 landscape: rows fr
   await expect(owner.getByTestId('mof-table').locator('th:empty')).toHaveCount(0);
 
   // Filled in with an explanation on every row, submitted, approved, and reviewed by finance on row 1.
-  await step(server.url, 'owner2', id, 'saveDraftAction', (detail) => {
+  await flow.act('owner2', id, 'saveDraftAction', (detail) => {
     const draft = completeDraft(detail);
     draft.indicators.forEach((row, i) => {
       row.explanation = `第${i + 1}项已按年度计划完成，培训与宣传活动的签到表、照片和总结材料已归档，下一年度继续按计划推进。`;
     });
     return draft;
   });
-  await step(server.url, 'owner2', id, 'submitAction', (d) => ({ evaluationId: id, version: d.version }));
-  await step(server.url, 'head', id, 'approveAction', (d) => ({ evaluationId: id, version: d.version, comment: '' }));
-  await step(server.url, 'finance', id, 'reviewScoresAction', (d) => ({
+  await flow.act('owner2', id, 'submitAction', flow.step());
+  await flow.act('head', id, 'approveAction', flow.step());
+  await flow.act('finance', id, 'reviewScoresAction', (d) => ({
     evaluationId: id,
     version: d.version,
     indicators: [{ indicatorId: d.indicators[0].id, score: '5', reason: '培训签到表不全' }],
