@@ -25,7 +25,7 @@ import { indicatorCsvChunks } from '../lib/exports/indicators-csv';
 import { writeYearWorkbook } from '../lib/exports/workbooks';
 import { seedDemo } from '../lib/seed';
 import { benchHttp } from './bench-http';
-import { buildSyntheticYear } from './synthetic-year';
+import { buildBenchYear } from './bench-year';
 import { tsxArgs } from './tsx';
 
 const YEAR = 2031;
@@ -53,7 +53,7 @@ async function buildYear(dir: string, projectCount: number) {
   try {
     // The seed's year beside it, for the pages at its size (and its finance account, demo1234).
     await seedDemo(db);
-    return await buildSyntheticYear(db, { year: YEAR, projectCount });
+    return await buildBenchYear(db, { year: YEAR, projectCount });
   } finally {
     closeDatabase(db);
   }
