@@ -21,16 +21,16 @@ import {
   type ReviewActionKind,
 } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
+import { workflowScope } from '@/lib/evaluations/authorize';
 import { describeScore } from '@/lib/evaluations/engine-input';
 import { keepSnapshotInStep } from '@/lib/evaluations/frozen';
-import { cachedScores, schemeOfYear, scoreStored, sheetOf } from '@/lib/evaluations/sheet';
 import { prepareDraft } from '@/lib/evaluations/save-draft';
-import { workflowScope } from '@/lib/evaluations/authorize';
+import { cachedScores, schemeOfYear, scoreStored, sheetOf } from '@/lib/evaluations/sheet';
 import { STATUS_LABELS } from '@/lib/roles';
 import type { EvaluationResult } from '@/lib/scoring';
 import { decide } from '@/lib/workflow/state-machine';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { createSyntheticStructure, draftFor, targetState, type SyntheticActors } from './synthetic-year';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 /**
  * The benchmark's year, built in bulk: the same target tables, people and end states as
