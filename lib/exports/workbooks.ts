@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { shownEvaluation } from '@/lib/evaluations/frozen';
+import { exportedEvaluation } from './export-scores';
 import { INDICATOR_CSV_HEADERS, indicatorLines, type IndicatorLine } from './indicators-csv';
 import { LineSpool } from './line-spool';
 import { SELF_EVALUATION_SHEET_OPTIONS, writeSelfEvaluationSheet } from './self-evaluation-sheet';
@@ -85,7 +86,7 @@ export async function writeYearWorkbook(
     const summary = new SummarySheetWriter(wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS), year);
     for await (const batch of batches()) {
       for (const bundle of batch) {
-        const shown = shownEvaluation(bundle);
+        const shown = exportedEvaluation(bundle);
         summary.add(shown);
         for (const line of indicatorLines(shown.bundle, shown.result)) spool.add(line);
       }
