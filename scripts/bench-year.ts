@@ -1,6 +1,7 @@
-import { and, eq, getTableColumns } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns } from 'drizzle-orm';
 import { transaction, type Db } from '@/db';
 import type { AuditChange } from '@/db/queries/audit';
+import { ensureDepartment } from '@/db/queries/departments';
 import {
   writeEvaluation,
   yearBundleBatches,
@@ -9,9 +10,12 @@ import {
   type ResultColumns,
 } from '@/db/queries/evaluations';
 import { projectScopeCondition } from '@/db/queries/projects';
+import { insertYear } from '@/db/queries/years';
 import {
   auditLog,
+  evaluations,
   indicatorResults,
+  indicators,
   projects,
   reviewActions,
   type AuditAction,
@@ -28,8 +32,15 @@ import { prepareDraft } from '@/lib/evaluations/save-draft';
 import { cachedScores, schemeOfYear, scoreStored, sheetOf } from '@/lib/evaluations/sheet';
 import { STATUS_LABELS } from '@/lib/roles';
 import type { EvaluationResult } from '@/lib/scoring';
+import { indicatorTargets, projectTargets, targetsSummary } from '@/lib/targets/import-table';
 import { decide } from '@/lib/workflow/state-machine';
-import { createSyntheticStructure, draftFor, targetState, type SyntheticActors } from './synthetic-year';
+import {
+  createSyntheticStructure,
+  draftFor,
+  targetState,
+  type DepartmentWriter,
+  type SyntheticActors,
+} from './synthetic-year';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -306,8 +317,56 @@ export async function bulkFillEvaluations(
   return { indicators, statuses };
 }
 
-/** `npm run bench`'s year: the synthetic structure, then every evaluation filled in bulk. */
+/**
+ * One department's table as importTargetTable writes it into an empty year (the year, the department,
+ * each project with its indicators, its empty evaluation and its `targets_imported` audit entry), in a
+ * few multi-row inserts, the owner set from the start.
+ */
+const bulkDepartment: DepartmentWriter = async (tx, { table, year, addPeople }) => {
+  await insertYear(tx, { year, scheme: 'national' });
+  const departmentId = await ensureDepartment(tx, { name: table.department });
+  const { ownerId } = await addPeople(departmentId);
+  const rows = table.projects.map((p, position) => ({
+    ...projectTargets(p, position, table.implementingUnit),
+    year,
+    departmentId,
+    ownerId,
+  }));
+  await insertMany(tx, projects, rows);
+  const ids = await tx
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.year, year), eq(projects.departmentId, departmentId)))
+    .orderBy(asc(projects.position));
+  const targets = table.projects.map(indicatorTargets);
+  await insertMany(
+    tx,
+    indicators,
+    ids.flatMap(({ id }, i) => targets[i].map((row) => ({ ...row, projectId: id }))),
+  );
+  await insertMany(
+    tx,
+    evaluations,
+    ids.map(({ id }) => ({ projectId: id })),
+  );
+  await insertMany(
+    tx,
+    auditLog,
+    ids.map(({ id }, i) => ({
+      actorId: null,
+      action: 'targets_imported' as const,
+      entityType: 'project' as const,
+      entityId: id,
+      field: '绩效目标表导入',
+      oldValue: null,
+      newValue: targetsSummary(targets[i]),
+    })),
+  );
+  return departmentId;
+};
+
+/** `npm run bench`'s year: the synthetic structure and every evaluation, in bulk. */
 export async function buildBenchYear(db: Db, args: { year: number; projectCount: number; password?: string }) {
-  const actors = await createSyntheticStructure(db, args);
+  const actors = await createSyntheticStructure(db, args, bulkDepartment);
   return bulkFillEvaluations(db, { year: args.year, actors });
 }

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --projects 2000 --keep --skip-http]
+ * npm run bench [-- --projects 2000 --keep --skip-http --skip-zip --reuse <a kept folder>]
  * Builds a synthetic year (default 2,000 projects, ~7 indicators each, every workflow state) beside
  * the seed's in a temporary database through the real operations, times the year workbook and the
  * indicator CSV as the routes produce them, each in a fresh child process so its peak memory is its
@@ -36,6 +36,8 @@ const { values } = parseArgs({
     projects: { type: 'string', default: '2000' },
     keep: { type: 'boolean', default: false },
     'skip-http': { type: 'boolean', default: false },
+    'skip-zip': { type: 'boolean', default: false },
+    reuse: { type: 'string' },
     child: { type: 'string' },
     dir: { type: 'string' },
   },
@@ -135,9 +137,10 @@ async function reportHttp(dir: string) {
   const timings = await benchHttp({
     dataDir: dir,
     years: [YEAR, SEED_YEAR],
-    username: 'finance',
-    password: 'demo1234',
+    finance: { username: 'finance', password: 'demo1234' },
+    admin: { username: 'admin', password: 'demo1234' },
     evaluationOf: (year) => evaluations.get(year)!,
+    skipZip: values['skip-zip'],
   });
   const lines = [
     ['请求', '年度', '中位 ms', 'KB', '服务器峰值 RSS MB'],
@@ -156,14 +159,17 @@ async function reportHttp(dir: string) {
 async function main() {
   if (values.child) return child(values.child, values.dir!);
   const projectCount = Number(values.projects);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
+  // --reuse: the folder a run with --keep left, measured again without building it.
+  const dir = values.reuse ?? mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
   try {
-    process.stdout.write(`生成合成年度：${projectCount} 个项目（临时数据库 ${dir}）…\n`);
-    const t0 = performance.now();
-    const counts = await buildYear(dir, projectCount);
-    process.stdout.write(
-      `  用时 ${((performance.now() - t0) / 1000).toFixed(1)} s；${counts.indicators} 个指标；状态 ${JSON.stringify(counts.statuses)}\n\n`,
-    );
+    if (!values.reuse) {
+      process.stdout.write(`生成合成年度：${projectCount} 个项目（临时数据库 ${dir}）…\n`);
+      const t0 = performance.now();
+      const counts = await buildYear(dir, projectCount);
+      process.stdout.write(
+        `  用时 ${((performance.now() - t0) / 1000).toFixed(1)} s；${counts.indicators} 个指标；状态 ${JSON.stringify(counts.statuses)}\n\n`,
+      );
+    }
 
     const reports = ['xlsx', 'csv'].map((kind) => runChild(kind, dir));
     const lines = [
@@ -188,7 +194,7 @@ async function main() {
     );
     if (!values['skip-http']) await reportHttp(dir);
   } finally {
-    if (values.keep) process.stdout.write(`保留：${dir}\n`);
+    if (values.keep || values.reuse) process.stdout.write(`保留：${dir}\n`);
     else rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -239,15 +239,32 @@ const PROJECTS_PER_DEPARTMENT = 100;
 /** Departments imported per transaction: one commit (and fsync) per thousand projects, not per project. */
 const DEPARTMENTS_PER_TRANSACTION = 10;
 
+/** Writes one department's target table and its head and owner (`addPeople`); answers the department's id. */
+export type DepartmentWriter = (
+  tx: Db,
+  args: { table: ParsedTable; year: number; addPeople: (departmentId: number) => Promise<{ ownerId: number }> },
+) => Promise<number>;
+
+/** Through the real import (`importTargetTable`), then the owner set on every project. */
+const importDepartment: DepartmentWriter = async (tx, { table, year, addPeople }) => {
+  await importTargetTable(tx, { table, year });
+  const departmentId = (await findDepartmentByName(tx, { name: table.department }))!.id;
+  const { ownerId } = await addPeople(departmentId);
+  for (const { id } of await listUnownedProjects(tx, { year, departmentId }))
+    await setProjectOwner(tx, { projectId: id, ownerId });
+  return departmentId;
+};
+
 /**
- * The target tables of a synthetic year in a migrated database, imported by the real import
- * (`importTargetTable`, ten departments per transaction): departments of 100 projects, each with a head
- * (`dept0-head`…) and an owner (`dept0-owner`…) whose password is `password`, and a finance account
- * unless there is one. Answers the people who fill the evaluations.
+ * The target tables of a synthetic year in a migrated database, ten departments per transaction:
+ * departments of 100 projects, each with a head (`dept0-head`…) and an owner (`dept0-owner`…) whose
+ * password is `password`, and a finance account unless there is one. Each department is written by
+ * `writeDepartment` (the real import by default). Answers the people who fill the evaluations.
  */
 export async function createSyntheticStructure(
   db: Db,
   { year, projectCount, password = 'bench-only' }: { year: number; projectCount: number; password?: string },
+  writeDepartment: DepartmentWriter = importDepartment,
 ): Promise<SyntheticActors> {
   // One hash for every account: they share the password, and hashing is slow on purpose.
   const passwordHash = hashPasswordSync(password);
@@ -263,14 +280,14 @@ export async function createSyntheticStructure(
     await transaction(db, async (tx) => {
       for (let d = first; d < Math.min(departments, first + DEPARTMENTS_PER_TRANSACTION); d++) {
         const size = Math.min(PROJECTS_PER_DEPARTMENT, projectCount - d * PROJECTS_PER_DEPARTMENT);
-        const table = syntheticDepartment(d, size, year);
-        await importTargetTable(tx, { table, year });
-        const departmentId = (await findDepartmentByName(tx, { name: table.department }))!.id;
-        await addUser(tx, `dept${d}-head`, 'dept_head', departmentId);
-        const ownerId = await addUser(tx, `dept${d}-owner`, 'owner', departmentId);
-        for (const { id } of await listUnownedProjects(tx, { year, departmentId }))
-          await setProjectOwner(tx, { projectId: id, ownerId });
-        ids[d] = departmentId;
+        ids[d] = await writeDepartment(tx, {
+          table: syntheticDepartment(d, size, year),
+          year,
+          addPeople: async (departmentId) => {
+            await addUser(tx, `dept${d}-head`, 'dept_head', departmentId);
+            return { ownerId: await addUser(tx, `dept${d}-owner`, 'owner', departmentId) };
+          },
+        });
       }
     });
   }
