@@ -133,7 +133,9 @@ export async function benchHttp({
     };
     const timings: HttpTiming[] = [];
     for (const year of years) {
-      const targets: Array<[label: string, path: string, runs: number, as: keyof typeof cookies]> = [
+      type Target = [label: string, path: string, runs: number, as: keyof typeof cookies];
+      const zip: Target = ['self-evaluations.zip', `/api/years/${year}/self-evaluations.zip`, 1, 'finance'];
+      const targets: Target[] = [
         ['/projects', `/projects?year=${year}`, 5, 'finance'],
         ['/projects, page 3 by 自评得分', `/projects?year=${year}&sort=-selfScore&page=3`, 5, 'finance'],
         ['/overview', `/overview?year=${year}`, 5, 'finance'],
@@ -144,9 +146,7 @@ export async function benchHttp({
         ['list API page', `/api/years/${year}/evaluations?page=2&pageSize=100&sort=-selfScore`, 5, 'finance'],
         ['indicators.csv', `/api/years/${year}/indicators.csv`, 1, 'finance'],
         ['evaluations.xlsx', `/api/years/${year}/evaluations.xlsx`, 1, 'finance'],
-        ...(skipZip
-          ? []
-          : [['self-evaluations.zip', `/api/years/${year}/self-evaluations.zip`, 1, 'finance'] as const]),
+        ...(skipZip ? [] : [zip]),
       ];
       for (const [label, path, runs, as] of targets) {
         const cookie = cookies[as];
