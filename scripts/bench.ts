@@ -65,7 +65,7 @@ async function buildYear(dir: string, projectCount: number) {
 async function child(kind: string, dir: string) {
   const baselineRss = process.resourceUsage().maxRSS * 1024;
   let heapPeak = 0;
-  const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 5);
+  const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 50);
   const db = openDatabase(databaseFile(dir));
   const finance = await sessionUser(db, 'finance');
   const started = performance.now();

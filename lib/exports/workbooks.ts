@@ -67,6 +67,31 @@ function detailRow(line: IndicatorLine): Array<string | number | null> {
   ];
 }
 
+interface StyleRegistry {
+  addStyleModel(model: object | undefined, cellType?: number): number;
+  weakMap?: WeakMap<object, number>;
+}
+
+/**
+ * exceljs finds each cell's style id by rendering the cell's style to XML and looking that up; every
+ * cell has a style object of its own (an empty one for most), so it renders one per cell: the larger
+ * part of writing 140,000 rows. The id depends only on the style's content and the cell's type, so it
+ * is remembered by those (a style object exceljs has already seen keeps the id it gave it).
+ */
+function rememberStyleIds(wb: ExcelJS.stream.xlsx.WorkbookWriter) {
+  const styles = (wb as unknown as { styles: StyleRegistry }).styles;
+  const add = styles.addStyleModel.bind(styles);
+  const ids = new Map<string, number>();
+  styles.addStyleModel = (model, cellType) => {
+    if (!model || styles.weakMap?.has(model)) return add(model, cellType);
+    const key = `${cellType}|${JSON.stringify(model)}`;
+    const id = ids.get(key) ?? add(model, cellType);
+    ids.set(key, id);
+    styles.weakMap?.set(model, id);
+    return id;
+  };
+}
+
 /**
  * `GET /api/years/{year}/evaluations.xlsx`: two sheets, 汇总 (one row per project, then 合计) and
  * 指标明细 (one row per indicator), streamed into `output` row by row with exceljs's streaming writer.
@@ -80,6 +105,7 @@ export async function writeYearWorkbook(
 ): Promise<{ sheets: number; projects: number; rows: number }> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   describeWorkbook(wb);
+  rememberStyleIds(wb);
 
   const spool = new LineSpool<IndicatorLine>();
   try {
