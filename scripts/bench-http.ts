@@ -13,7 +13,10 @@ export interface HttpTiming {
   year: number;
   medianMs: number;
   bytes: number;
+  /** Every process of the server's group together (the start script, tsx, Next). */
   peakRssBytes: number;
+  /** The largest of them alone: the Next server that answers. */
+  peakServerRssBytes: number;
 }
 
 function freePort(): Promise<number> {
@@ -27,16 +30,17 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The resident memory of every process of the server's group (start.ts and next). */
-function groupRss(pgid: number): number {
+/** The resident memory of the processes of the server's group (start.ts and next): all together, and the largest. */
+function groupRss(pgid: number): { total: number; largest: number } {
   try {
     const out = execFileSync('ps', ['-o', 'rss=', '-g', String(pgid)], { encoding: 'utf8' });
-    return out
+    const sizes = out
       .split('\n')
       .filter(Boolean)
-      .reduce((sum, kb) => sum + Number(kb) * 1024, 0);
+      .map((kb) => Number(kb) * 1024);
+    return { total: sizes.reduce((sum, n) => sum + n, 0), largest: Math.max(0, ...sizes) };
   } catch {
-    return 0;
+    return { total: 0, largest: 0 };
   }
 }
 
@@ -89,8 +93,13 @@ async function signIn(url: string, username: string, password: string): Promise<
 
 /** One GET, read to the end: its time, its bytes and the server's peak RSS meanwhile. */
 async function timeGet(url: string, cookie: string, pgid: number) {
-  let peak = groupRss(pgid);
-  const sampler = setInterval(() => (peak = Math.max(peak, groupRss(pgid))), 100);
+  const peak = groupRss(pgid);
+  const sample = () => {
+    const now = groupRss(pgid);
+    peak.total = Math.max(peak.total, now.total);
+    peak.largest = Math.max(peak.largest, now.largest);
+  };
+  const sampler = setInterval(sample, 100);
   const started = performance.now();
   const res = await fetch(url, { headers: { cookie } });
   let bytes = 0;
@@ -99,7 +108,8 @@ async function timeGet(url: string, cookie: string, pgid: number) {
   const ms = performance.now() - started;
   clearInterval(sampler);
   if (!res.ok) throw new Error(`${url}: ${res.status}`);
-  return { ms, bytes, peak: Math.max(peak, groupRss(pgid)) };
+  sample();
+  return { ms, bytes, peak };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -159,7 +169,8 @@ export async function benchHttp({
           year,
           medianMs: median(results.map((r) => r.ms)),
           bytes: results[0].bytes,
-          peakRssBytes: Math.max(...results.map((r) => r.peak)),
+          peakRssBytes: Math.max(...results.map((r) => r.peak.total)),
+          peakServerRssBytes: Math.max(...results.map((r) => r.peak.largest)),
         });
       }
     }

@@ -143,13 +143,14 @@ async function reportHttp(dir: string) {
     skipZip: values['skip-zip'],
   });
   const lines = [
-    ['请求', '年度', '中位 ms', 'KB', '服务器峰值 RSS MB'],
+    ['请求', '年度', '中位 ms', 'KB', '服务器进程组峰值 RSS MB', 'Next 进程峰值 RSS MB'],
     ...timings.map((t) => [
       t.label,
       String(t.year),
       t.medianMs.toFixed(0),
       (t.bytes / 1024).toFixed(1),
       mb(t.peakRssBytes),
+      mb(t.peakServerRssBytes),
     ]),
   ];
   const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
