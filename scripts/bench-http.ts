@@ -123,6 +123,7 @@ export async function benchHttp({
   admin,
   evaluationOf,
   skipZip = false,
+  pagesOnly = false,
 }: {
   dataDir: string;
   years: number[];
@@ -134,6 +135,8 @@ export async function benchHttp({
   evaluationOf: (year: number) => number;
   /** The zip of 自评表 builds one workbook per project: minutes at city scale. */
   skipZip?: boolean;
+  /** Pages and the list API only, no export. */
+  pagesOnly?: boolean;
 }): Promise<HttpTiming[]> {
   const server = await startServer(dataDir);
   try {
@@ -154,10 +157,13 @@ export async function benchHttp({
         ['/admin/users', `/admin/users`, 5, 'admin'],
         ['/admin/users/assign', `/admin/users/assign?year=${year}`, 5, 'admin'],
         ['list API page', `/api/years/${year}/evaluations?page=2&pageSize=100&sort=-selfScore`, 5, 'finance'],
+      ];
+      const exports: Target[] = [
         ['indicators.csv', `/api/years/${year}/indicators.csv`, 1, 'finance'],
         ['evaluations.xlsx', `/api/years/${year}/evaluations.xlsx`, 1, 'finance'],
         ...(skipZip ? [] : [zip]),
       ];
+      if (!pagesOnly) targets.push(...exports);
       for (const [label, path, runs, as] of targets) {
         const cookie = cookies[as];
         // A page's first answer warms the server up (modules loaded, statements prepared); an export's is the run.

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --projects 2000 --keep --skip-http --skip-zip --reuse <a kept folder>]
+ * npm run bench [-- --projects 2000 --keep --skip-http --skip-zip --pages-only --reuse <a kept folder>]
  * Builds a synthetic year (default 2,000 projects, ~7 indicators each, every workflow state) beside
  * the seed's in a temporary database through the real operations, times the year workbook and the
  * indicator CSV as the routes produce them, each in a fresh child process so its peak memory is its
@@ -37,6 +37,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'skip-http': { type: 'boolean', default: false },
     'skip-zip': { type: 'boolean', default: false },
+    'pages-only': { type: 'boolean', default: false },
     reuse: { type: 'string' },
     child: { type: 'string' },
     dir: { type: 'string' },
@@ -145,6 +146,7 @@ async function reportHttp(dir: string) {
     admin: { username: 'admin', password: 'demo1234' },
     evaluationOf: (year) => evaluations.get(year)!,
     skipZip: values['skip-zip'],
+    pagesOnly: values['pages-only'],
   });
   const lines = [
     ['请求', '年度', '中位 ms', 'KB', '服务器进程组峰值 RSS MB', 'Next 进程峰值 RSS MB'],
@@ -176,7 +178,7 @@ async function main() {
       );
     }
 
-    const reports = ['xlsx', 'csv'].map((kind) => runChild(kind, dir));
+    const reports = values['pages-only'] ? [] : ['xlsx', 'csv'].map((kind) => runChild(kind, dir));
     const lines = [
       [
         '导出',
