@@ -3,12 +3,14 @@ import type { EvaluationBundle, EvaluationColumns, ResultColumns } from '@/db/qu
 import type { AuditAction, EngineFlagKind, EvaluationStatus, IndicatorResult, ReviewActionKind } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
 import { workflowScope } from '@/lib/evaluations/authorize';
-import { describeScore } from '@/lib/evaluations/engine-input';
+import { reviewFormValues } from '@/lib/evaluations/form-values';
+import { applyReview } from '@/lib/evaluations/review';
 import { prepareDraft } from '@/lib/evaluations/save-draft';
 import { cachedScores, schemeOfYear, scoreStored, sheetOf } from '@/lib/evaluations/sheet';
+import type { StepFacts } from '@/lib/notifications/audiences';
 import { STATUS_LABELS } from '@/lib/roles';
 import type { EvaluationResult } from '@/lib/scoring';
-import { decide } from '@/lib/workflow/state-machine';
+import { decide, WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { draftFor, targetState, type SyntheticActors } from './synthetic-year';
 
 /**
@@ -46,6 +48,8 @@ export interface Plan {
   >;
   /** Set when it ends finalised: the result its snapshot keeps. */
   frozenResult: EvaluationResult | null;
+  /** What notifyStep is told of each step: the evaluation as it was before it, who took it, the facts. */
+  notices: Array<{ bundle: EvaluationBundle; actor: SessionUser; facts: StepFacts }>;
 }
 
 /** A result row before its first write, as the schema's defaults make it. */
@@ -78,6 +82,7 @@ class Playback {
       flags: [],
       writes: [],
       frozenResult: null,
+      notices: [],
     };
   }
 
@@ -105,6 +110,13 @@ class Playback {
     if (commit.step) {
       const to = this.bundle.evaluation.status;
       this.plan.writes.push({ kind: 'step', actorId: commit.user.id, ...commit.step, from, to });
+      const { precision, finalTotal } = commit.result;
+      const facts = { action: commit.step.action, to, comment: commit.step.comment, project: b.project.name };
+      this.plan.notices.push({
+        bundle: b,
+        actor: commit.user,
+        facts: { ...facts, actor: commit.user.displayName, finalTotal, precision },
+      });
       this.plan.frozenResult = to === 'finalized' ? commit.result : null;
     }
     Object.assign(this.plan.evaluation, evaluation);
@@ -129,8 +141,8 @@ class Playback {
     const { to } = decision;
     const from = this.bundle.evaluation.status;
     const now = new Date();
-    const clearReview = action === 'return';
-    const field = comment ? `状态（意见：${comment}）` : '状态';
+    const clearReview = to === 'returned';
+    const field = comment ? `状态（${WORKFLOW_ACTIONS[action].verb}，意见：${comment}）` : '状态';
     this.apply({
       user,
       evaluation: {
@@ -159,35 +171,18 @@ class Playback {
     });
   }
 
-  /** Finance's reviewed score on the first indicator, as reviewScoresOperation commits it. */
+  /** Finance's reviewed score on the first indicator, as reviewScoresOperation commits it (its own applyReview). */
   review(user: SessionUser, score: string, reason: string) {
-    const [first] = this.bundle.indicators;
-    const was = this.bundle.results.get(first.id)!;
-    const reviewed = { ...this.bundle, results: new Map(this.bundle.results) };
-    reviewed.results.set(first.id, { ...was, reviewedScore: score, reviewedReason: reason });
-    const before = was.reviewedScore === null ? null : { score: was.reviewedScore, reason: was.reviewedReason ?? '' };
+    const lines = reviewFormValues(this.bundle);
+    lines.indicators[0] = { ...lines.indicators[0], score, reason };
+    const review = applyReview(this.bundle, sheetOf(this.bundle), lines);
+    if (!review.ok) throw new Error(`review ${this.plan.evaluationId}: ${review.message}`);
     this.apply({
       user,
-      evaluation: { budgetReviewedScore: null, budgetReviewedReason: null },
-      results: this.bundle.indicators.map((ind) => {
-        const r = reviewed.results.get(ind.id)!;
-        return { reviewedScore: r.reviewedScore, reviewedReason: r.reviewedReason };
-      }),
-      audit: [
-        {
-          action: 'review',
-          changes: [
-            {
-              entityType: 'indicator_result',
-              entityId: first.id,
-              field: `第1行“${first.name}” 复核得分`,
-              oldValue: describeScore(before) || null,
-              newValue: describeScore({ score, reason }),
-            },
-          ],
-        },
-      ],
-      result: scoreStored(reviewed).result,
+      evaluation: review.evaluation,
+      results: review.results,
+      audit: [{ action: 'review', changes: review.changes }],
+      result: review.result,
     });
   }
 }

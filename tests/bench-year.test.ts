@@ -6,6 +6,7 @@ import {
   evaluationSnapshots,
   indicatorResults,
   indicators,
+  notifications,
   projects,
   reviewActions,
   users,
@@ -75,10 +76,13 @@ describe('the bench year built in bulk', () => {
     ['review_actions', reviewActions],
     ['audit_log', auditLog],
     ['evaluation_snapshots', evaluationSnapshots],
+    ['notifications', notifications],
   ];
   it.each(tables)('stores %s exactly as the real operations do', async (_name, table) => {
     const [mine, theirs] = await Promise.all([rowsOf(bulk.db, table), rowsOf(real.db, table)]);
     expect(mine.length).toBeGreaterThan(0);
-    expect(withoutMoments(mine)).toEqual(withoutMoments(theirs));
+    // As sets of rows: the flags, rewritten at every commit, end in another order of their ids.
+    const rows = (list: unknown[]) => list.map((row) => JSON.stringify(withoutMoments(row))).sort();
+    expect(rows(mine)).toEqual(rows(theirs));
   });
 });
