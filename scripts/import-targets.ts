@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeDatabase, databaseFile, migrateDatabase, openDatabase } from '../db';
+import { closeDatabase, databaseFile, migrateDatabase, openAppDatabase } from '../db';
+import { activeDialect } from '../db/dialect';
 import { importTargetTable, type ImportOutcome } from '../lib/targets/import-table';
 import { parseTargetFile } from '../lib/targets/source';
 
@@ -38,13 +39,19 @@ async function main() {
 
   const dryRun = values['dry-run'];
   // A dry run never creates the database file: without one it runs against an empty, throwaway one.
-  const scratch = dryRun && !existsSync(databaseFile()) ? mkdtempSync(path.join(os.tmpdir(), 'jixiao-dry-run-')) : null;
-  const db = openDatabase(databaseFile(scratch ?? undefined));
-  migrateDatabase(db);
-  const outcome = await importTargetTable(db, { table, year, dryRun }).finally(() => {
-    closeDatabase(db);
+  const scratch =
+    dryRun && activeDialect() === 'sqlite' && !existsSync(databaseFile())
+      ? mkdtempSync(path.join(os.tmpdir(), 'jixiao-dry-run-'))
+      : null;
+  const db = openAppDatabase(scratch ?? undefined);
+  await migrateDatabase(db);
+  let outcome: ImportOutcome;
+  try {
+    outcome = await importTargetTable(db, { table, year, dryRun });
+  } finally {
+    await closeDatabase(db);
     if (scratch) rmSync(scratch, { recursive: true, force: true });
-  });
+  }
 
   if (values.json) {
     process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
