@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { asc, getTableColumns, getTableName, sql, type Column } from 'drizzle-orm';
 import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import Database from 'better-sqlite3';
 import pg from 'pg';
 import { dialectOf, type Dialect } from './dialect';
 import { defineTables, type Tables } from './tables';
