@@ -5,6 +5,7 @@ import {
   closePostgres,
   isPostgres,
   migratePostgres,
+  oneStartAtATime,
   openPostgres,
   postgresMigrationState,
   postgresTransaction,
@@ -61,6 +62,11 @@ export async function migrateDatabase(db: Db, migrationsFolder?: string): Promis
 /** How many migrations the database has, and how many are waiting. */
 export async function migrationState(db: Db, migrationsFolder?: string): Promise<{ applied: number; pending: number }> {
   return isPostgres(db) ? postgresMigrationState(db, migrationsFolder) : sqlite.migrationState(db, migrationsFolder);
+}
+
+/** Runs the start's preparation of the database; on PostgreSQL one instance after another. */
+export function prepareOnce<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  return isPostgres(db) ? oneStartAtATime(db, work) : work();
 }
 
 export async function closeDatabase(db: Db): Promise<void> {

@@ -77,6 +77,23 @@ export async function migratePostgres(db: Db, migrationsFolder = PG_MIGRATIONS):
   }
 }
 
+/** Another key: the start's preparation (migrate, seed, backfill) of one instance at a time. */
+const START_LOCK = 7_041_701;
+
+/**
+ * Runs `work` while holding the start lock: instances starting together on an empty database would
+ * otherwise each find it empty and each seed the demo. The lock ends with its connection.
+ */
+export async function oneStartAtATime<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const client = await requireConnection(db).pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [START_LOCK]);
+    return await work();
+  } finally {
+    client.release(true);
+  }
+}
+
 /** How many migrations the database has, and how many are waiting (as drizzle decides: by date). */
 export async function postgresMigrationState(db: Db, migrationsFolder = PG_MIGRATIONS) {
   const { pool } = requireConnection(db);

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { closeDatabase, dataDir, isPostgres, openAppDatabase, type Db } from '../db';
+import { closeDatabase, dataDir, isPostgres, openAppDatabase, prepareOnce, type Db } from '../db';
 import { restrictDataDir } from '../db/private-files';
 import { countActiveAdmins } from '../db/queries/users';
 import { ensureAuthSecret } from '../lib/auth/secret';
@@ -99,7 +99,7 @@ async function main() {
   const secret = ensureAuthSecret(dir);
   // Kept open for the scheduled backups, which this process makes beside the server.
   const db = openAppDatabase(dir);
-  await prepareDatabase(dir, db);
+  await prepareOnce(db, () => prepareDatabase(dir, db));
   if (schedule && isPostgres(db)) {
     log('定时备份（BACKUP_DIR）只备份 SQLite 数据库文件；PostgreSQL 数据库请用 pg_dump 备份');
     process.exit(1);
