@@ -36,6 +36,7 @@ const sqliteVocabulary = {
   now: () => sql`(cast(unixepoch('subsec') * 1000 as integer))`,
   index: lite.index,
   uniqueIndex: lite.uniqueIndex,
+  primaryKey: lite.primaryKey,
 };
 export type Vocabulary = typeof sqliteVocabulary;
 
@@ -63,6 +64,7 @@ const pgVocabulary = {
   now: () => sql`now()`,
   index: pg.index,
   uniqueIndex: pg.uniqueIndex,
+  primaryKey: pg.primaryKey,
 } as unknown as Vocabulary;
 
 export function vocabulary(dialect: Dialect): Vocabulary {

@@ -25,6 +25,10 @@ export const {
   exportSlots,
   dataSteps,
   targetImports,
+  notifications,
+  notificationSettings,
+  spotChecks,
+  spotCheckItems,
   evaluationSnapshots,
   jobLeases,
 } = defineTables(activeDialect());
@@ -40,5 +44,6 @@ export type NewIndicator = typeof indicators.$inferInsert;
 export type Evaluation = typeof evaluations.$inferSelect;
 export type IndicatorResult = typeof indicatorResults.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
 export type EvaluationFlag = typeof evaluationFlags.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;

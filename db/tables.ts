@@ -13,10 +13,14 @@ import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 export const ROLES = ['owner', 'dept_head', 'finance', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const EVALUATION_STATUSES = ['draft', 'submitted', 'dept_approved', 'finalized'] as const;
+/** `returned`: sent back to the owner by the head or finance (or a finalised one reopened to them). */
+export const EVALUATION_STATUSES = ['draft', 'returned', 'submitted', 'dept_approved', 'finalized'] as const;
+/** With the owner (filled in, saved, submitted): a new draft and a returned one. The workflow table reads this. */
+export const WITH_OWNER_STATUSES = ['draft', 'returned'] as const satisfies readonly EvaluationStatus[];
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 
-export const REVIEW_ACTIONS = ['submit', 'approve', 'return', 'finalize'] as const;
+/** The workflow steps a 流转记录 entry records (lib/workflow/state-machine.ts names each). */
+export const REVIEW_ACTIONS = ['submit', 'withdraw', 'approve', 'return', 'finalize', 'reopen', 'reassess'] as const;
 export type ReviewActionKind = (typeof REVIEW_ACTIONS)[number];
 
 /** What an audit entry records was done: to an evaluation, in administration, to targets and years. */
@@ -28,6 +32,9 @@ const EVALUATION_AUDIT = [
   'review_cleared',
   'transition',
   'assign_owner',
+  'treasury_import',
+  'remind',
+  'spot_check',
   'attach',
   'detach',
 ] as const;
@@ -45,18 +52,29 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit entry is about: an evaluation and its results, or what administration changes. */
 const EVALUATION_ENTITIES = ['evaluation', 'indicator_result', 'attachment'] as const;
-const ADMIN_ENTITIES = ['project', 'user', 'department', 'target_import', 'year'] as const;
+const ADMIN_ENTITIES = ['project', 'user', 'department', 'target_import', 'year', 'spot_check'] as const;
 export const AUDIT_ENTITY_TYPES = [...EVALUATION_ENTITIES, ...ADMIN_ENTITIES] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /** Kinds of 值得关注 flag the engine's result gives an evaluation, replaced at every write (lib/overview/flags.ts). */
 export const ENGINE_FLAG_KINDS = ['over_achievement', 'deduction', 'reviewed_differs', 'low_execution'] as const;
-/** Kinds stored in evaluation_flags: the engine's, and any a workflow step sets (add them here). */
-export const STORED_FLAG_KINDS = [...ENGINE_FLAG_KINDS] as const;
+/** Kinds a reviewer may want to look at, kept by commitEvaluation from what is stored (lib/flags defines each). */
+export const REVIEWER_FLAG_KINDS = [
+  'unexplained_full_marks',
+  'over_execution',
+  'heavy_indicator',
+  'qualitative_unmet',
+  'repeated_explanation',
+  'high_score_low_execution',
+  'year_change',
+] as const;
+/** Kinds stored in evaluation_flags: the engine's and the reviewer's (add new stored kinds here). */
+export const STORED_FLAG_KINDS = [...ENGINE_FLAG_KINDS, ...REVIEWER_FLAG_KINDS] as const;
 /** Every kind of flag: the stored ones, and a draft near the year's deadline (a question of today, found when read). */
 export const FLAG_KINDS = [...STORED_FLAG_KINDS, 'draft_near_deadline'] as const;
 export type StoredFlagKind = (typeof STORED_FLAG_KINDS)[number];
 export type EngineFlagKind = (typeof ENGINE_FLAG_KINDS)[number];
+export type ReviewerFlagKind = (typeof REVIEWER_FLAG_KINDS)[number];
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
 /** What a piece of evidence (佐证材料) belongs to: an indicator row, the budget line, 年度总体目标 or the whole evaluation. */
@@ -66,6 +84,18 @@ export type EvidenceTarget = (typeof EVIDENCE_TARGETS)[number];
 /** Whose evidence it is: the owner's, or finance's own review evidence. */
 export const EVIDENCE_PURPOSES = ['owner', 'review'] as const;
 export type EvidencePurpose = (typeof EVIDENCE_PURPOSES)[number];
+
+export const NOTIFICATION_KINDS = [
+  'returned',
+  'approved',
+  'finalized',
+  'reopened',
+  'reminded',
+  'deadline',
+  'queue',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const MAIL_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
 
 /**
  * The score that counts for an evaluation now: the final one once finalised, else the self score. The
@@ -257,6 +287,11 @@ export function defineTables(dialect: Dialect) {
       finalScore: v.text('final_score'),
       selfGrade: v.text('self_grade'),
       finalGrade: v.text('final_grade'),
+      /** 全年执行数 as finance last imported it from the treasury payment system (a later owner edit may differ). */
+      executedImportedFen: v.fen('executed_imported_fen'),
+      executedImportedAt: v.timestamp('executed_imported_at'),
+      /** The version of the flag definitions (lib/flags) the stored flags were computed with; 0 = never. */
+      flagsVersion: v.integer('flags_version').notNull().default(0),
       submittedAt: v.timestamp('submitted_at'),
       finalizedAt: v.timestamp('finalized_at'),
       updatedAt: v.timestamp('updated_at'),
@@ -407,7 +442,7 @@ export function defineTables(dialect: Dialect) {
     },
     (t) => [
       v.index('evaluation_flags_evaluation_idx').on(t.evaluationId, t.ordinal),
-      v.index('evaluation_flags_kind_idx').on(t.kind),
+      v.index('evaluation_flags_kind_idx').on(t.kind, t.evaluationId),
     ],
   );
 
@@ -439,6 +474,80 @@ export function defineTables(dialect: Dialect) {
     createdById: v.integer('created_by_id').references(() => users.id),
     createdAt: createdAt(),
   });
+
+  /** The in-app inbox, and the outbox of the optional e-mail copy (mail_state null = no mail). */
+  const notifications = v.table(
+    'notifications',
+    {
+      id: v.id(),
+      userId: v
+        .integer('user_id')
+        .notNull()
+        .references(() => users.id),
+      kind: v.enumText('kind', NOTIFICATION_KINDS).notNull(),
+      evaluationId: v.integer('evaluation_id').references(() => evaluations.id, { onDelete: 'cascade' }),
+      message: v.text('message').notNull(),
+      /** Once per key and user (the deadline reminder: `deadline:{evaluation}:{deadline}`). */
+      dedupeKey: v.text('dedupe_key'),
+      readAt: v.timestamp('read_at'),
+      mailState: v.enumText('mail_state', MAIL_STATES),
+      mailAttempts: v.integer('mail_attempts').notNull().default(0),
+      mailClaimedAt: v.timestamp('mail_claimed_at'),
+      createdAt: createdAt(),
+    },
+    (t) => [
+      v.index('notifications_user_idx').on(t.userId, t.readAt),
+      v.index('notifications_mail_idx').on(t.mailState),
+      v.uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey),
+    ],
+  );
+
+  /** Where a user wants the e-mail copy of their notifications (none: in-app only). */
+  const notificationSettings = v.table('notification_settings', {
+    userId: v
+      .integer('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    email: v.text('email').notNull(),
+    updatedAt: v.timestamp('updated_at'),
+  });
+
+  /** A drawn 抽查复核 sample: the parameters and seed that reproduce it. */
+  const spotChecks = v.table('spot_checks', {
+    id: v.id(),
+    year: v
+      .integer('year')
+      .notNull()
+      .references(() => evaluationYears.year),
+    seed: v.text('seed').notNull(),
+    mode: v.enumText('mode', ['count', 'percent']).notNull(),
+    amount: v.integer('amount').notNull(),
+    stratified: v.boolean('stratified').notNull(),
+    weighted: v.boolean('weighted').notNull(),
+    /** How many evaluations it was drawn from. */
+    population: v.integer('population').notNull(),
+    createdById: v.integer('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  });
+
+  const spotCheckItems = v.table(
+    'spot_check_items',
+    {
+      spotCheckId: v
+        .integer('spot_check_id')
+        .notNull()
+        .references(() => spotChecks.id, { onDelete: 'cascade' }),
+      evaluationId: v
+        .integer('evaluation_id')
+        .notNull()
+        .references(() => evaluations.id, { onDelete: 'cascade' }),
+      position: v.integer('position').notNull(),
+    },
+    (t) => [
+      v.primaryKey({ columns: [t.spotCheckId, t.evaluationId] }),
+      v.index('spot_check_items_evaluation_idx').on(t.evaluationId),
+    ],
+  );
 
   /**
    * What a finalised evaluation's table showed at 定稿 (lib/evaluations/frozen.ts): its views and
@@ -483,6 +592,10 @@ export function defineTables(dialect: Dialect) {
     exportSlots,
     dataSteps,
     targetImports,
+    notifications,
+    notificationSettings,
+    spotChecks,
+    spotCheckItems,
     evaluationSnapshots,
     jobLeases,
   };
