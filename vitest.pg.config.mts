@@ -19,6 +19,8 @@ export default defineConfig({
       'tests/query-plans.test.ts',
       'tests/import-targets.test.ts',
     ],
+    // Seeding a world takes a few hundred round trips to the server: more than on a local file under load.
+    hookTimeout: 60_000,
     env: { DATABASE_URL: 'postgres://127.0.0.1/cloned-per-test' },
     globalSetup: ['tests/pg-global-setup.ts'],
   },
