@@ -44,11 +44,12 @@ function groupRss(pgid: number): { total: number; largest: number } {
   }
 }
 
-async function startServer(dataDir: string) {
+/** `npm start` on a data folder (with `env`, e.g. DATABASE_URL), once it answers /api/health. */
+export async function startServer(dataDir: string, env: Record<string, string> = {}) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, tsxArgs('scripts/start.ts'), {
-    env: { ...process.env, SKIP_BUILD_CHECK: '1', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, SKIP_BUILD_CHECK: '1', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: 'ignore',
     detached: true,
   });
@@ -74,7 +75,7 @@ function cookiesOf(res: Response, jar: Map<string, string>) {
   }
 }
 
-async function signIn(url: string, username: string, password: string): Promise<string> {
+export async function signIn(url: string, username: string, password: string): Promise<string> {
   const jar = new Map<string, string>();
   const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   const csrf = await fetch(`${url}/api/auth/csrf`);

@@ -52,7 +52,7 @@ async function sessionUser(db: Db, username: string): Promise<SessionUser> {
 
 async function buildYear(dir: string, projectCount: number) {
   const db = openDatabase(databaseFile(dir));
-  migrateDatabase(db);
+  await migrateDatabase(db);
   try {
     // The seed's year beside it, for the pages at its size (and its finance account, demo1234).
     await seedDemo(db);

@@ -9,7 +9,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeDatabase, databaseFile, migrateDatabase, openDatabase, type Db } from '../db';
+import { closeDatabase, databaseFile, migrateDatabase, openAppDatabase, type Db } from '../db';
+import { activeDialect } from '../db/dialect';
 import { importTargetTable, type ImportOutcome } from '../lib/targets/import-table';
 import { parseTargetFile } from '../lib/targets/source';
 
@@ -72,9 +73,12 @@ async function main() {
 
   const dryRun = values['dry-run'];
   // A dry run never creates the database file: without one it runs against an empty, throwaway one.
-  const scratch = dryRun && !existsSync(databaseFile()) ? mkdtempSync(path.join(os.tmpdir(), 'jixiao-dry-run-')) : null;
-  const db = openDatabase(databaseFile(scratch ?? undefined));
-  migrateDatabase(db);
+  const scratch =
+    dryRun && activeDialect() === 'sqlite' && !existsSync(databaseFile())
+      ? mkdtempSync(path.join(os.tmpdir(), 'jixiao-dry-run-'))
+      : null;
+  const db = openAppDatabase(scratch ?? undefined);
+  await migrateDatabase(db);
   const results: FileResult[] = [];
   const started = performance.now();
   try {
@@ -89,7 +93,7 @@ async function main() {
         );
     }
   } finally {
-    closeDatabase(db);
+    await closeDatabase(db);
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 

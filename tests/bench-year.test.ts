@@ -13,7 +13,7 @@ import {
 } from '@/db/schema';
 import { buildBenchYear } from '@/scripts/bench-year';
 import { buildSyntheticYear } from '@/scripts/synthetic-year';
-import { rowsOf, tempDatabase } from './helpers';
+import { rowsOf, tempDatabase, type TempDatabase } from './helpers';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -42,20 +42,21 @@ function withoutMoments(value: unknown): unknown {
   return value;
 }
 
-const real = tempDatabase();
-const bulk = tempDatabase();
+let real: TempDatabase;
+let bulk: TempDatabase;
 let counts: { real: unknown; bulk: unknown };
 
 beforeAll(async () => {
+  [real, bulk] = await Promise.all([tempDatabase(), tempDatabase()]);
   counts = {
     real: await buildSyntheticYear(real.db, { year: YEAR, projectCount: PROJECTS }),
     bulk: await buildBenchYear(bulk.db, { year: YEAR, projectCount: PROJECTS }),
   };
 }, 120_000);
 
-afterAll(() => {
-  real.cleanup();
-  bulk.cleanup();
+afterAll(async () => {
+  await real.cleanup();
+  await bulk.cleanup();
 });
 
 describe('the bench year built in bulk', () => {
