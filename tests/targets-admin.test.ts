@@ -106,6 +106,36 @@ describe('target table import: preview, then confirm', () => {
   });
 });
 
+describe('a table that cannot be imported as read', () => {
+  it('previews with the reason, is refused on confirm, and writes nothing', async () => {
+    // The header and the 合计 line on one line: the header lines are read as the department's name.
+    const merged = SEED.replace(
+      '其他资金 绩效目标 绩效指标\n\n合计 1,408.40',
+      '其他资金 绩效目标 绩效指标 合计 1,408.40',
+    );
+    const before = await counts();
+    const preview = await previewOf('2026', merged);
+    expect(preview).toMatchObject({ ok: true, data: { outcome: { projects: 17, created: [] } } });
+    if (!preview.ok) return;
+    expect(preview.data.outcome.blocking).toEqual([
+      { project: null, message: expect.stringContaining('含有表头文字“绩效目标表”') },
+    ]);
+    const confirmed = await world.run(confirmTargetImportOperation, world.actors.admin, {
+      year: '2026',
+      sourceName: 'x',
+      format: 'text',
+      content: merged,
+      digest: preview.data.digest,
+    });
+    expect(confirmed).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: expect.stringMatching(/^无法导入：部门名称“/),
+    });
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe('editing a project’s targets (scoring-rules.md § Points per indicator)', () => {
   const formRows = async (projectId: number) => targetFormRows(await listIndicators(world.db, { projectId }));
   const projectOf = (name: string) => rowOf(world.db, projects, eq(projects.name, name));

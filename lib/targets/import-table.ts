@@ -18,6 +18,14 @@ import { summarizeTable, type ImportReport } from './import-report';
 import { indicatorTexts } from './table-types';
 import type { ParsedProject, ParsedTable } from './parse-target-table';
 
+/**
+ * The database driver answers synchronously, so a table of thousands of projects would hold the
+ * server's one thread for seconds: every so many projects the import lets other requests run (their
+ * reads see the last commit; their writes wait for this transaction).
+ */
+const YIELD_EVERY_PROJECTS = 5;
+const nextTurnOfEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface ImportOutcome extends ImportReport {
   dryRun: boolean;
   created: string[];
@@ -66,6 +74,7 @@ export async function importTargetTable(
     await insertYear(tx, { year, scheme: 'national' });
     const departmentId = chosen?.id ?? (await ensureDepartment(tx, { name: table.department }));
     for (const [position, parsed] of table.projects.entries()) {
+      if (position > 0 && position % YIELD_EVERY_PROJECTS === 0) await nextTurnOfEventLoop();
       const project = projectTargets(parsed, position, table.implementingUnit);
       const indicators = indicatorTargets(parsed);
       const existing = await findProjectByName(tx, { year, departmentId, name: parsed.name });
@@ -88,6 +97,8 @@ export async function importTargetTable(
       }
     }
   };
+  // A table that cannot be imported as read (a header taken for a project…) writes nothing, not even in a dry run.
+  if (outcome.blocking.length > 0) return outcome;
   await transaction(db, write, { rollback: dryRun });
   return outcome;
 }
