@@ -20,10 +20,11 @@ import type { ParsedProject, ParsedTable } from './parse-target-table';
 
 /**
  * The database driver answers synchronously, so a table of thousands of projects would hold the
- * server's one thread for seconds: every so many projects the import lets other requests run (their
- * reads see the last commit; their writes wait for this transaction).
+ * server's one thread for seconds: after this much work the import lets other requests run (their
+ * reads see the last commit; their writes wait for this transaction). Short, because a page that
+ * waits several times in its rendering waits this long each time.
  */
-const YIELD_EVERY_PROJECTS = 5;
+const YIELD_AFTER_MS = 5;
 const nextTurnOfEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface ImportOutcome extends ImportReport {
@@ -73,8 +74,12 @@ export async function importTargetTable(
   const write = async (tx: Db) => {
     await insertYear(tx, { year, scheme: 'national' });
     const departmentId = chosen?.id ?? (await ensureDepartment(tx, { name: table.department }));
+    let worked = performance.now();
     for (const [position, parsed] of table.projects.entries()) {
-      if (position > 0 && position % YIELD_EVERY_PROJECTS === 0) await nextTurnOfEventLoop();
+      if (performance.now() - worked > YIELD_AFTER_MS) {
+        await nextTurnOfEventLoop();
+        worked = performance.now();
+      }
       const project = projectTargets(parsed, position, table.implementingUnit);
       const indicators = indicatorTargets(parsed);
       const existing = await findProjectByName(tx, { year, departmentId, name: parsed.name });
