@@ -127,11 +127,15 @@ test('the 16 MB body limit is the imports’ alone: a 10 MB body to an ordinary 
   expect(await over.json()).toMatchObject({ ok: false, code: 'too_large', message: expect.stringContaining('16 MB') });
 });
 
-test('the import routes refuse every caller the import does not allow, before reading the body', async ({ server }) => {
+test('the import routes and the template downloads refuse every caller the import does not allow', async ({
+  server,
+}) => {
   const body = source(SEED);
+  const downloads = ['/api/targets/template.xlsx', '/api/targets/example.xlsx'];
   for (const [username, status] of [
     [null, 401],
     ['owner1', 403],
+    ['owner2', 403],
     ['head', 403],
   ] as const) {
     const as = await apiAs(server.url, username);
@@ -140,7 +144,14 @@ test('the import routes refuse every caller the import does not allow, before re
       expect(res.status(), `${step} by ${username}`).toBe(status);
       expect(res.headers()['cache-control']).toContain('no-store');
     }
+    for (const url of downloads) expect((await as.get(url)).status(), `${url} for ${username}`).toBe(status);
   }
+  for (const username of ['finance', 'admin'])
+    for (const url of downloads) {
+      const res = await (await apiAs(server.url, username)).get(url);
+      expect(res.status(), `${url} for ${username}`).toBe(200);
+      expect(res.headers()['content-type']).toContain('spreadsheetml');
+    }
   // A page of another site cannot act with the session of an administrator.
   const admin = await apiAs(server.url, 'admin');
   const forged = await admin.post('/api/imports/targets/preview', {
