@@ -2,6 +2,7 @@ import { connection } from 'next/server';
 import { DemoBanner } from '@/components/demo-banner';
 import type { Metadata } from 'next';
 import './globals.css';
+import './workbench.css';
 
 export const metadata: Metadata = {
   title: { default: '绩效自评', template: '%s · 绩效自评' },

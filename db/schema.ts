@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 import type { FrozenEvaluation } from '../lib/evaluations/frozen-types';
 import type { ParsedTarget } from '../lib/targets/types';
 
@@ -11,10 +19,14 @@ import type { ParsedTarget } from '../lib/targets/types';
 export const ROLES = ['owner', 'dept_head', 'finance', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const EVALUATION_STATUSES = ['draft', 'submitted', 'dept_approved', 'finalized'] as const;
+/** `returned`: sent back to the owner by the head or finance (or a finalised one reopened to them). */
+export const EVALUATION_STATUSES = ['draft', 'returned', 'submitted', 'dept_approved', 'finalized'] as const;
+/** With the owner (filled in, saved, submitted): a new draft and a returned one. The workflow table reads this. */
+export const WITH_OWNER_STATUSES = ['draft', 'returned'] as const satisfies readonly EvaluationStatus[];
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 
-export const REVIEW_ACTIONS = ['submit', 'approve', 'return', 'finalize'] as const;
+/** The workflow steps a 流转记录 entry records (lib/workflow/state-machine.ts names each). */
+export const REVIEW_ACTIONS = ['submit', 'withdraw', 'approve', 'return', 'finalize', 'reopen', 'reassess'] as const;
 export type ReviewActionKind = (typeof REVIEW_ACTIONS)[number];
 
 /** What an audit entry records was done: to an evaluation, in administration, to targets and years. */
@@ -26,6 +38,9 @@ const EVALUATION_AUDIT = [
   'review_cleared',
   'transition',
   'assign_owner',
+  'treasury_import',
+  'remind',
+  'spot_check',
   'attach',
   'detach',
 ] as const;
@@ -43,18 +58,29 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit entry is about: an evaluation and its results, or what administration changes. */
 const EVALUATION_ENTITIES = ['evaluation', 'indicator_result', 'attachment'] as const;
-const ADMIN_ENTITIES = ['project', 'user', 'department', 'target_import', 'year'] as const;
+const ADMIN_ENTITIES = ['project', 'user', 'department', 'target_import', 'year', 'spot_check'] as const;
 export const AUDIT_ENTITY_TYPES = [...EVALUATION_ENTITIES, ...ADMIN_ENTITIES] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /** Kinds of 值得关注 flag the engine's result gives an evaluation, replaced at every write (lib/overview/flags.ts). */
 export const ENGINE_FLAG_KINDS = ['over_achievement', 'deduction', 'reviewed_differs', 'low_execution'] as const;
-/** Kinds stored in evaluation_flags: the engine's, and any a workflow step sets (add them here). */
-export const STORED_FLAG_KINDS = [...ENGINE_FLAG_KINDS] as const;
+/** Kinds a reviewer may want to look at, kept by commitEvaluation from what is stored (lib/flags defines each). */
+export const REVIEWER_FLAG_KINDS = [
+  'unexplained_full_marks',
+  'over_execution',
+  'heavy_indicator',
+  'qualitative_unmet',
+  'repeated_explanation',
+  'high_score_low_execution',
+  'year_change',
+] as const;
+/** Kinds stored in evaluation_flags: the engine's and the reviewer's (add new stored kinds here). */
+export const STORED_FLAG_KINDS = [...ENGINE_FLAG_KINDS, ...REVIEWER_FLAG_KINDS] as const;
 /** Every kind of flag: the stored ones, and a draft near the year's deadline (a question of today, found when read). */
 export const FLAG_KINDS = [...STORED_FLAG_KINDS, 'draft_near_deadline'] as const;
 export type StoredFlagKind = (typeof STORED_FLAG_KINDS)[number];
 export type EngineFlagKind = (typeof ENGINE_FLAG_KINDS)[number];
+export type ReviewerFlagKind = (typeof REVIEWER_FLAG_KINDS)[number];
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
 /** Optimistic lock of an editable row: every change names the version it started from and moves it on. */
@@ -238,6 +264,11 @@ export const evaluations = sqliteTable(
     finalScore: text('final_score'),
     selfGrade: text('self_grade'),
     finalGrade: text('final_grade'),
+    /** 全年执行数 as finance last imported it from the treasury payment system (a later owner edit may differ). */
+    executedImportedFen: integer('executed_imported_fen'),
+    executedImportedAt: integer('executed_imported_at', { mode: 'timestamp_ms' }),
+    /** The version of the flag definitions (lib/flags) the stored flags were computed with; 0 = never. */
+    flagsVersion: integer('flags_version').notNull().default(0),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
     finalizedAt: integer('finalized_at', { mode: 'timestamp_ms' }),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
@@ -381,8 +412,9 @@ export const evidenceFlags = sqliteTable(
 );
 
 /**
- * 值得关注: what the engine's result of an evaluation deserves a reviewer's look for, one row each, in
- * the order the overview lists them (`ordinal`). Written with the cached scores, in the same transaction.
+ * 值得关注: what an evaluation deserves a reviewer's look for, one row each, in the order the overview
+ * lists them (`ordinal`). commitEvaluation writes both families in the write's transaction: the engine's
+ * kinds with the cached scores, the reviewer's kinds from what is stored (lib/flags/stored.ts).
  */
 export const evaluationFlags = sqliteTable(
   'evaluation_flags',
@@ -397,7 +429,7 @@ export const evaluationFlags = sqliteTable(
   },
   (t) => [
     index('evaluation_flags_evaluation_idx').on(t.evaluationId, t.ordinal),
-    index('evaluation_flags_kind_idx').on(t.kind),
+    index('evaluation_flags_kind_idx').on(t.kind, t.evaluationId),
   ],
 );
 
@@ -429,6 +461,87 @@ export const targetImports = sqliteTable('target_imports', {
   createdById: integer('created_by_id').references(() => users.id),
   createdAt: createdAt(),
 });
+
+export const NOTIFICATION_KINDS = [
+  'returned',
+  'approved',
+  'finalized',
+  'reopened',
+  'reminded',
+  'deadline',
+  'queue',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const MAIL_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
+
+/** The in-app inbox, and the outbox of the optional e-mail copy (mail_state null = no mail). */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    evaluationId: integer('evaluation_id').references(() => evaluations.id, { onDelete: 'cascade' }),
+    message: text('message').notNull(),
+    /** Once per key and user (the deadline reminder: `deadline:{evaluation}:{deadline}`). */
+    dedupeKey: text('dedupe_key'),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    mailState: text('mail_state', { enum: MAIL_STATES }),
+    mailAttempts: integer('mail_attempts').notNull().default(0),
+    mailClaimedAt: integer('mail_claimed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.readAt),
+    index('notifications_mail_idx').on(t.mailState),
+    uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey),
+  ],
+);
+
+/** Where a user wants the e-mail copy of their notifications (none: in-app only). */
+export const notificationSettings = sqliteTable('notification_settings', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  email: text('email').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+});
+
+/** A drawn 抽查复核 sample: the parameters and seed that reproduce it. */
+export const spotChecks = sqliteTable('spot_checks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  year: integer('year')
+    .notNull()
+    .references(() => evaluationYears.year),
+  seed: text('seed').notNull(),
+  mode: text('mode', { enum: ['count', 'percent'] }).notNull(),
+  amount: integer('amount').notNull(),
+  stratified: integer('stratified', { mode: 'boolean' }).notNull(),
+  weighted: integer('weighted', { mode: 'boolean' }).notNull(),
+  /** How many evaluations it was drawn from. */
+  population: integer('population').notNull(),
+  createdById: integer('created_by_id').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const spotCheckItems = sqliteTable(
+  'spot_check_items',
+  {
+    spotCheckId: integer('spot_check_id')
+      .notNull()
+      .references(() => spotChecks.id, { onDelete: 'cascade' }),
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.spotCheckId, t.evaluationId] }),
+    index('spot_check_items_evaluation_idx').on(t.evaluationId),
+  ],
+);
 
 /**
  * What a finalised evaluation's table showed at 定稿 (lib/evaluations/frozen.ts): its views and
@@ -464,5 +577,6 @@ export type NewIndicator = typeof indicators.$inferInsert;
 export type Evaluation = typeof evaluations.$inferSelect;
 export type IndicatorResult = typeof indicatorResults.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
 export type EvaluationFlag = typeof evaluationFlags.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;

@@ -23,7 +23,7 @@ test('after a reset the user must change the temporary password before anything 
 
   // A session of owner1's opened before the reset: the reset ends it.
   const earlier = await pageAs('owner1');
-  await expect(earlier.getByTestId('project-row')).toHaveCount(9);
+  await expect(earlier.getByTestId('task-row')).toHaveCount(9);
 
   const admin = await pageAs('admin');
   await admin.goto('/admin/users');
@@ -78,7 +78,7 @@ test('after a reset the user must change the temporary password before anything 
   await owner.getByRole('button', { name: '退出登录' }).click();
   await owner.waitForURL(/\/login/);
   await signIn(owner, 'owner1', CHOSEN);
-  await expect(owner).toHaveURL(/\/projects$/);
+  await expect(owner).toHaveURL(/\/tasks$/);
   await expect(apiAs(server.url, 'owner1', TEMPORARY)).rejects.toThrow();
   await owner.context().close();
 });

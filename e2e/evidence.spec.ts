@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { rowKey } from '../lib/evidence/rows';
 import { exeFile, pdfFile, pngFile, readZip } from '../tests/evidence-files';
-import { completeDraft, type Detail } from './support/data';
+import { completeDraft, type Detail } from './support/drafts';
 import { dropFiles, sha256, uploadAs, type EvidenceFile } from './support/evidence';
 import { expect, isolatedTest, openEvaluation } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
@@ -233,7 +233,7 @@ test('the head returns with rows flagged 缺佐证; the owner sees them, finance
   await flags.getByRole('checkbox', { name: new RegExp(`第2行“${detail.indicators[1].name}”`) }).check();
   await head.getByLabel('审核意见', { exact: true }).fill('请补充第2行的佐证材料');
   await head.getByRole('button', { name: '退回' }).click();
-  await expect(head.getByTestId('evaluation-status')).toHaveText('草稿');
+  await expect(head.getByTestId('evaluation-status')).toHaveText('已退回');
 
   // The owner sees what to add, on the row itself.
   const owner = await pageAs('owner1');

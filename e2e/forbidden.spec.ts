@@ -1,5 +1,6 @@
 import { pdfFile } from '../tests/evidence-files';
-import { addOtherDepartment, completeDraft, type Detail } from './support/data';
+import { addOtherDepartment } from './support/data';
+import { completeDraft, type Detail } from './support/drafts';
 import { uploadAs } from './support/evidence';
 import { expect, test } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
@@ -221,17 +222,36 @@ test('the evidence routes refuse every caller the rules do not allow, in every s
   expect((await as.head.get(`/api/attachments/${ownerItem.id + 1000}`)).status()).toBe(404);
   await expectStatuses('remove at 草稿', remove(ownerItem.id), { ...NEVER_CHANGES, finance: 403 });
 
+  async function takeSteps(steps: ReadonlyArray<readonly [string, string]>) {
+    for (const [action, caller] of steps) {
+      const d = await read();
+      const arg =
+        action === 'saveDraftAction'
+          ? completeDraft(d)
+          : { evaluationId: d.id, version: d.version, comment: '补充材料' };
+      expect(await callAction(as[caller], `/evaluations/${id}`, action, arg)).toMatchObject({ ok: true });
+    }
+  }
+
+  // 已退回: the owner's again, as at 草稿.
+  await takeSteps([
+    ['saveDraftAction', 'owner1'],
+    ['submitAction', 'owner1'],
+    ['returnAction', 'head'],
+  ]);
+  expect((await read()).status).toBe('returned');
+  await expectStatuses('upload at 已退回', upload(), { ...NEVER_CHANGES, finance: 409 });
+  const returnedAdd = await uploadAs(as.owner1, id, pdf('补充.pdf'));
+  expect(returnedAdd.status()).toBe(201);
+  const [returnedItem] = (await returnedAdd.json()).items;
+  await expectStatuses('remove at 已退回', remove(returnedItem.id), { ...NEVER_CHANGES, finance: 403, owner1: 204 });
+
   // 部门已审核: finance adds review evidence of its own and removes only that; the owner's is read-only.
-  for (const [action, caller] of [
+  await takeSteps([
     ['saveDraftAction', 'owner1'],
     ['submitAction', 'owner1'],
     ['approveAction', 'head'],
-  ] as const) {
-    const d = await read();
-    const arg =
-      action === 'saveDraftAction' ? completeDraft(d) : { evaluationId: d.id, version: d.version, comment: '' };
-    expect(await callAction(as[caller], `/evaluations/${id}`, action, arg)).toMatchObject({ ok: true });
-  }
+  ]);
   await expectStatuses('upload at 部门已审核', upload(), { ...NEVER_CHANGES, owner1: 409 });
   const reviewed = await uploadAs(as.finance, id, pdf('复核记录.pdf'));
   expect(reviewed.status()).toBe(201);

@@ -116,7 +116,7 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   await head.goto(evaluationUrl);
   await head.getByLabel('审核意见').fill('请把满意度调查结果更新为最终统计数。');
   await head.getByRole('button', { name: '退回修改' }).click();
-  await expect(head.getByTestId('evaluation-status')).toHaveText('草稿');
+  await expect(head.getByTestId('evaluation-status')).toHaveText('已退回');
 
   // The owner sees the comment, fixes, resubmits.
   await owner.reload();
@@ -135,9 +135,12 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   await finance.getByLabel(`第2行 ${ROWS.hours} 复核得分`).fill('10');
   await finance.getByLabel(`第2行 ${ROWS.hours} 复核理由`).fill('服务时长佐证材料不足');
   await finance.getByRole('button', { name: '保存复核得分' }).click();
-  await expect(finance.getByTestId('reviewed-2')).toContainText('10.00');
+  await expect(finance.getByTestId('review-dirty')).toHaveText('复核得分已保存');
+  await finance.reload();
+  await expect(finance.getByLabel(`第2行 ${ROWS.hours} 复核得分`)).toHaveValue('10');
   await finance.getByRole('button', { name: '定稿' }).click();
   await expect(finance.getByTestId('evaluation-status')).toHaveText('已定稿');
+  await expect(finance.getByTestId('reviewed-2')).toContainText('10.00');
 
   const expected = expectedFinal();
   expect(expected.errors).toEqual([]);
@@ -155,6 +158,9 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
     await expect(page.getByRole('textbox')).toHaveCount(0);
     await expect(page.getByRole('button', { name: /保存|提交|审核通过|退回|定稿/ })).toHaveCount(0);
   }
+  // Reopening is folded away, for finance and administrators only.
+  for (const page of [finance, admin]) await expect(page.getByText('撤销定稿或退回重新评价')).toBeVisible();
+  for (const page of [owner, head]) await expect(page.getByText('撤销定稿或退回重新评价')).toHaveCount(0);
   await expect(head.getByTestId('timeline')).toContainText('请把满意度调查结果更新为最终统计数。');
 
   // The audit trail: who changed what, old → new; for head, finance and admin, not for the owner.

@@ -9,6 +9,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const STATUS_LABELS: Record<EvaluationStatus, string> = {
   draft: '草稿',
+  returned: '已退回',
   submitted: '已提交',
   dept_approved: '部门已审核',
   finalized: '已定稿',

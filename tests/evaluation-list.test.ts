@@ -116,7 +116,7 @@ describe('reading a list query from the URL', () => {
     expect(read.message).toContain('page 应为正整数');
     expect(read.message).toContain('pageSize 应为 1 到 500 的整数');
     expect(read.message).toContain('sort 只能是');
-    expect(read.message).toContain('status 只能是 draft、submitted、dept_approved、finalized');
+    expect(read.message).toContain('status 只能是 draft、returned、submitted、dept_approved、finalized');
     expect(read.query).toMatchObject({ page: 1, pageSize: 100, sort: 'position', filters: {} });
     expect(readListQuery(spec, new URLSearchParams({ pageSize: '30' })).ok).toBe(false);
     expect(readListQuery(spec, new URLSearchParams({ pageSize: '500' }), { sizes: API_PAGE_SIZES })).toMatchObject({

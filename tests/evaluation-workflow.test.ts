@@ -76,7 +76,7 @@ describe('evaluation operations on a real database', () => {
     expect(
       (await world.run(returnOperation, head, { evaluationId: id, version: 3, comment: '请补充佐证材料' })).ok,
     ).toBe(true);
-    expect((await world.bundle(id)).evaluation.status).toBe('draft');
+    expect((await world.bundle(id)).evaluation.status).toBe('returned');
 
     expect(
       (
@@ -120,7 +120,7 @@ describe('evaluation operations on a real database', () => {
     const audit = await rowsOf(world.db, auditLog, eq(auditLog.evaluationId, id));
     expect(audit.filter((a) => a.action === 'transition').map((a) => a.newValue)).toEqual([
       '已提交',
-      '草稿',
+      '已退回',
       '已提交',
       '部门已审核',
       '已定稿',
@@ -147,7 +147,7 @@ describe('evaluation operations on a real database', () => {
     expect([after.evaluation.budgetReviewedScore, after.evaluation.finalScore, after.evaluation.status]).toEqual([
       null,
       '100',
-      'draft',
+      'returned',
     ]);
     const cleared = await rowsOf(world.db, auditLog, eq(auditLog.action, 'review_cleared'));
     expect(cleared.map((c) => c.oldValue).sort()).toEqual(['10（依据不足）', '8（执行偏慢）']);

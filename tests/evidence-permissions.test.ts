@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { attachments } from '@/db/schema';
 import { checkCaller } from '@/lib/auth/gate';
 import type { SessionUser } from '@/lib/auth/scope';
+import { returnOperation } from '@/lib/evaluations/transitions';
 import { loadAttachmentInScope } from '@/lib/evidence/authorize';
 import { pdfFile } from './evidence-fixtures';
 import { evidenceWorld, remove, upload } from './evidence-world';
@@ -38,7 +39,8 @@ const REFUSED: Record<Who, Code> = {
 interface Row {
   name: string;
   project: string;
-  stage: Stage;
+  /** 已退回: submitted, then returned by the head. */
+  stage: Stage | 'returned';
   /** The evidence present before the row's calls: the owner's (uploaded at draft) and/or finance's. */
   present: Array<'owner' | 'review'>;
   kind: 'add' | 'remove';
@@ -56,6 +58,24 @@ const ROWS: Row[] = [
     present: [],
     kind: 'add',
     allowed: 'owner1',
+  },
+  {
+    name: 'add at 已退回',
+    project: '智慧白云信息化建设项目经费（智慧三防应急指挥系统建设项目经费）',
+    stage: 'returned',
+    present: [],
+    kind: 'add',
+    allowed: 'owner1',
+  },
+  {
+    name: "remove the owner's at 已退回",
+    project: '智慧白云信息化建设项目经费（智慧三防视频监控与内涝监测项目经费）',
+    stage: 'returned',
+    present: ['owner'],
+    kind: 'remove',
+    removes: 'owner',
+    allowed: 'owner1',
+    refused: { finance: 'forbidden' },
   },
   {
     name: 'add at 已提交',
@@ -133,7 +153,20 @@ async function arrange(row: Row): Promise<{ id: number; owner?: number; review?:
   // Rows sharing a project find it arranged by the row before them.
   if ((await world.bundle(id)).evaluation.status === 'draft') {
     if (row.present.includes('owner')) await added(world.actors.owner1, '台账.pdf');
-    await bringTo(world, id, row.stage === 'finalized' ? 'dept_approved' : row.stage);
+    await bringTo(
+      world,
+      id,
+      row.stage === 'finalized' ? 'dept_approved' : row.stage === 'returned' ? 'submitted' : row.stage,
+    );
+    if (row.stage === 'returned') {
+      const version = (await world.bundle(id)).evaluation.version;
+      const result = await world.run(returnOperation, world.actors.head, {
+        evaluationId: id,
+        version,
+        comment: '请补充',
+      });
+      if (!result.ok) throw new Error(result.message);
+    }
     if (row.present.includes('review')) await added(world.actors.finance, '复核记录.pdf');
     if (row.stage === 'finalized') await bringTo(world, id, 'finalized', { from: 'dept_approved' });
   }

@@ -39,12 +39,14 @@ export function runScript(script: string, args: string[], env: Record<string, st
 
 /** A table's rows where a condition holds, by primary key (insertion order): what a test asserts on. */
 export function rowsOf<T extends SQLiteTable>(db: Db, table: T, where?: SQL): Promise<Array<T['$inferSelect']>> {
-  const key = Object.values(getTableColumns(table)).find((column) => column.primary)!;
+  const columns = Object.values(getTableColumns(table));
+  // A table with a composite primary key (flags, spot-check items) has no one key column: every column orders it.
+  const key = columns.find((column) => column.primary);
   return db
     .select()
     .from(table as SQLiteTable)
     .where(where)
-    .orderBy(asc(key)) as Promise<Array<T['$inferSelect']>>;
+    .orderBy(...(key ? [key] : columns).map((column) => asc(column))) as Promise<Array<T['$inferSelect']>>;
 }
 
 /** The one row a test expects (it fails loudly when there is none). */

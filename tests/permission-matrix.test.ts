@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
-import { approveOperation, finalizeOperation, returnOperation, submitOperation } from '@/lib/evaluations/transitions';
+import { TRANSITION_OPERATIONS as STEPS } from '@/lib/evaluations/transitions';
 import type { Operation } from '@/lib/operations';
+import { OWNER1_PROJECTS } from './seed-facts';
 import {
   bringTo,
   type Caller,
@@ -25,15 +26,11 @@ const world = testWorld();
 
 type Actor = Caller;
 
-/** owner1's projects, one per row of the matrix so that the rows do not disturb each other. */
+/** Projects (owner1's, then owner2's), one per row of the matrix so that the rows do not disturb each other. */
 const PROJECTS = [
-  '队伍装备基础设施建设专项经费',
-  '综合减灾和物资保障（预案管理）年度专项经费',
-  '安全生产基础工作专项经费',
-  '法律顾问与审批服务经费',
-  '执法检查事故调查处理经费',
-  '三防专项经费',
-  '应急专项经费',
+  ...OWNER1_PROJECTS.filter((name) => !name.startsWith('智慧白云')),
+  ...OWNER1_PROJECTS.filter((name) => name.startsWith('智慧白云')),
+  '政府雇员公用经费',
 ];
 
 /** The input of a workflow step from the evaluation's current version. */
@@ -44,8 +41,10 @@ const step =
 interface Row {
   name: string;
   op: Operation<z.ZodType, unknown>;
-  state: Exclude<Stage, 'finalized'>;
+  state: Stage;
   allowed: Actor;
+  /** Callers who may do it as well (an administrator reopens too): not refused, not tried here. */
+  alsoAllowed?: Actor[];
   /** Callers whose role may do this in another state: refused for the state, not the role. */
   wrongState?: Actor[];
   input: (id: number) => Promise<unknown>;
@@ -54,7 +53,7 @@ interface Row {
 const row = <S extends z.ZodType, T>(
   name: string,
   op: Operation<S, T>,
-  [state, allowed, wrongState]: [Row['state'], Actor, Actor?],
+  [state, allowed, wrongState, alsoAllowed]: [Row['state'], Actor, Actor?, Actor?],
   input: Row['input'],
 ): Row => ({
   name,
@@ -62,19 +61,23 @@ const row = <S extends z.ZodType, T>(
   state,
   allowed,
   wrongState: wrongState && [wrongState],
+  alsoAllowed: alsoAllowed && [alsoAllowed],
   input,
 });
 
 const ROWS: Row[] = [
   row('saveDraft', saveDraftOperation, ['draft', 'owner1'], (id) => completeDraft(world, id)),
-  row('submit', submitOperation, ['filled draft', 'owner1'], step()),
-  row('approve', approveOperation, ['submitted', 'head'], step('同意')),
-  row('return (head, 已提交)', returnOperation, ['submitted', 'head', 'finance'], step('请补充')),
-  row('return (finance, 部门已审核)', returnOperation, ['dept_approved', 'finance', 'head'], step('请补充')),
+  row('submit', STEPS.submit, ['filled draft', 'owner1'], step()),
+  row('approve', STEPS.approve, ['submitted', 'head'], step('同意')),
+  row('return (head, 已提交)', STEPS.return, ['submitted', 'head', 'finance'], step('请补充')),
+  row('return (finance, 部门已审核)', STEPS.return, ['dept_approved', 'finance', 'head'], step('请补充')),
   row('reviewScores', reviewScoresOperation, ['dept_approved', 'finance'], (id) =>
     reviewDraft(world, id, { 0: ['1', '复核'] }),
   ),
-  row('finalize', finalizeOperation, ['dept_approved', 'finance'], step()),
+  row('finalize', STEPS.finalize, ['dept_approved', 'finance'], step()),
+  row('withdraw', STEPS.withdraw, ['submitted', 'owner1'], step()),
+  row('reopen (撤销定稿)', STEPS.reopen, ['finalized', 'finance', undefined, 'admin'], step('复核有误')),
+  row('reassess (退回重新评价)', STEPS.reassess, ['finalized', 'finance', undefined, 'admin'], step('重新评价')),
 ];
 
 describe('server action permission matrix', () => {
@@ -86,7 +89,7 @@ describe('server action permission matrix', () => {
         await bringTo(world, id, row.state);
       });
 
-      for (const actor of CALLERS.filter((a) => a !== row.allowed)) {
+      for (const actor of CALLERS.filter((a) => a !== row.allowed && !row.alsoAllowed?.includes(a))) {
         it(`is refused for ${actor}`, async () => {
           const before = (await world.bundle(id)).evaluation;
           const result = await world.run(row.op, sessionOf(world, actor), await row.input(id));

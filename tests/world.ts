@@ -125,17 +125,19 @@ export async function reviewDraft(
 /** The stages an evaluation is brought to for a test, each by the steps the workflow allows. */
 export type Stage = 'draft' | 'filled draft' | 'submitted' | 'dept_approved' | 'finalized';
 
-/** Brings a draft of owner1's (or one already at `from`) to the stage: saved complete, submitted, approved, finalised. */
+/** Brings a draft (or one already at `from`) to the stage: saved complete, submitted, approved, finalised. */
 export async function bringTo(world: World, evaluationId: number, stage: Stage, { from = 'draft' as Stage } = {}) {
-  const { owner1, head, finance } = world.actors;
+  const { head, finance } = world.actors;
+  const ownerId = (await world.bundle(evaluationId)).project.ownerId;
+  const owner = Object.values(world.actors).find((a) => a.id === ownerId)!;
   const step = async () => ({
     evaluationId,
     version: (await world.bundle(evaluationId)).evaluation.version,
     comment: '',
   });
   const steps: Array<[Stage, () => Promise<ActionState<unknown>>]> = [
-    ['filled draft', async () => world.run(saveDraftOperation, owner1, await completeDraft(world, evaluationId))],
-    ['submitted', async () => world.run(submitOperation, owner1, await step())],
+    ['filled draft', async () => world.run(saveDraftOperation, owner, await completeDraft(world, evaluationId))],
+    ['submitted', async () => world.run(submitOperation, owner, await step())],
     ['dept_approved', async () => world.run(approveOperation, head, await step())],
     ['finalized', async () => world.run(finalizeOperation, finance, await step())],
   ];

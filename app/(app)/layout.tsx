@@ -1,14 +1,18 @@
 import Link from 'next/link';
+import { NotificationBell } from '@/components/notifications/bell';
 import { SignOutButton } from '@/components/sign-out-button';
+import { getDb } from '@/db';
+import { countUnread } from '@/db/queries/notifications';
 import { requireUser } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/roles';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const unread = await countUnread(getDb(), { userId: user.id });
   return (
     <div className="app-shell">
       <header className="app-header">
-        <Link href="/projects" className="brand">
+        <Link href="/" className="brand">
           绩效自评
         </Link>
         <nav aria-label="主导航" className="main-nav">
@@ -19,6 +23,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           {(user.role === 'admin' || user.role === 'finance') && <Link href="/admin">管理</Link>}
         </nav>
         <div className="user-box">
+          <NotificationBell unread={unread} />
           <Link href="/account" title="我的账号">
             {user.displayName}
             <span className="role-tag">{ROLE_LABELS[user.role]}</span>

@@ -26,7 +26,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     // A full navigation so every server component reads the new session cookie.
-    window.location.assign(safeReturnPath(callbackUrl));
+    window.location.assign(safeReturnPath(callbackUrl, '/'));
   });
 
   return (

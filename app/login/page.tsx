@@ -8,7 +8,8 @@ export const metadata: Metadata = { title: '登录' };
 
 export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
   const { callbackUrl } = await searchParams;
-  const target = safeReturnPath(callbackUrl);
+  // Without a page to return to, `/` lands each role where its work is.
+  const target = safeReturnPath(callbackUrl, '/');
   if (await getCurrentUser()) redirect(target);
   return (
     <main className="centered-page login-page">

@@ -3,22 +3,30 @@
 import { useFormContext } from 'react-hook-form';
 import { EvidenceSection } from '@/components/evidence/evidence-cell';
 import { TEXT_LIMITS, type EvaluationDraft } from '@/lib/evaluations/form-schema';
-import { formatRate, formatScore } from '@/lib/format';
-import { formatWanYuan } from '@/lib/money';
+import { formatDateTime, formatRate, formatScore } from '@/lib/format';
+import { fenToWanYuan, formatWanYuan, parseWanYuan } from '@/lib/money';
 import type { EvaluationResult } from '@/lib/scoring';
 import { FieldError } from './field-error';
+
+/** 全年执行数 as finance imported it from the treasury payment system. */
+export interface ImportedExecution {
+  fen: number;
+  at: Date | null;
+}
 
 /** 预算执行 (年初预算数, 全年预算数, 全年执行数, 执行率) and 年度总体目标. */
 export function BudgetAndGoal({
   budgetInitialFen,
   goal,
   result,
+  imported = null,
 }: {
   budgetInitialFen: number;
   goal: string;
   result: EvaluationResult;
+  imported?: ImportedExecution | null;
 }) {
-  const { register, control, getFieldState, formState } = useFormContext<EvaluationDraft>();
+  const { register, control, getFieldState, formState, watch } = useFormContext<EvaluationDraft>();
   const budget = result.budget;
   const invalid = (name: 'budgetAdjusted' | 'budgetExecuted' | 'budgetExplanation' | 'goalActual') =>
     getFieldState(name, formState).invalid;
@@ -46,6 +54,7 @@ export function BudgetAndGoal({
             <span>全年执行数</span>
             <input inputMode="decimal" {...register('budgetExecuted')} aria-invalid={invalid('budgetExecuted')} />
             <FieldError control={control} name="budgetExecuted" />
+            {imported && <ImportedNote imported={imported} current={watch('budgetExecuted')} />}
           </label>
           <div>
             <span className="label">执行率</span>
@@ -98,5 +107,17 @@ export function BudgetAndGoal({
         <EvidenceSection rowKey="goal" />
       </section>
     </>
+  );
+}
+
+/** Where the prefilled 全年执行数 came from, and whether the owner has changed it since. */
+function ImportedNote({ imported, current }: { imported: ImportedExecution; current: string }) {
+  const figure = `${fenToWanYuan(imported.fen).toFixed()} 万元`;
+  const same = parseWanYuan(current) === imported.fen;
+  return (
+    <small className={same ? 'imported-note' : 'imported-note changed'} data-testid="executed-imported">
+      {same ? '由财政局从国库支付系统导入' : `已修改；财政局导入的国库执行数为 ${figure}`}
+      {imported.at && `（${formatDateTime(imported.at)}）`}
+    </small>
   );
 }

@@ -13,7 +13,7 @@ import { evaluationDraftSchema, type EvaluationDraft } from '@/lib/evaluations/f
 import type { ReportSection } from '@/lib/reports/report-model';
 import type { Scheme } from '@/lib/scoring';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
-import { BudgetAndGoal } from './budget-and-goal';
+import { BudgetAndGoal, type ImportedExecution } from './budget-and-goal';
 import { EvaluationTabs } from './evaluation-tabs';
 import { IndicatorTable } from './indicator-table';
 import { ReportEditor } from './report-editor';
@@ -26,12 +26,14 @@ interface Props {
   scheme: Scheme;
   initial: EvaluationDraft;
   goal: string;
+  /** 全年执行数 as finance imported it from the treasury payment system, when it did. */
+  imported?: ImportedExecution | null;
   /** The 自评报告 as drafted from what is saved: its tab shows it beside the owner's text boxes. */
   report: ReportSection[];
 }
 
 /** The owner's form: save a draft at any time, submit when complete; nothing typed is ever cleared by an error. */
-export function EvaluationForm({ sheet, scheme, initial, goal, report }: Props) {
+export function EvaluationForm({ sheet, scheme, initial, goal, imported = null, report }: Props) {
   const router = useRouter();
   // Validating on submit, not on blur: a message appearing above the buttons must not move them from under the click.
   const form = useForm<EvaluationDraft>({ resolver: zodResolver(evaluationDraftSchema), defaultValues: initial });
@@ -117,7 +119,12 @@ export function EvaluationForm({ sheet, scheme, initial, goal, report }: Props) 
                 }
               />
               <IndicatorTable sheet={sheet} scheme={scheme} result={result} />
-              <BudgetAndGoal budgetInitialFen={sheet.budgetInitialFen} goal={goal} result={result} />
+              <BudgetAndGoal
+                budgetInitialFen={sheet.budgetInitialFen}
+                goal={goal}
+                result={result}
+                imported={imported}
+              />
             </div>
             <ScorePanel result={result} />
           </div>

@@ -6,11 +6,23 @@ import { rowKey } from '@/lib/evidence/rows';
 import { formatRate, formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
 import type { EvaluationResult } from '@/lib/scoring';
+import { ReviewReasonCell, ReviewScoreCell } from './review-cells';
 
 type Indicator = EvaluationBundle['indicators'][number];
 
-/** The evaluation as stored, read-only: what heads and finance review, and what everyone sees once submitted. */
-export function EvaluationView({ bundle, result }: { bundle: EvaluationBundle; result: EvaluationResult }) {
+/**
+ * The evaluation as stored, read-only: what heads and finance review, and what everyone sees once
+ * submitted. `reviewing`: finance's 复核得分 and 理由 inputs sit in each row (inside ReviewWorkbench).
+ */
+export function EvaluationView({
+  bundle,
+  result,
+  reviewing = false,
+}: {
+  bundle: EvaluationBundle;
+  result: EvaluationResult;
+  reviewing?: boolean;
+}) {
   const p = result.precision;
   const e = bundle.evaluation;
   const scoredOf = (i: number) => result.indicators[i];
@@ -47,7 +59,18 @@ export function EvaluationView({ bundle, result }: { bundle: EvaluationBundle; r
     },
     {
       header: '复核得分',
+      shown: reviewing,
+      cell: (ind, i) => <ReviewScoreCell line={`indicators.${i}`} label={`第${i + 1}行 ${ind.name}`} />,
+    },
+    {
+      header: '复核理由',
+      shown: reviewing,
+      cell: (ind, i) => <ReviewReasonCell line={`indicators.${i}`} label={`第${i + 1}行 ${ind.name}`} />,
+    },
+    {
+      header: '复核得分',
       className: 'num',
+      shown: !reviewing,
       cell: (ind, i) => (
         <span data-testid={`reviewed-${i + 1}`}>
           {scoredOf(i).reviewedScore !== null && (
@@ -76,14 +99,25 @@ export function EvaluationView({ bundle, result }: { bundle: EvaluationBundle; r
       <td className="num">{formatScore(result.budget.points)}</td>
       <td />
       <td className="num">{formatScore(result.budget.computedScore, p)}</td>
-      <td className="num">
-        {result.budget.reviewedScore !== null && (
-          <>
-            {formatScore(result.budget.reviewedScore, p)}
-            <small className="note">{e.budgetReviewedReason}</small>
-          </>
-        )}
-      </td>
+      {reviewing ? (
+        <>
+          <td>
+            <ReviewScoreCell line="budget" label="预算执行率" />
+          </td>
+          <td>
+            <ReviewReasonCell line="budget" label="预算执行率" />
+          </td>
+        </>
+      ) : (
+        <td className="num">
+          {result.budget.reviewedScore !== null && (
+            <>
+              {formatScore(result.budget.reviewedScore, p)}
+              <small className="note">{e.budgetReviewedReason}</small>
+            </>
+          )}
+        </td>
+      )}
       <td className="prose">{e.budgetExplanation}</td>
       <td>
         <EvidenceCell rowKey="budget" />

@@ -1,12 +1,19 @@
 'use client';
 
 import { useMemo } from 'react';
-import { buildEngineInput, entryValuesFromForm, type Sheet } from '@/lib/evaluations/engine-input';
+import {
+  buildEngineInput,
+  entryValuesFromForm,
+  type BudgetValues,
+  type EntryValues,
+  type Sheet,
+} from '@/lib/evaluations/engine-input';
 import {
   optionalMoneyText,
   optionalNumberText,
   type EvaluationDraft,
   type IndicatorEntry,
+  type ReviewLines,
 } from '@/lib/evaluations/form-schema';
 import { scoreEvaluation, type EvaluationResult, type Scheme } from '@/lib/scoring';
 
@@ -37,4 +44,27 @@ export function useLiveScore(sheet: Sheet, scheme: Scheme, values: EvaluationDra
       }),
     );
   }, [sheet, scheme, values]);
+}
+
+/**
+ * The reviewer's live total: what is stored, with the reviewed scores as typed now (a half-typed
+ * score counts as none yet). The same engine the server runs on 保存复核得分 and 定稿.
+ */
+export function useReviewedScore(
+  sheet: Sheet,
+  scheme: Scheme,
+  stored: { entries: EntryValues[]; budget: BudgetValues },
+  values: ReviewLines,
+): EvaluationResult {
+  return useMemo(() => {
+    const reviewed = (line: { score?: string; reason?: string } | undefined) => {
+      const score = validNumber(line?.score);
+      return score === '' ? null : { score, reason: line?.reason ?? '' };
+    };
+    const byId = new Map((values.indicators ?? []).map((line) => [line.indicatorId, line]));
+    const entries = sheet.indicators.map((ind, i) => ({ ...stored.entries[i], reviewed: reviewed(byId.get(ind.id)) }));
+    return scoreEvaluation(
+      buildEngineInput(sheet, scheme, entries, { ...stored.budget, reviewed: reviewed(values.budget) }),
+    );
+  }, [sheet, scheme, stored, values]);
 }

@@ -8,6 +8,7 @@ import type { ListView } from '@/lib/lists/list-view';
 import { formatWanYuan } from '@/lib/money';
 import { FLAG_LABELS } from '@/lib/overview/flags';
 import type { Overview } from '@/lib/overview/overview';
+import { pastOwner } from '@/lib/workflow/state-machine';
 
 type DepartmentStat = Overview['departments']['items'][number];
 type Flag = Overview['flags']['items'][number];
@@ -59,7 +60,7 @@ export function FlagTable({ flags, list }: { flags: Flag[]; list: ListView }) {
   );
 }
 
-const scoredRow = (r: EvaluationListRow) => r.status !== 'draft';
+const scoredRow = (r: EvaluationListRow) => pastOwner(r.status);
 
 const ROW_COLUMNS: Array<Column<EvaluationListRow>> = [
   { header: '部门', cell: (r) => r.department, sort: 'department' },

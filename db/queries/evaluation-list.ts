@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, count, eq, exists, inArray, ne, sql, sum, type SQL } from 'drizzle-orm';
-import { defineList, rankOf, readPage, type QueryOf } from '../list-query';
+import { and, count, eq, exists, inArray, notInArray, or, sql, sum, type SQL } from 'drizzle-orm';
+import { defineList, listCondition, listOrder, rankOf, readPage, type QueryOf } from '../list-query';
 import {
   countingScoreOf,
   departments,
@@ -10,6 +10,7 @@ import {
   FLAG_KINDS,
   indicators,
   projects,
+  WITH_OWNER_STATUSES,
   type EvaluationStatus,
   type FlagKind,
 } from '../schema';
@@ -28,8 +29,8 @@ interface StatusColumns {
   selfGrade: AnySQLiteColumn;
 }
 
-/** Submitted at least once: a draft has not been scored by anyone yet, the other statuses have. */
-export const scoredOf = (t: Pick<StatusColumns, 'status'>) => ne(t.status, 'draft');
+/** Handed on by its owner: one still with its owner (a draft, a returned one) is not counted as scored. */
+export const scoredOf = (t: Pick<StatusColumns, 'status'>) => notInArray(t.status, [...WITH_OWNER_STATUSES]);
 /** The grade that counts now: the final one once finalised, else the self grade. */
 export const countingGradeOf = (t: StatusColumns) =>
   sql<string | null>`case when ${t.status} = 'finalized' then ${t.finalGrade} else ${t.selfGrade} end`;
@@ -39,6 +40,8 @@ const finalised = eq(evaluations.status, 'finalized');
 const countingGrade = countingGradeOf(evaluations);
 const countingScore = countingScoreOf(evaluations);
 
+const returnedFirst = sql`case when ${evaluations.status} = 'returned' then 0 else 1 end`;
+
 const indicatorCount = sql<number>`(select count(*) from ${indicators} where ${indicators.projectId} = ${projects.id})`;
 
 /**
@@ -46,7 +49,8 @@ const indicatorCount = sql<number>`(select count(*) from ${indicators} where ${i
  * rows exists; a draft near the deadline is every draft, when the deadline is near (`nearDeadline`).
  */
 export function flagCondition(kind: FlagKind, { nearDeadline }: { nearDeadline: boolean }): SQL {
-  if (kind === 'draft_near_deadline') return nearDeadline ? eq(evaluations.status, 'draft') : sql`1 = 0`;
+  if (kind === 'draft_near_deadline')
+    return nearDeadline ? inArray(evaluations.status, [...WITH_OWNER_STATUSES]) : sql`1 = 0`;
   return exists(
     sql`(select 1 from ${evaluationFlags} where ${evaluationFlags.evaluationId} = ${evaluations.id} and ${evaluationFlags.kind} = ${kind})`,
   );
@@ -56,10 +60,18 @@ export function flagCondition(kind: FlagKind, { nearDeadline }: { nearDeadline: 
  * The list of evaluations behind 项目, 待办, 总览's project table, the owner assignment and the list
  * API: what may be sorted, searched and filtered. A new filter or sortable column is one entry here.
  */
-export function evaluationListSpec({ nearDeadline = false }: { nearDeadline?: boolean } = {}) {
+export function evaluationListSpec({
+  nearDeadline = false,
+  queueFirst = false,
+}: {
+  nearDeadline?: boolean;
+  /** A to-do list: by default what came back to its owner (已退回) first, then in table order. */
+  queueFirst?: boolean;
+} = {}) {
   return defineList({
     sorts: {
       position: { by: [departments.name, projects.position] },
+      queue: { by: [returnedFirst, departments.name, projects.position] },
       project: { by: [projects.name] },
       department: { by: [departments.name, projects.position] },
       owner: { by: [projectOwner.displayName], nullable: true },
@@ -75,7 +87,7 @@ export function evaluationListSpec({ nearDeadline = false }: { nearDeadline?: bo
       grade: { by: [rankOf(countingGrade, GRADE_ORDER)], nullable: true },
       submittedAt: { by: [evaluations.submittedAt], nullable: true },
     },
-    defaultSort: { key: 'position', direction: 'asc' },
+    defaultSort: { key: queueFirst ? 'queue' : 'position', direction: 'asc' },
     tiebreak: [projects.id],
     search: [projects.name, departments.name, projectOwner.displayName],
     filters: {
@@ -158,6 +170,34 @@ export function listEvaluationPage(
   });
 }
 
+/**
+ * Every evaluation of a list in its order, keys only (上一条 / 下一条, "all N matching"): the list's
+ * scope and query, plus `keep` whatever its status (the one being looked at, after it was decided).
+ */
+export function listEvaluationKeys(
+  db: Db,
+  {
+    scope,
+    query,
+    nearDeadline = false,
+    keep,
+    limit,
+  }: { scope: EvaluationScope; query: EvaluationListQuery; nearDeadline?: boolean; keep?: number; limit?: number },
+) {
+  const spec = evaluationListSpec({ nearDeadline });
+  const listed = and(scopeCondition(scope), listCondition(spec, query));
+  const rows = db
+    .select({ id: evaluations.id, version: evaluations.version, name: projects.name })
+    .from(evaluations)
+    .innerJoin(projects, eq(projects.id, evaluations.projectId))
+    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId))
+    .where(keep === undefined ? listed : or(listed, eq(evaluations.id, keep)))
+    .orderBy(...listOrder(spec, query))
+    .$dynamic();
+  return limit === undefined ? rows : rows.limit(limit);
+}
+
 export type EvaluationListRow = Awaited<ReturnType<typeof listEvaluationPage>>['items'][number];
 
 /** The 合计 of a list: how many projects pass the condition, their budget and their indicators. */
@@ -171,4 +211,27 @@ export async function evaluationTotals(db: Db, { where }: { where: SQL | undefin
     })
     .from(listed);
   return { projects: row?.projects ?? 0, budgetFen: row?.budgetFen ?? 0, indicators: row?.indicators ?? 0 };
+}
+
+/**
+ * 填报进度 in the database: a year's evaluations in a scope counted by group (department, or owner:
+ * null when none is assigned), status and whether anyone saved them yet (`started`: version past 1).
+ */
+export function progressCounts(db: Db, { scope, by }: { scope: EvaluationScope; by: 'department' | 'owner' }) {
+  const group = by === 'department' ? departments.name : projectOwner.displayName;
+  const started = sql<number>`case when ${evaluations.version} > 1 then 1 else 0 end`;
+  return db
+    .select({
+      group: sql<string | null>`${group}`,
+      status: evaluations.status,
+      started: started.mapWith((v) => Number(v) === 1),
+      count: count(),
+    })
+    .from(evaluations)
+    .innerJoin(projects, eq(projects.id, evaluations.projectId))
+    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId))
+    .where(scopeCondition(scope))
+    .groupBy(group, evaluations.status, started)
+    .orderBy(sql`${group} asc nulls last`);
 }

@@ -1,8 +1,15 @@
 import 'server-only';
-import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/sqlite-core';
 import { rankOf, readPage, type ListQuery, type ListSpec } from '../list-query';
-import { countingScoreOf, EVALUATION_STATUSES, evaluationFlags, FLAG_KINDS, type FlagKind } from '../schema';
+import {
+  countingScoreOf,
+  EVALUATION_STATUSES,
+  evaluationFlags,
+  FLAG_KINDS,
+  WITH_OWNER_STATUSES,
+  type FlagKind,
+} from '../schema';
 import { countingGradeOf, evaluationRows, GRADE_ORDER, scoredOf } from './evaluation-list';
 import type { Db } from '../sqlite';
 
@@ -137,7 +144,7 @@ function flagRows(db: Db, { where, nearDeadline }: { where: SQL | undefined; nea
       ...columns,
     })
     .from(listed)
-    .where(eq(listed.status, 'draft'));
+    .where(inArray(listed.status, [...WITH_OWNER_STATUSES]));
   return unionAll(stored, drafts).as('flag_rows');
 }
 

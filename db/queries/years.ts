@@ -1,7 +1,16 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, notInArray } from 'drizzle-orm';
 import { firstRow } from '../rows';
-import { departments, evaluations, evaluationYears, indicators, projects, users, type EvaluationYear } from '../schema';
+import {
+  departments,
+  evaluations,
+  evaluationYears,
+  indicators,
+  projects,
+  users,
+  WITH_OWNER_STATUSES,
+  type EvaluationYear,
+} from '../schema';
 import type { Db } from '../sqlite';
 
 export function listYears(db: Db) {
@@ -42,7 +51,10 @@ export function listYearsWithCounts(db: Db) {
     })
     .from(evaluationYears)
     .leftJoin(projects, eq(projects.year, evaluationYears.year))
-    .leftJoin(evaluations, and(eq(evaluations.projectId, projects.id), ne(evaluations.status, 'draft')))
+    .leftJoin(
+      evaluations,
+      and(eq(evaluations.projectId, projects.id), notInArray(evaluations.status, [...WITH_OWNER_STATUSES])),
+    )
     .groupBy(evaluationYears.year)
     .orderBy(desc(evaluationYears.year));
 }

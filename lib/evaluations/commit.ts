@@ -13,6 +13,9 @@ import {
 import type { AuditAction, EvaluationStatus, ReviewActionKind } from '@/db/schema';
 import { fail, ok, type ActionState } from '@/lib/action-state';
 import type { SessionUser } from '@/lib/auth/scope';
+import { explanationTextsOf, refreshFlags } from '@/lib/flags/stored';
+import { scheduleMailDispatch } from '@/lib/notifications/mail';
+import { notifyStep } from '@/lib/notifications/notify';
 import type { EvaluationResult } from '@/lib/scoring';
 import { WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/workflow/state-machine';
 import { keepSnapshotInStep } from './frozen';
@@ -44,7 +47,8 @@ export interface EvaluationCommit<D> {
 /**
  * The one write path of an evaluation: claims the next version (or fails with the conflict when
  * someone saved since the user loaded it), writes the operation's columns with the engine's
- * numbers, the workflow step and the audit entries, all in one transaction.
+ * numbers, the workflow step, the audit entries, the notices of the step and the evaluation's stored
+ * flags, all in one transaction; the notices' mail leaves after the commit.
  */
 export async function commitEvaluation<D extends object>(
   db: Db,
@@ -54,7 +58,7 @@ export async function commitEvaluation<D extends object>(
   const evaluationId = bundle.evaluation.id;
   const scores = cachedScores(bundle, commit.result, schemeOfYear(bundle.year.scheme));
   const written = await transaction(db, async (tx) => {
-    if (!(await claimEvaluationVersion(tx, { evaluationId, expected: commit.version, userId: user.id }))) return false;
+    if (!(await claimEvaluationVersion(tx, { evaluationId, expected: commit.version, userId: user.id }))) return null;
     await writeEvaluation(tx, {
       evaluationId,
       evaluation: { ...commit.evaluation, ...scores.evaluation },
@@ -63,6 +67,7 @@ export async function commitEvaluation<D extends object>(
     });
     for (const { action, changes } of commit.audit)
       await insertAuditEntries(tx, { actorId: user.id, evaluationId, action, changes });
+    await refreshFlags(tx, { evaluationId, previousTexts: explanationTextsOf(bundle) });
     if (commit.step) {
       const { action, to, comment, missingEvidence = [] } = commit.step;
       const from = bundle.evaluation.status;
@@ -79,8 +84,26 @@ export async function commitEvaluation<D extends object>(
       // Last, so that a step to 定稿 freezes everything this commit wrote.
       await keepSnapshotInStep(tx, { evaluationId, from, to, result: commit.result });
     }
-    return true;
+    let notified = 0;
+    if (commit.step) {
+      const { action, to, comment } = commit.step;
+      notified = await notifyStep(tx, {
+        bundle,
+        actor: user,
+        facts: {
+          action,
+          to,
+          comment,
+          project: bundle.project.name,
+          actor: user.displayName,
+          finalTotal: commit.result.finalTotal,
+          precision: commit.result.precision,
+        },
+      });
+    }
+    return { notified };
   });
   if (!written) return fail('conflict', CONFLICT_MESSAGE);
+  if (written.notified > 0) scheduleMailDispatch(db);
   return ok({ ...commit.data, version: commit.version + 1 }, `已${WORKFLOW_ACTIONS[commit.action].done}`);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { rowKeySchema } from '@/lib/evidence/rows';
 import { REPORT_SECTIONS, type ReportSectionKey } from '@/lib/reports/sections';
 import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
+import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 
 /**
  * The one schema of the evaluation form, used by react-hook-form in the browser and by the server
@@ -80,8 +81,13 @@ export const transitionSchema = z.object({
   comment: limitedText(TEXT_LIMITS.comment).default(''),
 });
 
-export const returnSchema = transitionSchema.extend({
-  comment: limitedText(TEXT_LIMITS.comment).refine((s) => s.trim().length > 0, '请填写退回原因'),
+/** A step that needs its reason: 退回 (the owner must know what to change), reopening a finalised evaluation. */
+export const reasonedTransitionSchema = (message: string) =>
+  transitionSchema.extend({
+    comment: limitedText(TEXT_LIMITS.comment).refine((s) => s.trim().length > 0, message),
+  });
+
+export const returnSchema = reasonedTransitionSchema(WORKFLOW_ACTIONS.return.needsComment!).extend({
   /** The rows flagged 缺佐证 with this return (lib/evidence/rows keys). */
   missingEvidence: z.array(rowKeySchema).max(510).default([]),
 });
@@ -92,13 +98,22 @@ const reasonWithScore = (r: { score: string; reason: string }, ctx: z.Refinement
     ctx.addIssue({ code: 'custom', path: ['reason'], message: '设置复核得分时须填写理由' });
 };
 
-export const reviewSchema = z.object({
-  evaluationId: z.number().int().positive(),
-  version: z.number().int().positive(),
+/** Finance's reviewed scores: any indicator (by id) and the budget line; '' = the self score stands. */
+const reviewLines = {
   indicators: z
     .array(z.object({ indicatorId: z.number().int().positive(), ...reviewedFields }).superRefine(reasonWithScore))
     .max(500),
   budget: z.object(reviewedFields).superRefine(reasonWithScore),
+};
+
+export const reviewSchema = z.object({
+  evaluationId: z.number().int().positive(),
+  version: z.number().int().positive(),
+  ...reviewLines,
 });
 
 export type ReviewInput = z.infer<typeof reviewSchema>;
+export type ReviewLines = Pick<ReviewInput, 'indicators' | 'budget'>;
+
+/** 定稿, with the reviewed scores still on the page in the same request, so that none is lost between two clicks. */
+export const finalizeSchema = transitionSchema.extend({ review: z.object(reviewLines).optional() });

@@ -1,15 +1,27 @@
 import 'server-only';
+import type { Db } from '@/db';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import type { ReviewActionKind } from '@/db/schema';
+import type { EvaluationStatus } from '@/db/schema';
 import { ChangeSet, type AuditChange } from '@/lib/audit';
+import type { SessionUser } from '@/lib/auth/scope';
 import { evidenceRows, findRow, parseRowKey, type LabelledRow } from '@/lib/evidence/rows';
-import { fail } from '@/lib/operations';
+import { fail, runOperation, type Operation } from '@/lib/operations';
 import { STATUS_LABELS } from '@/lib/roles';
 import { missingExplanations } from '@/lib/scoring';
+import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { defineEvaluationOperation } from './authorize';
 import { describeScore } from './engine-input';
-import { returnSchema, transitionSchema } from './form-schema';
+import {
+  finalizeSchema,
+  reasonedTransitionSchema,
+  returnSchema,
+  transitionSchema,
+  type ReviewLines,
+} from './form-schema';
+import { applyReview } from './review';
 import { scoreStored, sheetOf, storedBudget, storedEntries } from './sheet';
+import type { z } from 'zod';
 
 /** What still stands between a draft and its submission, each named by its row. */
 export function submissionProblems(
@@ -44,34 +56,57 @@ export function submissionProblems(
   return { message: `还不能提交，请补充以下 ${lines.length} 处：\n${lines.join('\n')}`, fieldErrors };
 }
 
+type StepAction = Extract<
+  ReviewActionKind,
+  'submit' | 'withdraw' | 'approve' | 'return' | 'finalize' | 'reopen' | 'reassess'
+>;
+
 /** A workflow step: the status moves on, with the comment in the 流转记录 and the audit log. */
-function transitionOperation(action: ReviewActionKind, schema: typeof transitionSchema | typeof returnSchema) {
+type StepInput = {
+  evaluationId: number;
+  version: number;
+  comment: string;
+  review?: ReviewLines;
+  /** 退回 only: the rows flagged 缺佐证 (lib/evidence/rows keys). */
+  missingEvidence?: string[];
+};
+
+function transitionOperation<S extends z.ZodType<StepInput>>(action: StepAction, schema: S) {
   return defineEvaluationOperation({
     action,
     schema,
-    async run(input, { bundle, to, commit }) {
+    async run(input, { bundle, sheet, to, commit }) {
       if (action === 'submit') {
         const problems = submissionProblems(bundle);
         if (problems) return fail('invalid', problems.message, problems.fieldErrors);
       }
+      // 定稿 takes the reviewed scores still on the page: written with the step, in one commit.
+      const lines = (input as StepInput).review;
+      const review = lines ? applyReview(bundle, sheet, lines) : null;
+      if (review && !review.ok) return fail('invalid', review.message, review.fieldErrors);
       const from = bundle.evaluation.status;
       const now = new Date();
       // Reviewed scores judged the evaluation as it was; one sent back to its owner will change.
-      const clearReview = action === 'return';
-      const comment = input.comment.trim();
-      const flagged = 'missingEvidence' in input ? flaggedRows(bundle, input.missingEvidence) : [];
+      const clearReview = to === 'returned';
+      const { comment: rawComment, missingEvidence } = input as StepInput;
+      const comment = rawComment.trim();
+      const flagged = missingEvidence ? flaggedRows(bundle, missingEvidence) : [];
       if (flagged === null) return fail('invalid', '标记缺佐证的行不属于该自评，请刷新页面后重试');
       return commit({
-        data: {},
+        data: { status: to },
         evaluation: {
           status: to,
-          ...(action === 'submit' ? { submittedAt: now } : {}),
-          ...(action === 'finalize' ? { finalizedAt: now } : {}),
+          ...(action === 'submit' ? { submittedAt: now } : action === 'withdraw' ? { submittedAt: null } : {}),
+          ...(action === 'finalize' ? { finalizedAt: now } : from === 'finalized' ? { finalizedAt: null } : {}),
           ...(clearReview ? { budgetReviewedScore: null, budgetReviewedReason: null } : {}),
+          ...review?.evaluation,
         },
-        results: clearReview ? bundle.indicators.map(() => ({ reviewedScore: null, reviewedReason: null })) : [],
+        results: clearReview
+          ? bundle.indicators.map(() => ({ reviewedScore: null, reviewedReason: null }))
+          : (review?.results ?? []),
         step: { action, to, comment, missingEvidence: flagged },
         audit: [
+          { action: 'review', changes: review?.changes ?? [] },
           { action: 'review_cleared', changes: clearReview ? clearedReviews(bundle) : [] },
           {
             action: 'transition',
@@ -79,7 +114,7 @@ function transitionOperation(action: ReviewActionKind, schema: typeof transition
               {
                 entityType: 'evaluation',
                 entityId: bundle.evaluation.id,
-                field: comment ? `状态（意见：${comment}）` : '状态',
+                field: comment ? `状态（${WORKFLOW_ACTIONS[action].verb}，意见：${comment}）` : '状态',
                 oldValue: STATUS_LABELS[from],
                 newValue: STATUS_LABELS[to],
               },
@@ -97,7 +132,7 @@ function transitionOperation(action: ReviewActionKind, schema: typeof transition
             ],
           },
         ],
-        result: scoreStored(bundle, { withoutReview: clearReview }).result,
+        result: review?.result ?? scoreStored(bundle, { withoutReview: clearReview }).result,
       });
     },
   });
@@ -129,6 +164,39 @@ function clearedReviews(bundle: EvaluationBundle): AuditChange[] {
 }
 
 export const submitOperation = transitionOperation('submit', transitionSchema);
+export const withdrawOperation = transitionOperation('withdraw', transitionSchema);
 export const approveOperation = transitionOperation('approve', transitionSchema);
 export const returnOperation = transitionOperation('return', returnSchema);
-export const finalizeOperation = transitionOperation('finalize', transitionSchema);
+export const finalizeOperation = transitionOperation('finalize', finalizeSchema);
+export const reopenOperation = transitionOperation(
+  'reopen',
+  reasonedTransitionSchema(WORKFLOW_ACTIONS.reopen.needsComment!),
+);
+export const reassessOperation = transitionOperation(
+  'reassess',
+  reasonedTransitionSchema(WORKFLOW_ACTIONS.reassess.needsComment!),
+);
+
+/** The operation of each workflow step, by its action: the batch and the write API take a step by name. */
+export const TRANSITION_OPERATIONS = {
+  submit: submitOperation,
+  withdraw: withdrawOperation,
+  approve: approveOperation,
+  return: returnOperation,
+  finalize: finalizeOperation,
+  reopen: reopenOperation,
+  reassess: reassessOperation,
+} as const;
+
+export type TransitionAction = keyof typeof TRANSITION_OPERATIONS;
+
+/** A step taken by its name (the batch and the write API), through its own operation and the one gate. */
+export function runTransition(
+  db: Db,
+  user: SessionUser | null,
+  action: TransitionAction,
+  input: { evaluationId: number; version: number; comment: string },
+) {
+  const op = TRANSITION_OPERATIONS[action] as Operation<z.ZodType, { status: EvaluationStatus; version: number }>;
+  return runOperation(op, user, input, db);
+}

@@ -4,6 +4,7 @@ import type { Db } from '@/db';
 import { listCondition } from '@/db/list-query';
 import {
   evaluationListSpec,
+  listEvaluationKeys,
   listEvaluationPage,
   scopeCondition,
   type EvaluationScope,
@@ -34,14 +35,53 @@ export async function evaluationListPage(
     path,
     deadline = null,
     today = new Date(),
-  }: { scope: EvaluationScope; params: SearchParams; path: string; deadline?: string | null; today?: Date },
+    queueFirst = false,
+  }: {
+    scope: EvaluationScope;
+    params: SearchParams;
+    path: string;
+    deadline?: string | null;
+    today?: Date;
+    /** A to-do list (待办): sorted by default with what came back to its owner first. */
+    queueFirst?: boolean;
+  },
 ) {
   const nearDeadline = deadlineIsNear(deadline, today);
-  const spec = evaluationListSpec({ nearDeadline });
+  const spec = evaluationListSpec({ nearDeadline, queueFirst });
   const { query } = readListQuery(spec, params);
   const page = await listEvaluationPage(db, { scope, query, nearDeadline });
   const list = listView({ path, params, spec, query, total: page.total, firstDescending: LARGEST_FIRST });
   return { page, list, query, where: and(scopeCondition(scope), listCondition(spec, query)) };
+}
+
+/** How many of a filtered to-do list "select all N" takes at most (each is checked on the server on its own). */
+export const BATCH_ALL_LIMIT = 2000;
+
+/**
+ * A to-do list's evaluations in its order, keys only, as its URL's query (`queue`) says: for 上一条 /
+ * 下一条 (with `keep`, the evaluation being looked at) and for "select all N matching".
+ */
+export async function queueKeys(
+  db: Db,
+  {
+    scope,
+    params,
+    deadline = null,
+    today = new Date(),
+    keep,
+    limit,
+  }: {
+    scope: EvaluationScope;
+    params: SearchParams;
+    deadline?: string | null;
+    today?: Date;
+    keep?: number;
+    limit?: number;
+  },
+) {
+  const nearDeadline = deadlineIsNear(deadline, today);
+  const { query } = readListQuery(evaluationListSpec({ nearDeadline, queueFirst: true }), params);
+  return listEvaluationKeys(db, { scope, query, nearDeadline, keep, limit });
 }
 
 /** The filter bar of an evaluation list: department (for those who see several), status, grade, flag. */

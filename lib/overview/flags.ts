@@ -1,13 +1,18 @@
 import type { EngineFlagKind, FlagKind } from '@/db/schema';
 import { Decimal } from '@/lib/decimal';
+import { REVIEWER_FLAG_LABELS } from '@/lib/flags/definitions';
 import type { EvaluationResult, Scheme } from '@/lib/scoring';
 
-/** 值得关注: the label of each kind of flag. A new kind is one line here and one in db/schema.ts. */
+/**
+ * 值得关注: the label of each kind of flag. A new engine kind is one line here and one in db/schema.ts;
+ * a reviewer's kind is defined in lib/flags/definitions.ts.
+ */
 export const FLAG_LABELS: Record<FlagKind, string> = {
   over_achievement: '超额完成（目标可能偏低）',
   deduction: '评价扣分',
   reviewed_differs: '复核得分与自评不同',
   low_execution: '预算执行率偏低',
+  ...REVIEWER_FLAG_LABELS,
   draft_near_deadline: '临近截止仍为草稿',
 };
 
@@ -20,6 +25,8 @@ export interface StoredFlag {
 
 /** After every indicator row's (a draft near the deadline comes after these: db/queries/overview.ts). */
 const BUDGET_ORDINAL = 1_000_000;
+/** The reviewer's kinds (lib/flags), one row each, after the engine's. */
+export const REVIEWER_ORDINAL = 1_500_000;
 
 /** What the engine's result of one evaluation deserves a reviewer's look for (stored with its cached scores). */
 export function engineFlags(

@@ -4,6 +4,7 @@ import { formatRate, formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
 import { GRADES, type EvaluationResult } from '@/lib/scoring';
+import { pastOwner } from '@/lib/workflow/state-machine';
 import { evaluationReport, type EvaluationReport } from './report-model';
 
 /** One project in the department report's summary table; amounts in 万元, two decimals. */
@@ -57,7 +58,7 @@ export function departmentReport({
     const finalised = bundle.evaluation.status === 'finalized';
     return {
       status: bundle.evaluation.status,
-      scored: bundle.evaluation.status !== 'draft',
+      scored: pastOwner(bundle.evaluation.status),
       score: finalised ? result.finalTotal : result.selfTotal,
       grade: finalised ? result.finalGrade : result.selfGrade,
     };

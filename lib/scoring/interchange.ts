@@ -23,11 +23,11 @@ export type InterchangeParse =
 
 const DECIMAL_TEXT = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 /** JSON numbers become Decimal through their shortest round-trip text (21.5 → "21.5"), never through float arithmetic. */
-const decimalValue = z
+export const decimalValue = z
   .union([z.number(), z.string().regex(DECIMAL_TEXT, '应为数字')], { error: '应为数字' })
   .transform((value) => dec(typeof value === 'number' ? String(value) : value.trim()).toFixed());
 const adjustment = z.object({ score: decimalValue, reason: z.string({ error: '须填写理由（文字）' }) });
-const actualValue = z.union(
+export const actualValue = z.union(
   [z.null(), decimalValue, z.array(decimalValue), z.object({ tier: z.string(), percent: decimalValue.nullish() })],
   {
     error:

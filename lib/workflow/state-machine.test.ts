@@ -3,13 +3,18 @@ import type { EvaluationStatus, Role } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
 import {
   allowedActions,
+  batchActionsFor,
   decide,
   EVIDENCE_ACTIONS,
   evidencePurposeOf,
   heldByClosedYear,
   nextStepFor,
+  pastOwner,
   queueStatuses,
   rolesFor,
+  rolesWithWorkAt,
+  statusesFor,
+  WORKFLOW_ACTIONS,
   type WorkflowAction,
 } from './state-machine';
 
@@ -35,31 +40,35 @@ const at = (status: EvaluationStatus, yearStatus: 'open' | 'closed' = 'open') =>
   yearStatus,
 });
 
-const STATUSES: EvaluationStatus[] = ['draft', 'submitted', 'dept_approved', 'finalized'];
-const ACTIONS: WorkflowAction[] = [
-  'save',
-  'submit',
-  'approve',
-  'return',
-  'review',
-  'finalize',
-  'attach',
-  'detach',
-  'attachReview',
-  'detachReview',
-];
+const STATUSES: EvaluationStatus[] = ['draft', 'returned', 'submitted', 'dept_approved', 'finalized'];
+const ACTIONS = Object.keys(WORKFLOW_ACTIONS) as WorkflowAction[];
 
 /** The whole allowed table, written out: [actor, status, action, resulting status]. Everything else is refused. */
 const ALLOWED: Array<[SessionUser, EvaluationStatus, WorkflowAction, EvaluationStatus]> = [
   [owner, 'draft', 'save', 'draft'],
+  [owner, 'returned', 'save', 'returned'],
   [owner, 'draft', 'submit', 'submitted'],
+  [owner, 'returned', 'submit', 'submitted'],
+  [owner, 'submitted', 'withdraw', 'draft'],
   [head, 'submitted', 'approve', 'dept_approved'],
-  [head, 'submitted', 'return', 'draft'],
+  [head, 'submitted', 'return', 'returned'],
+  [head, 'draft', 'remind', 'draft'],
+  [head, 'returned', 'remind', 'returned'],
   [finance, 'dept_approved', 'review', 'dept_approved'],
-  [finance, 'dept_approved', 'return', 'draft'],
+  [finance, 'dept_approved', 'return', 'returned'],
   [finance, 'dept_approved', 'finalize', 'finalized'],
+  [finance, 'finalized', 'reopen', 'dept_approved'],
+  [finance, 'finalized', 'reassess', 'returned'],
+  [finance, 'draft', 'remind', 'draft'],
+  [finance, 'returned', 'remind', 'returned'],
+  [finance, 'draft', 'import_execution', 'draft'],
+  [finance, 'returned', 'import_execution', 'returned'],
+  [admin, 'finalized', 'reopen', 'dept_approved'],
+  [admin, 'finalized', 'reassess', 'returned'],
   [owner, 'draft', 'attach', 'draft'],
+  [owner, 'returned', 'attach', 'returned'],
   [owner, 'draft', 'detach', 'draft'],
+  [owner, 'returned', 'detach', 'returned'],
   [finance, 'dept_approved', 'attachReview', 'dept_approved'],
   [finance, 'dept_approved', 'detachReview', 'dept_approved'],
 ];
@@ -83,8 +92,11 @@ describe('workflow state machine', () => {
     }
   }
 
-  it('a finalised evaluation is read-only for everyone', () => {
-    for (const actor of [owner, head, finance, admin]) expect(allowedActions(actor, at('finalized'))).toEqual([]);
+  it('a finalised evaluation is read-only for everyone; only finance and administrators may reopen it', () => {
+    for (const actor of [owner, head]) expect(allowedActions(actor, at('finalized'))).toEqual([]);
+    for (const actor of [finance, admin])
+      expect(allowedActions(actor, at('finalized'))).toEqual(['reopen', 'reassess']);
+    expect(decide(owner, at('finalized'), 'save')).toMatchObject({ code: 'state', reason: '自评已定稿，不能再修改' });
   });
 
   it('explains a refusal in words', () => {
@@ -108,6 +120,7 @@ describe('workflow state machine', () => {
     expect(allowedActions(head, at('submitted', 'closed'))).toEqual(['approve', 'return']);
     expect(decide(owner, at('draft', 'closed'), 'attach')).toMatchObject({ allowed: false, code: 'state' });
     expect(decide(owner, at('draft', 'closed'), 'detach')).toMatchObject({ allowed: false, code: 'state' });
+    expect(decide(owner, at('returned', 'closed'), 'attach')).toMatchObject({ allowed: false, code: 'state' });
     expect(allowedActions(finance, at('dept_approved', 'closed'))).toEqual([
       'return',
       'review',
@@ -115,7 +128,10 @@ describe('workflow state machine', () => {
       'attachReview',
       'detachReview',
     ]);
+    expect(allowedActions(owner, at('submitted', 'closed'))).toEqual([]);
+    expect(allowedActions(head, at('returned', 'closed'))).toEqual([]);
     expect(heldByClosedYear(at('draft', 'closed'))).toBe(true);
+    expect(heldByClosedYear(at('returned', 'closed'))).toBe(true);
     expect(heldByClosedYear(at('submitted', 'closed'))).toBe(false);
     expect(heldByClosedYear(at('draft'))).toBe(false);
   });
@@ -146,21 +162,44 @@ describe('workflow state machine', () => {
   it('derives roles, to-do lists and next steps from the same table', () => {
     expect(rolesFor('return')).toEqual(['dept_head', 'finance']);
     expect(rolesFor('finalize')).toEqual(['finance']);
+    expect(rolesFor('reopen')).toEqual(['finance', 'admin']);
+    expect(rolesFor('remind')).toEqual(['dept_head', 'finance']);
+    // Withdrawing, reopening and reminding are not anybody's 待办.
     expect([owner, head, finance, admin].map((a) => queueStatuses(a.role))).toEqual([
-      ['draft'],
+      ['draft', 'returned'],
       ['submitted'],
       ['dept_approved'],
       [],
     ]);
+    expect(statusesFor('save')).toEqual(['draft', 'returned']);
+    expect(STATUSES.map(pastOwner)).toEqual([false, false, true, true, true]);
+    expect(rolesWithWorkAt('submitted')).toEqual(['dept_head']);
+    expect(rolesWithWorkAt('returned')).toEqual(['owner']);
+    expect([owner, head, finance, admin].map((a) => batchActionsFor(a.role))).toEqual([
+      [],
+      ['approve', 'return'],
+      ['return', 'finalize'],
+      [],
+    ]);
+    // The bug of the first edition: finance's list said 等待部门审核 for drafts nobody submitted.
     expect(STATUSES.map((s) => nextStepFor('finance', s))).toEqual([
       '等待项目负责人提交',
+      '已退回，等待项目负责人修改',
       '等待部门审核',
       '复核并定稿',
       '已完成',
     ]);
     expect(STATUSES.map((s) => nextStepFor('owner', s))).toEqual([
       '填写并提交自评',
+      '修改并重新提交',
       '等待部门审核',
+      '等待财政复核',
+      '已完成',
+    ]);
+    expect(STATUSES.map((s) => nextStepFor('dept_head', s))).toEqual([
+      '等待项目负责人提交',
+      '已退回，等待项目负责人修改',
+      '审核',
       '等待财政复核',
       '已完成',
     ]);

@@ -2,8 +2,9 @@
 
 import { serverAction } from '@/lib/auth/server-action';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
-import { submitOperation } from '@/lib/evaluations/transitions';
+import { submitOperation, withdrawOperation } from '@/lib/evaluations/transitions';
 
-/** The owner's form: save a draft, submit it. */
+/** The owner's form: save a draft, submit it, withdraw the submission while the head has not acted. */
 export const saveDraftAction = serverAction(saveDraftOperation);
 export const submitAction = serverAction(submitOperation);
+export const withdrawAction = serverAction(withdrawOperation);

@@ -1,19 +1,21 @@
 import Link from 'next/link';
+import { DeadlineBadge } from '@/components/deadline-badge';
 import { EntryImportPanel } from '@/components/entry/entry-import-panel';
 import { ExportLinks } from '@/components/export-links';
 import { FilterBar, Pager } from '@/components/list-controls';
 import { DataTable, PageHead, YearSwitch, type Column } from '@/components/page-pieces';
 import { DepartmentReportLinks } from '@/components/reports/department-report-links';
-import { StatusTag } from '@/components/status-tag';
+import { ListStatus } from '@/components/status-tag';
 import { getDb } from '@/db';
 import { evaluationTotals, scopeCondition, type EvaluationListRow } from '@/db/queries/evaluation-list';
+import { lastReturns } from '@/db/queries/workflow';
 import { listYearDepartments, listYears } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { formatScore } from '@/lib/format';
 import { evaluationFilters, evaluationListPage } from '@/lib/lists/evaluation-lists';
 import { paramOf } from '@/lib/lists/list-params';
 import { formatWanYuan } from '@/lib/money';
-import { nextStepFor } from '@/lib/workflow/state-machine';
+import { nextStepFor, pastOwner, statusesFor } from '@/lib/workflow/state-machine';
 import { pickYear } from '@/lib/years/pick-year';
 import type { Metadata } from 'next';
 
@@ -45,7 +47,11 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
     deadline,
   });
   const totals = await evaluationTotals(db, { where });
-  const drafts = await evaluationTotals(db, { where: scopeCondition({ user, year, statuses: ['draft'] }) });
+  const drafts = await evaluationTotals(db, { where: scopeCondition({ user, year, statuses: statusesFor('save') }) });
+  const returns = await lastReturns(db, {
+    evaluationIds: page.items.flatMap((r) => (r.status === 'returned' ? [r.id] : [])),
+  });
+  const now = new Date();
   const reportDepartments = (await listYearDepartments(db, { year })).filter(
     (d) => everyDepartment || d.id === user.departmentId,
   );
@@ -68,7 +74,21 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
     },
     { header: '预算（万元）', className: 'num', cell: (row) => formatWanYuan(row.budgetTotalFen), sort: 'budget' },
     { header: '指标数', className: 'num', cell: (row) => row.indicatorCount, sort: 'indicators' },
-    { header: '状态', cell: (row) => <StatusTag status={row.status} />, sort: 'status' },
+    {
+      header: '状态',
+      cell: (row) => (
+        <>
+          <ListStatus status={row.status} returned={returns.get(row.id)} />
+          {!pastOwner(row.status) && (
+            <>
+              {' '}
+              <DeadlineBadge deadline={deadline} now={now} />
+            </>
+          )}
+        </>
+      ),
+      sort: 'status',
+    },
     {
       header: '得分',
       className: 'num',
@@ -89,7 +109,20 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
 
   return (
     <>
-      <PageHead title={`${year} 年度项目`} note={scopeText}>
+      <PageHead
+        title={`${year} 年度项目`}
+        note={
+          <>
+            {scopeText}
+            {deadline && (
+              <>
+                {' '}
+                · <DeadlineBadge deadline={deadline} now={now} withDate />
+              </>
+            )}
+          </>
+        }
+      >
         {user.role === 'dept_head' && totals.projects > 0 && (
           <a className="button no-print" href={`/api/years/${year}/targets.xlsx`}>
             导出本部门目标表（Excel）

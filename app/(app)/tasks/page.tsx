@@ -1,17 +1,23 @@
 import Link from 'next/link';
+import { DeadlineBadge } from '@/components/deadline-badge';
 import { FilterBar, Pager } from '@/components/list-controls';
 import { DataTable, PageHead, type Column } from '@/components/page-pieces';
-import { StatusTag } from '@/components/status-tag';
+import { ListStatus } from '@/components/status-tag';
+import { BatchSelection, SelectBox } from '@/components/workbench/batch-selection';
+import { ProgressTable } from '@/components/workbench/progress-table';
 import { getDb } from '@/db';
-import type { EvaluationListRow } from '@/db/queries/evaluation-list';
+import { progressCounts, type EvaluationListRow } from '@/db/queries/evaluation-list';
+import { lastReturns } from '@/db/queries/workflow';
 import { listYears } from '@/db/queries/years';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatScore } from '@/lib/format';
-import { evaluationFilters, evaluationListPage } from '@/lib/lists/evaluation-lists';
+import { BATCH_ALL_LIMIT, evaluationFilters, evaluationListPage, queueKeys } from '@/lib/lists/evaluation-lists';
 import { paramOf } from '@/lib/lists/list-params';
 import { formatWanYuan } from '@/lib/money';
-import { QUEUE_TITLES } from '@/lib/workflow/queues';
-import { nextStepFor, queueStatuses } from '@/lib/workflow/state-machine';
+import { deadlineState } from '@/lib/workflow/deadline';
+import { progressBy } from '@/lib/workflow/progress';
+import { evaluationHref, QUEUE_TITLES, queueQueryOf } from '@/lib/workflow/queues';
+import { batchActionsFor, nextStepFor, pastOwner, queueStatuses } from '@/lib/workflow/state-machine';
 import { pickYear } from '@/lib/years/pick-year';
 import type { Metadata } from 'next';
 
@@ -41,24 +47,47 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
     );
 
   const everyDepartment = user.role === 'finance';
-  const { page, list, query } = await evaluationListPage(db, {
-    scope: { user, year, statuses },
-    params,
-    path: '/tasks',
+  const deadline = years.find((y) => y.year === year)?.deadline ?? null;
+  const now = new Date();
+  const scope = { user, year, statuses };
+  const { page, list, query } = await evaluationListPage(db, { scope, params, path: '/tasks', queueFirst: true });
+  const queue = queueQueryOf(params);
+  const returns = await lastReturns(db, {
+    evaluationIds: page.items.flatMap((r) => (r.status === 'returned' ? [r.id] : [])),
   });
+  const batch = batchActionsFor(user.role);
+  const matching =
+    batch.length > 0 && page.total <= BATCH_ALL_LIMIT
+      ? await queueKeys(db, { scope, params, deadline, limit: BATCH_ALL_LIMIT })
+      : null;
+  // Progress of the whole year in the caller's scope: by department for finance, by owner for a head.
+  const progressGroup = user.role === 'finance' ? 'department' : user.role === 'dept_head' ? 'owner' : null;
+  const progress = progressGroup
+    ? progressBy(
+        await progressCounts(db, { scope: { user, year }, by: progressGroup }),
+        (r) => r.group ?? '未指定',
+        deadlineState(deadline, now)?.overdue ?? false,
+      )
+    : null;
   const filters = await evaluationFilters(db, { year, severalDepartments: everyDepartment, statuses, flags: false });
   const columns: Array<Column<EvaluationListRow>> = [
+    { header: '选择', cell: (r) => <SelectBox id={r.id} name={r.project} />, shown: batch.length > 0 },
     { header: '项目名称', cell: (r) => r.project, sort: 'project' },
     { header: '部门', cell: (r) => r.department, shown: everyDepartment, sort: 'department' },
     { header: '项目负责人', cell: (r) => r.owner ?? '未指定', sort: 'owner' },
     { header: '预算（万元）', className: 'num', cell: (r) => formatWanYuan(r.budgetTotalFen), sort: 'budget' },
-    { header: '状态', cell: (r) => <StatusTag status={r.status} />, sort: 'status' },
+    { header: '状态', cell: (r) => <ListStatus status={r.status} returned={returns.get(r.id)} />, sort: 'status' },
     { header: '自评得分', className: 'num', cell: (r) => formatScore(r.selfScore), sort: 'selfScore' },
     { header: '提交时间', cell: (r) => formatDateTime(r.submittedAt), sort: 'submittedAt' },
     {
+      header: '截止',
+      cell: (r) => (pastOwner(r.status) ? '' : <DeadlineBadge deadline={deadline} now={now} />),
+      shown: Boolean(deadline) && statuses.some((s) => !pastOwner(s)),
+    },
+    {
       header: '操作',
       cell: (r) => (
-        <Link className="button" href={`/evaluations/${r.id}`}>
+        <Link className="button" href={evaluationHref(r.id, queue)}>
           {nextStepFor(user.role, r.status)}
         </Link>
       ),
@@ -70,8 +99,21 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
     <>
       <PageHead
         title={QUEUE_TITLES[user.role]}
-        note={`${year} 年度，${filtered ? '筛选后' : ''}共 ${page.total.toLocaleString('en-US')} 项`}
+        note={
+          <>
+            {year} 年度，{filtered ? '筛选后' : ''}共 {page.total.toLocaleString('en-US')} 项
+            {deadline && (
+              <>
+                {' '}
+                · <DeadlineBadge deadline={deadline} now={now} withDate />
+              </>
+            )}
+          </>
+        }
       />
+      {progress && progress.length > 0 && (
+        <ProgressTable title="填报进度" rows={progress} groupHeader={user.role === 'finance' ? '部门' : '项目负责人'} />
+      )}
       {(page.total > 0 || filtered) && (
         <FilterBar list={list} filters={filters} searchPlaceholder="项目、部门或负责人名称" />
       )}
@@ -81,10 +123,14 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
           {projectsLink}
         </div>
       ) : (
-        <>
+        <BatchSelection
+          items={page.items.map((r) => ({ id: r.id, version: r.version, name: r.project }))}
+          matching={{ total: page.total, items: matching, limit: BATCH_ALL_LIMIT }}
+          actions={batch}
+        >
           <DataTable columns={columns} rows={page.items} testId="task-table" list={list} />
           <Pager list={list} label="待办分页" />
-        </>
+        </BatchSelection>
       )}
     </>
   );

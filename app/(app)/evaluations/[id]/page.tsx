@@ -1,15 +1,19 @@
 import Link from 'next/link';
+import { remindAction } from '@/app/(app)/notifications/actions';
 import { AuditTable } from '@/components/audit-table';
-import { DecisionPanel } from '@/components/evaluation/decision-panel';
+import { DeadlineBadge } from '@/components/deadline-badge';
+import { DecisionPanel, type Decision } from '@/components/evaluation/decision-panel';
 import { EvaluationForm } from '@/components/evaluation/evaluation-form';
 import { EvaluationTabs } from '@/components/evaluation/evaluation-tabs';
 import { EvaluationView } from '@/components/evaluation/evaluation-view';
+import { QueueNav } from '@/components/evaluation/queue-nav';
 import { ReportLinks } from '@/components/evaluation/report-editor';
-import { ReviewForm } from '@/components/evaluation/review-form';
+import { ReviewWorkbench } from '@/components/evaluation/review-workbench';
 import { ScorePanel } from '@/components/evaluation/score-panel';
 import { Timeline } from '@/components/evaluation/timeline';
 import { EvidenceSection } from '@/components/evidence/evidence-cell';
 import { EvidenceProvider } from '@/components/evidence/evidence-provider';
+import { ActionButton } from '@/components/notifications/action-button';
 import { PageHead } from '@/components/page-pieces';
 import { ReportSections } from '@/components/reports/report-document';
 import { StatusTag } from '@/components/status-tag';
@@ -21,16 +25,32 @@ import { requireEvaluation } from '@/lib/auth/session';
 import { workflowScope } from '@/lib/evaluations/authorize';
 import { draftFormValues, reviewFormValues } from '@/lib/evaluations/form-values';
 import { shownEvaluation, shownSteps } from '@/lib/evaluations/frozen';
-import { schemeOfYear, sheetOf } from '@/lib/evaluations/sheet';
+import { schemeOfYear, sheetOf, storedBudget, storedEntries } from '@/lib/evaluations/sheet';
 import { evidenceRows, findRow } from '@/lib/evidence/rows';
 import { evidenceConfig } from '@/lib/evidence/view';
+import { formatDateTime } from '@/lib/format';
+import { queueKeys } from '@/lib/lists/evaluation-lists';
 import { readListQuery } from '@/lib/lists/list-params';
 import { listView } from '@/lib/lists/list-view';
 import { evaluationReport } from '@/lib/reports/report-model';
-import { allowedActions, closedYearMessage, heldByClosedYear } from '@/lib/workflow/state-machine';
+import { queueNeighbours } from '@/lib/workflow/queues';
+import {
+  allowedActions,
+  closedYearMessage,
+  heldByClosedYear,
+  pastOwner,
+  queueStatuses,
+} from '@/lib/workflow/state-machine';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '绩效自评' };
+
+/** The decisions of each panel, in button order; a panel shows those the user may take now. */
+const PANELS: Array<{ title: string; decisions: Decision[]; collapsed?: boolean }> = [
+  { title: '审核意见', decisions: ['approve', 'return', 'finalize'] },
+  { title: '撤回提交', decisions: ['withdraw'] },
+  { title: '撤销定稿或退回重新评价', decisions: ['reopen', 'reassess'], collapsed: true },
+];
 
 const AUDIT_LIST = 'audit';
 
@@ -39,6 +59,7 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
   const search = await searchParams;
   const db = getDb();
   const id = live.evaluation.id;
+  const now = new Date();
 
   // A finalised evaluation shows what it was at 定稿; the workflow decides on what it is now.
   const { bundle, result } = shownEvaluation(live);
@@ -48,7 +69,7 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
   const scope = workflowScope(live);
   const actions = allowedActions(user, scope);
   const timeline = shownSteps(live, await listReviewActions(db, { evaluationId: id }));
-  const lastReturn = [...timeline].reverse().find((t) => t.action === 'return');
+  const lastReturn = [...timeline].reverse().find((t) => t.toStatus === 'returned');
   const flags = await currentEvidenceFlags(db, { evaluationId: id });
   const flaggedLabels = flags.map((flag) => findRow(evidenceRows(bundle.indicators), flag)?.label).filter(Boolean);
   // Owners see their own history in the timeline; the field-by-field 修改记录 is for those who check.
@@ -69,6 +90,29 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
     (err) => err.path === 'points' || /\.(points|level1Code)$/.test(err.path),
   );
 
+  // 上一条 / 下一条: the to-do list this page was opened from, with its filters and order (`?queue=…`).
+  const queueParam = typeof search.queue === 'string' ? search.queue : undefined;
+  const statuses = queueStatuses(user.role);
+  const neighbours =
+    statuses.length > 0 && (queueParam !== undefined || statuses.includes(e.status))
+      ? queueNeighbours(
+          await queueKeys(db, {
+            scope: { user, year: project.year, statuses },
+            params: new URLSearchParams(queueParam ?? ''),
+            deadline: bundle.year.deadline,
+            keep: id,
+          }),
+          id,
+        )
+      : null;
+  const panels = PANELS.map((p) => ({ ...p, decisions: p.decisions.filter((d) => actions.includes(d)) }));
+  const reportView = (
+    <section className="card report-view" aria-label="自评报告" data-testid="report-view">
+      <ReportLinks evaluationId={id} />
+      <ReportSections sections={report.sections} />
+    </section>
+  );
+
   return (
     <>
       <PageHead
@@ -77,7 +121,12 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
           <>
             {bundle.departmentName} · 项目负责人：{bundle.ownerName ?? '未指定'} · 状态：
             <StatusTag status={e.status} testId="evaluation-status" />
-            {bundle.year.deadline && e.status === 'draft' && <> · 截止日期：{bundle.year.deadline}</>}
+            {bundle.year.deadline && !pastOwner(e.status) && (
+              <>
+                {' '}
+                · <DeadlineBadge deadline={bundle.year.deadline} now={now} withDate />
+              </>
+            )}
           </>
         }
         breadcrumb={
@@ -88,6 +137,9 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
         }
       >
         <div className="no-print button-row">
+          {actions.includes('remind') && project.ownerId !== null && (
+            <ActionButton action={remindAction} input={{ evaluationId: id }} label="催办" />
+          )}
           <Link className="button" href={`/evaluations/${id}/table`}>
             自评表（打印 / 导出）
           </Link>
@@ -96,10 +148,13 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
           </Link>
         </div>
       </PageHead>
+      {neighbours && <QueueNav neighbours={neighbours} queue={queueParam ?? ''} />}
 
-      {e.status === 'draft' && lastReturn && (
+      {e.status === 'returned' && lastReturn && (
         <div className="notice" role="note" data-testid="return-notice">
-          <strong>已被{lastReturn.actor}退回：</strong>
+          <strong>
+            已被{lastReturn.actor}于 {formatDateTime(lastReturn.createdAt)} 退回：
+          </strong>
           {lastReturn.comment}
           {flaggedLabels.length > 0 && (
             <p className="prose" data-testid="missing-evidence-notice">
@@ -126,8 +181,22 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
             scheme={scheme}
             goal={project.goal}
             initial={draftFormValues(bundle)}
+            imported={e.executedImportedFen === null ? null : { fen: e.executedImportedFen, at: e.executedImportedAt }}
             report={report.sections}
           />
+        ) : actions.includes('review') ? (
+          <ReviewWorkbench
+            sheet={sheetOf(bundle)}
+            scheme={scheme}
+            stored={{ entries: storedEntries(bundle), budget: storedBudget(bundle) }}
+            initial={reviewFormValues(bundle)}
+            decisions={panels[0].decisions}
+          >
+            <EvaluationTabs labels={['指标填报', '自评报告']}>
+              <EvaluationView bundle={bundle} result={result} reviewing />
+              {reportView}
+            </EvaluationTabs>
+          </ReviewWorkbench>
         ) : (
           <EvaluationTabs labels={['指标填报', '自评报告']}>
             <div className="form-layout">
@@ -136,33 +205,23 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
               </div>
               <ScorePanel result={result} title={e.status === 'finalized' ? '最终得分' : '当前得分'} />
             </div>
-            <section className="card report-view" aria-label="自评报告" data-testid="report-view">
-              <ReportLinks evaluationId={id} />
-              <ReportSections sections={report.sections} />
-            </section>
+            {reportView}
           </EvaluationTabs>
         )}
 
-        {actions.includes('review') && (
-          <ReviewForm
-            precision={result.precision}
-            lines={bundle.indicators.map((ind, i) => ({
-              indicatorId: ind.id,
-              name: ind.name,
-              points: result.indicators[i].points,
-              selfScore: result.indicators[i].selfScore,
-            }))}
-            budget={{ points: result.budget.points, selfScore: result.budget.computedScore }}
-            initial={reviewFormValues(bundle)}
-          />
-        )}
-        {(actions.includes('approve') || actions.includes('return') || actions.includes('finalize')) && (
-          <DecisionPanel
-            evaluationId={e.id}
-            version={e.version}
-            decisions={(['approve', 'return', 'finalize'] as const).filter((a) => actions.includes(a))}
-          />
-        )}
+        {!actions.includes('review') &&
+          panels
+            .filter((p) => p.decisions.length > 0)
+            .map((p) => (
+              <DecisionPanel
+                key={p.title}
+                title={p.title}
+                collapsed={p.collapsed}
+                evaluationId={e.id}
+                version={e.version}
+                decisions={p.decisions}
+              />
+            ))}
         <section className="card" data-testid="evaluation-evidence">
           <EvidenceSection rowKey="evaluation" title="整体佐证材料（不属于某一行的材料）" />
           <p className="no-print">

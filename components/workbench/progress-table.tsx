@@ -1,0 +1,42 @@
+import { DataTable, type Column } from '@/components/page-pieces';
+import type { Progress } from '@/lib/workflow/progress';
+
+/** 已提交 x / y · 未开始 · 草稿 · 已退回 · 逾期, one row per department or owner, with the total under it. */
+export function ProgressTable({ title, rows, groupHeader }: { title: string; rows: Progress[]; groupHeader: string }) {
+  const total = rows.reduce<Progress>(
+    (sum, p) => ({
+      group: '合计',
+      total: sum.total + p.total,
+      submitted: sum.submitted + p.submitted,
+      notStarted: sum.notStarted + p.notStarted,
+      draft: sum.draft + p.draft,
+      returned: sum.returned + p.returned,
+      overdue: sum.overdue + p.overdue,
+    }),
+    { group: '合计', total: 0, submitted: 0, notStarted: 0, draft: 0, returned: 0, overdue: 0 },
+  );
+  const columns: Array<Column<Progress>> = [
+    { header: groupHeader, cell: (p) => p.group },
+    { header: '已提交', className: 'num', cell: (p) => `${p.submitted} / ${p.total}` },
+    { header: '未开始', className: 'num', cell: (p) => p.notStarted },
+    { header: '草稿', className: 'num', cell: (p) => p.draft },
+    { header: '已退回', className: 'num', cell: (p) => p.returned },
+    {
+      header: '逾期',
+      className: 'num',
+      cell: (p) => (p.overdue > 0 ? <span className="overdue">{p.overdue}</span> : 0),
+    },
+  ];
+  return (
+    <details className="card progress-card" open={rows.length <= 12}>
+      <summary>
+        <h2 className="inline">{title}</h2>{' '}
+        <span className="muted" data-testid="progress-summary">
+          已提交 {total.submitted} / {total.total} · 未开始 {total.notStarted} · 草稿 {total.draft} · 已退回{' '}
+          {total.returned} · 逾期 {total.overdue}
+        </span>
+      </summary>
+      <DataTable columns={columns} rows={rows} testId="progress-table" compact />
+    </details>
+  );
+}

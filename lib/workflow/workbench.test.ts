@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { deadlineState } from './deadline';
+import { landingPage } from './landing';
+import { progressBy } from './progress';
+import { evaluationHref, queueNeighbours, queueQueryOf } from './queues';
+
+describe('landing pages', () => {
+  it('finance lands on 待办; owner and head there when it holds something, else on 项目; admin on 项目', () => {
+    expect(landingPage('finance', 0)).toBe('/tasks');
+    expect(landingPage('owner', 3)).toBe('/tasks');
+    expect(landingPage('owner', 0)).toBe('/projects');
+    expect(landingPage('dept_head', 1)).toBe('/tasks');
+    expect(landingPage('dept_head', 0)).toBe('/projects');
+    expect(landingPage('admin', 5)).toBe('/projects');
+  });
+});
+
+describe('deadlines', () => {
+  it('counts whole days to the end of the deadline day in Beijing, then days overdue', () => {
+    // 2024-12-31 23:59:59 in Beijing is 15:59:59 UTC.
+    expect(deadlineState('2024-12-31', new Date('2024-12-26T16:00:00Z'))).toEqual({
+      overdue: false,
+      days: 5,
+      text: '还剩 5 天',
+    });
+    expect(deadlineState('2024-12-31', new Date('2024-12-31T15:00:00Z'))).toMatchObject({ overdue: false, days: 1 });
+    expect(deadlineState('2024-12-31', new Date('2024-12-31T16:00:01Z'))).toEqual({
+      overdue: true,
+      days: 1,
+      text: '已逾期 1 天',
+    });
+    expect(deadlineState(null, new Date())).toBeNull();
+    expect(deadlineState('31.12.2024', new Date())).toBeNull();
+  });
+});
+
+describe('the reviewer queue', () => {
+  it('finds the neighbours and carries the list query, without its page, in the link', () => {
+    expect(queueNeighbours([{ id: 3 }, { id: 4 }], 3)).toEqual({ previous: null, next: 4, position: 1, total: 2 });
+    expect(queueNeighbours([{ id: 3 }], 9)).toBeNull();
+    const queue = queueQueryOf({ year: '2024', department: '2', page: '3', sort: '-selfScore', q: '', queue: 'x' });
+    expect(queue).toBe('year=2024&department=2&sort=-selfScore');
+    expect(evaluationHref(4, queue)).toBe('/evaluations/4?queue=year%3D2024%26department%3D2%26sort%3D-selfScore');
+    expect(queueQueryOf(new URLSearchParams('page=2'))).toBe('');
+  });
+});
+
+describe('progress', () => {
+  it('counts submitted of all, not started, drafts, returned and overdue per group', () => {
+    const rows = [
+      { status: 'draft' as const, started: false, count: 2, owner: '张伟' },
+      { status: 'draft' as const, started: true, count: 1, owner: '张伟' },
+      { status: 'returned' as const, started: true, count: 1, owner: '张伟' },
+      { status: 'submitted' as const, started: true, count: 3, owner: '李娜' },
+      { status: 'finalized' as const, started: true, count: 1, owner: '李娜' },
+    ];
+    expect(progressBy(rows, (r) => r.owner, false)).toEqual([
+      { group: '张伟', total: 4, submitted: 0, notStarted: 2, draft: 1, returned: 1, overdue: 0 },
+      { group: '李娜', total: 4, submitted: 4, notStarted: 0, draft: 0, returned: 0, overdue: 0 },
+    ]);
+    expect(progressBy(rows, () => '全部', true)[0]).toMatchObject({ total: 8, submitted: 4, overdue: 4 });
+  });
+});
