@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IMPORT_LIMITS } from '../lib/targets/import-limits';
 import { realisticTable } from '../lib/targets/synthetic-tables';
-import { completeDraft, type Detail } from './support/data';
+import { completeDraft, type Detail } from './support/drafts';
 import { expect, test } from './support/fixtures';
 import { actionId, apiAs, postOperationAs } from './support/http';
 
