@@ -45,6 +45,16 @@ async function finalise(evaluationId: number) {
   await step(world.run(finalizeOperation, finance, { evaluationId, version: await version(), comment: '' }));
 }
 
+/** The administrator renames owner1's department. */
+async function renameDepartment(name: string) {
+  const department = await rowOf(world.db, departments, eq(departments.id, world.actors.owner1.departmentId!));
+  return world.run(
+    renameDepartmentOperation,
+    world.actors.admin,
+    await atCurrentVersion(world.db, 'department', department.id, { departmentId: department.id, name }),
+  );
+}
+
 describe('a finalised evaluation is frozen', () => {
   it('renaming the department, the project and the owner leaves the exported 自评表 as it was', async () => {
     const evaluationId = await world.evaluationOf(WORKED_EXAMPLE);
@@ -53,16 +63,7 @@ describe('a finalised evaluation is frozen', () => {
     const atFinal = await buildSelfEvaluationWorkbook(await world.bundle(evaluationId));
 
     const { admin, owner1 } = world.actors;
-    const department = await rowOf(world.db, departments, eq(departments.id, owner1.departmentId!));
-    const renamed = await world.run(
-      renameDepartmentOperation,
-      admin,
-      await atCurrentVersion(world.db, 'department', department.id, {
-        departmentId: department.id,
-        name: '白云区应急管理局（改名后）',
-      }),
-    );
-    expect(renamed).toMatchObject({ ok: true });
+    expect(await renameDepartment('白云区应急管理局（改名后）')).toMatchObject({ ok: true });
     const owner = await rowOf(world.db, users, eq(users.id, owner1.id));
     expect(
       await world.run(
@@ -132,7 +133,7 @@ describe('the lists’ cached scores and the snapshot of a finalised evaluation'
     const atFinal = await expectAgreement('at 定稿');
 
     // Finance edits the year's scheme: refused while anything is submitted, so nothing is rescored.
-    const { finance, admin } = world.actors;
+    const { finance } = world.actors;
     const edit = await world.run(
       updateYearOperation,
       finance,
@@ -160,17 +161,7 @@ describe('the lists’ cached scores and the snapshot of a finalised evaluation'
     await backfillEvaluationFlags(world.db);
     expect(await expectAgreement('after the scheme changed and the start’s data steps')).toEqual(atFinal);
 
-    const department = await rowOf(world.db, departments, eq(departments.id, world.actors.owner1.departmentId!));
-    expect(
-      await world.run(
-        renameDepartmentOperation,
-        admin,
-        await atCurrentVersion(world.db, 'department', department.id, {
-          departmentId: department.id,
-          name: '白云区应急管理局（再次改名）',
-        }),
-      ),
-    ).toMatchObject({ ok: true });
+    expect(await renameDepartment('白云区应急管理局（再次改名）')).toMatchObject({ ok: true });
     expect(await expectAgreement('after a rename')).toEqual(atFinal);
   });
 });
