@@ -55,7 +55,9 @@ test('a paste whose header runs into the names is blocked with its reason; 确�
   await expect(confirm).toBeEnabled();
 });
 
-test('the blank template and the example download; cells copied from the example import', async ({ page }) => {
+test('the blank template and the example download; the example uploads, and its cells copied and pasted import', async ({
+  page,
+}) => {
   await openImport(page);
   const template = await download(page, '下载空白模板（.xlsx）');
   expect(template.name).toBe('绩效目标表空白模板.xlsx');
@@ -67,7 +69,19 @@ test('the blank template and the example download; cells copied from the example
   expect(example.name).toMatch(/^绩效目标表示例.*\.xlsx$/);
   expect((await parseTargetWorkbook(example.bytes)).projects).toHaveLength(17);
 
-  // Select the example's cells in Excel, copy, paste into the text box.
+  // The example uploaded as it is (read in the server's worker thread)…
+  await page.getByRole('button', { name: '上传文件' }).click();
+  await page.getByLabel('目标表文件（.txt 或 .xlsx）').setInputFiles({
+    name: example.name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: example.bytes,
+  });
+  await page.getByRole('button', { name: '预览' }).click();
+  await expect(page.getByTestId('preview-projects')).toHaveText('17');
+  await page.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('button', { name: '粘贴文本' }).click();
+
+  // …and its cells selected in Excel, copied, and pasted into the text box.
   await page.getByLabel('导入年度').fill('2033');
   await page.getByLabel('目标表文本').fill(await copiedCells(example.bytes));
   await page.getByRole('button', { name: '预览' }).click();

@@ -5,7 +5,11 @@ import { listIndicators } from '@/db/queries/projects';
 import { auditLog, evaluations, indicators, projects, targetImports } from '@/db/schema';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { updateProjectTargetsOperation } from '@/lib/targets/edit-targets';
-import { confirmTargetImportOperation, previewTargetImportOperation } from '@/lib/targets/import-operations';
+import {
+  confirmTargetImportOperation,
+  previewTargetImportOperation,
+  sourceDigest,
+} from '@/lib/targets/import-operations';
 import { targetFormRows, type TargetRow } from '@/lib/targets/targets-form';
 import { atCurrentVersion, rowOf, rowsOf, SEED_FILE } from './helpers';
 import { completeDraft, testWorld, WORKED_EXAMPLE } from './world';
@@ -103,6 +107,17 @@ describe('target table import: preview, then confirm', () => {
       code: 'invalid',
       fieldErrors: { year: expect.any(String) },
     });
+  });
+});
+
+describe('the preview’s digest', () => {
+  it('is the digest of the whole source, also when a character of two UTF-16 units straddles a hashing slice', async () => {
+    // The preview hashes 256 Ki characters per turn: put an emoji (a surrogate pair) across the first boundary.
+    const padding = '说明'.repeat(140_000);
+    const content = `${SEED}\n${padding.slice(0, 262_143 - SEED.length - 1)}😀${padding}`;
+    const preview = await previewOf('2027', content);
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.data.digest).toBe(sourceDigest({ year: '2027', departmentId: '', format: 'text', content }));
   });
 });
 
