@@ -19,6 +19,7 @@ import { migrateWithBackup, upgradeBackupDir } from '../lib/backup/upgrade';
 import { freezeUnfrozenFinalised } from '../lib/evaluations/frozen';
 import { evidenceLimits, evidenceSweepGraceMs } from '../lib/evidence/limits';
 import { proxyTrustFromEnv } from '../lib/http/client-address';
+import { markLegacyDemoAccounts } from '../lib/legacy-demo';
 import { backfillEvaluationFlags } from '../lib/overview/backfill-flags';
 import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from '../lib/seed';
 
@@ -49,6 +50,9 @@ async function prepareDatabase(dir: string, db: Db) {
       `演示模式：已导入示例数据 ${report.department} ${report.year} 年 ${report.projects} 个项目、${report.indicators} 个指标，演示账号密码 ${DEMO_PASSWORD}（正式使用请以 SEED_DEMO=0 在空数据目录上启动）`,
     );
   }
+  const legacyDemo = await markLegacyDemoAccounts(db);
+  if (legacyDemo > 0)
+    log(`发现 ${legacyDemo} 个仍使用演示密码的演示账号：页面将显示“演示数据”提示，正式使用前请停用这些账号`);
   const backfilled = await backfillEvaluationFlags(db);
   if (backfilled) log(`已为 ${backfilled} 份已评分的自评补记“值得关注”标记`);
   if ((await countActiveAdmins(db)) === 0) log(FIRST_ADMIN_HINT);
