@@ -22,10 +22,10 @@ function migrationsBeforeDemoMark(dir: string): string {
 
 describe('an install whose database predates the demo mark', () => {
   it('shows the 演示数据 banner for the demo accounts that still sign in with the published password', async () => {
-    const { db: scratch, dir, cleanup } = tempDatabase();
-    closeDatabase(scratch);
+    const { db: scratch, dir, cleanup } = await tempDatabase();
+    await closeDatabase(scratch);
     const db = openDatabase(databaseFile(path.join(dir, 'data')));
-    migrateDatabase(db, migrationsBeforeDemoMark(dir));
+    await migrateDatabase(db, migrationsBeforeDemoMark(dir));
     // As the seed of that release left them: admin untouched, finance's password changed, owner2 deactivated.
     const demo = hashPasswordSync(DEMO_PASSWORD);
     const accounts: Array<[string, string, string, number]> = [
@@ -41,7 +41,7 @@ describe('an install whose database predates the demo mark', () => {
         );
     });
 
-    migrateDatabase(db);
+    await migrateDatabase(db);
     expect(await countActiveDemoAccounts(db)).toBe(0);
     expect(await markLegacyDemoAccounts(db)).toBe(1);
     expect(await countActiveDemoAccounts(db)).toBe(1);
@@ -49,20 +49,20 @@ describe('an install whose database predates the demo mark', () => {
     expect(marked).toEqual([{ username: 'admin' }]);
     // Once per database: a later start changes nothing.
     expect(await markLegacyDemoAccounts(db)).toBe(0);
-    closeDatabase(db);
-    cleanup();
+    await closeDatabase(db);
+    await cleanup();
   });
 
   it('marks nothing on a database the current seed made, or on a production one', async () => {
-    const demoInstall = tempDatabase();
+    const demoInstall = await tempDatabase();
     await seedDemo(demoInstall.db);
     expect(await countActiveDemoAccounts(demoInstall.db)).toBe(5);
     expect(await markLegacyDemoAccounts(demoInstall.db)).toBe(0);
-    demoInstall.cleanup();
+    await demoInstall.cleanup();
 
-    const production = tempDatabase();
+    const production = await tempDatabase();
     expect(await markLegacyDemoAccounts(production.db)).toBe(0);
     expect(await countActiveDemoAccounts(production.db)).toBe(0);
-    production.cleanup();
+    await production.cleanup();
   });
 });
