@@ -272,3 +272,32 @@ test('the evidence routes refuse every caller the rules do not allow, in every s
   await expectStatuses('remove at 已定稿', remove(reviewItem.id), { finance: 409, owner1: 403 });
   await expectStatuses('download at 已定稿', (ctx) => ctx.get(`/api/attachments/${reviewItem.id}`), readers);
 });
+
+test('the treasury import refuses everyone but finance, page and actions alike', async ({ server }) => {
+  const as = await everyCaller(server);
+  const file = {
+    year: 2024,
+    fileName: 't.csv',
+    content: Buffer.from('项目名称,全年执行数\n三防专项经费,9\n').toString('base64'),
+  };
+  const preview = await callAction(as.finance, '/admin/treasury', 'previewExecutionImportAction', file);
+  expect(preview).toMatchObject({ ok: true });
+  const digest = (preview as unknown as { data: { digest: string } }).data.digest;
+  for (const caller of ['anonymous', 'owner1', 'owner2', 'otherowner', 'head', 'otherhead', 'admin']) {
+    const code = caller === 'anonymous' ? 'unauthenticated' : 'forbidden';
+    for (const [action, input] of [
+      ['previewExecutionImportAction', file],
+      ['confirmExecutionImportAction', { ...file, digest }],
+    ] as const)
+      expect(await callAction(as[caller], '/admin/treasury', action, input), `${action} by ${caller}`).toMatchObject({
+        ok: false,
+        code,
+      });
+    const page = await as[caller].get('/admin/treasury', { maxRedirects: 0 });
+    expect(page.status(), `/admin/treasury for ${caller}`).toBe(caller === 'anonymous' ? 307 : 403);
+  }
+  // Nothing was applied by the refused calls: the same file previews to the same digest (finance applies it in
+  // treasury.spec.ts, on a server of its own).
+  const again = await callAction(as.finance, '/admin/treasury', 'previewExecutionImportAction', file);
+  expect(again).toMatchObject({ ok: true, data: { digest, toApply: 1 } });
+});
