@@ -135,6 +135,28 @@ test('every protected step refuses every caller the rules do not allow', async (
   await step('reviewScoresAction', review, { finance: 'state' });
   await step('returnAction', transition(), { finance: 'state' });
   expect((await read()).status).toBe('finalized');
+
+  // 抽查复核 (the sample is drawn from the evaluation finalised above): finance's only, page, action and CSV alike.
+  const draw = { year: 2024, mode: 'count', amount: 1, seed: 'forbidden' };
+  const drawn = await callAction(as.finance, '/admin/spot-checks', 'drawSpotCheckAction', draw);
+  expect(drawn).toMatchObject({ ok: true, data: { drawn: [id] } });
+  const checkId = (drawn as unknown as { data: { spotCheckId: number } }).data.spotCheckId;
+  const csv = await as.finance.get(`/api/spot-checks/${checkId}`);
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain(PROJECT);
+  for (const caller of ['anonymous', 'owner1', 'owner2', 'otherowner', 'head', 'otherhead', 'admin']) {
+    const denied = caller === 'anonymous' ? 'unauthenticated' : 'forbidden';
+    expect(await callAction(as[caller], '/admin/spot-checks', 'drawSpotCheckAction', draw), caller).toMatchObject({
+      ok: false,
+      code: denied,
+    });
+    expect((await as[caller].get(`/api/spot-checks/${checkId}`)).status(), caller).toBe(
+      caller === 'anonymous' ? 401 : 403,
+    );
+    const page = await as[caller].get('/admin/spot-checks', { maxRedirects: 0 });
+    expect(page.status(), `/admin/spot-checks for ${caller}`).toBe(caller === 'anonymous' ? 307 : 403);
+  }
+  expect((await as.finance.get('/api/spot-checks/99999')).status()).toBe(404);
 });
 
 test('a stale version is a conflict, not an overwrite', async ({ server }) => {

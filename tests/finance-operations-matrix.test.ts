@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluations, spotChecks } from '@/db/schema';
 import type { Operation } from '@/lib/operations';
+import { drawSpotCheckOperation } from '@/lib/spot-check/operations';
 import { confirmExecutionImportOperation, previewExecutionImportOperation } from '@/lib/treasury/operations';
 import { snapshotOf } from './helpers';
-import { CALLERS, sessionOf, testWorld } from './world';
+import { bringTo, CALLERS, sessionOf, testWorld } from './world';
 import type { z } from 'zod';
 
 /**
@@ -11,6 +12,8 @@ import type { z } from 'zod';
  * caller: each one but finance is refused with its code and nothing is written; finance succeeds.
  */
 const world = testWorld();
+// One approved evaluation for the sample to be drawn from.
+beforeAll(async () => bringTo(world, await world.evaluationOf('应急专项经费'), 'dept_approved'));
 
 const FILE = {
   year: 2024,
@@ -30,6 +33,11 @@ const ROWS: Array<{ name: string; op: Operation<z.ZodType, unknown>; input: () =
     name: 'confirmExecutionImport',
     op: confirmExecutionImportOperation,
     input: async () => ({ ...FILE, digest: await digestOf() }),
+  },
+  {
+    name: 'drawSpotCheck',
+    op: drawSpotCheckOperation,
+    input: async () => ({ year: 2024, mode: 'count', amount: 1, seed: 'matrix' }),
   },
 ];
 

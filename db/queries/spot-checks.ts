@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, count, desc, eq, exists, inArray, sql } from 'drizzle-orm';
-import { departments, evaluations, projects, spotCheckItems, spotChecks, type EvaluationStatus } from '../schema';
 import { firstRow } from '../rows';
+import { departments, evaluations, projects, spotCheckItems, spotChecks, type EvaluationStatus } from '../schema';
 import type { Db } from '../sqlite';
 
 /** The evaluations a sample is drawn from: a year's, at the statuses given (lib/workflow says which). */

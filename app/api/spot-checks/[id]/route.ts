@@ -1,8 +1,8 @@
 import { getDb } from '@/db';
 import { findSpotCheck, spotCheckRows } from '@/db/queries/spot-checks';
+import { fail } from '@/lib/action-state';
 import { apiUser, refuseRequest } from '@/lib/auth/api';
 import { checkCaller } from '@/lib/auth/gate';
-import { fail } from '@/lib/action-state';
 import { csvDownload } from '@/lib/spot-check/export';
 import { SPOT_CHECK } from '@/lib/workflow/state-machine';
 
