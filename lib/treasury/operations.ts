@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { transaction, type Db } from '@/db';
+import type { Db } from '@/db';
 import { executionCandidates } from '@/db/queries/treasury';
 import { findYear } from '@/db/queries/years';
 import type { SessionUser } from '@/lib/auth/scope';
@@ -10,7 +10,7 @@ import { evaluationDraftSchema } from '@/lib/evaluations/form-schema';
 import { draftFormValues } from '@/lib/evaluations/form-values';
 import { DRAFT_FIELD_LABELS, prepareDraft } from '@/lib/evaluations/save-draft';
 import { fenText } from '@/lib/evaluations/sheet';
-import { defineOperation, fail, ok, runOperation, type Failure } from '@/lib/operations';
+import { allOrNone, defineOperation, fail, ok, runOperation } from '@/lib/operations';
 import { checkWorkbookSize, IMPORT_LIMITS } from '@/lib/targets/import-limits';
 import { decide, rolesFor } from '@/lib/workflow/state-machine';
 import { matchExecutionRows, type ExecutionMatch, type MatchedRow } from './match';
@@ -139,15 +139,6 @@ export const previewExecutionImportOperation = defineOperation({
   },
 });
 
-class ImportAborted extends Error {
-  constructor(
-    readonly project: string,
-    readonly failure: Failure,
-  ) {
-    super(failure.message);
-  }
-}
-
 /** Applies exactly what was previewed (same file, same versions), every row or none, in one transaction. */
 export const confirmExecutionImportOperation = defineOperation({
   name: 'confirmExecutionImport',
@@ -161,24 +152,19 @@ export const confirmExecutionImportOperation = defineOperation({
       return fail('conflict', '预览之后文件或自评已有变化（可能有人保存过），请重新上传预览后再确认');
     if (preview.problems.length > 0)
       return fail('invalid', `文件中有 ${preview.problems.length} 行有问题，未导入任何执行数`);
-    try {
-      await transaction(db, async (tx) => {
-        for (const m of apply) {
-          const { evaluationId, version } = m.candidate;
-          const done = await runOperation(
-            importExecutionOperation,
-            user,
-            { evaluationId, version, amountFen: m.amountFen },
-            tx,
-          );
-          if (!done.ok) throw new ImportAborted(m.candidate.project, done);
-        }
-      });
-    } catch (error) {
-      if (error instanceof ImportAborted)
-        return fail(error.failure.code, `“${error.project}”未能导入：${error.failure.message}，未导入任何执行数`);
-      throw error;
-    }
+    const applied = await allOrNone(db, apply, (m, tx) =>
+      runOperation(
+        importExecutionOperation,
+        user,
+        { evaluationId: m.candidate.evaluationId, version: m.candidate.version, amountFen: m.amountFen },
+        tx,
+      ),
+    );
+    if (!applied.ok)
+      return fail(
+        applied.failure.code,
+        `“${applied.item.candidate.project}”未能导入：${applied.failure.message}，未导入任何执行数`,
+      );
     const message =
       apply.length === 0
         ? '没有需要导入的执行数（均已导入过或不在可导入的状态）'
