@@ -32,7 +32,7 @@ test('a seeded sample is drawn and filtered by; 催办 from the list reaches the
   const finance = await pageFor(browser, server.url, 'finance');
   await finance.goto('/admin/spot-checks?year=2024');
   await finance.getByLabel('方式').selectOption('count');
-  await finance.getByLabel('数量（项）').fill('1');
+  await finance.getByRole('textbox', { name: '数量（项）' }).fill('1');
   await finance.getByLabel('随机种子（留空则自动生成）').fill('E2E-2024');
   await finance.getByRole('button', { name: '抽取' }).click();
   await expect(finance.getByTestId('spot-check-seed')).toContainText('随机种子 E2E-2024');
