@@ -3,7 +3,7 @@ const nextConfig = {
   // NEXT_DIST_DIR lets parallel checkouts of work build side by side; everything else uses .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Native and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ['better-sqlite3', 'exceljs', 'bcryptjs'],
+  serverExternalPackages: ['better-sqlite3', 'pg', 'exceljs', 'bcryptjs'],
   poweredByHeader: false,
   // `npm test` typechecks the whole tree with tsc; the build need not do it a second time.
   typescript: { ignoreBuildErrors: true },

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { closeDatabase, databaseFile, dataDir, openDatabase, type Db } from '../db';
+import { closeDatabase, dataDir, isPostgres, openAppDatabase, prepareOnce, type Db } from '../db';
 import { restrictDataDir } from '../db/private-files';
 import { countActiveAdmins } from '../db/queries/users';
 import { ensureAuthSecret } from '../lib/auth/secret';
@@ -98,13 +98,17 @@ async function main() {
   restrictDataDir(dir);
   const secret = ensureAuthSecret(dir);
   // Kept open for the scheduled backups, which this process makes beside the server.
-  const db = openDatabase(databaseFile(dir));
-  await prepareDatabase(dir, db);
+  const db = openAppDatabase(dir);
+  await prepareOnce(db, () => prepareDatabase(dir, db));
+  if (schedule && isPostgres(db)) {
+    log('定时备份（BACKUP_DIR）只备份 SQLite 数据库文件；PostgreSQL 数据库请用 pg_dump 备份');
+    process.exit(1);
+  }
   if (schedule) {
     log(`定时备份：每 ${schedule.everyHours} 小时一次，保存到 ${schedule.backupDir}，保留最近 ${schedule.keep} 份`);
     startBackupSchedule(db, { dataDir: dir, schedule, log });
   } else {
-    closeDatabase(db);
+    await closeDatabase(db);
   }
   // The e2e suite builds once before it starts its servers; they must not rebuild underneath it.
   if (!dev && process.env.SKIP_BUILD_CHECK !== '1') ensureBuild();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, count, desc, eq, exists, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, sql } from 'drizzle-orm';
 import { firstRow } from '../rows';
 import { departments, evaluations, projects, spotCheckItems, spotChecks, type EvaluationStatus } from '../schema';
 import type { Db } from '../sqlite';
@@ -13,7 +13,7 @@ export function spotCheckPopulation(
     .select({ id: evaluations.id, departmentId: projects.departmentId, budgetFen: projects.budgetTotalFen })
     .from(evaluations)
     .innerJoin(projects, eq(projects.id, evaluations.projectId))
-    .where(sql`${projects.year} = ${year} and ${inArray(evaluations.status, [...statuses])}`)
+    .where(and(eq(projects.year, year), inArray(evaluations.status, [...statuses])))
     .orderBy(asc(evaluations.id));
 }
 

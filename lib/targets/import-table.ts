@@ -92,7 +92,7 @@ export async function importTargetTable(
   return outcome;
 }
 
-function projectTargets(parsed: ParsedProject, position: number, implementingUnit: string): ProjectTargets {
+export function projectTargets(parsed: ParsedProject, position: number, implementingUnit: string): ProjectTargets {
   return {
     name: parsed.name,
     implementingUnit,
@@ -105,7 +105,7 @@ function projectTargets(parsed: ParsedProject, position: number, implementingUni
   };
 }
 
-function indicatorTargets(parsed: ParsedProject): IndicatorTargets[] {
+export function indicatorTargets(parsed: ParsedProject): IndicatorTargets[] {
   return parsed.indicators.map((ind) => ({
     position: ind.position,
     ...indicatorTexts(ind),
