@@ -4,10 +4,12 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const [{ getDb }, { evidenceStorage }, { startEvidenceSweeps }] = await Promise.all([
+  const [{ getDb }, { evidenceStorage }, { startEvidenceSweeps }, { startDeadlineNotices }] = await Promise.all([
     import('@/db'),
     import('@/lib/evidence/store'),
     import('@/lib/evidence/sweep-job'),
+    import('@/lib/notifications/deadline-job'),
   ]);
   startEvidenceSweeps({ db: getDb, storage: evidenceStorage });
+  startDeadlineNotices({ db: getDb });
 }

@@ -135,6 +135,28 @@ test('every protected step refuses every caller the rules do not allow', async (
   await step('reviewScoresAction', review, { finance: 'state' });
   await step('returnAction', transition(), { finance: 'state' });
   expect((await read()).status).toBe('finalized');
+
+  // 抽查复核 (the sample is drawn from the evaluation finalised above): finance's only, page, action and CSV alike.
+  const draw = { year: 2024, mode: 'count', amount: 1, seed: 'forbidden' };
+  const drawn = await callAction(as.finance, '/admin/spot-checks', 'drawSpotCheckAction', draw);
+  expect(drawn).toMatchObject({ ok: true, data: { drawn: [id] } });
+  const checkId = (drawn as unknown as { data: { spotCheckId: number } }).data.spotCheckId;
+  const csv = await as.finance.get(`/api/spot-checks/${checkId}`);
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain(PROJECT);
+  for (const caller of ['anonymous', 'owner1', 'owner2', 'otherowner', 'head', 'otherhead', 'admin']) {
+    const denied = caller === 'anonymous' ? 'unauthenticated' : 'forbidden';
+    expect(await callAction(as[caller], '/admin/spot-checks', 'drawSpotCheckAction', draw), caller).toMatchObject({
+      ok: false,
+      code: denied,
+    });
+    expect((await as[caller].get(`/api/spot-checks/${checkId}`)).status(), caller).toBe(
+      caller === 'anonymous' ? 401 : 403,
+    );
+    const page = await as[caller].get('/admin/spot-checks', { maxRedirects: 0 });
+    expect(page.status(), `/admin/spot-checks for ${caller}`).toBe(caller === 'anonymous' ? 307 : 403);
+  }
+  expect((await as.finance.get('/api/spot-checks/99999')).status()).toBe(404);
 });
 
 test('a stale version is a conflict, not an overwrite', async ({ server }) => {
@@ -271,4 +293,33 @@ test('the evidence routes refuse every caller the rules do not allow, in every s
   await expectStatuses('upload at 已定稿', upload(), { owner1: 409, finance: 409 });
   await expectStatuses('remove at 已定稿', remove(reviewItem.id), { finance: 409, owner1: 403 });
   await expectStatuses('download at 已定稿', (ctx) => ctx.get(`/api/attachments/${reviewItem.id}`), readers);
+});
+
+test('the treasury import refuses everyone but finance, page and actions alike', async ({ server }) => {
+  const as = await everyCaller(server);
+  const file = {
+    year: 2024,
+    fileName: 't.csv',
+    content: Buffer.from('项目名称,全年执行数\n三防专项经费,9\n').toString('base64'),
+  };
+  const preview = await callAction(as.finance, '/admin/treasury', 'previewExecutionImportAction', file);
+  expect(preview).toMatchObject({ ok: true });
+  const digest = (preview as unknown as { data: { digest: string } }).data.digest;
+  for (const caller of ['anonymous', 'owner1', 'owner2', 'otherowner', 'head', 'otherhead', 'admin']) {
+    const code = caller === 'anonymous' ? 'unauthenticated' : 'forbidden';
+    for (const [action, input] of [
+      ['previewExecutionImportAction', file],
+      ['confirmExecutionImportAction', { ...file, digest }],
+    ] as const)
+      expect(await callAction(as[caller], '/admin/treasury', action, input), `${action} by ${caller}`).toMatchObject({
+        ok: false,
+        code,
+      });
+    const page = await as[caller].get('/admin/treasury', { maxRedirects: 0 });
+    expect(page.status(), `/admin/treasury for ${caller}`).toBe(caller === 'anonymous' ? 307 : 403);
+  }
+  // Nothing was applied by the refused calls: the same file previews to the same digest (finance applies it in
+  // treasury.spec.ts, on a server of its own).
+  const again = await callAction(as.finance, '/admin/treasury', 'previewExecutionImportAction', file);
+  expect(again).toMatchObject({ ok: true, data: { digest, toApply: 1 } });
 });

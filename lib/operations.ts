@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import type { Db } from '@/db';
+import { transaction, type Db } from '@/db';
 import type { Role } from '@/db/schema';
 import { fail, type ActionState, type Failure } from '@/lib/action-state';
 import { checkCaller } from '@/lib/auth/gate';
@@ -65,5 +65,40 @@ export async function runOperation<S extends z.ZodType, T>(
     // Unexpected (a busy database after its timeout, a bug): logged for the operator, told plainly to the user.
     console.error(`operation ${op.name} failed`, error);
     return fail('error', '服务器处理出错，内容未保存。请稍后重试；如反复出现请联系系统管理员。');
+  }
+}
+
+class StepRefused extends Error {
+  constructor(
+    readonly index: number,
+    readonly failure: Failure,
+  ) {
+    super(failure.message);
+  }
+}
+
+/**
+ * Runs one step per item in one transaction, every one or none: the first refusal rolls all back and
+ * is answered with the item it refused (an import's confirmation). The steps' data, in item order.
+ */
+export async function allOrNone<I, T>(
+  db: Db,
+  items: I[],
+  step: (item: I, tx: Db) => Promise<ActionState<T>>,
+): Promise<{ ok: true; data: T[] } | { ok: false; item: I; failure: Failure }> {
+  try {
+    const data = await transaction(db, async (tx) => {
+      const out: T[] = [];
+      for (const [index, item] of items.entries()) {
+        const done = await step(item, tx);
+        if (!done.ok) throw new StepRefused(index, done);
+        out.push(done.data);
+      }
+      return out;
+    });
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof StepRefused) return { ok: false, item: items[error.index], failure: error.failure };
+    throw error;
   }
 }

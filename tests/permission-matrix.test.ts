@@ -3,6 +3,7 @@ import { reviewScoresOperation } from '@/lib/evaluations/review';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { TRANSITION_OPERATIONS as STEPS } from '@/lib/evaluations/transitions';
 import type { Operation } from '@/lib/operations';
+import { importExecutionOperation } from '@/lib/treasury/operations';
 import { OWNER1_PROJECTS } from './seed-facts';
 import {
   bringTo,
@@ -31,6 +32,7 @@ const PROJECTS = [
   ...OWNER1_PROJECTS.filter((name) => !name.startsWith('智慧白云')),
   ...OWNER1_PROJECTS.filter((name) => name.startsWith('智慧白云')),
   '政府雇员公用经费',
+  '政府雇员工资经费',
 ];
 
 /** The input of a workflow step from the evaluation's current version. */
@@ -78,6 +80,11 @@ const ROWS: Row[] = [
   row('withdraw', STEPS.withdraw, ['submitted', 'owner1'], step()),
   row('reopen (撤销定稿)', STEPS.reopen, ['finalized', 'finance', undefined, 'admin'], step('复核有误')),
   row('reassess (退回重新评价)', STEPS.reassess, ['finalized', 'finance', undefined, 'admin'], step('重新评价')),
+  row('importExecution (导入执行数)', importExecutionOperation, ['draft', 'finance'], async (id) => ({
+    evaluationId: id,
+    version: (await world.bundle(id)).evaluation.version,
+    amountFen: 1_234_567,
+  })),
 ];
 
 describe('server action permission matrix', () => {

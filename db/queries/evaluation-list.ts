@@ -17,6 +17,7 @@ import {
 } from '../schema';
 import { evidenceFlaggedCondition } from './attachments';
 import { projectOwner, projectScopeCondition } from './projects';
+import { spotCheckedCondition } from './spot-checks';
 import type { SessionUser } from '../../lib/auth/scope';
 import type { Db } from '../sqlite';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -99,6 +100,8 @@ export function evaluationListSpec({
       flag: { values: FLAG_KINDS, where: (v) => flagCondition(v as FlagKind, { nearDeadline }) },
       // Rows flagged 缺佐证 by the latest decision.
       evidence: { values: ['missing'], where: () => evidenceFlaggedCondition() },
+      // Drawn in a 抽查复核 sample (lib/spot-check).
+      spot: { values: ['yes'], where: () => spotCheckedCondition() },
     },
   });
 }

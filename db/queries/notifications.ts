@@ -7,6 +7,7 @@ import {
   notificationSettings,
   projects,
   users,
+  type EvaluationStatus,
   type NotificationKind,
   type Role,
 } from '../schema';
@@ -194,4 +195,18 @@ export function countMailStates(db: Db) {
     .select({ state: notifications.mailState, count: count() })
     .from(notifications)
     .groupBy(notifications.mailState);
+}
+
+/** The active owners of a year's evaluations still with them (草稿, 已退回), with how many each has. */
+export function ownersWithOpenWork(
+  db: Db,
+  { year, statuses }: { year: number; statuses: readonly EvaluationStatus[] },
+) {
+  return db
+    .select({ ownerId: projects.ownerId, open: count() })
+    .from(evaluations)
+    .innerJoin(projects, eq(projects.id, evaluations.projectId))
+    .innerJoin(users, eq(users.id, projects.ownerId))
+    .where(and(eq(projects.year, year), inArray(evaluations.status, [...statuses]), eq(users.active, true)))
+    .groupBy(projects.ownerId);
 }

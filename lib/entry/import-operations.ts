@@ -1,11 +1,11 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { transaction, type Db } from '@/db';
+import type { Db } from '@/db';
 import type { SessionUser } from '@/lib/auth/scope';
 import { loadEvaluationInScope, workflowScope } from '@/lib/evaluations/authorize';
 import { saveImportedDraftOperation } from '@/lib/evaluations/save-draft';
-import { defineOperation, fail, ok, runOperation, type Failure } from '@/lib/operations';
+import { allOrNone, defineOperation, fail, ok, runOperation, type Failure } from '@/lib/operations';
 import { checkWorkbookSize, IMPORT_LIMITS } from '@/lib/targets/import-limits';
 import { decide, rolesFor } from '@/lib/workflow/state-machine';
 import { parseSheetKey } from './layout';
@@ -146,15 +146,6 @@ export const previewEntryImportOperation = defineOperation({
   },
 });
 
-class ImportAborted extends Error {
-  constructor(
-    readonly project: string,
-    readonly failure: Failure,
-  ) {
-    super(failure.message);
-  }
-}
-
 /**
  * Applies exactly what was previewed (same file, same versions) through the save operation itself,
  * audited as 从 Excel 导入: every sheet or none, in one transaction.
@@ -172,25 +163,13 @@ export const confirmEntryImportOperation = defineOperation({
     const problems = count(plans, 'problems');
     if (problems > 0) return fail('invalid', `填报表中有 ${problems} 处问题，未导入任何内容`);
     const toSave = plans.filter((p) => p.preview.changes.length > 0);
-    const versions: Record<number, number> = {};
-    try {
-      await transaction(db, async (tx) => {
-        for (const plan of toSave) {
-          const saved = await runOperation(
-            saveImportedDraftOperation,
-            user,
-            { ...plan.draft, version: plan.version },
-            tx,
-          );
-          if (!saved.ok) throw new ImportAborted(plan.preview.project, saved);
-          versions[plan.preview.evaluationId!] = saved.data.version;
-        }
-      });
-    } catch (error) {
-      if (error instanceof ImportAborted)
-        return fail(error.failure.code, `“${error.project}”未能导入：${error.failure.message}`);
-      throw error;
-    }
+    const saved = await allOrNone(db, toSave, (plan, tx) =>
+      runOperation(saveImportedDraftOperation, user, { ...plan.draft, version: plan.version }, tx),
+    );
+    if (!saved.ok) return fail(saved.failure.code, `“${saved.item.preview.project}”未能导入：${saved.failure.message}`);
+    const versions: Record<number, number> = Object.fromEntries(
+      toSave.map((plan, i) => [plan.preview.evaluationId!, saved.data[i].version]),
+    );
     const changes = count(toSave, 'changes');
     const message =
       toSave.length === 0

@@ -165,6 +165,12 @@ export function batchActionsFor(role: Role): WorkflowAction[] {
   );
 }
 
+/** 抽查复核: finance draws its sample from the evaluations the department has approved or finance has finalised. */
+export const SPOT_CHECK = {
+  roles: ['finance'] as Role[],
+  statuses: ['dept_approved', 'finalized'] as EvaluationStatus[],
+};
+
 /** True once the owner has handed it on: scored by the engine for the statistics, no longer theirs to change. */
 export const pastOwner = (status: EvaluationStatus) => !statusesFor('save').includes(status);
 

@@ -21,6 +21,18 @@ const SECTIONS = [
     text: '评分方案、开放/关闭、截止日期，结转下一年度',
     roles: ['admin', 'finance'],
   },
+  {
+    href: '/admin/treasury',
+    title: '导入国库执行数',
+    text: '上传国库支付系统的全年执行数（.csv / .xlsx），预览匹配后写入草稿',
+    roles: ['finance'],
+  },
+  {
+    href: '/admin/spot-checks',
+    title: '抽查复核',
+    text: '按数量或比例随机抽取已审核、已定稿的自评（可分层、按预算加权），导出抽查清单',
+    roles: ['finance'],
+  },
 ] as const;
 
 export default async function AdminPage() {

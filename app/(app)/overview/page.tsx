@@ -74,6 +74,7 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
     { name: 'status', label: '状态', all: '全部状态', options: EVALUATION_STATUSES.map((s) => [s, STATUS_LABELS[s]]) },
     { name: 'grade', label: '等级', all: '全部等级', options: GRADES.map((g) => [g, g]) },
     { name: 'evidence', label: '佐证材料', all: '不限', options: [['missing', '有退回时标记的缺佐证']] },
+    { name: 'spot', label: '抽查', all: '不限', options: [['yes', '抽查复核样本']] },
     {
       name: 'flag',
       label: '值得关注',

@@ -1,8 +1,10 @@
 import Link from 'next/link';
+import { remindAction } from '@/app/(app)/notifications/actions';
 import { DeadlineBadge } from '@/components/deadline-badge';
 import { EntryImportPanel } from '@/components/entry/entry-import-panel';
 import { ExportLinks } from '@/components/export-links';
 import { FilterBar, Pager } from '@/components/list-controls';
+import { ActionButton } from '@/components/notifications/action-button';
 import { DataTable, PageHead, YearSwitch, type Column } from '@/components/page-pieces';
 import { DepartmentReportLinks } from '@/components/reports/department-report-links';
 import { ListStatus } from '@/components/status-tag';
@@ -15,7 +17,8 @@ import { formatScore } from '@/lib/format';
 import { evaluationFilters, evaluationListPage } from '@/lib/lists/evaluation-lists';
 import { paramOf } from '@/lib/lists/list-params';
 import { formatWanYuan } from '@/lib/money';
-import { nextStepFor, pastOwner, statusesFor } from '@/lib/workflow/state-machine';
+import { deadlineState } from '@/lib/workflow/deadline';
+import { decide, nextStepFor, pastOwner, statusesFor } from '@/lib/workflow/state-machine';
 import { pickYear } from '@/lib/years/pick-year';
 import type { Metadata } from 'next';
 
@@ -52,6 +55,9 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
     evaluationIds: page.items.flatMap((r) => (r.status === 'returned' ? [r.id] : [])),
   });
   const now = new Date();
+  // 催办 in the row, for the head and finance, on an owner's items once the deadline has passed.
+  const overdue = deadlineState(deadline, now)?.overdue ?? false;
+  const yearStatus = years.find((y) => y.year === year)?.status ?? 'open';
   const reportDepartments = (await listYearDepartments(db, { year })).filter(
     (d) => everyDepartment || d.id === user.departmentId,
   );
@@ -99,9 +105,17 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
     {
       header: '下一步',
       cell: (row) => (
-        <Link href={`/evaluations/${row.id}`} className="next-step">
-          {nextStepFor(user.role, row.status)}
-        </Link>
+        <>
+          <Link href={`/evaluations/${row.id}`} className="next-step">
+            {nextStepFor(user.role, row.status)}
+          </Link>
+          {overdue && decide(user, { ...row, year, yearStatus }, 'remind').allowed && row.ownerId !== null && (
+            <>
+              {' '}
+              <ActionButton action={remindAction} input={{ evaluationId: row.id }} label="催办" />
+            </>
+          )}
+        </>
       ),
     },
   ];
