@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { newPage, test, expect, signIn } from './support/fixtures';
+import { firstEvaluationPath, newPage, test, expect, signIn } from './support/fixtures';
 import type { Page } from '@playwright/test';
 
 /**
@@ -24,24 +24,14 @@ async function seriousViolations(page: Page) {
 const PAGES: Array<{ as: string; path: string | ((page: Page) => Promise<string>); label?: string }> = [
   { as: 'owner1', path: '/projects' },
   { as: 'owner1', path: '/tasks' },
-  { as: 'owner1', path: firstEvaluation, label: 'the evaluation form' },
-  { as: 'owner1', path: async (page) => `${await firstEvaluation(page)}/table`, label: 'the 自评表 view' },
+  { as: 'owner1', path: firstEvaluationPath, label: 'the evaluation form' },
+  { as: 'owner1', path: async (page) => `${await firstEvaluationPath(page)}/table`, label: 'the 自评表 view' },
   { as: 'owner1', path: '/notifications' },
   { as: 'owner1', path: '/account' },
   { as: 'finance', path: '/overview' },
   { as: 'finance', path: '/tasks' },
   { as: 'admin', path: '/admin/users' },
 ];
-
-/** The first evaluation in the caller's project list. */
-async function firstEvaluation(page: Page): Promise<string> {
-  await page.goto('/projects');
-  const href = await page
-    .getByRole('link', { name: /填写|查看|审核|复核/ })
-    .first()
-    .getAttribute('href');
-  return href!.replace(/\?.*$/, '');
-}
 
 test('the login page has no serious or critical accessibility violation', async ({ browser, server }) => {
   const page = await newPage(browser, server.url);

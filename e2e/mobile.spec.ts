@@ -1,4 +1,4 @@
-import { test, expect, signIn } from './support/fixtures';
+import { firstEvaluationPath, test, expect, signIn } from './support/fixtures';
 import type { Browser, Page, TestInfo } from '@playwright/test';
 
 /**
@@ -13,23 +13,13 @@ async function pageAt(browser: Browser, baseURL: string, viewport: { width: numb
   return context.newPage();
 }
 
-/** The first evaluation in the caller's project list. */
-async function firstEvaluation(page: Page): Promise<string> {
-  await page.goto('/projects');
-  const href = await page
-    .getByRole('link', { name: /填写|查看|审核|复核/ })
-    .first()
-    .getAttribute('href');
-  return href!.replace(/\?.*$/, '');
-}
-
 const PAGES: Array<{ label: string; as: string | null; path: (page: Page) => Promise<string> }> = [
   { label: 'login', as: null, path: async () => '/login' },
   { label: 'projects', as: 'owner1', path: async () => '/projects' },
   { label: 'tasks', as: 'finance', path: async () => '/tasks' },
-  { label: 'evaluation', as: 'owner1', path: firstEvaluation },
+  { label: 'evaluation', as: 'owner1', path: firstEvaluationPath },
   { label: 'overview', as: 'finance', path: async () => '/overview' },
-  { label: 'sheet', as: 'owner1', path: async (page) => `${await firstEvaluation(page)}/table` },
+  { label: 'sheet', as: 'owner1', path: async (page) => `${await firstEvaluationPath(page)}/table` },
 ];
 
 async function keep(page: Page, testInfo: TestInfo, name: string) {

@@ -25,6 +25,16 @@ export async function openEvaluation(page: Page, project: string) {
   await expect(page.getByTestId('evaluation-status')).toBeVisible();
 }
 
+/** The path of the first evaluation in the signed-in caller's project list. */
+export async function firstEvaluationPath(page: Page): Promise<string> {
+  await page.goto('/projects');
+  const href = await page
+    .getByRole('link', { name: /填写|查看|审核|复核/ })
+    .first()
+    .getAttribute('href');
+  return href!.replace(/\?.*$/, '');
+}
+
 /** A page in a fresh browser context, nobody signed in: one per person in multi-user flows. */
 export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({
