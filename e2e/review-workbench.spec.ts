@@ -138,3 +138,23 @@ test('finance reopens a finalised evaluation only with a reason, in the timeline
   await expect(owner.getByTestId('evaluation-status')).toHaveText('草稿');
   await expect(owner.getByRole('button', { name: '保存草稿' })).toBeVisible();
 });
+
+test('finance finalises everything a filter of the overview holds in one batch', async ({
+  freshServer,
+  freshPageAs,
+}) => {
+  test.setTimeout(150_000);
+  const flow = await demoWorkflow(freshServer.url);
+  const ids = [await flow.bringTo(PROJECTS[0], 'dept_approved'), await flow.bringTo(PROJECTS[1], 'dept_approved')];
+
+  const finance = await freshPageAs('finance');
+  await finance.goto('/overview?year=2024&status=dept_approved');
+  await expect(finance.getByTestId('overview-row')).toHaveCount(2);
+  await finance.getByRole('button', { name: '选择全部 2 项（当前筛选）' }).click();
+  await expect(finance.getByTestId('batch-count')).toHaveText('已选 2 项');
+  await finance.getByLabel('批量意见').fill('经复核，同意定稿');
+  await finance.getByRole('button', { name: '批量定稿' }).click();
+  await expect(finance.getByTestId('batch-outcome')).toContainText('定稿：成功 2 项，未通过 0 项');
+  for (const id of ids) expect((await flow.read(id)).status).toBe('finalized');
+  await expect(finance.getByTestId('overview-row')).toHaveCount(0);
+});

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Pager } from '@/components/list-controls';
 import { DataTable, type Column } from '@/components/page-pieces';
 import { StatusTag } from '@/components/status-tag';
+import { SelectBox } from '@/components/workbench/batch-selection';
 import type { EvaluationListRow } from '@/db/queries/evaluation-list';
 import { formatScore } from '@/lib/format';
 import type { ListView } from '@/lib/lists/list-view';
@@ -88,11 +89,30 @@ const ROW_COLUMNS: Array<Column<EvaluationListRow>> = [
   },
 ];
 
-/** 项目明细: one row per evaluation that passes the filter, a page at a time. */
-export function OverviewTable({ rows, list }: { rows: EvaluationListRow[]; list: ListView }) {
+const SELECT_COLUMN: Column<EvaluationListRow> = {
+  header: '选择',
+  cell: (r) => <SelectBox id={r.id} name={r.project} />,
+};
+
+/** 项目明细: one row per evaluation that passes the filter, a page at a time (with a checkbox each for a batch). */
+export function OverviewTable({
+  rows,
+  list,
+  selectable = false,
+}: {
+  rows: EvaluationListRow[];
+  list: ListView;
+  selectable?: boolean;
+}) {
   return (
     <>
-      <DataTable columns={ROW_COLUMNS} rows={rows} testId="overview-table" compact list={list} />
+      <DataTable
+        columns={selectable ? [SELECT_COLUMN, ...ROW_COLUMNS] : ROW_COLUMNS}
+        rows={rows}
+        testId="overview-table"
+        compact
+        list={list}
+      />
       <Pager list={list} label="项目明细分页" unit="个项目" />
     </>
   );

@@ -3,11 +3,13 @@ import { FilterBar, type FilterChoice } from '@/components/list-controls';
 import { GradeChart, ScoreHistogram } from '@/components/overview/charts';
 import { DepartmentTable, FlagTable, OverviewTable } from '@/components/overview/overview-tables';
 import { PageHead } from '@/components/page-pieces';
+import { BatchSelection } from '@/components/workbench/batch-selection';
 import { getDb } from '@/db';
 import { DEPARTMENT_LIST_SHAPE, FLAG_LIST_SHAPE } from '@/db/queries/overview';
 import { listYearDepartments, listYears } from '@/db/queries/years';
 import { EVALUATION_STATUSES, FLAG_KINDS } from '@/db/schema';
 import { requireUser } from '@/lib/auth/session';
+import { BATCH_ALL_LIMIT, queueKeys } from '@/lib/lists/evaluation-lists';
 import { paramOf } from '@/lib/lists/list-params';
 import { listView } from '@/lib/lists/list-view';
 import { formatWanYuan } from '@/lib/money';
@@ -16,6 +18,7 @@ import { DEPARTMENT_LIST, FLAG_LIST, loadOverview } from '@/lib/overview/overvie
 import { averageLabel } from '@/lib/overview/summarize';
 import { STATUS_LABELS } from '@/lib/roles';
 import { GRADES } from '@/lib/scoring';
+import { batchActionsFor } from '@/lib/workflow/state-machine';
 import { pickYear } from '@/lib/years/pick-year';
 import type { Metadata } from 'next';
 
@@ -34,6 +37,12 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
   const deadline = years.find((y) => y.year === year)?.deadline ?? null;
   const overview = await loadOverview(db, { user, year, deadline, params, today: new Date() });
   const { figures, departments, flags, rows, query, spec } = overview;
+  // Batch decisions over the project table: this page, or everything the filter holds (up to a limit).
+  const batch = batchActionsFor(user.role);
+  const matching =
+    batch.length > 0 && rows.total <= BATCH_ALL_LIMIT
+      ? await queueKeys(db, { scope: { user, year }, params, deadline, limit: BATCH_ALL_LIMIT })
+      : null;
   const path = '/overview';
   // A new filter shows other flags: their list starts again at its first page.
   const { [`${FLAG_LIST}_page`]: _flagPage, ...projectParams } = params;
@@ -140,7 +149,13 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
         {rows.total === 0 ? (
           <p className="empty-state">没有符合筛选条件的项目。</p>
         ) : (
-          <OverviewTable rows={rows.items} list={projectList} />
+          <BatchSelection
+            items={rows.items.map((r) => ({ id: r.id, version: r.version, name: r.project }))}
+            matching={{ total: rows.total, items: matching, limit: BATCH_ALL_LIMIT }}
+            actions={batch}
+          >
+            <OverviewTable rows={rows.items} list={projectList} selectable={batch.length > 0} />
+          </BatchSelection>
         )}
       </section>
     </>
