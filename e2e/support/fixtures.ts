@@ -25,6 +25,12 @@ export async function openEvaluation(page: Page, project: string) {
   await expect(page.getByTestId('evaluation-status')).toBeVisible();
 }
 
+/** 提交审核, then 确认提交 in the confirmation that shows the score and grade (nothing may be missing). */
+export async function submitForReview(page: Page) {
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await page.getByTestId('submit-dialog').getByRole('button', { name: '确认提交' }).click();
+}
+
 /** A page in a fresh browser context, nobody signed in: one per person in multi-user flows. */
 export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({
