@@ -26,7 +26,7 @@ function CutText({ text }: { text: string }) {
         <span className="cut-toggle">展开</span>
         <span className="cut-toggle-open">收起</span>
       </summary>
-      {text}
+      <span className="cut-full">{text}</span>
     </details>
   );
 }

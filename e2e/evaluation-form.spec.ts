@@ -42,7 +42,7 @@ async function fillComplete(page: Page) {
   await page.getByLabel('年度总体目标实际完成情况').fill('设备已采购到位，物业服务全年正常。');
 }
 
-test('input that forgives, honest status, and 提交审核 that asks with the score, grade and what is missing', async ({
+test('input that forgives, compound parts with their targets, honest status, and 提交审核 that asks with the score, grade and what is missing', async ({
   pageAs,
 }) => {
   test.setTimeout(120_000);
@@ -53,7 +53,12 @@ test('input that forgives, honest status, and 提交审核 that asks with the sc
   await expect(owner.getByTestId('live-total')).toHaveText('尚未填写');
   await expect(owner.getByTestId('live-grade')).toHaveCount(0);
   await expect(owner.getByTestId('live-progress')).toHaveText('已填 0 / 8');
-  await expect(owner.getByRole('alert')).toHaveCount(0);
+  await expect(owner.locator('main').getByRole('alert')).toHaveCount(0);
+
+  // Point 3: each part of a compound target shows its own target beside its input.
+  const parts = owner.getByTestId('indicator-row-1');
+  await expect(parts.locator('label').filter({ hasText: '信创笔记本电脑' })).toContainText('/ 3 台');
+  await expect(parts.locator('label').filter({ hasText: '信创台式电脑' })).toContainText('/ 13 台');
 
   // Point 1: full-width digits, a trailing ％ and spaces are the numbers they mean; counted at once.
   await owner.getByLabel(`${ROWS.quality} 实际完成值`).fill('９９％');
@@ -62,7 +67,7 @@ test('input that forgives, honest status, and 提交审核 that asks with the sc
   await expect(owner.getByTestId('score-3')).not.toHaveText('—');
   await expect(owner.getByTestId('score-4')).not.toHaveText('—');
   await expect(owner.getByTestId('live-progress')).toHaveText('已填 2 / 8');
-  await expect(owner.getByRole('alert')).toHaveCount(0);
+  await expect(owner.locator('main').getByRole('alert')).toHaveCount(0);
 
   // A wrong number is refused when the field is left, and the panel names the row as invalid, not as 未填写.
   const service = owner.getByLabel(`${ROWS.service} 实际完成值`);
@@ -110,7 +115,7 @@ test('input that forgives, honest status, and 提交审核 that asks with the sc
   await expect(owner.getByTestId('timeline')).toContainText('张伟（项目负责人）提交');
 });
 
-test('one line per row; 填写说明 and 调减得分 open on demand; counters refuse more without cutting; compound parts show their targets', async ({
+test('one line per row; 填写说明 and 调减得分 open on demand; counters refuse more without cutting', async ({
   pageAs,
 }) => {
   test.setTimeout(120_000);
@@ -153,12 +158,6 @@ test('one line per row; 填写说明 and 调减得分 open on demand; counters r
   await expect(row.getByRole('alert')).toHaveText(['请填写调减后得分', '请填写调减理由']);
   await row.getByRole('button', { name: `${name} 取消调减` }).click();
   await expect(owner.getByLabel(`${name} 调减后得分`)).toHaveCount(0);
-
-  // Point 3: each part of a compound target shows its own target beside its input.
-  await openForm(owner);
-  const parts = owner.getByTestId('indicator-row-1');
-  await expect(parts.locator('label').filter({ hasText: '信创笔记本电脑' })).toContainText('/ 3 台');
-  await expect(parts.locator('label').filter({ hasText: '信创台式电脑' })).toContainText('/ 13 台');
 });
 
 test('execution above the budget warns and requires an explanation, in the form and on the server', async ({
@@ -203,16 +202,17 @@ test('the page: title, favicon, skip link, focus ring on the red header, opaque 
   await expect(header).toContainText('林志强部门负责人');
   await expect(header).not.toContainText('（部门负责人）');
 
-  // The first Tab reaches the skip link; it moves focus to the page's content.
-  await head.locator('body').press('Tab');
+  // The first Tab of a loaded page reaches the skip link; it moves focus to the page's content.
+  await head.reload();
+  await head.keyboard.press('Tab');
   const skip = head.getByRole('link', { name: '跳到主要内容' });
   await expect(skip).toBeFocused();
   await skip.press('Enter');
   await expect(head.locator('#main-content')).toBeFocused();
 
   // A visible (white) focus ring on the red header.
-  await head.locator('body').focus();
-  await head.locator('body').press('Tab');
+  await head.reload();
+  await head.keyboard.press('Tab');
   await head.keyboard.press('Tab');
   const focused = head.locator('header.app-header :focus');
   await expect(focused).toHaveCount(1);
@@ -239,7 +239,9 @@ test('the page: title, favicon, skip link, focus ring on the red header, opaque 
   const audit = head.getByTestId('audit-table');
   const cut = audit.locator('details.cut-text').first();
   await expect(cut.getByText('展开')).toBeVisible();
-  await expect(cut).not.toContainText('结束。');
+  await expect(cut.locator('.cut-full')).toBeHidden();
   await cut.getByText('展开').click();
-  await expect(cut).toContainText('结束。');
+  await expect(cut.locator('.cut-full')).toBeVisible();
+  await expect(cut.locator('.cut-full')).toContainText('结束。');
+  await expect(cut.getByText('展开')).toBeHidden();
 });
