@@ -1,4 +1,6 @@
+import { completeDraft, type Detail } from './support/drafts';
 import { expect, isolatedTest, openEvaluation } from './support/fixtures';
+import { apiAs, callAction } from './support/http';
 import type { Page } from '@playwright/test';
 
 /**
@@ -162,7 +164,23 @@ test('one line per row; 填写说明 and 调减得分 open on demand; counters r
 
 test('execution above the budget warns and requires an explanation, in the form and on the server', async ({
   pageAs,
+  server,
 }) => {
+  // The server: a complete draft spending beyond the budget is saved, but not submitted without the explanation.
+  const api = await apiAs(server.url, 'owner1');
+  const list = await (await api.get('/api/years/2024/evaluations')).json();
+  const id: number = list.items.find((e: { project: string }) => e.project === '执法检查事故调查处理经费').id;
+  const detail: Detail = await (await api.get(`/api/evaluations/${id}`)).json();
+  const draft = { ...completeDraft(detail), budgetExecuted: `${detail.budget.initial}1` };
+  const saved = await callAction(api, `/evaluations/${id}`, 'saveDraftAction', draft);
+  expect(saved).toMatchObject({ ok: true });
+  const version = saved.data?.version as number;
+  const refused = await callAction(api, `/evaluations/${id}`, 'submitAction', { evaluationId: id, version });
+  expect(refused).toMatchObject({
+    ok: false,
+    fieldErrors: { budgetExplanation: '须填写：预算执行率超过100%（全年执行数超过全年预算数）' },
+  });
+
   const owner = await pageAs('owner1');
   await openForm(owner, '应急专项经费');
   await expect(owner.getByTestId('over-budget')).toHaveCount(0);
