@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import './globals.css';
 import './workbench.css';
 import './form.css';
+import './mobile.css';
 
 export const metadata: Metadata = {
   title: { default: '绩效自评', template: '%s · 绩效自评' },

@@ -1,3 +1,5 @@
+import { getTableColumns, type Table } from 'drizzle-orm';
+
 /** The one row a query asks for (with `.limit(1)`), or undefined when there is none. */
 export async function firstRow<T>(query: PromiseLike<T[]>): Promise<T | undefined> {
   const rows = await query;
@@ -14,4 +16,16 @@ export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T
     else groups.set(k, [item]);
   }
   return groups;
+}
+
+/** An evaluation's cached scores and grades, as the lists show them. */
+export const SCORE_COLUMNS = ['selfScore', 'finalScore', 'selfGrade', 'finalGrade'] as const;
+
+/** Some columns of a table by name, for a select that takes them as they are (`columnsOf(users, 'id', 'role')`). */
+export function columnsOf<T extends Table, K extends keyof T['_']['columns'] & string>(
+  table: T,
+  ...names: K[]
+): Pick<T['_']['columns'], K> {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(names.map((name) => [name, columns[name]])) as Pick<T['_']['columns'], K>;
 }

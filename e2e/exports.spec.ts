@@ -136,9 +136,10 @@ test('exports: the workbook of one evaluation, the year workbook, the indicator 
   expect([ws.getCell('A1').value, ws.getCell('C3').value]).toEqual(['项目支出绩效自评表（2024年度）', PROJECT]);
   let head = 1;
   while (ws.getCell(`A${head}`).value !== '一级指标') head++;
+  // Columns …, 分值 (6), 得分 (7), 偏差原因 (8), 复核得分 (9), 复核意见 (10).
   detail.indicators.forEach((ind, i) => {
     const row = ws.getRow(head + 1 + i);
-    expect([row.getCell(3).value, row.getCell(6).value, row.getCell(7).value, row.getCell(8).value]).toEqual([
+    expect([row.getCell(3).value, row.getCell(6).value, row.getCell(7).value, row.getCell(9).value]).toEqual([
       ind.name,
       Number(ind.points),
       Number(ind.selfScore),
@@ -146,12 +147,12 @@ test('exports: the workbook of one evaluation, the year workbook, the indicator 
     ]);
   });
   const total = ws.getRow(head + 1 + detail.indicators.length);
-  expect([total.getCell(1).value, total.getCell(7).value, total.getCell(8).value]).toEqual([
+  expect([total.getCell(1).value, total.getCell(7).value, total.getCell(9).value]).toEqual([
     '总分',
     Number(detail.selfScore),
     Number(detail.finalScore),
   ]);
-  expect(ws.model.merges).toEqual(expect.arrayContaining(['A1:I1', `A${head + 1}:A${head + 5}`]));
+  expect(ws.model.merges).toEqual(expect.arrayContaining(['A1:J1', `A${head + 1}:A${head + 5}`]));
   expect((await as.owner2.get(`/api/evaluations/${id}/self-evaluation.xlsx`)).status()).toBe(403);
   expect((await as.otherhead.get(`/api/evaluations/${id}/self-evaluation.xlsx`)).status()).toBe(403);
   expect((await as.finance.get('/api/evaluations/99999/self-evaluation.xlsx')).status()).toBe(404);

@@ -185,8 +185,9 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   for (const [i, scored] of expected.indicators.entries()) {
     const cells = finance.getByTestId(`mof-row-${i + 1}`).locator('td');
     const count = await cells.count();
-    await expect(cells.nth(count - 4)).toHaveText(formatScore(scored.points));
-    await expect(cells.nth(count - 3)).toHaveText(formatScore(scored.selfScore));
+    // …, 分值, 得分, 偏差原因分析及改进措施, 复核得分, 复核意见
+    await expect(cells.nth(count - 5)).toHaveText(formatScore(scored.points));
+    await expect(cells.nth(count - 4)).toHaveText(formatScore(scored.selfScore));
     await expect(cells.nth(count - 2)).toHaveText(
       scored.reviewedScore === null ? '' : formatScore(scored.reviewedScore),
     );

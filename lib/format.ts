@@ -19,6 +19,14 @@ export function formatDateTime(value: Date | number | null | undefined, { second
   return (seconds ? DATE_TIME_SECONDS : DATE_TIME).format(value instanceof Date ? value : new Date(value));
 }
 
+const DAY_PARTS = new Intl.DateTimeFormat('en-CA', { timeZone: DATE_TIME_OPTIONS.timeZone });
+
+/** `2025年1月15日`, the day in Beijing time, as a signed form dates it. */
+export function formatChineseDate(value: Date): string {
+  const [year, month, day] = DAY_PARTS.format(value).split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
 /** `"13.5"` → `"13.50"` at precision 2; `''` for null. */
 export function formatScore(score: string | null | undefined, precision: number = 2): string {
   if (score === null || score === undefined || score === '') return '';

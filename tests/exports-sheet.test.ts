@@ -7,6 +7,7 @@ import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { scoreStored } from '@/lib/evaluations/sheet';
 import { approveOperation, finalizeOperation, submitOperation } from '@/lib/evaluations/transitions';
 import { buildSelfEvaluationWorkbook } from '@/lib/exports/workbooks';
+import { formatChineseDate } from '@/lib/format';
 import { fenToWanYuan } from '@/lib/money';
 import { groupSpans } from '@/lib/targets/grouping';
 import { arrange, rowOf as storedRow, rowsOf } from './helpers';
@@ -49,6 +50,7 @@ const rowOf = (ws: ExcelJS.Worksheet, text: string, column = 1) => {
 const valuesOf = (ws: ExcelJS.Worksheet, r: number) => (ws.getRow(r).values as unknown[]).slice(1);
 /** The 自评表's indicator columns up to 得分, as the Ministry of Finance layout has them. */
 const INDICATOR_HEADINGS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'];
+const FUNDS_HEADINGS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
 const num = (s: string | null) => (s === null ? null : Number(s));
 
 describe('项目支出绩效自评表 workbook of a finalised evaluation', () => {
@@ -59,12 +61,12 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
     const ws = await openSheet(id);
 
     expect(ws.getCell('A1').value).toBe('项目支出绩效自评表（2024年度）');
-    expect(ws.model.merges).toContain('A1:I1');
+    expect(ws.model.merges).toContain('A1:J1');
     expect(valuesOf(ws, rowOf(ws, '项目名称'))).toEqual([
       '项目名称',
       '项目名称',
       WORKED_EXAMPLE,
-      ...Array(6).fill(WORKED_EXAMPLE),
+      ...Array(7).fill(WORKED_EXAMPLE),
     ]);
     const header = valuesOf(ws, rowOf(ws, '主管部门'));
     expect([header[2], header[5], header[7]]).toEqual([
@@ -74,15 +76,7 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
     ]);
 
     const fundsHeader = rowOf(ws, '项目资金（万元）');
-    expect(valuesOf(ws, fundsHeader).slice(2)).toEqual([
-      '年初预算数',
-      '全年预算数',
-      '全年执行数',
-      '分值',
-      '执行率',
-      '得分',
-      '复核得分',
-    ]);
+    expect(valuesOf(ws, fundsHeader).slice(2)).toEqual([...FUNDS_HEADINGS, '复核得分', '复核意见']);
     const total = ws.getRow(fundsHeader + 1);
     expect(total.getCell(1).value).toBe('年度资金总额');
     expect([3, 4, 5, 6, 7, 8].map((c) => total.getCell(c).value)).toEqual([
@@ -112,11 +106,11 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
       '全年完成专项整治，检查企业27家。',
     ]);
     expect(ws.model.merges).toEqual(
-      expect.arrayContaining([`A${goal}:A${goal + 1}`, `B${goal + 1}:E${goal + 1}`, `F${goal + 1}:I${goal + 1}`]),
+      expect.arrayContaining([`A${goal}:A${goal + 1}`, `B${goal + 1}:E${goal + 1}`, `F${goal + 1}:J${goal + 1}`]),
     );
 
     const head = rowOf(ws, '一级指标');
-    expect(valuesOf(ws, head)).toEqual([...INDICATOR_HEADINGS, '复核得分', '偏差原因分析及改进措施']);
+    expect(valuesOf(ws, head)).toEqual([...INDICATOR_HEADINGS, '偏差原因分析及改进措施', '复核得分', '复核意见']);
     const stored = await rowsOf(world.db, indicatorResults, eq(indicatorResults.evaluationId, id));
     bundle.indicators.forEach((ind, i) => {
       const row = ws.getRow(head + 1 + i);
@@ -129,12 +123,17 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
       expect(row.getCell(6).value).toBe(Number(scored.points));
       expect(row.getCell(7).value).toBe(Number(scored.selfScore));
       expect(row.getCell(7).value).toBe(Number(cached.computedScore));
-      expect(row.getCell(8).value).toBe(num(scored.reviewedScore));
-      expect(row.getCell(8).value).toBe(num(cached.reviewedScore));
+      expect(row.getCell(9).value).toBe(num(scored.reviewedScore));
+      expect(row.getCell(9).value).toBe(num(cached.reviewedScore));
       expect(row.getCell(6).numFmt).toBe('0.00');
     });
     expect([ws.getCell(`E${head + 1}`).value, ws.getCell(`E${head + 4}`).value]).toEqual(['27家', '4次；1个']);
-    expect(ws.getCell(`I${head + 1}`).value).toBe('受汛期影响，部分检查顺延至次年一季度完成。\n复核意见：佐证材料不足');
+    // The owner's explanation and finance's 复核意见 each in a column of their own.
+    expect([ws.getCell(`H${head + 1}`).value, ws.getCell(`J${head + 1}`).value]).toEqual([
+      '受汛期影响，部分检查顺延至次年一季度完成。',
+      '佐证材料不足',
+    ]);
+    expect(ws.getCell(`J${head + 2}`).value).toBe('');
 
     // Merged 一级 / 二级 cells exactly where the published grouping puts them.
     const expectedMerges = groupSpans(bundle.indicators).flatMap(({ level1Span, level2Span }, i) => [
@@ -148,7 +147,7 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
 
     const totals = rowOf(ws, '总分');
     const saved = (await storedRow(world.db, evaluations, eq(evaluations.id, id)))!;
-    expect([6, 7, 8].map((c) => ws.getRow(totals).getCell(c).value)).toEqual([
+    expect([6, 7, 9].map((c) => ws.getRow(totals).getCell(c).value)).toEqual([
       100,
       Number(result.selfTotal),
       Number(result.finalTotal),
@@ -158,7 +157,7 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
       Number(result.finalTotal),
     ]);
     const grades = rowOf(ws, '等级');
-    expect([ws.getRow(grades).getCell(7).value, ws.getRow(grades).getCell(8).value]).toEqual([
+    expect([ws.getRow(grades).getCell(7).value, ws.getRow(grades).getCell(9).value]).toEqual([
       saved.selfGrade,
       saved.finalGrade,
     ]);
@@ -167,7 +166,7 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
     );
   });
 
-  it('prints on A4 landscape, one page wide, with widths and wrapped, bordered, bold headers', async () => {
+  it('prints on A4 landscape, one page wide, the indicator header on every page, with widths and wrapped, bordered, bold headers', async () => {
     const ws = await openSheet(await finalisedWorkedExample());
     expect(ws.pageSetup).toMatchObject({
       paperSize: 9,
@@ -176,21 +175,53 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
       fitToWidth: 1,
       fitToHeight: 0,
     });
-    expect(ws.columns.map((c) => c.width)).toEqual([10, 12, 26, 22, 18, 11, 11, 11, 36]);
-    const header = ws.getCell(`A${rowOf(ws, '一级指标')}`);
+    const head = rowOf(ws, '一级指标');
+    expect(ws.pageSetup.printTitlesRow).toBe(`${head}:${head}`);
+    expect(ws.headerFooter).toMatchObject({
+      oddHeader: `&L${WORKED_EXAMPLE}&R项目支出绩效自评表（2024年度）`,
+      oddFooter: '&C第 &P 页 共 &N 页',
+    });
+    expect(ws.columns.map((c) => c.width)).toEqual([10, 12, 24, 20, 18, 10, 10, 34, 10, 26]);
+    const header = ws.getCell(`A${head}`);
     expect(header.font.bold).toBe(true);
     expect(header.border.top?.style).toBe('thin');
-    expect(ws.getCell(`C${rowOf(ws, '一级指标') + 1}`).alignment.wrapText).toBe(true);
+    expect(ws.getCell(`C${head + 1}`).alignment.wrapText).toBe(true);
+  });
+
+  it('ends with the signature block: 填报人 (the owner), 联系电话, 填报日期 (the day submitted), 单位负责人, 单位（盖章）', async () => {
+    const id = await finalisedWorkedExample();
+    const bundle = await world.bundle(id);
+    const ws = await openSheet(id);
+    const status = rowOf(ws, '等级') + 1;
+    expect(String(ws.getRow(status).getCell(1).value)).toMatch(/^状态：已定稿/);
+    const line = (r: number) => [
+      ...new Set((ws.getRow(r).values as unknown[]).slice(1).filter((v) => v !== null && v !== undefined)),
+    ];
+    expect(line(status + 1)).toEqual([]);
+    expect(line(status + 2)).toEqual([
+      `填报人：${bundle.ownerName}`,
+      '联系电话：',
+      `填报日期：${formatChineseDate(bundle.evaluation.submittedAt!)}`,
+    ]);
+    expect(line(status + 4)).toEqual(['单位负责人（签字）：', '单位（盖章）']);
+    expect(ws.model.merges).toEqual(
+      expect.arrayContaining([`A${status + 2}:C${status + 2}`, `G${status + 4}:J${status + 4}`]),
+    );
+    expect(ws.rowCount).toBe(status + 4);
   });
 
   it('without any reviewed score there is no 复核得分 column; an untouched draft has no scores yet', async () => {
     const id = await world.evaluationOf(WORKED_EXAMPLE);
     const ws = await openSheet(id);
     const head = rowOf(ws, '一级指标');
+    // The published eight columns, none of them blank: finance's two come with its first reviewed score.
     expect(valuesOf(ws, head)).toEqual([...INDICATOR_HEADINGS, '偏差原因分析及改进措施']);
+    expect(valuesOf(ws, rowOf(ws, '项目资金（万元）')).slice(2)).toEqual(FUNDS_HEADINGS);
+    expect(ws.columns).toHaveLength(8);
     expect(ws.getRow(head + 1).getCell(7).value).toBeNull();
     expect(ws.getRow(rowOf(ws, '总分')).getCell(7).value).toBeNull();
     expect(ws.getRow(rowOf(ws, '等级') + 1).getCell(1).value).toBe('状态：草稿');
+    expect(ws.getRow(rowOf(ws, '等级') + 3).getCell(6).value).toBe('填报日期：　　年　　月　　日');
   });
 
   it('lists only the fund sources a project has, whole scores at precision 0, and a deduction with its reason', async () => {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { defineList, readPage, type QueryOf } from '../list-query';
+import { columnsOf } from '../rows';
 import { auditLog, users, type AuditAction, type AuditEntityType } from '../schema';
 import type { Db } from '../sqlite';
 
@@ -33,12 +34,7 @@ export async function insertAuditEntries(
 function auditRows(db: Db) {
   return db
     .select({
-      id: auditLog.id,
-      action: auditLog.action,
-      field: auditLog.field,
-      oldValue: auditLog.oldValue,
-      newValue: auditLog.newValue,
-      createdAt: auditLog.createdAt,
+      ...columnsOf(auditLog, 'id', 'action', 'field', 'oldValue', 'newValue', 'createdAt'),
       actor: users.displayName,
     })
     .from(auditLog)

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, eq, exists, inArray, notInArray, or, sql, sum, type SQL } from 'drizzle-orm';
 import { defineList, listCondition, listOrder, rankOf, readPage, type QueryOf } from '../list-query';
+import { columnsOf, SCORE_COLUMNS } from '../rows';
 import {
   countingScoreOf,
   departments,
@@ -123,14 +124,7 @@ export function evaluationRows(db: Db) {
       ownerActive: projectOwner.active,
       budgetTotalFen: projects.budgetTotalFen,
       indicatorCount: indicatorCount.mapWith(Number).as('indicator_count'),
-      status: evaluations.status,
-      version: evaluations.version,
-      selfScore: evaluations.selfScore,
-      finalScore: evaluations.finalScore,
-      selfGrade: evaluations.selfGrade,
-      finalGrade: evaluations.finalGrade,
-      submittedAt: evaluations.submittedAt,
-      updatedAt: evaluations.updatedAt,
+      ...columnsOf(evaluations, 'status', 'version', ...SCORE_COLUMNS, 'submittedAt', 'updatedAt'),
     })
     .from(evaluations)
     .innerJoin(projects, eq(projects.id, evaluations.projectId))

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, getTableColumns, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { firstRow } from '../rows';
+import { columnsOf, firstRow, SCORE_COLUMNS } from '../rows';
 import { departments, evaluations, indicators, projects, users } from '../schema';
 import type { SessionUser } from '../../lib/auth/scope';
 import type { Db } from '../sqlite';
@@ -45,11 +45,7 @@ function projectRows(db: Db) {
       ownerActive: projectOwner.active,
       indicatorCount: db.$count(indicators, eq(indicators.projectId, projects.id)),
       evaluationId: evaluations.id,
-      status: evaluations.status,
-      selfScore: evaluations.selfScore,
-      finalScore: evaluations.finalScore,
-      selfGrade: evaluations.selfGrade,
-      finalGrade: evaluations.finalGrade,
+      ...columnsOf(evaluations, 'status', ...SCORE_COLUMNS),
     })
     .from(projects)
     .innerJoin(departments, eq(departments.id, projects.departmentId))

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { defineList, rankOf, readPage, type QueryOf } from '../list-query';
-import { firstRow } from '../rows';
+import { columnsOf, firstRow } from '../rows';
 import { departments, ROLES, signIns, users, type NewUser, type Role, type User } from '../schema';
 import type { Db } from '../sqlite';
 
@@ -66,14 +66,8 @@ export type UserListQuery = QueryOf<typeof USER_LIST_SPEC>;
 function userRows(db: Db) {
   return db
     .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      departmentId: users.departmentId,
+      ...columnsOf(users, 'id', 'username', 'displayName', 'role', 'departmentId', 'active', 'mustChangePassword'),
       departmentName: departments.name,
-      active: users.active,
-      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))

@@ -40,3 +40,12 @@ export function canViewProject(user: SessionUser, project: ProjectScope): boolea
       return true;
   }
 }
+
+/**
+ * Admin and finance keep the target tables: they edit a project's targets and see what the import
+ * noticed in them (a level-2 code under another level-1, an unreadable row…). Owners and heads see
+ * the targets as published, without the diagnostics.
+ */
+export function managesTargets(user: Pick<SessionUser, 'role'>): boolean {
+  return user.role === 'admin' || user.role === 'finance';
+}

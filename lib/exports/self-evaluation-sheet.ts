@@ -1,53 +1,60 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { formatScore } from '@/lib/format';
 import type { EvaluationResult } from '@/lib/scoring';
-import { evidenceNote, selfEvaluationTable, type SelfEvaluationTable } from './self-evaluation-table';
+import {
+  evidenceNote,
+  FUNDS_HEADERS,
+  selfEvaluationHeaders,
+  selfEvaluationTable,
+  signatureLines,
+  type SelfEvaluationTable,
+} from './self-evaluation-table';
 import {
   A4_LANDSCAPE,
   box,
   cell,
-  INDICATOR_COLUMNS,
   num,
   NUMBER_FORMATS,
   scoreFormat,
   wrappedHeight,
+  type CellContent,
 } from './sheet-layout';
 import type { AddWorksheetOptions, Worksheet } from 'exceljs';
 
-/** One A4 landscape page wide, as many pages down as the indicators need. */
+/** One A4 landscape page wide, as many pages down as the indicators need; the header rows repeat on each. */
 export const SELF_EVALUATION_SHEET_OPTIONS: Partial<AddWorksheetOptions> = {
   pageSetup: {
     ...A4_LANDSCAPE,
     horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   },
-  headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+  headerFooter: { oddFooter: '&C第 &P 页 共 &N 页' },
 };
 
-const INDICATOR_HEADERS = [...INDICATOR_COLUMNS, '得分'];
-const FUNDS_HEADERS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
-const WIDTHS = [10, 12, 26, 22, 18, 11, 11];
-const REVIEW_WIDTH = 11;
-const NOTE_WIDTH = 36;
+/** Column widths of the published eight columns, then of 复核得分 and 复核意见. */
+const WIDTHS = [10, 12, 24, 20, 18, 10, 10, 34];
+const REVIEW_WIDTHS = [10, 26];
 
-/** Column numbers of a table with or without the 复核得分 column. */
+/** Column numbers of a table with or without finance's two columns (selfEvaluationHeaders). */
 export function selfEvaluationColumns(hasReview: boolean) {
-  const review = hasReview ? 8 : null;
-  const last = hasReview ? 9 : 8;
   return {
     points: 6,
     score: 7,
-    review,
-    note: last,
-    last,
-    widths: [...WIDTHS, ...(hasReview ? [REVIEW_WIDTH] : []), NOTE_WIDTH],
+    note: 8,
+    review: hasReview ? 9 : null,
+    reviewNote: hasReview ? 10 : null,
+    last: hasReview ? 10 : 8,
+    widths: [...WIDTHS, ...(hasReview ? REVIEW_WIDTHS : [])],
   };
 }
 
 /**
  * Writes the 项目支出绩效自评表 of one evaluation into `ws` from row 1, in the Ministry of Finance
- * layout. Works on a worksheet of an in-memory Workbook and of the streaming WorkbookWriter alike
- * (rows are only ever written top to bottom). Returns the table it wrote, for callers and tests.
+ * layout, with the columns, the signature block and the print setup of the page's print
+ * (components/evaluation/self-evaluation-table.tsx): the indicator header row repeats on every
+ * printed page, the project name heads each page and the footer numbers them. Works on a worksheet
+ * of an in-memory Workbook and of the streaming WorkbookWriter alike (rows are only ever written
+ * top to bottom). Returns the table it wrote, for callers and tests.
  */
 export function writeSelfEvaluationSheet(
   ws: Worksheet,
@@ -60,6 +67,7 @@ export function writeSelfEvaluationSheet(
   const score = scoreFormat(t.precision);
   const width = (c1: number, c2: number) => col.widths.slice(c1 - 1, c2).reduce((a, b) => a + b, 0);
   ws.columns = col.widths.map((w) => ({ width: w }));
+  ws.headerFooter.oddHeader = `&L${headerText(t.projectName)}&R${headerText(t.title)}`;
   let r = 1;
 
   box(ws, r, 1, r, last, t.title, 'title');
@@ -82,9 +90,10 @@ export function writeSelfEvaluationSheet(
 
   box(ws, r, 1, r, 2, '项目资金（万元）', 'header');
   FUNDS_HEADERS.forEach((h, i) => cell(ws, r, 3 + i, h, 'header'));
-  if (col.review) cell(ws, r, 9, '复核得分', 'header');
+  if (col.review) cell(ws, r, col.review, '复核得分', 'header');
+  if (col.reviewNote) cell(ws, r, col.reviewNote, '复核意见', 'header');
   r++;
-  for (const line of t.funds) {
+  t.funds.forEach((line, i) => {
     box(ws, r, 1, r, 2, line.label, 'centered');
     cell(ws, r, 3, num(line.initial), 'number', NUMBER_FORMATS.money);
     cell(ws, r, 4, num(line.adjusted), 'number', NUMBER_FORMATS.money);
@@ -92,9 +101,11 @@ export function writeSelfEvaluationSheet(
     cell(ws, r, 6, num(line.points), 'number', NUMBER_FORMATS.points);
     cell(ws, r, 7, num(line.rate), 'number', NUMBER_FORMATS.rate);
     cell(ws, r, 8, num(line.score), 'number', score);
-    if (col.review) cell(ws, r, 9, num(line.reviewedScore), 'number', score);
-    ws.getRow(r++).height = 20;
-  }
+    if (col.review) cell(ws, r, col.review, num(line.reviewedScore), 'number', score);
+    const reviewNote = i === 0 ? t.budgetReviewNote : '';
+    if (col.reviewNote) cell(ws, r, col.reviewNote, reviewNote, 'text');
+    ws.getRow(r++).height = wrappedHeight([{ text: reviewNote, width: REVIEW_WIDTHS[1] }]);
+  });
   const budgetNote = withEvidence(t.budgetNote, t.budgetEvidence);
   if (budgetNote) {
     box(ws, r, 1, r, 2, '预算执行偏差原因', 'label');
@@ -117,10 +128,11 @@ export function writeSelfEvaluationSheet(
     { min: 40 },
   );
 
-  INDICATOR_HEADERS.forEach((h, i) => cell(ws, r, i + 1, h, 'header'));
-  if (col.review) cell(ws, r, col.review, '复核得分', 'header');
-  cell(ws, r, col.note, '偏差原因分析及改进措施', 'header');
-  ws.getRow(r++).height = 30;
+  selfEvaluationHeaders(t.hasReview).forEach((h, i) => cell(ws, r, i + 1, h, 'header'));
+  ws.getRow(r).height = 30;
+  // Print titles: the indicator header row on top of every printed page, as the page's thead.
+  ws.pageSetup.printTitlesRow = `${r}:${r}`;
+  r++;
   const first = r;
   t.indicators.forEach((line, i) => {
     const row = first + i;
@@ -131,24 +143,31 @@ export function writeSelfEvaluationSheet(
     cell(ws, row, 5, line.actual, 'text');
     cell(ws, row, col.points, num(line.points), 'number', NUMBER_FORMATS.points);
     cell(ws, row, col.score, num(line.score), 'number', score);
-    if (col.review) cell(ws, row, col.review, num(line.reviewedScore), 'number', score);
     const note = withEvidence(line.note, line.evidence);
     cell(ws, row, col.note, note, 'text');
+    if (col.review) cell(ws, row, col.review, num(line.reviewedScore), 'number', score);
+    if (col.reviewNote) cell(ws, row, col.reviewNote, line.reviewNote, 'text');
     ws.getRow(row).height = wrappedHeight([
       { text: line.name, width: col.widths[2] },
       { text: line.target, width: col.widths[3] },
       { text: line.actual, width: col.widths[4] },
-      { text: note, width: NOTE_WIDTH },
+      { text: note, width: col.widths[7] },
+      { text: line.reviewNote, width: REVIEW_WIDTHS[1] },
     ]);
   });
   r = first + t.indicators.length;
 
-  box(ws, r, 1, r, 5, '总分', 'label');
-  cell(ws, r, col.points, num(t.totalPoints), 'number', NUMBER_FORMATS.points);
-  cell(ws, r, col.score, num(t.selfTotal), 'number', score);
-  if (col.review) cell(ws, r, col.review, num(t.finalTotal), 'number', score);
-  cell(ws, r, col.note, '', 'text');
-  ws.getRow(r++).height = 22;
+  /** A row of the totals: label over columns 1–5, then 分值, 自评, the note column, 复核, 复核意见. */
+  const totalsRow = (label: string, values: [CellContent, CellContent, CellContent], style: 'number' | 'centered') => {
+    box(ws, r, 1, r, 5, label, 'label');
+    cell(ws, r, col.points, values[0], style, style === 'number' ? NUMBER_FORMATS.points : undefined);
+    cell(ws, r, col.score, values[1], style, style === 'number' ? score : undefined);
+    cell(ws, r, col.note, '', 'text');
+    if (col.review) cell(ws, r, col.review, values[2], style, style === 'number' ? score : undefined);
+    if (col.reviewNote) cell(ws, r, col.reviewNote, '', 'text');
+    ws.getRow(r++).height = 22;
+  };
+  totalsRow('总分', [num(t.totalPoints), num(t.selfTotal), num(t.finalTotal)], 'number');
   if (t.capNote) {
     box(ws, r, 1, r, 5, '执行率封顶', 'label');
     box(ws, r, col.points, r, last, t.capNote, 'text');
@@ -160,16 +179,28 @@ export function writeSelfEvaluationSheet(
     box(ws, r, col.points, r, last, names, 'text');
     ws.getRow(r++).height = wrappedHeight([{ text: names, width: width(col.points, last) }]);
   }
-  box(ws, r, 1, r, 5, '等级', 'label');
-  cell(ws, r, col.points, '', 'centered');
-  cell(ws, r, col.score, t.selfGrade, 'centered');
-  if (col.review) cell(ws, r, col.review, t.finalGrade, 'centered');
-  cell(ws, r, col.note, '', 'text');
-  ws.getRow(r++).height = 22;
+  totalsRow('等级', ['', t.selfGrade, t.finalGrade], 'centered');
   box(ws, r, 1, r, last, statusLine(t), 'plain');
-  ws.getRow(r).height = 20;
+  ws.getRow(r++).height = 20;
+  writeSignature(ws, r + 1, t, last);
   return t;
 }
+
+/** The signature block two rows under the table: three slots on the first line; 单位（盖章） under 填报日期. */
+function writeSignature(ws: Worksheet, top: number, t: SelfEvaluationTable, last: number) {
+  const right = last === 10 ? 7 : 6;
+  signatureLines(t).forEach((slots, line) => {
+    const starts = slots.length === 3 ? [1, 4, right] : [1, right];
+    const r = top + line * 2;
+    slots.forEach(([label, value], i) =>
+      box(ws, r, starts[i], r, (starts[i + 1] ?? last + 1) - 1, `${label}${value}`, 'plain'),
+    );
+    ws.getRow(r).height = 28;
+  });
+}
+
+/** Text for an Excel header or footer section: `&` starts a code there, so a literal one is doubled. */
+const headerText = (text: string) => text.replaceAll('&', '&&');
 
 /** A cell's text with the names of its row's attachments on a line of their own. */
 function withEvidence(text: string, names: readonly string[]): string {

@@ -2,11 +2,12 @@ import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { dec } from '@/lib/decimal';
 import { describeActualWithUnits } from '@/lib/evaluations/labels';
 import { rowKey } from '@/lib/evidence/rows';
-import { formatScore } from '@/lib/format';
+import { formatChineseDate, formatScore } from '@/lib/format';
 import { fenToWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
 import { capInWords, DEDUCTION_WORDS, type EvaluationResult, type Grade, type ScorePrecision } from '@/lib/scoring';
 import { groupSpans } from '@/lib/targets/grouping';
+import { INDICATOR_COLUMNS } from './sheet-layout';
 
 /**
  * The 项目支出绩效自评表 of one evaluation as plain data, in the Ministry of Finance order. Every number
@@ -35,8 +36,10 @@ interface IndicatorLine {
   reviewedScore: string | null;
   /** Points the scheme's over-achievement deduction took off this row; null when none. */
   overAchievementDeduction: string | null;
-  /** 偏差原因分析及改进措施, with the over-achievement deduction and the reasons of a deduction or a reviewed score after it. */
+  /** 偏差原因分析及改进措施: the owner's explanation, the over-achievement deduction, the reason of a judgment deduction. */
   note: string;
+  /** Finance's 复核意见 (the reason of its reviewed score), in a column of its own; '' when not reviewed. */
+  reviewNote: string;
   /** Rows the 一级 / 二级 cell spans from here; 0 = covered by the cell above. */
   level1Span: number;
   level2Span: number;
@@ -53,10 +56,13 @@ export interface SelfEvaluationTable {
   status: string;
   finalized: boolean;
   precision: ScorePrecision;
-  /** Finance set a reviewed score somewhere: the table gets its 复核得分 column. */
+  /** Finance set a reviewed score somewhere: the table gets its 复核得分 and 复核意见 columns. */
   hasReview: boolean;
   funds: FundsLine[];
+  /** The owner's 预算执行偏差原因. */
   budgetNote: string;
+  /** Finance's 复核意见 on the budget line. */
+  budgetReviewNote: string;
   budgetEvidence: string[];
   goal: string;
   goalActual: string;
@@ -72,6 +78,8 @@ export interface SelfEvaluationTable {
   finalGrade: Grade | null;
   /** The execution cap in force, printed under the total: 预算执行率低于70%，总分不超过79分（封顶前 85.50 分）. */
   capNote: string | null;
+  /** The signature block under the table: 填报人 is the project's owner, 填报日期 the day it was last submitted. */
+  signature: { filler: string; filledOn: string | null };
 }
 
 const SOURCES = [
@@ -148,8 +156,8 @@ export function selfEvaluationTable(bundle: EvaluationBundle, result: Evaluation
         r?.explanation,
         overAchievementDeduction && overAchievementDeductionNote(overAchievementDeduction),
         r?.deductionScore && `${DEDUCTION_WORDS.reason}：${r.deductionReason ?? ''}`,
-        r?.reviewedScore && `复核意见：${r.reviewedReason ?? ''}`,
       ),
+      reviewNote: r?.reviewedScore ? (r.reviewedReason ?? '') : '',
       level1Span,
       level2Span,
       evidence: namesOf(rowKey({ target: 'indicator', indicatorId: ind.id })),
@@ -168,10 +176,8 @@ export function selfEvaluationTable(bundle: EvaluationBundle, result: Evaluation
     precision: result.precision,
     hasReview,
     funds,
-    budgetNote: lines(
-      e.budgetExplanation,
-      e.budgetReviewedScore !== null && `复核意见：${e.budgetReviewedReason ?? ''}`,
-    ),
+    budgetNote: e.budgetExplanation.trim(),
+    budgetReviewNote: e.budgetReviewedScore !== null ? (e.budgetReviewedReason ?? '') : '',
     budgetEvidence: namesOf('budget'),
     goal: project.goal,
     goalActual: e.goalActual,
@@ -184,7 +190,13 @@ export function selfEvaluationTable(bundle: EvaluationBundle, result: Evaluation
     selfGrade: started ? result.selfGrade : null,
     finalGrade: started || hasReview ? result.finalGrade : null,
     capNote: started || hasReview ? capNote(result, hasReview) : null,
+    signature: { filler: bundle.ownerName ?? '', filledOn: e.submittedAt ? formatChineseDate(e.submittedAt) : null },
   };
+}
+
+/** A note with finance's 复核意见 after it, for layouts without a 复核意见 column of their own (the Word annex). */
+export function noteWithReview(note: string, reviewNote: string): string {
+  return lines(note, reviewNote && `复核意见：${reviewNote}`);
 }
 
 /** `超额完成扣分：按评分方案扣2分`, in the row's 偏差原因 cell. */
@@ -202,4 +214,30 @@ function capNote(result: EvaluationResult, hasReview: boolean): string | null {
       `复核${formatScore(result.finalTotalBeforeCap, result.precision)}分`,
   ].filter(Boolean);
   return `${capInWords(result.cap)}${lowered.length > 0 ? `（封顶前：${lowered.join('，')}）` : ''}`;
+}
+
+/** The funds block's headings, after its 项目资金（万元） label. */
+export const FUNDS_HEADERS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'] as const;
+
+/**
+ * The columns of the 自评表, on the page, in print and in the workbook alike: the eight of the published
+ * layout, then finance's 复核得分 and 复核意见 once it reviewed (a draft has no empty review columns).
+ */
+export function selfEvaluationHeaders(hasReview: boolean): string[] {
+  return [...INDICATOR_COLUMNS, '得分', '偏差原因分析及改进措施', ...(hasReview ? ['复核得分', '复核意见'] : [])];
+}
+
+/** The signature block's two lines, as printed under the table: [label, filled-in value] per slot. */
+export function signatureLines(t: Pick<SelfEvaluationTable, 'signature'>): Array<Array<[string, string]>> {
+  return [
+    [
+      ['填报人：', t.signature.filler],
+      ['联系电话：', ''],
+      ['填报日期：', t.signature.filledOn ?? '　　年　　月　　日'],
+    ],
+    [
+      ['单位负责人（签字）：', ''],
+      ['单位（盖章）', ''],
+    ],
+  ];
 }

@@ -1,5 +1,5 @@
 import { Table, TableLayoutType, TableRow, WidthType } from 'docx';
-import type { SelfEvaluationTable } from '@/lib/exports/self-evaluation-table';
+import { noteWithReview, type SelfEvaluationTable } from '@/lib/exports/self-evaluation-table';
 import { formatRate, formatScore } from '@/lib/format';
 import { formatWanYuanText as wan } from '@/lib/money';
 import { cell, TABLE_BORDERS } from './docx-parts';
@@ -40,6 +40,8 @@ export function selfEvaluationDocxTable(t: SelfEvaluationTable): Table {
   const left = { align: 'left' as const };
   const num = { align: 'right' as const };
   const row = (cells: ReturnType<typeof cell>[]) => new TableRow({ children: cells, cantSplit: true });
+  // The annex keeps the one 偏差原因 column of the Word layout, finance's 复核意见 after the owner's note.
+  const budgetNote = noteWithReview(t.budgetNote, t.budgetReviewNote);
   const rows: TableRow[] = [
     row([cell('项目名称', { bold: true }), cell(t.projectName, { columnSpan: 9, ...left })]),
     row([
@@ -49,7 +51,7 @@ export function selfEvaluationDocxTable(t: SelfEvaluationTable): Table {
       cell(t.implementingUnit, { columnSpan: 3, ...left }),
     ]),
     row([
-      cell('项目资金（万元）', { rowSpan: 2 + sources.length + (t.budgetNote ? 1 : 0), bold: true }),
+      cell('项目资金（万元）', { rowSpan: 2 + sources.length + (budgetNote ? 1 : 0), bold: true }),
       cell('', { columnSpan: 2 }),
       ...['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', t.hasReview ? '复核得分' : ''].map((h) =>
         cell(h, { bold: true }),
@@ -73,8 +75,8 @@ export function selfEvaluationDocxTable(t: SelfEvaluationTable): Table {
         cell('', { columnSpan: 5 }),
       ]),
     ),
-    ...(t.budgetNote
-      ? [row([cell('预算执行偏差原因', { columnSpan: 2 }), cell(t.budgetNote, { columnSpan: 7, ...left })])]
+    ...(budgetNote
+      ? [row([cell('预算执行偏差原因', { columnSpan: 2 }), cell(budgetNote, { columnSpan: 7, ...left })])]
       : []),
     row([
       cell('年度总体目标', { rowSpan: 2, bold: true }),
@@ -106,7 +108,7 @@ export function selfEvaluationDocxTable(t: SelfEvaluationTable): Table {
         cell(formatScore(line.points), num),
         cell(formatScore(line.score, p), num),
         cell(formatScore(line.reviewedScore, p), num),
-        cell(line.note, { ...left, small: true }),
+        cell(noteWithReview(line.note, line.reviewNote), { ...left, small: true }),
       ]),
     ),
     row([

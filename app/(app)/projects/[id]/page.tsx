@@ -3,11 +3,14 @@ import { forbidden, notFound } from 'next/navigation';
 import { PageHead } from '@/components/page-pieces';
 import { getDb } from '@/db';
 import { getProjectDetail } from '@/db/queries/projects';
-import { canViewProject } from '@/lib/auth/scope';
+import { findYear } from '@/db/queries/years';
+import { canViewProject, managesTargets } from '@/lib/auth/scope';
 import { requireUser } from '@/lib/auth/session';
+import { schemeOfYear } from '@/lib/evaluations/sheet';
+import { formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
-import { describeTarget, targetKindLabel } from '@/lib/targets/describe';
+import { describeTarget, targetKindLabel, targetPoints } from '@/lib/targets/describe';
 import { groupSpans } from '@/lib/targets/grouping';
 import type { Metadata } from 'next';
 
@@ -21,6 +24,11 @@ export default async function ProjectPage({ params }: PageProps<'/projects/[id]'
   if (!detail) notFound();
   if (!canViewProject(user, detail.project)) forbidden();
   const { project, departmentName, ownerName, indicators, evaluationId, status } = detail;
+  const diagnostics = managesTargets(user);
+  const { points, problems } = targetPoints(
+    indicators,
+    schemeOfYear((await findYear(getDb(), { year: project.year }))?.scheme),
+  );
 
   const funds: Array<[string, number]> = [
     ['合计', project.budgetTotalFen],
@@ -41,7 +49,7 @@ export default async function ProjectPage({ params }: PageProps<'/projects/[id]'
         }
       >
         <div className="button-row">
-          {(user.role === 'admin' || user.role === 'finance') && (
+          {diagnostics && (
             <Link className="button" href={`/projects/${project.id}/targets`}>
               编辑绩效目标
             </Link>
@@ -73,6 +81,12 @@ export default async function ProjectPage({ params }: PageProps<'/projects/[id]'
 
       <section className="card">
         <h2>绩效指标（{indicators.length} 项）</h2>
+        {diagnostics &&
+          problems.map((problem) => (
+            <p key={problem} className="warning" data-testid="points-problem">
+              {problem}
+            </p>
+          ))}
         {indicators.length === 0 ? (
           <p className="empty-state">该项目尚无绩效指标。</p>
         ) : (
@@ -83,12 +97,13 @@ export default async function ProjectPage({ params }: PageProps<'/projects/[id]'
                 <th>二级指标</th>
                 <th>三级指标</th>
                 <th>年度指标值</th>
-                <th>解析结果</th>
-                <th>导入提示</th>
+                <th className="num">分值</th>
+                <th>计分方式</th>
+                {diagnostics && <th>导入提示</th>}
               </tr>
             </thead>
             <tbody>
-              {groupSpans(indicators).map(({ row, level1Span, level2Span }) => (
+              {groupSpans(indicators).map(({ row, level1Span, level2Span }, i) => (
                 <tr key={row.id}>
                   {level1Span > 0 && (
                     <th rowSpan={level1Span} scope="rowgroup">
@@ -97,18 +112,23 @@ export default async function ProjectPage({ params }: PageProps<'/projects/[id]'
                   )}
                   {level2Span > 0 && <td rowSpan={level2Span}>{row.level2Name}</td>}
                   <td>{row.name}</td>
-                  <td>{row.annualTargetText}</td>
+                  <td data-testid="target-as-published">{row.annualTargetText}</td>
+                  <td className="num" data-testid="indicator-points">
+                    {formatScore(points[i])}
+                  </td>
                   <td>
                     <span className={`kind kind-${row.parsedTarget.kind}`}>{targetKindLabel(row.parsedTarget)}</span>{' '}
                     {describeTarget(row.parsedTarget)}
                   </td>
-                  <td>
-                    {row.warnings.map((w) => (
-                      <p key={w} className="warning">
-                        {w}
-                      </p>
-                    ))}
-                  </td>
+                  {diagnostics && (
+                    <td data-testid="import-diagnostics">
+                      {row.warnings.map((w) => (
+                        <p key={w} className="warning">
+                          {w}
+                        </p>
+                      ))}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
