@@ -51,7 +51,7 @@ export function RowNotes({
         {!open && (
           <button
             type="button"
-            className="link-button"
+            className="row-link"
             aria-label={`${indicator.name} 填写说明`}
             onClick={() => setAsked(true)}
           >
@@ -60,7 +60,7 @@ export function RowNotes({
         )}
         <button
           type="button"
-          className="link-button"
+          className="row-link"
           aria-expanded={Boolean(deducting)}
           aria-label={`${indicator.name} ${deducting ? words.cancel : words.action}`}
           onClick={() => toggleDeduction(!deducting)}
