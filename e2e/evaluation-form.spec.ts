@@ -1,4 +1,5 @@
 import { completeDraft, type Detail } from './support/drafts';
+import { EQUIPMENT_ROWS, openFromList } from './support/equipment';
 import { expect, isolatedTest, openEvaluation } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
 import type { Page } from '@playwright/test';
@@ -9,25 +10,8 @@ import type { Page } from '@playwright/test';
  */
 const test = isolatedTest();
 
-const PROJECT = '队伍装备基础设施建设专项经费';
-const ROWS = {
-  devices: '购买办公设备的数量',
-  hours: '采购物业管理服务服务时长',
-  quality: '办公设备的质量合格率',
-  acceptance: '办公设备验收合格率',
-  service: '物管服务合格率',
-  payment: '支付相关费用的时间长度',
-  satisfaction: '工作人员对办公设备及物业管理的满意度',
-};
-
-async function openForm(page: Page, project = PROJECT) {
-  await page.goto('/projects');
-  await page
-    .getByRole('row', { name: new RegExp(project) })
-    .getByRole('link', { name: /填写|等待|审核|复核|完成/ })
-    .click();
-  await expect(page.getByRole('heading', { name: project })).toBeVisible();
-}
+const ROWS = EQUIPMENT_ROWS;
+const openForm = openFromList;
 
 /** Everything this project needs, met or explained, as typed with a Chinese IME where it can be. */
 async function fillComplete(page: Page) {

@@ -4,19 +4,12 @@ import { formatRate } from '../lib/format';
 import { formatScore } from '../lib/format';
 import { NATIONAL_SCHEME, scoreEvaluation } from '../lib/scoring';
 import { parseTargetText } from '../lib/targets/parse-target-text';
+import { EQUIPMENT_PROJECT, EQUIPMENT_ROWS, openFromList } from './support/equipment';
 import { expect, submitForReview, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
 
-const PROJECT = '队伍装备基础设施建设专项经费';
-const ROWS = {
-  devices: '购买办公设备的数量',
-  hours: '采购物业管理服务服务时长',
-  quality: '办公设备的质量合格率',
-  acceptance: '办公设备验收合格率',
-  service: '物管服务合格率',
-  payment: '支付相关费用的时间长度',
-  satisfaction: '工作人员对办公设备及物业管理的满意度',
-};
+const PROJECT = EQUIPMENT_PROJECT;
+const ROWS = EQUIPMENT_ROWS;
 
 /** What the engine says for exactly the inputs this test types (scoring-rules.md), incl. the reviewed score. */
 function expectedFinal() {
@@ -49,14 +42,7 @@ function expectedFinal() {
   });
 }
 
-async function openEvaluation(page: Page) {
-  await page.goto('/projects');
-  await page
-    .getByRole('row', { name: new RegExp(PROJECT) })
-    .getByRole('link', { name: /填写|等待|审核|复核|完成/ })
-    .click();
-  await expect(page.getByRole('heading', { name: PROJECT })).toBeVisible();
-}
+const openEvaluation = (page: Page) => openFromList(page);
 
 test('an evaluation goes from the owner through the head to finance, and ends locked', async ({ pageAs }, testInfo) => {
   // Three roles, every step through the browser: minutes on a loaded machine.
