@@ -42,6 +42,7 @@ const config = [
       'test-results-*/**',
       'data/**',
       'db/migrations/**',
+      'db/migrations-pg/**',
       'test-results/**',
       'playwright-report/**',
       'e2e-artifacts/**',

@@ -3,7 +3,7 @@ const nextConfig = {
   // NEXT_DIST_DIR lets parallel checkouts of work build side by side; everything else uses .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Native and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ['better-sqlite3', 'exceljs', 'bcryptjs'],
+  serverExternalPackages: ['better-sqlite3', 'pg', 'exceljs', 'bcryptjs'],
   poweredByHeader: false,
   // `npm test` typechecks the whole tree with tsc; the build need not do it a second time.
   typescript: { ignoreBuildErrors: true },
@@ -31,8 +31,10 @@ const nextConfig = {
     ];
   },
   experimental: {
-    // Large enough that an oversized text reaches zod and gets a field message instead of a bare 413.
-    serverActions: { bodySizeLimit: '16mb' },
+    // Every action's limit: room for an evaluation's longest texts (the form refuses them before they are sent, with
+    // the same zod schema). The imports, whose sources run to megabytes, are routes with their own 16 MB limit
+    // (app/api/imports/*, lib/auth/operation-route.ts), so no action needs more.
+    serverActions: { bodySizeLimit: '4mb' },
     authInterrupts: true,
   },
 };

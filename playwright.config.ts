@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: './e2e',
+  // The PostgreSQL specs start a cluster of their own: `npm run test:pg` runs them (E2E_POSTGRES=1).
+  testIgnore: process.env.E2E_POSTGRES === '1' ? [] : ['postgres.spec.ts'],
   // The specs and their support import app modules: `server-only` resolves as on Next's server.
   tsconfig: './tsconfig.scripts.json',
   outputDir: process.env.PW_OUTPUT_DIR || './test-results',

@@ -38,8 +38,11 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but the build's static files, which carry next.config.js's fixed headers, and the evidence routes:
-  // Next.js copies every request body that passes a proxy into memory and cuts it off at 10 MB, while an upload must
-  // stream into the store whole. Those routes set the API's headers themselves (unproxiedRoute, lib/auth/api.ts).
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/attachments/|api/evaluations/[^/]+/attachments).*)'],
+  // Everything but the build's static files, which carry next.config.js's fixed headers, the evidence routes and the
+  // imports: Next.js copies every request body that passes a proxy into memory and cuts it off at 10 MB, while an
+  // upload must stream into the store whole and an import's body is read with its own 16 MB limit. Those routes set
+  // the API's headers themselves (unproxiedRoute, lib/auth/api.ts).
+  matcher: [
+    '/((?!_next/static|_next/image|favicon.ico|api/attachments/|api/evaluations/[^/]+/attachments|api/imports/).*)',
+  ],
 };

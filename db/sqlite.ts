@@ -146,7 +146,8 @@ export function closeDatabase(db: Db): void {
 export async function transaction<T>(
   db: Db,
   work: (tx: Db) => Promise<T>,
-  { rollback = false }: { rollback?: boolean } = {},
+  // `serializable` is PostgreSQL's (db/postgres.ts): BEGIN IMMEDIATE transactions run one at a time already.
+  { rollback = false }: { rollback?: boolean; serializable?: boolean } = {},
 ): Promise<T> {
   const connection = connectionOf(db);
   const outer = current.getStore();

@@ -60,3 +60,22 @@ test('production mode (SEED_DEMO=0): no accounts, no banner, admin:create makes 
     await server.stop();
   }
 });
+
+test('/api/health: a minimal answer for anyone, the free disk for a signed-in administrator only', async ({
+  server,
+}) => {
+  const minimal = { ok: true, database: 'ok', disk: 'ok' };
+  const anonymous = await fetch(`${server.url}/api/health`);
+  expect(anonymous.status).toBe(200);
+  expect(await anonymous.json()).toEqual(minimal);
+  for (const username of ['finance', 'owner1']) {
+    const res = await (await apiAs(server.url, username)).get('/api/health');
+    expect(await res.json(), username).toEqual(minimal);
+  }
+  const admin = await (await apiAs(server.url, 'admin')).get('/api/health');
+  expect(admin.status()).toBe(200);
+  const detailed = await admin.json();
+  expect(detailed).toMatchObject(minimal);
+  expect(Object.keys(detailed).sort()).toEqual(['database', 'disk', 'freeDiskBytes', 'ok']);
+  expect(detailed.freeDiskBytes).toBeGreaterThan(512 * 1024 * 1024);
+});

@@ -14,7 +14,8 @@ test.describe('redirects stay on the host the user came by', () => {
     const { port } = new URL(server.url);
     for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`]) {
       const page = await pageFor(browser, origin, 'owner1');
-      await expect(page.getByTestId('project-row').first()).toBeVisible();
+      // owner1 lands on 待办 (lib/workflow/landing.ts): their drafts are waiting there.
+      await expect(page.getByTestId('task-row').first()).toBeVisible();
       await page.getByRole('button', { name: '退出登录' }).click();
       await page.waitForURL((url) => url.pathname === '/login');
       expect(page.url()).toBe(`${origin}/login`);
@@ -60,7 +61,8 @@ test.describe('redirects stay on the host the user came by', () => {
       await other.goto(`/login?callbackUrl=${encodeURIComponent(foreign)}`);
       await submitLogin(other, 'finance');
       await other.waitForURL((url) => url.pathname !== '/login');
-      expect(other.url(), foreign).toBe(`${server.url}/projects`);
+      // Where finance lands without a usable link: 待办 (lib/workflow/landing.ts).
+      expect(other.url(), foreign).toBe(`${server.url}/tasks`);
       await other.context().close();
     }
   });

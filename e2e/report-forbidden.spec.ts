@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { addOtherDepartment } from './support/data';
 import { expect, test as shared, workerServer } from './support/fixtures';
-import { apiAs, callAction } from './support/http';
+import { apiAs, postOperationAs } from './support/http';
 import type { TestServer } from './support/server';
 import type { APIRequestContext } from '@playwright/test';
 
@@ -65,14 +65,14 @@ test('the 自评报告 and entry workbook routes and the upload actions, for eve
   expect((await as.finance.get('/api/years/1999/departments/1/report.docx')).status()).toBe(404);
   expect((await as.finance.get('/api/years/2024/departments/99999/report.docx')).status()).toBe(404);
 
-  // The upload's actions, called directly as a forged request would.
+  // The upload's routes, called directly as a forged request would.
   const entry = await as.owner1.get(`/api/evaluations/${id}/entry.xlsx`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await entry.body()) as unknown as ExcelJS.Buffer);
   const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
   const input = { target: { kind: 'evaluation', evaluationId: id }, content };
-  const page = `/evaluations/${id}`;
-  const preview = await callAction(as.owner1, page, 'previewEntryImportAction', input);
+  const [previewRoute, confirmRoute] = ['/api/imports/entry/preview', '/api/imports/entry/confirm'];
+  const preview = await postOperationAs(as.owner1, previewRoute, input);
   expect(preview).toMatchObject({ ok: true });
   const confirm = { ...input, digest: (preview.data as { digest: string }).digest };
   const refused: Array<[Caller, string]> = [
@@ -85,11 +85,11 @@ test('the 自评报告 and entry workbook routes and the upload actions, for eve
     ['admin', 'forbidden'],
   ];
   for (const [caller, code] of refused) {
-    expect(await callAction(as[caller], page, 'previewEntryImportAction', input), caller).toMatchObject({
+    expect(await postOperationAs(as[caller], previewRoute, input), caller).toMatchObject({
       ok: false,
       code,
     });
-    expect(await callAction(as[caller], page, 'confirmEntryImportAction', confirm), caller).toMatchObject({
+    expect(await postOperationAs(as[caller], confirmRoute, confirm), caller).toMatchObject({
       ok: false,
       code,
     });
@@ -111,10 +111,11 @@ test('the 自评报告 and entry workbook routes and the upload actions, for eve
     '/api/years/2024/entry.xlsx',
   ])
     expect(await statuses(url, { temporary }), url).toEqual({ temporary: 403 });
-  for (const action of ['previewEntryImportAction', 'confirmEntryImportAction'])
-    expect(
-      await callAction(temporary, page, action, action === 'confirmEntryImportAction' ? confirm : input),
-    ).toMatchObject({
+  for (const [route, body] of [
+    [previewRoute, input],
+    [confirmRoute, confirm],
+  ] as const)
+    expect(await postOperationAs(temporary, route, body), route).toMatchObject({
       ok: false,
       code: 'forbidden',
       message: '请先修改初始密码',

@@ -44,6 +44,8 @@ export function ok<T>(data: T, message?: string): { ok: true; data: T; message?:
   return message ? { ok: true, data, message } : { ok: true, data };
 }
 
+const unreachable = () => fail('error', '网络或服务器出错，内容未保存。请检查网络后重试。');
+
 /**
  * For the browser: a server action that cannot be reached (network down, server restarting) answers
  * like any other failure, so a form shows a message instead of silently doing nothing.
@@ -55,6 +57,25 @@ export async function callAction<T>(
   try {
     return await action(input);
   } catch {
-    return fail('error', '网络或服务器出错，内容未保存。请检查网络后重试。');
+    return unreachable();
   }
+}
+
+/**
+ * For the browser: an operation served as a POST route (operationRoute, lib/auth/operation-route.ts),
+ * answered like callAction: its ActionState, or the same failure when the server cannot be reached.
+ */
+export async function postOperation<T>(url: string, input: unknown): Promise<ActionState<T>> {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    const state = (await res.json()) as ActionState<T>;
+    if (typeof state?.ok === 'boolean') return state;
+  } catch {
+    // answered below
+  }
+  return unreachable();
 }

@@ -4,7 +4,7 @@
  * terminal without echo (typed twice), or with --password-stdin from standard input (one line).
  */
 import { parseArgs } from 'node:util';
-import { closeDatabase, databaseFile, dataDir, openDatabase } from '../db';
+import { closeDatabase, dataDir, openAppDatabase } from '../db';
 import { restrictDataDir } from '../db/private-files';
 import { createAdministrator } from '../lib/admin/create-administrator';
 import { migrateWithBackup, upgradeBackupDir } from '../lib/backup/upgrade';
@@ -38,7 +38,7 @@ async function main() {
   const password = await readPassword(values['password-stdin']);
   const dir = dataDir();
   restrictDataDir(dir);
-  const db = openDatabase(databaseFile(dir));
+  const db = openAppDatabase(dir);
   try {
     await migrateWithBackup(db, { dataDir: dir, backupDir: upgradeBackupDir(dir) });
     const created = await createAdministrator(db, {
@@ -52,7 +52,7 @@ async function main() {
     }
     process.stdout.write(`${created.message}。现在可以用它登录。\n`);
   } finally {
-    closeDatabase(db);
+    await closeDatabase(db);
   }
 }
 

@@ -8,12 +8,17 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDatabase, databaseFile, dataDir, openDatabase } from '../db';
+import { activeDialect } from '../db/dialect';
 import { backupFileName, createBackup } from '../lib/backup/archive';
 import { upgradeBackupDir } from '../lib/backup/upgrade';
 
 async function main() {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
   const dir = dataDir();
+  if (activeDialect() === 'pg') {
+    process.stderr.write('DATABASE_URL 指向 PostgreSQL：数据库请用 pg_dump 备份，佐证文件请备份其存储目录\n');
+    process.exit(2);
+  }
   if (!existsSync(databaseFile(dir))) {
     process.stderr.write(`数据目录 ${dir} 中没有数据库，没有可备份的内容\n`);
     process.exit(2);

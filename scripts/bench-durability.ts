@@ -45,7 +45,7 @@ async function timed(times: number, work: (i: number) => Promise<void>) {
 async function measure(durability: Durability) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-durability-'));
   const seeded = openDatabase(databaseFile(dir));
-  migrateDatabase(seeded);
+  await migrateDatabase(seeded);
   await seedDemo(seeded);
   closeDatabase(seeded);
 

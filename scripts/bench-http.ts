@@ -13,7 +13,10 @@ export interface HttpTiming {
   year: number;
   medianMs: number;
   bytes: number;
+  /** Every process of the server's group together (the start script, tsx, Next). */
   peakRssBytes: number;
+  /** The largest of them alone: the Next server that answers. */
+  peakServerRssBytes: number;
 }
 
 function freePort(): Promise<number> {
@@ -27,24 +30,26 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The resident memory of every process of the server's group (start.ts and next). */
-function groupRss(pgid: number): number {
+/** The resident memory of the processes of the server's group (start.ts and next): all together, and the largest. */
+function groupRss(pgid: number): { total: number; largest: number } {
   try {
     const out = execFileSync('ps', ['-o', 'rss=', '-g', String(pgid)], { encoding: 'utf8' });
-    return out
+    const sizes = out
       .split('\n')
       .filter(Boolean)
-      .reduce((sum, kb) => sum + Number(kb) * 1024, 0);
+      .map((kb) => Number(kb) * 1024);
+    return { total: sizes.reduce((sum, n) => sum + n, 0), largest: Math.max(0, ...sizes) };
   } catch {
-    return 0;
+    return { total: 0, largest: 0 };
   }
 }
 
-async function startServer(dataDir: string) {
+/** `npm start` on a data folder (with `env`, e.g. DATABASE_URL), once it answers /api/health. */
+export async function startServer(dataDir: string, env: Record<string, string> = {}) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, tsxArgs('scripts/start.ts'), {
-    env: { ...process.env, SKIP_BUILD_CHECK: '1', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, SKIP_BUILD_CHECK: '1', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: 'ignore',
     detached: true,
   });
@@ -70,7 +75,7 @@ function cookiesOf(res: Response, jar: Map<string, string>) {
   }
 }
 
-async function signIn(url: string, username: string, password: string): Promise<string> {
+export async function signIn(url: string, username: string, password: string): Promise<string> {
   const jar = new Map<string, string>();
   const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   const csrf = await fetch(`${url}/api/auth/csrf`);
@@ -89,8 +94,13 @@ async function signIn(url: string, username: string, password: string): Promise<
 
 /** One GET, read to the end: its time, its bytes and the server's peak RSS meanwhile. */
 async function timeGet(url: string, cookie: string, pgid: number) {
-  let peak = groupRss(pgid);
-  const sampler = setInterval(() => (peak = Math.max(peak, groupRss(pgid))), 100);
+  const peak = groupRss(pgid);
+  const sample = () => {
+    const now = groupRss(pgid);
+    peak.total = Math.max(peak.total, now.total);
+    peak.largest = Math.max(peak.largest, now.largest);
+  };
+  const sampler = setInterval(sample, 100);
   const started = performance.now();
   const res = await fetch(url, { headers: { cookie } });
   let bytes = 0;
@@ -99,41 +109,64 @@ async function timeGet(url: string, cookie: string, pgid: number) {
   const ms = performance.now() - started;
   clearInterval(sampler);
   if (!res.ok) throw new Error(`${url}: ${res.status}`);
-  return { ms, bytes, peak: Math.max(peak, groupRss(pgid)) };
+  sample();
+  return { ms, bytes, peak };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+type Account = { username: string; password: string };
+
 export async function benchHttp({
   dataDir,
   years,
-  username,
-  password,
+  finance,
+  admin,
   evaluationOf,
+  skipZip = false,
+  pagesOnly = false,
 }: {
   dataDir: string;
   years: number[];
-  username: string;
-  password: string;
+  /** Signs in for the pages, the list API and the exports. */
+  finance: Account;
+  /** Signs in for the administration lists (users, owner assignment). */
+  admin: Account;
   /** An evaluation of each year, for its page. */
   evaluationOf: (year: number) => number;
+  /** The zip of 自评表 builds one workbook per project: minutes at city scale. */
+  skipZip?: boolean;
+  /** Pages and the list API only, no export. */
+  pagesOnly?: boolean;
 }): Promise<HttpTiming[]> {
   const server = await startServer(dataDir);
   try {
-    const cookie = await signIn(server.url, username, password);
+    const cookies = {
+      finance: await signIn(server.url, finance.username, finance.password),
+      admin: await signIn(server.url, admin.username, admin.password),
+    };
     const timings: HttpTiming[] = [];
     for (const year of years) {
-      const targets: Array<[label: string, path: string, runs: number]> = [
-        ['/projects', `/projects?year=${year}`, 5],
-        ['/overview', `/overview?year=${year}`, 5],
-        ['/tasks', `/tasks?year=${year}`, 5],
-        ['/evaluations/{id}', `/evaluations/${evaluationOf(year)}`, 5],
-        ['list API page', `/api/years/${year}/evaluations?page=2&pageSize=100&sort=-selfScore`, 5],
-        ['indicators.csv', `/api/years/${year}/indicators.csv`, 1],
-        ['evaluations.xlsx', `/api/years/${year}/evaluations.xlsx`, 1],
-        ['self-evaluations.zip', `/api/years/${year}/self-evaluations.zip`, 1],
+      type Target = [label: string, path: string, runs: number, as: keyof typeof cookies];
+      const zip: Target = ['self-evaluations.zip', `/api/years/${year}/self-evaluations.zip`, 1, 'finance'];
+      const targets: Target[] = [
+        ['/projects', `/projects?year=${year}`, 5, 'finance'],
+        ['/projects, page 3 by 自评得分', `/projects?year=${year}&sort=-selfScore&page=3`, 5, 'finance'],
+        ['/overview', `/overview?year=${year}`, 5, 'finance'],
+        ['/tasks', `/tasks?year=${year}`, 5, 'finance'],
+        ['/evaluations/{id}', `/evaluations/${evaluationOf(year)}`, 5, 'finance'],
+        ['/admin/users', `/admin/users`, 5, 'admin'],
+        ['/admin/users/assign', `/admin/users/assign?year=${year}`, 5, 'admin'],
+        ['list API page', `/api/years/${year}/evaluations?page=2&pageSize=100&sort=-selfScore`, 5, 'finance'],
       ];
-      for (const [label, path, runs] of targets) {
+      const exports: Target[] = [
+        ['indicators.csv', `/api/years/${year}/indicators.csv`, 1, 'finance'],
+        ['evaluations.xlsx', `/api/years/${year}/evaluations.xlsx`, 1, 'finance'],
+        ...(skipZip ? [] : [zip]),
+      ];
+      if (!pagesOnly) targets.push(...exports);
+      for (const [label, path, runs, as] of targets) {
+        const cookie = cookies[as];
         // A page's first answer warms the server up (modules loaded, statements prepared); an export's is the run.
         if (runs > 1) await timeGet(`${server.url}${path}`, cookie, server.pgid);
         const results = [];
@@ -143,7 +176,8 @@ export async function benchHttp({
           year,
           medianMs: median(results.map((r) => r.ms)),
           bytes: results[0].bytes,
-          peakRssBytes: Math.max(...results.map((r) => r.peak)),
+          peakRssBytes: Math.max(...results.map((r) => r.peak.total)),
+          peakServerRssBytes: Math.max(...results.map((r) => r.peak.largest)),
         });
       }
     }

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --projects 2000 --keep --skip-http]
+ * npm run bench [-- --projects 2000 --keep --skip-http --skip-zip --pages-only --reuse <a kept folder>]
  * Builds a synthetic year (default 2,000 projects, ~7 indicators each, every workflow state) beside
  * the seed's in a temporary database through the real operations, times the year workbook and the
  * indicator CSV as the routes produce them, each in a fresh child process so its peak memory is its
@@ -25,7 +25,7 @@ import { indicatorCsvChunks } from '../lib/exports/indicators-csv';
 import { writeYearWorkbook } from '../lib/exports/workbooks';
 import { seedDemo } from '../lib/seed';
 import { benchHttp } from './bench-http';
-import { buildSyntheticYear } from './synthetic-year';
+import { buildBenchYear } from './bench-year';
 import { tsxArgs } from './tsx';
 
 const YEAR = 2031;
@@ -36,6 +36,9 @@ const { values } = parseArgs({
     projects: { type: 'string', default: '2000' },
     keep: { type: 'boolean', default: false },
     'skip-http': { type: 'boolean', default: false },
+    'skip-zip': { type: 'boolean', default: false },
+    'pages-only': { type: 'boolean', default: false },
+    reuse: { type: 'string' },
     child: { type: 'string' },
     dir: { type: 'string' },
   },
@@ -49,11 +52,11 @@ async function sessionUser(db: Db, username: string): Promise<SessionUser> {
 
 async function buildYear(dir: string, projectCount: number) {
   const db = openDatabase(databaseFile(dir));
-  migrateDatabase(db);
+  await migrateDatabase(db);
   try {
     // The seed's year beside it, for the pages at its size (and its finance account, demo1234).
     await seedDemo(db);
-    return await buildSyntheticYear(db, { year: YEAR, projectCount });
+    return await buildBenchYear(db, { year: YEAR, projectCount });
   } finally {
     closeDatabase(db);
   }
@@ -63,10 +66,11 @@ async function buildYear(dir: string, projectCount: number) {
 async function child(kind: string, dir: string) {
   const baselineRss = process.resourceUsage().maxRSS * 1024;
   let heapPeak = 0;
-  const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 5);
+  const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 50);
   const db = openDatabase(databaseFile(dir));
   const finance = await sessionUser(db, 'finance');
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const where = and(eq(projects.year, YEAR), projectScopeCondition(finance));
   const batches = () => yearBundleBatches(db, { where });
   const loaded = performance.now();
@@ -91,6 +95,7 @@ async function child(kind: string, dir: string) {
   }
   await done;
   const finished = performance.now();
+  const cpu = process.cpuUsage(cpuStart);
   clearInterval(sampler);
   heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
   const report = {
@@ -99,6 +104,8 @@ async function child(kind: string, dir: string) {
     rows,
     loadMs: loaded - started,
     writeMs: finished - loaded,
+    // What the export cost this process (all its threads), whatever else the machine was doing.
+    cpuMs: (cpu.user + cpu.system) / 1000,
     bytes: statSync(file).size,
     baselineRss,
     peakRss: process.resourceUsage().maxRSS * 1024,
@@ -135,18 +142,21 @@ async function reportHttp(dir: string) {
   const timings = await benchHttp({
     dataDir: dir,
     years: [YEAR, SEED_YEAR],
-    username: 'finance',
-    password: 'demo1234',
+    finance: { username: 'finance', password: 'demo1234' },
+    admin: { username: 'admin', password: 'demo1234' },
     evaluationOf: (year) => evaluations.get(year)!,
+    skipZip: values['skip-zip'],
+    pagesOnly: values['pages-only'],
   });
   const lines = [
-    ['请求', '年度', '中位 ms', 'KB', '服务器峰值 RSS MB'],
+    ['请求', '年度', '中位 ms', 'KB', '服务器进程组峰值 RSS MB', 'Next 进程峰值 RSS MB'],
     ...timings.map((t) => [
       t.label,
       String(t.year),
       t.medianMs.toFixed(0),
       (t.bytes / 1024).toFixed(1),
       mb(t.peakRssBytes),
+      mb(t.peakServerRssBytes),
     ]),
   ];
   const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
@@ -156,18 +166,33 @@ async function reportHttp(dir: string) {
 async function main() {
   if (values.child) return child(values.child, values.dir!);
   const projectCount = Number(values.projects);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
+  // --reuse: the folder a run with --keep left, measured again without building it.
+  const dir = values.reuse ?? mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
   try {
-    process.stdout.write(`生成合成年度：${projectCount} 个项目（临时数据库 ${dir}）…\n`);
-    const t0 = performance.now();
-    const counts = await buildYear(dir, projectCount);
-    process.stdout.write(
-      `  用时 ${((performance.now() - t0) / 1000).toFixed(1)} s；${counts.indicators} 个指标；状态 ${JSON.stringify(counts.statuses)}\n\n`,
-    );
+    if (!values.reuse) {
+      process.stdout.write(`生成合成年度：${projectCount} 个项目（临时数据库 ${dir}）…\n`);
+      const t0 = performance.now();
+      const counts = await buildYear(dir, projectCount);
+      process.stdout.write(
+        `  用时 ${((performance.now() - t0) / 1000).toFixed(1)} s；${counts.indicators} 个指标；状态 ${JSON.stringify(counts.statuses)}\n\n`,
+      );
+    }
 
-    const reports = ['xlsx', 'csv'].map((kind) => runChild(kind, dir));
+    const reports = values['pages-only'] ? [] : ['xlsx', 'csv'].map((kind) => runChild(kind, dir));
     const lines = [
-      ['导出', '项目', '行', '读取 s', '生成 s', '合计 s', '文件 MB', '峰值 RSS MB', '起点 RSS MB', '峰值堆 MB'],
+      [
+        '导出',
+        '项目',
+        '行',
+        '读取 s',
+        '生成 s',
+        '合计 s',
+        'CPU s',
+        '文件 MB',
+        '峰值 RSS MB',
+        '起点 RSS MB',
+        '峰值堆 MB',
+      ],
       ...reports.map((r) => [
         r.kind === 'xlsx' ? 'evaluations.xlsx' : 'indicators.csv',
         String(r.projects),
@@ -175,6 +200,7 @@ async function main() {
         (r.loadMs / 1000).toFixed(2),
         (r.writeMs / 1000).toFixed(2),
         ((r.loadMs + r.writeMs) / 1000).toFixed(2),
+        (r.cpuMs / 1000).toFixed(2),
         mb(r.bytes),
         mb(r.peakRss),
         mb(r.baselineRss),
@@ -188,7 +214,7 @@ async function main() {
     );
     if (!values['skip-http']) await reportHttp(dir);
   } finally {
-    if (values.keep) process.stdout.write(`保留：${dir}\n`);
+    if (values.keep || values.reuse) process.stdout.write(`保留：${dir}\n`);
     else rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { closeDatabase, databaseFile, dataDir, openDatabase, type Db } from '../db';
+import { closeDatabase, dataDir, isPostgres, openAppDatabase, prepareOnce, type Db } from '../db';
 import { restrictDataDir } from '../db/private-files';
 import { countActiveAdmins } from '../db/queries/users';
 import { ensureAuthSecret } from '../lib/auth/secret';
@@ -19,6 +19,7 @@ import { migrateWithBackup, upgradeBackupDir } from '../lib/backup/upgrade';
 import { freezeUnfrozenFinalised } from '../lib/evaluations/frozen';
 import { evidenceLimits, evidenceSweepGraceMs } from '../lib/evidence/limits';
 import { proxyTrustFromEnv } from '../lib/http/client-address';
+import { markLegacyDemoAccounts } from '../lib/legacy-demo';
 import { backfillEvaluationFlags } from '../lib/overview/backfill-flags';
 import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from '../lib/seed';
 
@@ -49,6 +50,9 @@ async function prepareDatabase(dir: string, db: Db) {
       `演示模式：已导入示例数据 ${report.department} ${report.year} 年 ${report.projects} 个项目、${report.indicators} 个指标，演示账号密码 ${DEMO_PASSWORD}（正式使用请以 SEED_DEMO=0 在空数据目录上启动）`,
     );
   }
+  const legacyDemo = await markLegacyDemoAccounts(db);
+  if (legacyDemo > 0)
+    log(`发现 ${legacyDemo} 个仍使用演示密码的演示账号：页面将显示“演示数据”提示，正式使用前请停用这些账号`);
   const backfilled = await backfillEvaluationFlags(db);
   if (backfilled) log(`已为 ${backfilled} 份已评分的自评补记“值得关注”标记`);
   if ((await countActiveAdmins(db)) === 0) log(FIRST_ADMIN_HINT);
@@ -98,13 +102,17 @@ async function main() {
   restrictDataDir(dir);
   const secret = ensureAuthSecret(dir);
   // Kept open for the scheduled backups, which this process makes beside the server.
-  const db = openDatabase(databaseFile(dir));
-  await prepareDatabase(dir, db);
+  const db = openAppDatabase(dir);
+  await prepareOnce(db, () => prepareDatabase(dir, db));
+  if (schedule && isPostgres(db)) {
+    log('定时备份（BACKUP_DIR）只备份 SQLite 数据库文件；PostgreSQL 数据库请用 pg_dump 备份');
+    process.exit(1);
+  }
   if (schedule) {
     log(`定时备份：每 ${schedule.everyHours} 小时一次，保存到 ${schedule.backupDir}，保留最近 ${schedule.keep} 份`);
     startBackupSchedule(db, { dataDir: dir, schedule, log });
   } else {
-    closeDatabase(db);
+    await closeDatabase(db);
   }
   // The e2e suite builds once before it starts its servers; they must not rebuild underneath it.
   if (!dev && process.env.SKIP_BUILD_CHECK !== '1') ensureBuild();

@@ -15,8 +15,8 @@ const HOUR = 3600_000;
 const T0 = new Date('2026-12-01T02:00:00');
 const later = (hours: number) => new Date(T0.getTime() + hours * HOUR);
 
-function setup(keep = 3) {
-  const temp = tempDatabase();
+async function setup(keep = 3) {
+  const temp = await tempDatabase();
   const schedule: BackupSchedule = { backupDir: path.join(temp.dir, 'backups'), everyHours: 24, keep };
   return { ...temp, schedule, archives: () => readdirSync(schedule.backupDir).filter((f) => f.endsWith('.zip')) };
 }
@@ -40,7 +40,7 @@ describe('scheduled backups (BACKUP_DIR)', () => {
   });
 
   it('exactly one of several instances makes the backup, then none until it is due again', async () => {
-    const { db, dir, schedule, archives, cleanup } = setup();
+    const { db, dir, schedule, archives, cleanup } = await setup();
     // Three instances: three handles of the one database, each its own holder of the lease.
     const instances = [db, openDatabase(databaseFile(dir)), openDatabase(databaseFile(dir))];
     // One after another: in one process a second connection's BEGIN IMMEDIATE would block the
@@ -67,7 +67,7 @@ describe('scheduled backups (BACKUP_DIR)', () => {
   });
 
   it('keeps the newest BACKUP_KEEP archives', async () => {
-    const { db, dir, schedule, archives, cleanup } = setup(2);
+    const { db, dir, schedule, archives, cleanup } = await setup(2);
     for (let day = 0; day < 4; day++)
       await runScheduledBackup(db, { dataDir: dir, schedule, holder: 'app', now: later(24 * day) });
     expect(archives()).toEqual(['jixiao-backup-20261203-020000.zip', 'jixiao-backup-20261204-020000.zip']);
@@ -75,7 +75,7 @@ describe('scheduled backups (BACKUP_DIR)', () => {
   });
 
   it('a lease whose holder died runs out, and another instance takes over', async () => {
-    const { db, dir, schedule, archives, cleanup } = setup();
+    const { db, dir, schedule, archives, cleanup } = await setup();
     // app-0 took the lease and died mid-backup: the lease stays taken for its hour.
     await transaction(db, (tx) => takeLease(tx, { name: 'backup', holder: 'app-0', now: T0, until: later(1) }));
     expect(await runScheduledBackup(db, { dataDir: dir, schedule, holder: 'app-1', now: later(0.5) })).toEqual({
@@ -92,7 +92,7 @@ describe('scheduled backups (BACKUP_DIR)', () => {
 
 describe('upgrades: migrations run after an automatic backup', () => {
   it('backs up a database with data before migrating it, and the archive restores the old schema', async () => {
-    const { db, dir, cleanup } = tempDatabase();
+    const { db, dir, cleanup } = await tempDatabase();
     closeDatabase(db);
     // The install as it was one migration ago.
     const older = path.join(dir, 'older-migrations');
@@ -103,8 +103,8 @@ describe('upgrades: migrations run after an automatic backup', () => {
     writeFileSync(journalFile, JSON.stringify(journal));
     const dataDir = path.join(dir, 'data');
     const old = openDatabase(databaseFile(dataDir));
-    migrateDatabase(old, older);
-    expect(migrationState(old)).toEqual({ applied: journal.entries.length, pending: 1 });
+    await migrateDatabase(old, older);
+    expect(await migrationState(old)).toEqual({ applied: journal.entries.length, pending: 1 });
     // Raw SQL: the schema of the code is one migration ahead of this database.
     await transaction(old, async (tx) => {
       await tx.run(sql`insert into departments (name) values ('升级前的部门')`);
@@ -112,7 +112,7 @@ describe('upgrades: migrations run after an automatic backup', () => {
 
     const archive = await migrateWithBackup(old, { dataDir, backupDir: path.join(dir, 'backups') });
     expect(archive).toMatch(/jixiao-before-upgrade-\d{8}-\d{6}\.zip$/);
-    expect(migrationState(old)).toMatchObject({ pending: 0 });
+    expect(await migrationState(old)).toMatchObject({ pending: 0 });
     await seedDemo(old);
     expect(await countProjects(old)).toBe(17);
     closeDatabase(old);
@@ -120,14 +120,14 @@ describe('upgrades: migrations run after an automatic backup', () => {
     const restoredDir = path.join(dir, 'restored');
     expect(await restoreBackup({ file: archive!, dataDir: restoredDir })).toMatchObject({ ok: true });
     const restored = openDatabase(databaseFile(restoredDir));
-    expect(migrationState(restored)).toEqual({ applied: journal.entries.length, pending: 1 });
+    expect(await migrationState(restored)).toEqual({ applied: journal.entries.length, pending: 1 });
     expect(await restored.all(sql`select name from departments`)).toEqual([{ name: '升级前的部门' }]);
     closeDatabase(restored);
     cleanup();
   });
 
   it('makes no backup on a first start', async () => {
-    const { db, dir, cleanup } = tempDatabase();
+    const { db, dir, cleanup } = await tempDatabase();
     closeDatabase(db);
     const fresh = openDatabase(databaseFile(path.join(dir, 'fresh')));
     expect(await migrateWithBackup(fresh, { dataDir: path.join(dir, 'fresh'), backupDir: path.join(dir, 'b') })).toBe(

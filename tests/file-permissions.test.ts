@@ -28,7 +28,7 @@ afterEach(() => {
 
 async function writeSomething(file: string) {
   const db = openDatabase(file);
-  migrateDatabase(db);
+  await migrateDatabase(db);
   await transaction(db, (tx) => tx.insert(departments).values({ name: '权限测试局' }));
   return db;
 }

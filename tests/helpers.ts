@@ -4,27 +4,50 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, getTableColumns, type SQL } from 'drizzle-orm';
 import { closeDatabase, migrateDatabase, openDatabase, transaction, type Db } from '@/db';
+import { activeDialect } from '@/db/dialect';
 import { findVersion, type VersionedRecord } from '@/db/queries/versions';
 import { auditLog, type AuditEntityType, type AuditEntry } from '@/db/schema';
 import { tsxArgs } from '@/scripts/tsx';
+import { clonedDatabase } from './pg-database';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const SEED_FILE = path.join(ROOT, 'db', 'seed-data', 'baiyun-emergency-2024-targets.txt');
 
-/** A real SQLite file in a fresh temporary folder, migrated. */
-export function tempDatabase(): { db: Db; dir: string; cleanup: () => void } {
+export interface TempDatabase {
+  db: Db;
+  /** A fresh temporary folder beside it (the data folder: evidence, backups). */
+  dir: string;
+  cleanup: () => Promise<void>;
+}
+
+/**
+ * A real database, migrated: a SQLite file in a fresh temporary folder, or in the PostgreSQL run of
+ * the suite (DATABASE_URL, vitest.pg.config.mts) a fresh database on the run's cluster.
+ */
+export async function tempDatabase(): Promise<TempDatabase> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-test-'));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  if (activeDialect() === 'pg') {
+    const { url, drop } = await clonedDatabase();
+    const db = openDatabase(url, { max: 4 });
+    return { db, dir, cleanup: () => closeDatabase(db).then(drop).then(removeDir) };
+  }
   const db = openDatabase(path.join(dir, 'jixiao.sqlite'));
-  migrateDatabase(db);
-  return {
-    db,
-    dir,
-    cleanup: () => {
-      closeDatabase(db);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  await migrateDatabase(db);
+  return { db, dir, cleanup: () => closeDatabase(db).then(removeDir) };
+}
+
+/**
+ * The environment a script run by a test uses for its database: the SQLite file in DATA_DIR, or in
+ * the PostgreSQL run a fresh database of its own (DATABASE_URL), dropped by `cleanup`.
+ */
+export async function scriptDatabase(
+  dataDir: string,
+): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  if (activeDialect() === 'sqlite') return { env: { DATA_DIR: dataDir }, cleanup: async () => undefined };
+  const { url, drop } = await clonedDatabase();
+  return { env: { DATA_DIR: dataDir, DATABASE_URL: url }, cleanup: drop };
 }
 
 /** Runs one of the npm scripts' entry points as a real process. */

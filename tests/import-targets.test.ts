@@ -69,7 +69,7 @@ describe('importTargetTable re-import rules', () => {
   const seed = parseTargetTable(readFileSync(SEED_FILE, 'utf8'));
 
   it('updates targets of projects without evaluation data and keeps those whose evaluation started', async () => {
-    const { db, cleanup } = tempDatabase();
+    const { db, cleanup } = await tempDatabase();
     try {
       await importTargetTable(db, { table: seed, year: 2024 });
       const [started, untouched] = await db.select().from(projects).orderBy(projects.position).limit(2);
@@ -112,7 +112,7 @@ describe('importTargetTable re-import rules', () => {
   });
 
   it('a dry run reports what would happen and leaves the database unchanged', async () => {
-    const { db, cleanup } = tempDatabase();
+    const { db, cleanup } = await tempDatabase();
     try {
       const outcome = await importTargetTable(db, { table: seed, year: 2024, dryRun: true });
       expect(outcome.created).toHaveLength(17);

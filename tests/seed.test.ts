@@ -7,7 +7,7 @@ import { rowsOf, tempDatabase } from './helpers';
 
 describe('the embedded default (db/seed.ts)', () => {
   it('loads the seed table and one demo account per role, and is idempotent', async () => {
-    const { db, cleanup } = tempDatabase();
+    const { db, cleanup } = await tempDatabase();
     try {
       expect(await isEmptyDatabase(db)).toBe(true);
       await seedDemo(db);

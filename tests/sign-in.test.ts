@@ -4,11 +4,11 @@ import { signIns, users } from '@/db/schema';
 import { checkCredentials } from '@/lib/auth/sign-in';
 import { ADDRESS_RULE, addressRule, PAIR_RULE, pauseAfter } from '@/lib/auth/throttle';
 import { seedDemo } from '@/lib/seed';
-import { arrange, tempDatabase } from './helpers';
+import { arrange, tempDatabase, type TempDatabase } from './helpers';
 
-let temp: ReturnType<typeof tempDatabase>;
+let temp: TempDatabase;
 beforeEach(async () => {
-  temp = tempDatabase();
+  temp = await tempDatabase();
   await seedDemo(temp.db);
 });
 afterEach(() => temp.cleanup());

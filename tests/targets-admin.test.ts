@@ -5,7 +5,11 @@ import { listIndicators } from '@/db/queries/projects';
 import { auditLog, evaluations, indicators, projects, targetImports } from '@/db/schema';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { updateProjectTargetsOperation } from '@/lib/targets/edit-targets';
-import { confirmTargetImportOperation, previewTargetImportOperation } from '@/lib/targets/import-operations';
+import {
+  confirmTargetImportOperation,
+  previewTargetImportOperation,
+  sourceDigest,
+} from '@/lib/targets/import-operations';
 import { targetFormRows, type TargetRow } from '@/lib/targets/targets-form';
 import { atCurrentVersion, rowOf, rowsOf, SEED_FILE } from './helpers';
 import { completeDraft, testWorld, WORKED_EXAMPLE } from './world';
@@ -103,6 +107,47 @@ describe('target table import: preview, then confirm', () => {
       code: 'invalid',
       fieldErrors: { year: expect.any(String) },
     });
+  });
+});
+
+describe('the preview’s digest', () => {
+  it('is the digest of the whole source, also when a character of two UTF-16 units straddles a hashing slice', async () => {
+    // The preview hashes 256 Ki characters per turn: put an emoji (a surrogate pair) across the first boundary.
+    const padding = '说明'.repeat(140_000);
+    const content = `${SEED}\n${padding.slice(0, 262_143 - SEED.length - 1)}😀${padding}`;
+    const preview = await previewOf('2027', content);
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.data.digest).toBe(sourceDigest({ year: '2027', departmentId: '', format: 'text', content }));
+  });
+});
+
+describe('a table that cannot be imported as read', () => {
+  it('previews with the reason, is refused on confirm, and writes nothing', async () => {
+    // The header and the 合计 line on one line: the header lines are read as the department's name.
+    const merged = SEED.replace(
+      '其他资金 绩效目标 绩效指标\n\n合计 1,408.40',
+      '其他资金 绩效目标 绩效指标 合计 1,408.40',
+    );
+    const before = await counts();
+    const preview = await previewOf('2026', merged);
+    expect(preview).toMatchObject({ ok: true, data: { outcome: { projects: 17, created: [] } } });
+    if (!preview.ok) return;
+    expect(preview.data.outcome.blocking).toEqual([
+      { project: null, message: expect.stringContaining('含有表头文字“绩效目标表”') },
+    ]);
+    const confirmed = await world.run(confirmTargetImportOperation, world.actors.admin, {
+      year: '2026',
+      sourceName: 'x',
+      format: 'text',
+      content: merged,
+      digest: preview.data.digest,
+    });
+    expect(confirmed).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: expect.stringMatching(/^无法导入：部门名称“/),
+    });
+    expect(await counts()).toEqual(before);
   });
 });
 

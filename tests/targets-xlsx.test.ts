@@ -11,15 +11,17 @@ import { importTargetTable } from '@/lib/targets/import-table';
 import { parseTargetTable, type ParsedTable } from '@/lib/targets/parse-target-table';
 import { indicatorTexts } from '@/lib/targets/table-types';
 import { exportTargetWorkbook, parseTargetWorkbook, type TargetWorkbookTable } from '@/lib/targets/xlsx';
-import { rowsOf, runScript, SEED_FILE, tempDatabase } from './helpers';
+import { rowsOf, runScript, scriptDatabase, SEED_FILE, tempDatabase } from './helpers';
 import { SEED_SUMMARY } from './seed-facts';
 
 /** The indicator columns of a published target table, from 一级指标 to 年度指标值. */
 const LEVEL_COLUMNS = ['一级指标', '二级指标', '三级指标', '实施周期指标值', '年度指标值'];
 
 const SEED = parseTargetTable(readFileSync(SEED_FILE, 'utf8'));
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
 
 /** The fields a table means, without where in its source each came from. */
 function meaning(table: ParsedTable) {
@@ -241,7 +243,7 @@ describe('parseTargetWorkbook on bad input', () => {
 
 describe('targets from the database and the command line', () => {
   it('a department’s table exported from the database imports back unchanged', async () => {
-    const { db, cleanup } = tempDatabase();
+    const { db, cleanup } = await tempDatabase();
     cleanups.push(cleanup);
     await seedDemo(db);
     const department = (await rowsOf(db, departments))[0];
@@ -261,7 +263,7 @@ describe('targets from the database and the command line', () => {
   });
 
   it('explicit 分值 from a workbook are stored with the indicators', async () => {
-    const { db, cleanup } = tempDatabase();
+    const { db, cleanup } = await tempDatabase();
     cleanups.push(cleanup);
     const project = SEED.projects[2];
     const points = ['20', '10', '15', '15', '15', '15'];
@@ -279,12 +281,14 @@ describe('targets from the database and the command line', () => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const file = path.join(dir, '绩效目标表.xlsx');
     writeFileSync(file, await exportTargetWorkbook(SEED));
-    const dry = runScript('scripts/import-targets.ts', [file, '--dry-run', '--json'], { DATA_DIR: dir });
+    const database = await scriptDatabase(dir);
+    cleanups.push(database.cleanup);
+    const dry = runScript('scripts/import-targets.ts', [file, '--dry-run', '--json'], database.env);
     expect(dry.status).toBe(0);
     expect(JSON.parse(dry.stdout)).toMatchObject(SEED_SUMMARY);
-    const first = runScript('scripts/import-targets.ts', [file, '--json'], { DATA_DIR: dir });
+    const first = runScript('scripts/import-targets.ts', [file, '--json'], database.env);
     expect(JSON.parse(first.stdout).created).toHaveLength(17);
-    const again = runScript('scripts/import-targets.ts', [file], { DATA_DIR: dir });
+    const again = runScript('scripts/import-targets.ts', [file], database.env);
     expect(again.stdout).toContain('新增 0，更新 0，未变 17，保留 0');
   });
 });

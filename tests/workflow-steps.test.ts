@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { activeDialect } from '@/db/dialect';
 import { listReviewActions } from '@/db/queries/evaluations';
 import { auditLog, evaluations, notifications, reviewActions } from '@/db/schema';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
@@ -170,26 +171,30 @@ describe('notices of the workflow steps', () => {
 });
 
 describe('the data step of the 已退回 status', () => {
-  it('a draft whose latest workflow step is a return becomes 已退回; other drafts stay', async () => {
-    const returned = await approvedEvaluation(world, 'submitted');
-    expect((await world.run(returnOperation, world.actors.head, await step(returned, '补充'))).ok).toBe(true);
-    const withdrawn = await world.evaluationOf('三防专项经费');
-    await world.run(saveDraftOperation, world.actors.owner1, await completeDraft(world, withdrawn));
-    await world.run(submitOperation, world.actors.owner1, await step(withdrawn));
-    await world.run(withdrawOperation, world.actors.owner1, await step(withdrawn));
-    // As the first edition stored them: a return went back to 草稿.
-    await arrange(world.db, (tx) =>
-      tx.update(evaluations).set({ status: 'draft' }).where(eq(evaluations.id, returned)),
-    );
-    const client = new Database(path.join(world.dir, 'jixiao.sqlite'));
-    const migrations = path.join(ROOT, 'db', 'migrations');
-    const dataStep = readdirSync(migrations).find((f) => f.endsWith('_returned_status_data.sql'))!;
-    client.exec(readFileSync(path.join(migrations, dataStep), 'utf8'));
-    client.close();
-    const statuses = await rowsOf(world.db, evaluations);
-    expect(statuses.find((e) => e.id === returned)?.status).toBe('returned');
-    expect(statuses.find((e) => e.id === withdrawn)?.status).toBe('draft');
-    expect(statuses.filter((e) => e.status === 'returned')).toHaveLength(1);
-    expect(await rowsOf(world.db, reviewActions, eq(reviewActions.evaluationId, withdrawn))).toHaveLength(2);
-  });
+  // The data step of a SQLite migration (a PostgreSQL database starts at the current schema).
+  it.skipIf(activeDialect() === 'pg')(
+    'a draft whose latest workflow step is a return becomes 已退回; other drafts stay',
+    async () => {
+      const returned = await approvedEvaluation(world, 'submitted');
+      expect((await world.run(returnOperation, world.actors.head, await step(returned, '补充'))).ok).toBe(true);
+      const withdrawn = await world.evaluationOf('三防专项经费');
+      await world.run(saveDraftOperation, world.actors.owner1, await completeDraft(world, withdrawn));
+      await world.run(submitOperation, world.actors.owner1, await step(withdrawn));
+      await world.run(withdrawOperation, world.actors.owner1, await step(withdrawn));
+      // As the first edition stored them: a return went back to 草稿.
+      await arrange(world.db, (tx) =>
+        tx.update(evaluations).set({ status: 'draft' }).where(eq(evaluations.id, returned)),
+      );
+      const client = new Database(path.join(world.dir, 'jixiao.sqlite'));
+      const migrations = path.join(ROOT, 'db', 'migrations');
+      const dataStep = readdirSync(migrations).find((f) => f.endsWith('_returned_status_data.sql'))!;
+      client.exec(readFileSync(path.join(migrations, dataStep), 'utf8'));
+      client.close();
+      const statuses = await rowsOf(world.db, evaluations);
+      expect(statuses.find((e) => e.id === returned)?.status).toBe('returned');
+      expect(statuses.find((e) => e.id === withdrawn)?.status).toBe('draft');
+      expect(statuses.filter((e) => e.status === 'returned')).toHaveLength(1);
+      expect(await rowsOf(world.db, reviewActions, eq(reviewActions.evaluationId, withdrawn))).toHaveLength(2);
+    },
+  );
 });

@@ -20,7 +20,7 @@ export const WORKED_EXAMPLE = '安全生产基础工作专项经费';
 
 /** A seeded database plus a second department with its own head and owner, for scope checks. */
 export async function createWorld() {
-  const temp = tempDatabase();
+  const temp = await tempDatabase();
   const { db } = temp;
   await seedDemo(db);
   await seedOtherDepartment(db);

@@ -2,9 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-import { confirmEntryImportAction, previewEntryImportAction } from '@/app/(app)/evaluations/entry-actions';
 import { FieldMessage, FormBanner, useServerFeedback } from '@/components/form-feedback';
-import { callAction } from '@/lib/action-state';
+import { postOperation } from '@/lib/action-state';
 import type { EntryImportPreview } from '@/lib/entry/import-operations';
 import { fileToBase64 } from '@/lib/file-base64';
 
@@ -45,7 +44,7 @@ export function EntryImportPanel({
     setPreview(null);
     try {
       const chosen = { fileName: file.name, content: await fileToBase64(file) };
-      const state = await callAction(previewEntryImportAction, { target, ...chosen });
+      const state = await postOperation<EntryImportPreview>('/api/imports/entry/preview', { target, ...chosen });
       if (!state.ok) {
         show(state);
         return;
@@ -61,7 +60,7 @@ export function EntryImportPanel({
     if (!upload || !preview) return;
     setBusy('confirm');
     try {
-      const state = await callAction(confirmEntryImportAction, { target, ...upload, digest: preview.digest });
+      const state = await postOperation('/api/imports/entry/confirm', { target, ...upload, digest: preview.digest });
       if (!show(state)) return;
       reset();
       router.refresh();

@@ -2,14 +2,49 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { confirmTargetImportAction, previewTargetImportAction } from '@/app/(app)/admin/targets/actions';
 import { FieldMessage, FormBanner, useServerFeedback } from '@/components/form-feedback';
-import { callAction } from '@/lib/action-state';
+import { postOperation } from '@/lib/action-state';
 import { fileToBase64 } from '@/lib/file-base64';
 import type { ImportPreview, TargetSource } from '@/lib/targets/import-operations';
 import { ImportReportView } from './import-report-view';
 
 type Mode = 'paste' | 'file';
+
+const BLOCKING_ID = 'import-blocking';
+
+/** Why the table cannot be imported as read: shown above the report, and the reason 确认导入 is disabled. */
+function BlockingProblems({ problems }: { problems: ImportPreview['outcome']['blocking'] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div className="form-error" role="alert" id={BLOCKING_ID} data-testid="preview-blocking">
+      <strong>无法导入，请修改后重新预览：</strong>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>
+            {p.project ? `${p.project}：` : ''}
+            {p.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The blank template and the example, in the workbook layout the import reads (also pasted as cells). */
+function TemplateLinks() {
+  return (
+    <p className="muted" data-testid="import-templates">
+      也可以按模板填写后上传，或从模板中复制单元格粘贴到这里：
+      <a href="/api/targets/template.xlsx" download>
+        下载空白模板（.xlsx）
+      </a>
+      {' · '}
+      <a href="/api/targets/example.xlsx" download>
+        下载示例（.xlsx）
+      </a>
+    </p>
+  );
+}
 
 async function readSource(
   mode: Mode,
@@ -40,7 +75,7 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
     setDone(null);
     try {
       const source = { year, departmentId, ...(await readSource(mode, text, file)) } as TargetSource;
-      const state = await callAction(previewTargetImportAction, source);
+      const state = await postOperation<ImportPreview>('/api/imports/targets/preview', source);
       if (!state.ok) {
         show(state);
         setPreview(null);
@@ -56,7 +91,7 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
     if (!preview) return;
     setBusy('confirm');
     try {
-      const state = await callAction(confirmTargetImportAction, { ...preview.source, digest: preview.digest });
+      const state = await postOperation('/api/imports/targets/confirm', { ...preview.source, digest: preview.digest });
       if (!show(state)) return;
       setDone(preview.year);
       setPreview(null);
@@ -81,6 +116,7 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
             上传文件
           </button>
         </div>
+        <TemplateLinks />
         <div className="form-stack">
           <label className="field">
             <span>导入年度</span>
@@ -117,7 +153,7 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
                 className="source"
                 value={text}
                 onChange={(e) => setText(e.target.value)}
-                placeholder="将绩效目标表（PDF）中的文字全选复制后粘贴到这里"
+                placeholder="将绩效目标表（PDF）中的文字全选复制后粘贴到这里，或粘贴从目标表 Excel 文件中复制的单元格（含表头行）"
                 aria-invalid={Boolean(errors.content)}
               />
               <FieldMessage message={errors.content} />
@@ -150,9 +186,16 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
           <h2>
             预览：{preview.outcome.department} {preview.year} 年度
           </h2>
+          <BlockingProblems problems={preview.outcome.blocking} />
           <ImportReportView outcome={preview.outcome} />
           <div className="button-row">
-            <button type="button" className="button primary" disabled={busy !== null} onClick={() => void onConfirm()}>
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy !== null || preview.outcome.blocking.length > 0}
+              aria-describedby={preview.outcome.blocking.length > 0 ? BLOCKING_ID : undefined}
+              onClick={() => void onConfirm()}
+            >
               {busy === 'confirm' ? '正在导入…' : '确认导入'}
             </button>
             <button type="button" className="button" disabled={busy !== null} onClick={onCancel}>

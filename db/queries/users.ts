@@ -118,7 +118,7 @@ export async function insertUser(tx: Db, { user }: { user: NewUser }): Promise<n
 }
 
 type UserChanges = Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'active' | 'passwordHash'>> &
-  Partial<Pick<User, 'mustChangePassword'>>;
+  Partial<Pick<User, 'mustChangePassword' | 'demo'>>;
 
 /** Changes a user; `endSessions` also ends every session signed in before (see `users.sessionVersion`). */
 export async function updateUser(

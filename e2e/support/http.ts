@@ -21,7 +21,7 @@ export async function apiAs(
 
 let manifest: Record<string, { exportedName: string }> | null = null;
 
-function actionId(exportedName: string): string {
+export function actionId(exportedName: string): string {
   manifest ??= JSON.parse(
     readFileSync(
       path.resolve(__dirname, '../..', process.env.NEXT_DIST_DIR || '.next', 'server/server-reference-manifest.json'),
@@ -63,4 +63,10 @@ export async function callAction(
   const line = text.split('\n').find((l) => l.startsWith('1:'));
   if (!line) throw new Error(`unexpected action response ${res.status()}: ${text.slice(0, 300)}`);
   return JSON.parse(line.slice(2));
+}
+
+/** Posts to an operation route (lib/auth/operation-route.ts) as the browser's form does; its ActionState. */
+export async function postOperationAs(ctx: APIRequestContext, url: string, arg: unknown): Promise<ActionResult> {
+  const res = await ctx.post(url, { headers: { 'Content-Type': 'application/json' }, data: JSON.stringify(arg) });
+  return res.json();
 }

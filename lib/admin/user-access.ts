@@ -13,9 +13,16 @@ import { activeLabel, PASSWORD_RESET_MARK } from './audit';
 import { resetPasswordSchema, userIdSchema } from './user-schemas';
 
 /**
- * Refuses to take away the last active admin. Run inside the write's transaction: two admins
- * deactivating each other at the same moment each pass every earlier check.
+ * Refuses to take away the last active admin. Run inside the write's transaction, opened with
+ * GUARDED_BY_ROWS_NOT_WRITTEN: two admins deactivating each other at the same moment each pass every
+ * earlier check.
  */
+/**
+ * A transaction whose check reads rows it does not write (the other admins): serialisable on
+ * PostgreSQL, where it is retried when two such transactions collide (SQLite's run one at a time).
+ */
+export const GUARDED_BY_ROWS_NOT_WRITTEN = { serializable: true } as const;
+
 export async function guardLastActiveAdmin(tx: Db, target: Pick<User, 'role' | 'active'>) {
   if (target.role !== 'admin' || !target.active) return null;
   if ((await countActiveAdmins(tx)) > 1) return null;
@@ -30,12 +37,16 @@ export const deactivateUserOperation = defineUserOperation({
   async run(_input, { user, db, target }) {
     if (!target.active) return ok(null, `${target.displayName} 已是停用状态`);
 
-    const refused = await transaction(db, async (tx) => {
-      const guard = await guardLastActiveAdmin(tx, target);
-      if (guard) return guard;
-      await switchUser(tx, { target, active: false, actorId: user.id });
-      return null;
-    });
+    const refused = await transaction(
+      db,
+      async (tx) => {
+        const guard = await guardLastActiveAdmin(tx, target);
+        if (guard) return guard;
+        await switchUser(tx, { target, active: false, actorId: user.id });
+        return null;
+      },
+      GUARDED_BY_ROWS_NOT_WRITTEN,
+    );
     if (refused) return refused;
     const open = (await openProjectsOwnedBy(db, { userId: target.id })).length;
     return ok(

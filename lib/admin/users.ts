@@ -12,7 +12,7 @@ import { defineOperation, fail, ok } from '@/lib/operations';
 import { ROLE_LABELS } from '@/lib/roles';
 import { staleMessage } from '@/lib/versions';
 import { ADMIN_ONLY, defineUserOperation } from './admin-operation';
-import { guardLastActiveAdmin } from './user-access';
+import { GUARDED_BY_ROWS_NOT_WRITTEN, guardLastActiveAdmin } from './user-access';
 import { createUserSchema, updateUserSchema } from './user-schemas';
 
 /** A department a user may be put in: it exists and is active (or is the one they are already in). */
@@ -106,19 +106,23 @@ export const updateUserOperation = defineUserOperation({
     changes.compare('user', target.id, '部门', await departmentName(db, target.departmentId), department.name);
     if (changes.changes.length === 0) return ok(null, '没有需要保存的修改');
 
-    const refused = await transaction(db, async (tx) => {
-      if (target.role === 'admin' && input.role !== 'admin') {
-        const guard = await guardLastActiveAdmin(tx, target);
-        if (guard) return guard;
-      }
-      if (!(await claimVersion(tx, { record: 'user', id: target.id, expected: input.version })))
-        return fail('conflict', staleMessage(`用户“${target.displayName}”`));
-      const { displayName, role, departmentId } = input;
-      // A new role or department is a new scope: sessions signed in under the old one end.
-      await updateUser(tx, { userId: target.id, changes: { displayName, role, departmentId }, endSessions: moved });
-      await insertAuditEntries(tx, { actorId: user.id, action: 'update', changes: changes.changes });
-      return null;
-    });
+    const refused = await transaction(
+      db,
+      async (tx) => {
+        if (target.role === 'admin' && input.role !== 'admin') {
+          const guard = await guardLastActiveAdmin(tx, target);
+          if (guard) return guard;
+        }
+        if (!(await claimVersion(tx, { record: 'user', id: target.id, expected: input.version })))
+          return fail('conflict', staleMessage(`用户“${target.displayName}”`));
+        const { displayName, role, departmentId } = input;
+        // A new role or department is a new scope: sessions signed in under the old one end.
+        await updateUser(tx, { userId: target.id, changes: { displayName, role, departmentId }, endSessions: moved });
+        await insertAuditEntries(tx, { actorId: user.id, action: 'update', changes: changes.changes });
+        return null;
+      },
+      GUARDED_BY_ROWS_NOT_WRITTEN,
+    );
     return refused ?? ok(null, `已保存 ${input.displayName} 的修改`);
   },
 });

@@ -1,10 +1,9 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
-import { shownEvaluation } from '@/lib/evaluations/frozen';
 import { describeActualWithUnits } from '@/lib/evaluations/labels';
 import { formatRate, formatScore } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/roles';
-import type { EvaluationResult } from '@/lib/scoring';
 import { csvLine, inertText, toCsv, UTF8_BOM } from './csv';
+import { exportedEvaluation, type ExportResult } from './export-scores';
 import { INDICATOR_COLUMNS } from './sheet-layout';
 
 export const INDICATOR_CSV_HEADERS = [
@@ -41,10 +40,10 @@ export interface IndicatorLine {
   status: string;
 }
 
-/** Every indicator of one evaluation, with the engine's numbers (as shown: scored here, or frozen at 定稿, unless `result` is given). */
-export function* indicatorLines(live: EvaluationBundle, result?: EvaluationResult): Generator<IndicatorLine> {
-  // A finalised evaluation is exported as it was at 定稿.
-  const { bundle, result: scoredResult } = result ? { bundle: live, result } : shownEvaluation(live);
+/** Every indicator of one evaluation, with the engine's numbers (as exported: `exportedEvaluation`, unless `result` is given). */
+export function* indicatorLines(live: EvaluationBundle, result?: ExportResult): Generator<IndicatorLine> {
+  // A finalised evaluation is exported as it was at 定稿; a live one with its cached scores where they hold.
+  const { bundle, result: scoredResult } = result ? { bundle: live, result } : exportedEvaluation(live);
   const p = scoredResult.precision;
   const status = STATUS_LABELS[bundle.evaluation.status];
   for (let i = 0; i < bundle.indicators.length; i++) {

@@ -1,15 +1,12 @@
-import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { Decimal } from '@/lib/decimal';
 import { fenToWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
-import type { EvaluationResult, Grade } from '@/lib/scoring';
+import type { Grade } from '@/lib/scoring';
 import { A4_LANDSCAPE, box, cell, num, NUMBER_FORMATS, scoreFormat } from './sheet-layout';
+import type { ExportedEvaluation } from './export-scores';
 import type { AddWorksheetOptions, Worksheet } from 'exceljs';
 
-export interface ScoredBundle {
-  bundle: EvaluationBundle;
-  result: EvaluationResult;
-}
+export type ScoredBundle = ExportedEvaluation;
 
 export const SUMMARY_HEADERS = [
   '序号',

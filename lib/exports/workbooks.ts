@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { shownEvaluation } from '@/lib/evaluations/frozen';
+import { exportedEvaluation } from './export-scores';
 import { INDICATOR_CSV_HEADERS, indicatorLines, type IndicatorLine } from './indicators-csv';
+import { LineSpool } from './line-spool';
 import { SELF_EVALUATION_SHEET_OPTIONS, writeSelfEvaluationSheet } from './self-evaluation-sheet';
 import { cell, num, NUMBER_FORMATS } from './sheet-layout';
 import { SheetNamer } from './sheet-names';
@@ -65,11 +67,37 @@ function detailRow(line: IndicatorLine): Array<string | number | null> {
   ];
 }
 
+interface StyleRegistry {
+  addStyleModel(model: object | undefined, cellType?: number): number;
+  weakMap?: WeakMap<object, number>;
+}
+
+/**
+ * exceljs finds each cell's style id by rendering the cell's style to XML and looking that up; every
+ * cell has a style object of its own (an empty one for most), so it renders one per cell: the larger
+ * part of writing 140,000 rows. The id depends only on the style's content and the cell's type, so it
+ * is remembered by those (a style object exceljs has already seen keeps the id it gave it).
+ */
+function rememberStyleIds(wb: ExcelJS.stream.xlsx.WorkbookWriter) {
+  const styles = (wb as unknown as { styles: StyleRegistry }).styles;
+  const add = styles.addStyleModel.bind(styles);
+  const ids = new Map<string, number>();
+  styles.addStyleModel = (model, cellType) => {
+    if (!model || styles.weakMap?.has(model)) return add(model, cellType);
+    const key = `${cellType}|${JSON.stringify(model)}`;
+    const id = ids.get(key) ?? add(model, cellType);
+    ids.set(key, id);
+    styles.weakMap?.set(model, id);
+    return id;
+  };
+}
+
 /**
  * `GET /api/years/{year}/evaluations.xlsx`: two sheets, 汇总 (one row per project, then 合计) and
  * 指标明细 (one row per indicator), streamed into `output` row by row with exceljs's streaming writer.
- * `batches` is read twice, once per sheet (a streamed workbook writes its sheets one after the
- * other), so at most one batch of bundles and one row are held, whatever the size of the year.
+ * The year is read and each evaluation scored once: its 汇总 row is written at once and its
+ * indicator lines wait in a temporary file (a streamed workbook writes its sheets one after the
+ * other) until 指标明细 is written, so at most one batch of bundles is held, whatever the year's size.
  */
 export async function writeYearWorkbook(
   { year, batches }: { year: number; batches: () => AsyncIterable<EvaluationBundle[]> },
@@ -77,34 +105,41 @@ export async function writeYearWorkbook(
 ): Promise<{ sheets: number; projects: number; rows: number }> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   describeWorkbook(wb);
+  rememberStyleIds(wb);
 
-  const summary = new SummarySheetWriter(wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS), year);
-  for await (const batch of batches()) {
-    for (const bundle of batch) summary.add(shownEvaluation(bundle));
-    // Let the output drain what was written before the next batch piles up.
-    await nextTick();
-  }
-  const projects = summary.finish();
-
-  const ws = wb.addWorksheet(DETAIL_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = DETAIL_WIDTHS.map((width) => ({ width }));
-  const header = ws.getRow(1);
-  INDICATOR_CSV_HEADERS.forEach((h, i) => cell(ws, 1, i + 1, h, 'header'));
-  header.commit();
-  let rows = 0;
-  for await (const batch of batches()) {
-    for (const bundle of batch)
-      for (const line of indicatorLines(bundle)) {
-        const r = ws.addRow(detailRow(line));
-        r.getCell(11).numFmt = NUMBER_FORMATS.rate;
-        r.commit();
-        rows++;
+  const spool = new LineSpool<IndicatorLine>();
+  try {
+    const summary = new SummarySheetWriter(wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS), year);
+    for await (const batch of batches()) {
+      for (const bundle of batch) {
+        const shown = exportedEvaluation(bundle);
+        summary.add(shown);
+        for (const line of indicatorLines(shown.bundle, shown.result)) spool.add(line);
       }
-    await nextTick();
+      await spool.flush();
+      // Let the output drain what was written before the next batch piles up.
+      await nextTick();
+    }
+    const projects = summary.finish();
+
+    const ws = wb.addWorksheet(DETAIL_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = DETAIL_WIDTHS.map((width) => ({ width }));
+    const header = ws.getRow(1);
+    INDICATOR_CSV_HEADERS.forEach((h, i) => cell(ws, 1, i + 1, h, 'header'));
+    header.commit();
+    let rows = 0;
+    for await (const line of spool.read()) {
+      const r = ws.addRow(detailRow(line));
+      r.getCell(11).numFmt = NUMBER_FORMATS.rate;
+      r.commit();
+      if (++rows % 2000 === 0) await nextTick();
+    }
+    if (rows > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: DETAIL_WIDTHS.length } };
+    await wb.commit();
+    return { sheets: 2, projects, rows };
+  } finally {
+    spool.dispose();
   }
-  if (rows > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: DETAIL_WIDTHS.length } };
-  await wb.commit();
-  return { sheets: 2, projects, rows };
 }
 
 /**

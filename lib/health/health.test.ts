@@ -9,7 +9,7 @@ afterEach(() => cleanup());
 
 describe('checkHealth', () => {
   it('reports a reachable database and the disk, with the free bytes only when detailed', async () => {
-    const temp = tempDatabase();
+    const temp = await tempDatabase();
     cleanup = temp.cleanup;
     const anonymous = await checkHealth(temp.db, { dataDir: temp.dir, detailed: false });
     expect(anonymous).toEqual({ ok: true, database: 'ok', disk: 'ok' });
@@ -18,8 +18,8 @@ describe('checkHealth', () => {
   });
 
   it('answers not ok when the database cannot be reached', async () => {
-    const temp = tempDatabase();
-    closeDatabase(temp.db);
+    const temp = await tempDatabase();
+    await closeDatabase(temp.db);
     cleanup = () => rmSync(temp.dir, { recursive: true, force: true });
     const health = await checkHealth(temp.db, { dataDir: temp.dir, detailed: false });
     expect(health).toMatchObject({ ok: false, database: 'unreachable' });

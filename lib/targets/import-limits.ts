@@ -22,7 +22,8 @@ export const IMPORT_LIMITS = {
 /** Excel's own last column (XFD); column definitions beyond it are malformed. */
 export const EXCEL_MAX_COLUMNS = 16_384;
 
-export type ImportLimit = keyof typeof IMPORT_LIMITS | 'xlsxMalformed';
+/** `resources`: the parse itself ran out of memory or time (lib/targets/parse-off-thread.ts). */
+export type ImportLimit = keyof typeof IMPORT_LIMITS | 'xlsxMalformed' | 'resources';
 
 export interface ImportRefusal {
   limit: ImportLimit;
@@ -107,3 +108,10 @@ export const MAX_SOURCE_CHARS = Math.max(IMPORT_LIMITS.textBytes, Math.ceil(IMPO
 export function sourceTooLarge(content: string): string {
   return `内容为 ${size(utf8Length(content))}，超过导入的上限（文本 ${megabytes(IMPORT_LIMITS.textBytes)}，xlsx 文件 ${megabytes(IMPORT_LIMITS.xlsxBytes)}），未导入`;
 }
+
+/**
+ * The largest request body of an import route (lib/auth/operation-route.ts): a source at its limit
+ * as JSON, with room for escapes (a text of 8 MB, an xlsx of 5 MB as 6.7 MB of base64). The server
+ * actions keep their own, much smaller limit (next.config.js).
+ */
+export const IMPORT_BODY_BYTES = 16 * MB;

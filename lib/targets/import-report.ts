@@ -1,4 +1,5 @@
 import { formatWanYuan } from '../money';
+import { blockingProblems, type BlockingProblem } from './blocking';
 import type { ParsedTable, TableWarning } from './parse-target-table';
 
 export interface ImportReport {
@@ -12,6 +13,8 @@ export interface ImportReport {
   warnings: Array<Pick<TableWarning, 'project' | 'row' | 'line' | 'code' | 'message'>>;
   /** Qualitative targets, listed so the importer can check nothing numeric was misread. */
   qualitativeTargets: Array<{ project: string; row: number; name: string; target: string }>;
+  /** Why the table cannot be imported as read (lib/targets/blocking.ts); empty when it can. Nothing is written while any. */
+  blocking: BlockingProblem[];
 }
 
 export function summarizeTable(table: ParsedTable, year: number | null = table.year): ImportReport {
@@ -34,5 +37,6 @@ export function summarizeTable(table: ParsedTable, year: number | null = table.y
       name: ind.name,
       target: ind.annualTargetText,
     })),
+    blocking: blockingProblems(table),
   };
 }

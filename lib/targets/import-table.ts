@@ -18,6 +18,15 @@ import { summarizeTable, type ImportReport } from './import-report';
 import { indicatorTexts } from './table-types';
 import type { ParsedProject, ParsedTable } from './parse-target-table';
 
+/**
+ * The database driver answers synchronously, so a table of thousands of projects would hold the
+ * server's one thread for seconds: after this much work the import lets other requests run (their
+ * reads see the last commit; their writes wait for this transaction). Short, because a page that
+ * waits several times in its rendering waits this long each time.
+ */
+const YIELD_AFTER_MS = 5;
+const nextTurnOfEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface ImportOutcome extends ImportReport {
   dryRun: boolean;
   created: string[];
@@ -65,7 +74,12 @@ export async function importTargetTable(
   const write = async (tx: Db) => {
     await insertYear(tx, { year, scheme: 'national' });
     const departmentId = chosen?.id ?? (await ensureDepartment(tx, { name: table.department }));
+    let worked = performance.now();
     for (const [position, parsed] of table.projects.entries()) {
+      if (performance.now() - worked > YIELD_AFTER_MS) {
+        await nextTurnOfEventLoop();
+        worked = performance.now();
+      }
       const project = projectTargets(parsed, position, table.implementingUnit);
       const indicators = indicatorTargets(parsed);
       const existing = await findProjectByName(tx, { year, departmentId, name: parsed.name });
@@ -88,11 +102,13 @@ export async function importTargetTable(
       }
     }
   };
+  // A table that cannot be imported as read (a header taken for a project…) writes nothing, not even in a dry run.
+  if (outcome.blocking.length > 0) return outcome;
   await transaction(db, write, { rollback: dryRun });
   return outcome;
 }
 
-function projectTargets(parsed: ParsedProject, position: number, implementingUnit: string): ProjectTargets {
+export function projectTargets(parsed: ParsedProject, position: number, implementingUnit: string): ProjectTargets {
   return {
     name: parsed.name,
     implementingUnit,
@@ -105,7 +121,7 @@ function projectTargets(parsed: ParsedProject, position: number, implementingUni
   };
 }
 
-function indicatorTargets(parsed: ParsedProject): IndicatorTargets[] {
+export function indicatorTargets(parsed: ParsedProject): IndicatorTargets[] {
   return parsed.indicators.map((ind) => ({
     position: ind.position,
     ...indicatorTexts(ind),

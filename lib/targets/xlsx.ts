@@ -39,8 +39,21 @@ export async function parseTargetWorkbook(input: Buffer | ArrayBuffer | Uint8Arr
     const header = findHeader(ws);
     if (header) return readSheet(ws, header);
   }
-  return unreadable('未找到绩效目标表的表头：须有“项目名称”“一级指标”“二级指标”“三级指标”“年度指标值”等列');
+  return unreadable(NO_HEADER);
 }
+
+/**
+ * Cells pasted from a sheet laid out like the workbook (lib/targets/pasted-cells.ts), one array of cell
+ * texts per row: read exactly as a worksheet of the same cells would be.
+ */
+export function parseTargetGrid(rows: string[][]): ParsedTargetWorkbook {
+  const ws = new ExcelJS.Workbook().addWorksheet('粘贴的单元格');
+  for (const cells of rows) ws.addRow(cells.map((text) => (text === '' ? null : text)));
+  const header = findHeader(ws);
+  return header ? readSheet(ws, header) : unreadable(NO_HEADER);
+}
+
+const NO_HEADER = '未找到绩效目标表的表头：须有“项目名称”“一级指标”“二级指标”“三级指标”“年度指标值”等列';
 
 function unreadable(message: string): ParsedTargetWorkbook {
   return {

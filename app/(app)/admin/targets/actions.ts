@@ -2,8 +2,6 @@
 
 import { serverAction } from '@/lib/auth/server-action';
 import { updateProjectTargetsOperation } from '@/lib/targets/edit-targets';
-import { confirmTargetImportOperation, previewTargetImportOperation } from '@/lib/targets/import-operations';
 
-export const previewTargetImportAction = serverAction(previewTargetImportOperation);
-export const confirmTargetImportAction = serverAction(confirmTargetImportOperation);
+// The import's preview and confirmation are routes (app/api/imports/targets/*): their sources are larger than an action may be.
 export const updateProjectTargetsAction = serverAction(updateProjectTargetsOperation);

@@ -14,7 +14,7 @@ export default async function ImportTargetsPage() {
     <>
       <PageHead
         title="导入绩效目标表"
-        note="粘贴从公开 PDF 中复制的目标表文本，或上传 .txt / .xlsx 文件。先预览，确认无误后再导入；取消不会改动任何数据。重复导入同一张表不会产生重复项目。"
+        note="粘贴从公开 PDF 中复制的目标表文本或从目标表 Excel 中复制的单元格，或上传 .txt / .xlsx 文件。先预览，确认无误后再导入；取消不会改动任何数据。重复导入同一张表不会产生重复项目。"
       />
       <ImportTargetsForm departments={active} />
     </>
