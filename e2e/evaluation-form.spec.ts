@@ -215,6 +215,7 @@ test('the page: title, favicon, skip link, focus ring on the red header, opaque 
   // A visible (white) focus ring on the red header.
   await head.reload();
   await head.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
   await head.keyboard.press('Tab');
   const focused = head.locator('header.app-header :focus');
   await expect(focused).toHaveCount(1);
