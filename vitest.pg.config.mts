@@ -18,6 +18,9 @@ export default defineConfig({
       'tests/file-permissions.test.ts',
       'tests/query-plans.test.ts',
       'tests/import-targets.test.ts',
+      // They run the targets:import script against the SQLite file of a temporary DATA_DIR.
+      'tests/import-limits.test.ts',
+      'tests/import-many-targets.test.ts',
       // An older release's SQLite migrations, replayed (PostgreSQL installs start at the current schema).
       'tests/legacy-demo.test.ts',
     ],

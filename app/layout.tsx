@@ -3,6 +3,7 @@ import { DemoBanner } from '@/components/demo-banner';
 import type { Metadata } from 'next';
 import './globals.css';
 import './workbench.css';
+import './form.css';
 import './mobile.css';
 
 export const metadata: Metadata = {

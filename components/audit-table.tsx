@@ -14,11 +14,29 @@ export interface AuditRow {
   newValue: string | null;
 }
 
+/** Longer values are cut to their first characters, the rest behind 展开: one change stays one readable line. */
+const CUT_AT = 60;
+
+function CutText({ text }: { text: string }) {
+  if (text.length <= CUT_AT) return text;
+  return (
+    <details className="cut-text">
+      <summary>
+        <span className="cut-preview">{text.slice(0, CUT_AT)}…</span>
+        <span className="cut-toggle">展开</span>
+        <span className="cut-toggle-open">收起</span>
+      </summary>
+      <span className="cut-full">{text}</span>
+    </details>
+  );
+}
+
 const COLUMNS: Array<Column<AuditRow>> = [
-  { header: '时间', className: 'nowrap', cell: (e) => formatDateTime(e.createdAt), sort: 'time' },
-  { header: '操作人', cell: (e) => e.actor ?? '系统', sort: 'actor' },
+  { header: '时间', className: 'nowrap audit-time', cell: (e) => formatDateTime(e.createdAt), sort: 'time' },
+  { header: '操作人', className: 'audit-actor', cell: (e) => e.actor ?? '系统', sort: 'actor' },
   {
     header: '项目',
+    className: 'audit-field',
     cell: (e) => (
       <>
         {e.field}
@@ -27,8 +45,8 @@ const COLUMNS: Array<Column<AuditRow>> = [
     ),
     sort: 'field',
   },
-  { header: '原值', cellClassName: 'prose old', cell: (e) => e.oldValue ?? '（空）' },
-  { header: '新值', cellClassName: 'prose', cell: (e) => e.newValue ?? '（空）' },
+  { header: '原值', cellClassName: 'prose old', cell: (e) => <CutText text={e.oldValue ?? '（空）'} /> },
+  { header: '新值', cellClassName: 'prose', cell: (e) => <CutText text={e.newValue ?? '（空）'} /> },
 ];
 
 /**
@@ -57,7 +75,7 @@ export function AuditTable({
       {entries.length === 0 ? (
         <p className="muted">{searching ? '没有符合条件的修改记录。' : '暂无修改记录。'}</p>
       ) : (
-        <DataTable columns={COLUMNS} rows={entries} testId={testId} compact list={list} />
+        <DataTable columns={COLUMNS} rows={entries} testId={testId} compact className="audit-table" list={list} />
       )}
       {list && <Pager list={list} label="修改记录分页" unit="条" />}
     </>

@@ -1,4 +1,4 @@
-import { expect, openEvaluation, test } from './support/fixtures';
+import { expect, openEvaluation, submitForReview, test } from './support/fixtures';
 
 const PROJECT = '综合减灾和物资保障（预案管理）年度专项经费';
 
@@ -41,7 +41,7 @@ test('bad input gets a message next to the field and nothing typed is lost; text
   await page.getByLabel('应急演练完成时效情况 评定等级').selectOption('达成');
   await page.getByLabel('预算成本控制率 实际完成值').fill('98');
   await page.getByLabel('应急演练社会效益 评定等级').selectOption('达成');
-  await page.getByRole('button', { name: '提交审核' }).click();
+  await submitForReview(page);
   await expect(page.getByTestId('evaluation-status')).toHaveText('已提交');
   await expect(page.getByTestId('goal-actual')).toHaveText(html);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();

@@ -3,7 +3,7 @@ import { rowKey } from '../lib/evidence/rows';
 import { exeFile, pdfFile, pngFile, readZip } from '../tests/evidence-files';
 import { completeDraft, type Detail } from './support/drafts';
 import { dropFiles, sha256, uploadAs, type EvidenceFile } from './support/evidence';
-import { expect, isolatedTest, openEvaluation } from './support/fixtures';
+import { expect, isolatedTest, openEvaluation, submitForReview } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
 import type { APIRequestContext } from '@playwright/test';
 
@@ -92,7 +92,7 @@ test('owner1 attaches a PDF and a PNG to two rows, previews, submits; the head s
   // The uploads left the form alone: what was typed is still there, unsaved, and goes in with the submission.
   await expect(goal).toHaveValue('全年审批服务按时完成，附出勤台账和现场照片。');
   await expect(owner.getByText('有未保存的修改')).toBeVisible();
-  await owner.getByRole('button', { name: '提交审核' }).click();
+  await submitForReview(owner);
   await expect(owner.getByTestId('evaluation-status')).toHaveText('已提交');
   // Submitted: the owner may no longer remove anything, on the page or by a request of their own.
   await expect(owner.getByRole('button', { name: /^删除/ })).toHaveCount(0);
@@ -130,6 +130,7 @@ test('the door refuses an executable and a 21 MB file with their messages, and k
   const { ownerApi, detail, project } = await ownersEvaluation(server.url, '三防专项经费');
   const owner = await pageAs('owner1');
   await openEvaluation(owner, project);
+  await owner.getByRole('button', { name: `${detail.indicators[0].name} 填写说明` }).click();
   const explanation = owner.getByLabel(`${detail.indicators[0].name} 偏差原因分析及改进措施`);
   await explanation.fill('尚未保存的说明');
   await owner.getByLabel('年度总体目标实际完成情况').fill('尚未保存的完成情况');

@@ -4,19 +4,12 @@ import { formatRate } from '../lib/format';
 import { formatScore } from '../lib/format';
 import { NATIONAL_SCHEME, scoreEvaluation } from '../lib/scoring';
 import { parseTargetText } from '../lib/targets/parse-target-text';
-import { expect, test } from './support/fixtures';
+import { EQUIPMENT_PROJECT, EQUIPMENT_ROWS, openFromList } from './support/equipment';
+import { expect, submitForReview, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
 
-const PROJECT = '队伍装备基础设施建设专项经费';
-const ROWS = {
-  devices: '购买办公设备的数量',
-  hours: '采购物业管理服务服务时长',
-  quality: '办公设备的质量合格率',
-  acceptance: '办公设备验收合格率',
-  service: '物管服务合格率',
-  payment: '支付相关费用的时间长度',
-  satisfaction: '工作人员对办公设备及物业管理的满意度',
-};
+const PROJECT = EQUIPMENT_PROJECT;
+const ROWS = EQUIPMENT_ROWS;
 
 /** What the engine says for exactly the inputs this test types (scoring-rules.md), incl. the reviewed score. */
 function expectedFinal() {
@@ -49,14 +42,7 @@ function expectedFinal() {
   });
 }
 
-async function openEvaluation(page: Page) {
-  await page.goto('/projects');
-  await page
-    .getByRole('row', { name: new RegExp(PROJECT) })
-    .getByRole('link', { name: /填写|等待|审核|复核|完成/ })
-    .click();
-  await expect(page.getByRole('heading', { name: PROJECT })).toBeVisible();
-}
+const openEvaluation = (page: Page) => openFromList(page);
 
 test('an evaluation goes from the owner through the head to finance, and ends locked', async ({ pageAs }, testInfo) => {
   // Three roles, every step through the browser: minutes on a loaded machine.
@@ -83,10 +69,12 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   await expect(owner.getByTestId('indicator-row-1')).toContainText('必填：未达到年度指标值');
   await expect(owner.getByTestId('indicator-row-6')).toContainText('必填：定性指标未达成');
   await expect(owner.getByTestId('indicator-row-3')).not.toContainText('必填');
+  // 提交审核 asks first, and lists what is still missing instead of offering to submit.
   await owner.getByRole('button', { name: '提交审核' }).click();
   const refusal = owner.getByRole('alert').filter({ hasText: '还不能提交' });
   await expect(refusal).toContainText(`第1行“${ROWS.devices}”`);
   await expect(refusal).toContainText(`第6行“${ROWS.payment}”`);
+  await owner.getByTestId('submit-dialog').getByRole('button', { name: '返回填写' }).click();
   await expect(owner.getByTestId('evaluation-status')).toHaveText('草稿');
 
   await owner.getByLabel(`${ROWS.devices} 偏差原因分析及改进措施`).fill('一台信创台式电脑因供货延迟于次年一月到货。');
@@ -108,7 +96,7 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   );
   await expect(owner.getByLabel('年度总体目标实际完成情况')).toHaveValue('设备已采购到位，物业服务全年正常。');
 
-  await owner.getByRole('button', { name: '提交审核' }).click();
+  await submitForReview(owner);
   await expect(owner.getByTestId('evaluation-status')).toHaveText('已提交');
 
   // The head returns it with a comment.
@@ -122,7 +110,7 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   await owner.reload();
   await expect(owner.getByTestId('return-notice')).toContainText('请把满意度调查结果更新为最终统计数。');
   await owner.getByLabel(`${ROWS.satisfaction} 实际完成值`).fill('97');
-  await owner.getByRole('button', { name: '提交审核' }).click();
+  await submitForReview(owner);
   await expect(owner.getByTestId('evaluation-status')).toHaveText('已提交');
 
   await head.reload();

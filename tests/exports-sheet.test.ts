@@ -257,6 +257,6 @@ describe('项目支出绩效自评表 workbook of a finalised evaluation', () =>
     const first = ws.getRow(rowOf(ws, '一级指标') + 1).getCell(7);
     expect([first.value, first.numFmt]).toEqual([Number(result.indicators[0].selfScore), '0']);
     expect([result.indicators[0].computedScore, result.indicators[0].selfScore]).toEqual(['14', '10']);
-    expect(ws.getRow(rowOf(ws, '一级指标') + 1).getCell(8).value).toBe('受汛期影响\n评价扣分理由：佐证材料不全');
+    expect(ws.getRow(rowOf(ws, '一级指标') + 1).getCell(8).value).toBe('受汛期影响\n调减理由：佐证材料不全');
   });
 });

@@ -5,13 +5,16 @@ import { SignOutButton } from '@/components/sign-out-button';
 import { getDb } from '@/db';
 import { countUnread } from '@/db/queries/notifications';
 import { requireUser } from '@/lib/auth/session';
-import { ROLE_LABELS } from '@/lib/roles';
+import { bareName, ROLE_LABELS } from '@/lib/roles';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const unread = await countUnread(getDb(), { userId: user.id });
   return (
     <div className="app-shell">
+      <a className="skip-link" href="#main-content">
+        跳到主要内容
+      </a>
       <header className="app-header">
         <Link href="/" className="brand">
           绩效自评
@@ -27,14 +30,18 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <div className="user-box">
             <NotificationBell unread={unread} />
             <Link href="/account" title="我的账号">
-              {user.displayName}
-              <span className="role-tag">{ROLE_LABELS[user.role]}</span>
+              {bareName(user.displayName, user.role)}
+              {bareName(user.displayName, user.role) !== ROLE_LABELS[user.role] && (
+                <span className="role-tag">{ROLE_LABELS[user.role]}</span>
+              )}
             </Link>
             <SignOutButton />
           </div>
         </HeaderMenu>
       </header>
-      <main className="app-main">{children}</main>
+      <main className="app-main" id="main-content" tabIndex={-1}>
+        {children}
+      </main>
     </div>
   );
 }

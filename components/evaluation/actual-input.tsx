@@ -5,7 +5,15 @@ import type { SheetIndicator } from '@/lib/evaluations/engine-input';
 import type { EvaluationDraft } from '@/lib/evaluations/form-schema';
 import { partLabels, unitOf } from '@/lib/evaluations/labels';
 import { bandInWords, QUALITATIVE_TIERS, type Scheme } from '@/lib/scoring/scheme';
+import { COMPARATOR_SYMBOLS, type QuantitativePart } from '@/lib/targets/types';
 import { FieldError } from './field-error';
+
+/** A compound part's target beside its input (`/ 3 台`, `/ ≤ 5 %`): what to reach, in the part's unit. */
+function partTarget(part: QuantitativePart): string {
+  const value = part.comparator === 'range' ? `${part.value}–${part.upper ?? ''}` : part.value;
+  const sign = part.comparator === '<=' || part.comparator === '<' ? `${COMPARATOR_SYMBOLS[part.comparator]} ` : '';
+  return `${sign}${value} ${part.unit}`.trim();
+}
 
 /** The input that fits the target: a number with its unit, one number per compound part, or tier + percent. */
 export function ActualInput({
@@ -74,7 +82,7 @@ export function ActualInput({
                 {...register(`${base}.parts.${i}`)}
                 aria-invalid={invalid(`${base}.parts.${i}`)}
               />
-              <span className="unit">{unitOf(target, i)}</span>
+              <span className="part-target">/ {partTarget(part)}</span>
             </label>
             <FieldError control={control} name={`${base}.parts.${i}`} />
           </div>

@@ -3,10 +3,12 @@
 import { useFormContext } from 'react-hook-form';
 import { EvidenceSection } from '@/components/evidence/evidence-cell';
 import { TEXT_LIMITS, type EvaluationDraft } from '@/lib/evaluations/form-schema';
+import { BUDGET_ANCHOR, GOAL_ANCHOR } from '@/lib/evaluations/submission-problems';
 import { formatDateTime, formatRate, formatScore } from '@/lib/format';
 import { fenToWanYuan, formatWanYuan, parseWanYuan } from '@/lib/money';
-import type { EvaluationResult } from '@/lib/scoring';
+import { BUDGET_OVERSPENT_REASON, type EvaluationResult } from '@/lib/scoring';
 import { FieldError } from './field-error';
+import { LimitedText } from './limited-text';
 
 /** 全年执行数 as finance imported it from the treasury payment system. */
 export interface ImportedExecution {
@@ -28,11 +30,12 @@ export function BudgetAndGoal({
 }) {
   const { register, control, getFieldState, formState, watch } = useFormContext<EvaluationDraft>();
   const budget = result.budget;
+  const overspent = budget.explanationReasons.includes(BUDGET_OVERSPENT_REASON);
   const invalid = (name: 'budgetAdjusted' | 'budgetExecuted' | 'budgetExplanation' | 'goalActual') =>
     getFieldState(name, formState).invalid;
   return (
     <>
-      <section className="card">
+      <section className="card" id={BUDGET_ANCHOR}>
         <h2>预算执行情况（万元）</h2>
         <div className="budget-grid">
           <div>
@@ -70,40 +73,45 @@ export function BudgetAndGoal({
             </span>
           </div>
         </div>
+        {overspent && (
+          <p className="notice warn" role="note" data-testid="over-budget">
+            全年执行数超过全年预算数（执行率 {formatRate(budget.rate)}
+            ）：请核对金额；如确属超预算支出，须在下方说明原因。
+          </p>
+        )}
         {(budget.explanationRequired || invalid('budgetExplanation')) && (
-          <label className="field">
+          <div className="field">
             <span>
               预算执行偏差原因分析及改进措施{' '}
-              <em className="required-note">必填：{budget.explanationReasons.join('；')}</em>
+              {budget.explanationRequired && (
+                <em className="required-note">必填：{budget.explanationReasons.join('；')}</em>
+              )}
             </span>
-            <textarea
-              rows={2}
-              maxLength={TEXT_LIMITS.explanation}
-              {...register('budgetExplanation')}
-              aria-invalid={invalid('budgetExplanation')}
+            <LimitedText<EvaluationDraft>
+              name="budgetExplanation"
+              max={TEXT_LIMITS.explanation}
+              label="预算执行偏差原因分析及改进措施"
+              required={budget.explanationRequired}
             />
-            <FieldError control={control} name="budgetExplanation" />
-          </label>
+          </div>
         )}
         <EvidenceSection rowKey="budget" title="预算执行的佐证材料" />
       </section>
 
-      <section className="card goal-grid">
+      <section className="card goal-grid" id={GOAL_ANCHOR}>
         <div>
           <h2>年度总体目标 · 预期目标</h2>
           <p className="prose">{goal || <span className="muted">（目标表未填写）</span>}</p>
         </div>
-        <label className="field">
+        <div className="field">
           <h2>实际完成情况</h2>
-          <textarea
+          <LimitedText<EvaluationDraft>
+            name="goalActual"
+            max={TEXT_LIMITS.goalActual}
+            label="年度总体目标实际完成情况"
             rows={6}
-            maxLength={TEXT_LIMITS.goalActual}
-            aria-label="年度总体目标实际完成情况"
-            {...register('goalActual')}
-            aria-invalid={invalid('goalActual')}
           />
-          <FieldError control={control} name="goalActual" />
-        </label>
+        </div>
         <EvidenceSection rowKey="goal" />
       </section>
     </>

@@ -16,6 +16,7 @@ import { FieldMessage, FormBanner, useServerFeedback } from '@/components/form-f
 import { callAction, type ActionState } from '@/lib/action-state';
 import { TEXT_LIMITS } from '@/lib/evaluations/form-schema';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
+import { CharCount } from './limited-text';
 
 export type Decision = 'approve' | 'return' | 'finalize' | 'withdraw' | 'reopen' | 'reassess';
 
@@ -107,12 +108,12 @@ export function DecisionPanel({
         <span>意见{required.length > 0 && `（${required.join('、')}时必填）`}</span>
         <textarea
           rows={3}
-          maxLength={TEXT_LIMITS.comment}
           value={comment}
           onChange={(e) => setComment(e.target.value)}
           aria-label={title}
           aria-invalid={Boolean(commentError)}
         />
+        <CharCount length={comment.length} max={TEXT_LIMITS.comment} />
         <FieldMessage message={commentError} />
       </label>
       {decisions.includes('return') && evidence && (

@@ -10,6 +10,7 @@ import { FormBanner, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import type { Sheet } from '@/lib/evaluations/engine-input';
 import { evaluationDraftSchema, type EvaluationDraft } from '@/lib/evaluations/form-schema';
+import { rowAnchor, submissionProblemList, type SubmissionProblem } from '@/lib/evaluations/submission-problems';
 import type { ReportSection } from '@/lib/reports/report-model';
 import type { Scheme } from '@/lib/scoring';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
@@ -18,6 +19,7 @@ import { EvaluationTabs } from './evaluation-tabs';
 import { IndicatorTable } from './indicator-table';
 import { ReportEditor } from './report-editor';
 import { ScorePanel } from './score-panel';
+import { useSubmitDialog } from './submit-dialog';
 import { useLeaveGuard } from './use-leave-guard';
 import { useLiveScore } from './use-live-score';
 
@@ -35,13 +37,23 @@ interface Props {
 /** The owner's form: save a draft at any time, submit when complete; nothing typed is ever cleared by an error. */
 export function EvaluationForm({ sheet, scheme, initial, goal, imported = null, report }: Props) {
   const router = useRouter();
-  // Validating on submit, not on blur: a message appearing above the buttons must not move them from under the click.
-  const form = useForm<EvaluationDraft>({ resolver: zodResolver(evaluationDraftSchema), defaultValues: initial });
+  // Validated when a field is left (then as it changes): the messages stand beside their fields, the buttons stay put.
+  const form = useForm<EvaluationDraft>({
+    resolver: zodResolver(evaluationDraftSchema),
+    defaultValues: initial,
+    mode: 'onTouched',
+  });
   const values = useWatch({ control: form.control }) as EvaluationDraft;
-  const result = useLiveScore(sheet, scheme, values);
+  const live = useLiveScore(sheet, scheme, values);
+  const { result } = live;
+  const confirm = useSubmitDialog();
   const { banner, setBanner, show, invalid } = useServerFeedback(form);
   const [busy, setBusy] = useState(false);
-  const { isDirty } = form.formState;
+  const { isDirty, errors } = form.formState;
+  const errorRows = Object.keys(errors.indicators ?? {})
+    .map(Number)
+    .filter((i) => Number.isInteger(i))
+    .sort((a, b) => a - b);
   useLeaveGuard(isDirty && !busy);
 
   /** Saves; resolves to the new version, or null when the save was refused (the form keeps its values). */
@@ -72,7 +84,25 @@ export function EvaluationForm({ sheet, scheme, initial, goal, imported = null, 
     }
   };
 
+  /** What the server would refuse the submission for, from what is on the page now (the same list it checks). */
+  const problemsNow = (): SubmissionProblem[] => {
+    const invalid = [...live.invalidRows].sort((a, b) => a - b);
+    const invalidAnchors = new Set(invalid.map(rowAnchor));
+    return [
+      ...invalid.map((i) => ({
+        field: '_',
+        fieldMessage: '',
+        message: `第${i + 1}行“${sheet.indicators[i].name}”：填写有误，请按提示修改`,
+        anchor: rowAnchor(i),
+      })),
+      ...submissionProblemList({ sheet, input: live.input, result, goalActual: values.goalActual ?? '' }).filter(
+        (p) => !invalidAnchors.has(p.anchor),
+      ),
+    ];
+  };
+
   const onSubmit = async () => {
+    if (!(await confirm.ask({ result, problems: problemsNow() }))) return;
     setBusy(true);
     try {
       const version = form.formState.isDirty ? await save() : form.getValues('version');
@@ -118,7 +148,7 @@ export function EvaluationForm({ sheet, scheme, initial, goal, imported = null, 
                   isDirty ? '页面上有未保存的修改：请先保存草稿（或刷新页面放弃修改），再确认导入。' : null
                 }
               />
-              <IndicatorTable sheet={sheet} scheme={scheme} result={result} />
+              <IndicatorTable sheet={sheet} scheme={scheme} result={result} invalidRows={live.invalidRows} />
               <BudgetAndGoal
                 budgetInitialFen={sheet.budgetInitialFen}
                 goal={goal}
@@ -126,12 +156,23 @@ export function EvaluationForm({ sheet, scheme, initial, goal, imported = null, 
                 imported={imported}
               />
             </div>
-            <ScorePanel result={result} />
+            <ScorePanel result={result} invalidRows={live.invalidRows} budgetInvalid={live.budgetInvalid} />
           </div>
           <ReportEditor evaluationId={initial.evaluationId} sections={report} />
         </EvaluationTabs>
         <div className="form-actions" role="group" aria-label="操作">
           <FormBanner banner={banner} className="banner" />
+          {banner?.kind === 'error' && errorRows.length > 0 && (
+            <span className="error-rows" data-testid="error-rows">
+              请修改：
+              {errorRows.map((i, k) => (
+                <span key={i}>
+                  {k > 0 && '、'}
+                  <a href={`#${rowAnchor(i)}`}>第{i + 1}行</a>
+                </span>
+              ))}
+            </span>
+          )}
           <span className="muted">{isDirty ? '有未保存的修改' : '所有修改已保存'}</span>
           <button type="submit" className="button" disabled={busy}>
             {WORKFLOW_ACTIONS.save.button}
@@ -140,6 +181,7 @@ export function EvaluationForm({ sheet, scheme, initial, goal, imported = null, 
             {WORKFLOW_ACTIONS.submit.button}
           </button>
         </div>
+        {confirm.dialog}
       </form>
     </FormProvider>
   );

@@ -5,7 +5,7 @@ import { describeActualWithUnits } from '@/lib/evaluations/labels';
 import { rowKey } from '@/lib/evidence/rows';
 import { formatRate, formatScore } from '@/lib/format';
 import { formatWanYuan } from '@/lib/money';
-import type { EvaluationResult } from '@/lib/scoring';
+import { DEDUCTION_WORDS, type EvaluationResult } from '@/lib/scoring';
 import { ReviewReasonCell, ReviewScoreCell } from './review-cells';
 
 type Indicator = EvaluationBundle['indicators'][number];
@@ -52,7 +52,9 @@ export function EvaluationView({
         <>
           {formatScore(scoredOf(i).selfScore, p)}
           {resultOf(ind)?.deductionScore != null && (
-            <small className="note">评价扣分：{resultOf(ind)?.deductionReason}</small>
+            <small className="note">
+              {DEDUCTION_WORDS.action}，{DEDUCTION_WORDS.reason}：{resultOf(ind)?.deductionReason}
+            </small>
           )}
         </>
       ),

@@ -1,9 +1,8 @@
 'use client';
 
-import { useFormContext } from 'react-hook-form';
 import { TEXT_LIMITS, type EvaluationDraft } from '@/lib/evaluations/form-schema';
 import type { ReportSection } from '@/lib/reports/report-model';
-import { FieldError } from './field-error';
+import { LimitedText } from './limited-text';
 
 /** Where the report is read whole: the print view and the Word file. */
 export function ReportLinks({ evaluationId }: { evaluationId: number }) {
@@ -24,7 +23,6 @@ export function ReportLinks({ evaluationId }: { evaluationId: number }) {
  * text box for each section the owner writes, saved with the draft by the same 保存草稿.
  */
 export function ReportEditor({ evaluationId, sections }: { evaluationId: number; sections: ReportSection[] }) {
-  const { register, control, getFieldState, formState } = useFormContext<EvaluationDraft>();
   return (
     <section className="card report-editor" aria-label="自评报告">
       <ReportLinks evaluationId={evaluationId} />
@@ -43,18 +41,16 @@ export function ReportEditor({ evaluationId, sections }: { evaluationId: number;
                 </p>
               ))}
               {part.free && (
-                <label className="field">
+                <div className="field">
                   <span>{part.free.label}</span>
-                  <textarea
-                    rows={5}
-                    maxLength={TEXT_LIMITS.report}
+                  <LimitedText<EvaluationDraft>
+                    name={`report.${part.free.key}`}
+                    max={TEXT_LIMITS.report}
+                    label={`自评报告 ${part.free.label}`}
                     placeholder={part.free.hint}
-                    aria-label={`自评报告 ${part.free.label}`}
-                    aria-invalid={getFieldState(`report.${part.free.key}`, formState).invalid}
-                    {...register(`report.${part.free.key}`)}
+                    rows={5}
                   />
-                  <FieldError control={control} name={`report.${part.free.key}`} />
-                </label>
+                </div>
               )}
             </div>
           ))}

@@ -3,6 +3,7 @@
 import { useFormContext, type Path } from 'react-hook-form';
 import { TEXT_LIMITS, type ReviewInput } from '@/lib/evaluations/form-schema';
 import { FieldError } from './field-error';
+import { LimitedText } from './limited-text';
 
 /** One line of the review in the indicator table: `indicators.3` or `budget`. */
 type ReviewLine = 'budget' | `indicators.${number}`;
@@ -26,16 +27,13 @@ export function ReviewScoreCell({ line, label }: { line: ReviewLine; label: stri
 
 /** The reason of a reviewed score, beside it in the row. */
 export function ReviewReasonCell({ line, label }: { line: ReviewLine; label: string }) {
-  const { register, control } = useFormContext<ReviewInput>();
   return (
     <div className="review-cell">
-      <textarea
-        rows={2}
-        aria-label={`${label} 复核理由`}
-        maxLength={TEXT_LIMITS.reason}
-        {...register(`${line}.reason` as Path<ReviewInput>)}
+      <LimitedText<ReviewInput>
+        name={`${line}.reason` as Path<ReviewInput>}
+        max={TEXT_LIMITS.reason}
+        label={`${label} 复核理由`}
       />
-      <FieldError control={control} name={`${line}.reason`} />
     </div>
   );
 }

@@ -1,9 +1,36 @@
 import { Decimal } from '@/lib/decimal';
+import { rowAnchor } from '@/lib/evaluations/submission-problems';
 import { formatRate, formatScore } from '@/lib/format';
 import { capInWords, type EvaluationResult } from '@/lib/scoring';
 
-/** Total, grade and the rows that pull the total down: what the owner watches while typing. */
-export function ScorePanel({ result, title = '自评得分（实时计算）' }: { result: EvaluationResult; title?: string }) {
+/** How much of the form is filled: each indicator row and the 全年执行数, invalid ones not counted. */
+export function fillProgress(
+  result: EvaluationResult,
+  invalidRows: ReadonlySet<number> = new Set(),
+  budgetInvalid = false,
+) {
+  const filled =
+    result.indicators.filter((ind, i) => !ind.missingActual && !invalidRows.has(i)).length +
+    (result.budget.missingExecuted || budgetInvalid ? 0 : 1);
+  return { filled, total: result.indicators.length + 1 };
+}
+
+/**
+ * Total, grade and the rows that pull the total down: what the owner watches while typing. Nothing
+ * entered yet says so (尚未填写, no grade); a row whose input is not valid yet is named as invalid,
+ * never silently counted as 未填写.
+ */
+export function ScorePanel({
+  result,
+  title = '自评得分（实时计算）',
+  invalidRows = new Set(),
+  budgetInvalid = false,
+}: {
+  result: EvaluationResult;
+  title?: string;
+  invalidRows?: ReadonlySet<number>;
+  budgetInvalid?: boolean;
+}) {
   const losses = result.indicators
     .map((ind, i) => ({
       row: i + 1,
@@ -14,7 +41,12 @@ export function ScorePanel({ result, title = '自评得分（实时计算）' }:
     .filter((l) => !l.missing && l.lost.greaterThan(0))
     .sort((a, b) => b.lost.comparedTo(a.lost) || a.row - b.row)
     .slice(0, 5);
-  const missing = result.missingActualIndexes.length + (result.budget.missingExecuted ? 1 : 0);
+  const missing =
+    result.missingActualIndexes.filter((i) => !invalidRows.has(i)).length +
+    (result.budget.missingExecuted && !budgetInvalid ? 1 : 0);
+  const progress = fillProgress(result, invalidRows, budgetInvalid);
+  const empty = progress.filled === 0 && invalidRows.size === 0 && !budgetInvalid;
+  const invalid = [...invalidRows].sort((a, b) => a - b);
   const deducted = result.indicators.flatMap((ind, i) =>
     ind.overAchievementDeduction === '0'
       ? []
@@ -24,14 +56,37 @@ export function ScorePanel({ result, title = '自评得分（实时计算）' }:
   return (
     <aside className="score-panel" aria-label="得分">
       <h2>{title}</h2>
-      <div className="score-total">
-        <span className="total num" data-testid="live-total">
-          {formatScore(result.finalTotal, result.precision)}
-        </span>
-        <span className={`grade grade-${result.finalGrade}`} data-testid="live-grade">
-          {result.finalGrade}
-        </span>
-      </div>
+      {empty ? (
+        <div className="score-total">
+          <span className="total empty" data-testid="live-total">
+            尚未填写
+          </span>
+        </div>
+      ) : (
+        <div className="score-total">
+          <span className="total num" data-testid="live-total">
+            {formatScore(result.finalTotal, result.precision)}
+          </span>
+          <span className={`grade grade-${result.finalGrade}`} data-testid="live-grade">
+            {result.finalGrade}
+          </span>
+        </div>
+      )}
+      <p className="fill-progress" data-testid="live-progress">
+        已填 {progress.filled} / {progress.total}
+      </p>
+      {(invalid.length > 0 || budgetInvalid) && (
+        <p className="form-error" data-testid="live-invalid">
+          填写有误、未计入得分：
+          {invalid.map((i, k) => (
+            <span key={i}>
+              {k > 0 && '、'}
+              <a href={`#${rowAnchor(i)}`}>第{i + 1}行</a>
+            </span>
+          ))}
+          {budgetInvalid && `${invalid.length > 0 ? '、' : ''}预算执行金额`}
+        </p>
+      )}
       {result.cap && (
         <p className="score-cap" data-testid="live-cap">
           {capInWords(result.cap)}
@@ -49,7 +104,7 @@ export function ScorePanel({ result, title = '自评得分（实时计算）' }:
         <dt>预算执行得分</dt>
         <dd>{formatScore(result.budget.finalScore, result.precision)}</dd>
       </dl>
-      {missing > 0 && <p className="muted">尚有 {missing} 项未填写，未填写的按 0 分计。</p>}
+      {missing > 0 && !empty && <p className="muted">尚有 {missing} 项未填写，未填写的按 0 分计。</p>}
       {losses.length > 0 && (
         <>
           <h3>失分较多的指标</h3>

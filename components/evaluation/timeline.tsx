@@ -1,6 +1,6 @@
 import type { listReviewActions } from '@/db/queries/evaluations';
 import { formatDateTime } from '@/lib/format';
-import { ROLE_LABELS, STATUS_LABELS } from '@/lib/roles';
+import { nameWithRole, STATUS_LABELS } from '@/lib/roles';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 
 type Entry = Awaited<ReturnType<typeof listReviewActions>>[number];
@@ -17,7 +17,8 @@ export function Timeline({ entries }: { entries: Entry[] }) {
             <li key={e.id} className={`timeline-${e.action}`}>
               <span className="when">{formatDateTime(e.createdAt)}</span>
               <strong>
-                {e.actor}（{ROLE_LABELS[e.actorRole]}）{WORKFLOW_ACTIONS[e.action].verb}
+                {nameWithRole(e.actor, e.actorRole)}
+                {WORKFLOW_ACTIONS[e.action].verb}
               </strong>
               <span className="muted">
                 {STATUS_LABELS[e.fromStatus]} → {STATUS_LABELS[e.toStatus]}

@@ -35,6 +35,12 @@ export async function firstEvaluationPath(page: Page): Promise<string> {
   return href!.replace(/\?.*$/, '');
 }
 
+/** 提交审核, then 确认提交 in the confirmation that shows the score and grade (nothing may be missing). */
+export async function submitForReview(page: Page) {
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await page.getByTestId('submit-dialog').getByRole('button', { name: '确认提交' }).click();
+}
+
 /** A page in a fresh browser context, nobody signed in: one per person in multi-user flows. */
 export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({

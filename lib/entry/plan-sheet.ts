@@ -5,6 +5,7 @@ import { partLabels } from '@/lib/evaluations/labels';
 import { DRAFT_FIELD_LABELS, prepareDraft } from '@/lib/evaluations/save-draft';
 import { sheetOf } from '@/lib/evaluations/sheet';
 import { parseInput } from '@/lib/operations';
+import { DEDUCTION_WORDS } from '@/lib/scoring';
 import { matchSheet, type EntryProblem } from './match-sheet';
 import type { RawSheet } from './read-workbook';
 
@@ -42,8 +43,8 @@ const FIELD_WORDS: Record<string, string> = {
   tier: '评定等级',
   percent: '得分比例',
   explanation: '偏差原因分析及改进措施',
-  'deduction.score': '评价扣分后得分',
-  'deduction.reason': '评价扣分理由',
+  'deduction.score': DEDUCTION_WORDS.score,
+  'deduction.reason': DEDUCTION_WORDS.reason,
   budgetAdjusted: '全年预算数',
   budgetExecuted: '全年执行数',
   budgetExplanation: '预算执行偏差原因',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rowKeySchema } from '@/lib/evidence/rows';
 import { REPORT_SECTIONS, type ReportSectionKey } from '@/lib/reports/sections';
+import { DEDUCTION_WORDS } from '@/lib/scoring/adjustments';
 import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 
@@ -11,24 +12,42 @@ import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 export const TEXT_LIMITS = { explanation: 2000, goalActual: 5000, reason: 500, comment: 1000, report: 10000 } as const;
 
 const DECIMAL = /^\d+(\.\d+)?$/;
+/** `1,000` / `1,000.5`: commas only where they group thousands (`1,5` stays wrong rather than becoming 15). */
+const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
-/** `''` (not entered yet) or a non-negative decimal. */
+/**
+ * What a person types with a Chinese IME or copies from a report, as the plain number it means:
+ * full-width digits and signs (`９６．５`), thousands separators (`1,000`), surrounding spaces
+ * (also the ideographic one). `percent` also drops a trailing `%` / `％` (`96%`). Anything else is
+ * left as typed, for the schema to refuse with its message.
+ */
+export function normalizeNumberText(text: string, { percent = true } = {}): string {
+  let s = text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  s = s.replace(/[\s\u3000]+/g, ' ').trim();
+  if (percent) s = s.replace(/\s*%$/, '');
+  if (GROUPED.test(s)) s = s.replace(/,/g, '');
+  return s;
+}
+
+/** `''` (not entered yet) or a non-negative decimal, after normalizeNumberText. */
 export const optionalNumberText = z
   .string()
-  .trim()
+  .overwrite((s) => normalizeNumberText(s))
   .max(30, '数字过长')
   .refine((s) => !s.startsWith('-'), '不能为负数')
   .refine((s) => s === '' || DECIMAL.test(s), '请输入数字，如 95 或 95.5');
 
-/** 万元 with at most six decimals (whole 分), or `''`. */
+/** 万元 with at most six decimals (whole 分), or `''`, after normalizeNumberText (no `%` for money). */
 export const optionalMoneyText = z
   .string()
-  .trim()
+  .overwrite((s) => normalizeNumberText(s, { percent: false }))
   .max(20, '金额过长')
   .refine((s) => !s.startsWith('-'), '金额不能为负数')
   .refine((s) => s === '' || /^\d+(\.\d{1,6})?$/.test(s), '请输入金额（万元），如 20 或 20.50');
 
-export const limitedText = (max: number) => z.string().max(max, `不能超过${max}字（当前内容过长）`);
+/** A text of at most `max` characters: a longer one is kept as typed and refused with its length. */
+export const limitedText = (max: number) =>
+  z.string().max(max, { error: (issue) => `不能超过${max}字（现有${String(issue.input).length}字），请删减后再保存` });
 
 export const deductionSchema = z
   .object({
@@ -38,8 +57,9 @@ export const deductionSchema = z
   })
   .superRefine((d, ctx) => {
     if (!d.enabled) return;
-    if (d.score === '') ctx.addIssue({ code: 'custom', path: ['score'], message: '请填写扣分后的得分' });
-    if (d.reason.trim() === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写扣分理由' });
+    if (d.score === '') ctx.addIssue({ code: 'custom', path: ['score'], message: `请填写${DEDUCTION_WORDS.score}` });
+    if (d.reason.trim() === '')
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: `请填写${DEDUCTION_WORDS.reason}` });
   });
 
 export const indicatorEntrySchema = z.object({

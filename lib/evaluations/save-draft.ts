@@ -5,7 +5,7 @@ import type { AuditChange } from '@/lib/audit';
 import { parseWanYuan } from '@/lib/money';
 import { fail, type Failure } from '@/lib/operations';
 import { REPORT_SECTIONS, reportColumnsOf, reportTextsOf } from '@/lib/reports/sections';
-import { scoreEvaluation, type EvaluationResult } from '@/lib/scoring';
+import { DEDUCTION_WORDS, scoreEvaluation, type EvaluationResult } from '@/lib/scoring';
 import { defineEvaluationOperation } from './authorize';
 import {
   buildEngineInput,
@@ -90,7 +90,7 @@ export function prepareDraft(
       changes.compare('indicator_result', ind.id, indicatorFieldLabel(i, ind.name, field), was, now);
     compare('实际完成值', describeActual(stored[i].actual), describeActual(values[i].actual));
     compare('偏差原因分析及改进措施', stored[i].explanation, values[i].explanation);
-    compare('评价扣分', describeScore(stored[i].deduction), describeScore(values[i].deduction));
+    compare(DEDUCTION_WORDS.action, describeScore(stored[i].deduction), describeScore(values[i].deduction));
   });
   const report = input.report ?? reportTextsOf(e);
   const storedReport = reportTextsOf(e);

@@ -8,7 +8,6 @@ import type { SessionUser } from '@/lib/auth/scope';
 import { evidenceRows, findRow, parseRowKey, type LabelledRow } from '@/lib/evidence/rows';
 import { fail, runOperation, type Operation } from '@/lib/operations';
 import { STATUS_LABELS } from '@/lib/roles';
-import { missingExplanations } from '@/lib/scoring';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow/state-machine';
 import { defineEvaluationOperation } from './authorize';
 import { describeScore } from './engine-input';
@@ -21,38 +20,24 @@ import {
 } from './form-schema';
 import { applyReview } from './review';
 import { scoreStored, sheetOf, storedBudget, storedEntries } from './sheet';
+import { submissionProblemList } from './submission-problems';
 import type { z } from 'zod';
 
-/** What still stands between a draft and its submission, each named by its row. */
+/** What still stands between a draft and its submission, each named by its row (the form shows the same list). */
 export function submissionProblems(
   bundle: EvaluationBundle,
 ): { message: string; fieldErrors: Record<string, string> } | null {
   const { input, result } = scoreStored(bundle);
-  const sheet = sheetOf(bundle);
-  const fieldErrors: Record<string, string> = {};
-  const lines: string[] = [];
-  result.indicators.forEach((scored, i) => {
-    if (!scored.missingActual) return;
-    const kind = sheet.indicators[i].target.kind;
-    fieldErrors[`indicators.${i}.${kind === 'qualitative' ? 'tier' : kind === 'compound' ? 'parts.0' : 'value'}`] =
-      '请填写实际完成值';
-    lines.push(`第${i + 1}行“${scored.name}”：未填写实际完成值`);
+  const problems = submissionProblemList({
+    sheet: sheetOf(bundle),
+    input,
+    result,
+    goalActual: bundle.evaluation.goalActual,
   });
-  if (result.budget.missingExecuted) {
-    fieldErrors.budgetExecuted = '请填写全年执行数';
-    lines.push('预算执行：未填写全年执行数');
-  }
-  for (const missing of missingExplanations(input, result)) {
-    fieldErrors[missing.line === 'budget' ? 'budgetExplanation' : `indicators.${missing.index}.explanation`] =
-      `须填写：${missing.reasons.join('；')}`;
-    lines.push(missing.message);
-  }
-  for (const error of result.errors) lines.push(error.message);
-  if (bundle.evaluation.goalActual.trim() === '') {
-    fieldErrors.goalActual = '请填写年度总体目标的实际完成情况';
-    lines.push('年度总体目标：未填写实际完成情况');
-  }
-  if (lines.length === 0) return null;
+  if (problems.length === 0) return null;
+  const fieldErrors: Record<string, string> = {};
+  for (const p of problems) if (p.field !== '_') fieldErrors[p.field] = p.fieldMessage;
+  const lines = problems.map((p) => p.message);
   return { message: `还不能提交，请补充以下 ${lines.length} 处：\n${lines.join('\n')}`, fieldErrors };
 }
 

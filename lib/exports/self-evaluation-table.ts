@@ -5,7 +5,7 @@ import { rowKey } from '@/lib/evidence/rows';
 import { formatChineseDate, formatScore } from '@/lib/format';
 import { fenToWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
-import { capInWords, type EvaluationResult, type Grade, type ScorePrecision } from '@/lib/scoring';
+import { capInWords, DEDUCTION_WORDS, type EvaluationResult, type Grade, type ScorePrecision } from '@/lib/scoring';
 import { groupSpans } from '@/lib/targets/grouping';
 import { INDICATOR_COLUMNS } from './sheet-layout';
 
@@ -155,7 +155,7 @@ export function selfEvaluationTable(bundle: EvaluationBundle, result: Evaluation
       note: lines(
         r?.explanation,
         overAchievementDeduction && overAchievementDeductionNote(overAchievementDeduction),
-        r?.deductionScore && `评价扣分理由：${r.deductionReason ?? ''}`,
+        r?.deductionScore && `${DEDUCTION_WORDS.reason}：${r.deductionReason ?? ''}`,
       ),
       reviewNote: r?.reviewedScore ? (r.reviewedReason ?? '') : '',
       level1Span,

@@ -1,7 +1,7 @@
 import type { EngineFlagKind, FlagKind } from '@/db/schema';
 import { Decimal } from '@/lib/decimal';
 import { REVIEWER_FLAG_LABELS } from '@/lib/flags/definitions';
-import type { EvaluationResult, Scheme } from '@/lib/scoring';
+import { DEDUCTION_WORDS, type EvaluationResult, type Scheme } from '@/lib/scoring';
 
 /**
  * 值得关注: the label of each kind of flag. A new engine kind is one line here and one in db/schema.ts;
@@ -9,7 +9,7 @@ import type { EvaluationResult, Scheme } from '@/lib/scoring';
  */
 export const FLAG_LABELS: Record<FlagKind, string> = {
   over_achievement: '超额完成（目标可能偏低）',
-  deduction: '评价扣分',
+  deduction: DEDUCTION_WORDS.action,
   reviewed_differs: '复核得分与自评不同',
   low_execution: '预算执行率偏低',
   ...REVIEWER_FLAG_LABELS,

@@ -2,7 +2,14 @@ import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { dec } from '@/lib/decimal';
 import { describeActualWithUnits } from '@/lib/evaluations/labels';
 import { formatRate, formatScore } from '@/lib/format';
-import { LEVEL1_CODES, LEVEL1_NAMES, missesTarget, type EvaluationResult, type IndicatorScore } from '@/lib/scoring';
+import {
+  DEDUCTION_WORDS,
+  LEVEL1_CODES,
+  LEVEL1_NAMES,
+  missesTarget,
+  type EvaluationResult,
+  type IndicatorScore,
+} from '@/lib/scoring';
 
 /** One indicator as the report talks about it: the target, what was entered and the engine's numbers. */
 interface ReportRow {
@@ -57,7 +64,7 @@ function indicatorSentence(k: number, row: ReportRow, precision: number): string
   let sentence = `${head}${done}，${points}，得分${formatScore(scored.selfScore, precision)}分。`;
   if (scored.overAchievementDeduction !== '0')
     sentence += `其中按评分方案超额完成扣${formatScore(scored.overAchievementDeduction, precision)}分。`;
-  if (row.deductionReason !== null) sentence += `评价扣分理由：${row.deductionReason}。`;
+  if (row.deductionReason !== null) sentence += `${DEDUCTION_WORDS.reason}：${row.deductionReason}。`;
   if (scored.reviewedScore !== null)
     sentence += `财政复核得分${formatScore(scored.reviewedScore, precision)}分（${row.reviewedReason ?? ''}）。`;
   return sentence;

@@ -17,8 +17,19 @@ interface AdjustmentRule {
   precision: ScorePrecision;
 }
 
+/**
+ * The one name of the evaluator's judgment deduction, on the form, in errors, tables, the 自评表 and
+ * exports: the step is 调减得分, its score 调减后得分, its reason 调减理由.
+ */
+export const DEDUCTION_WORDS = {
+  action: '调减得分',
+  score: '调减后得分',
+  reason: '调减理由',
+  cancel: '取消调减',
+} as const;
+
 const WORDING = {
-  deduction: { label: '调减后得分', rangeHint: (max: string) => `只能调低，不能高于计算得分${max}` },
+  deduction: { label: DEDUCTION_WORDS.score, rangeHint: (max: string) => `只能调低，不能高于计算得分${max}` },
   reviewed: { label: '复核得分', rangeHint: (max: string) => `应在0至该项分值${max}之间` },
 } as const;
 

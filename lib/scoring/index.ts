@@ -52,6 +52,7 @@ export {
 } from './explanation';
 export type { ExplanationRequirement, MissingExplanation } from './explanation';
 export { scoreEvaluation } from './score-evaluation';
+export { DEDUCTION_WORDS } from './adjustments';
 export type {
   BudgetInput,
   BudgetScore,

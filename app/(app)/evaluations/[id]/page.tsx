@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { cache } from 'react';
 import { remindAction } from '@/app/(app)/notifications/actions';
 import { AuditTable } from '@/components/audit-table';
 import { DeadlineBadge } from '@/components/deadline-badge';
@@ -43,7 +44,14 @@ import {
 } from '@/lib/workflow/state-machine';
 import type { Metadata } from 'next';
 
-export const metadata: Metadata = { title: '绩效自评' };
+/** One read per request for the title and the page. */
+const evaluationOfRequest = cache(requireEvaluation);
+
+/** `安全生产基础工作专项经费 · 绩效自评` (the root layout's title template adds the app's name). */
+export async function generateMetadata({ params }: PageProps<'/evaluations/[id]'>): Promise<Metadata> {
+  const { bundle } = await evaluationOfRequest((await params).id);
+  return { title: bundle.project.name };
+}
 
 /** The decisions of each panel, in button order; a panel shows those the user may take now. */
 const PANELS: Array<{ title: string; decisions: Decision[]; collapsed?: boolean }> = [
@@ -55,7 +63,7 @@ const PANELS: Array<{ title: string; decisions: Decision[]; collapsed?: boolean 
 const AUDIT_LIST = 'audit';
 
 export default async function EvaluationPage({ params, searchParams }: PageProps<'/evaluations/[id]'>) {
-  const { user, bundle: live } = await requireEvaluation((await params).id);
+  const { user, bundle: live } = await evaluationOfRequest((await params).id);
   const search = await searchParams;
   const db = getDb();
   const id = live.evaluation.id;
