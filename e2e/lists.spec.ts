@@ -26,12 +26,18 @@ type Row = { id: number; project: string; status: string; selfScore: string | nu
 
 /** The project table's rows as shown: name, status and 自评得分. */
 async function shownRows(page: Page) {
-  const rows = page.getByTestId('overview-table').getByTestId('overview-row');
-  return rows.evaluateAll((trs) =>
-    trs.map((tr) => {
-      const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '');
-      return { project: cells[1], status: cells[4], selfScore: cells[5] };
-    }),
+  const table = page.getByTestId('overview-table');
+  // Cells by their column's header: finance's table starts with a 选择 column for batch decisions.
+  const headers = (await table.locator('thead th').allInnerTexts()).map((h) => h.trim());
+  const at = (name: string) => headers.findIndex((h) => h.startsWith(name));
+  const [project, status, selfScore] = [at('项目名称'), at('状态'), at('自评得分')];
+  return table.getByTestId('overview-row').evaluateAll(
+    (trs, columns) =>
+      trs.map((tr) => {
+        const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '');
+        return { project: cells[columns[0]], status: cells[columns[1]], selfScore: cells[columns[2]] };
+      }),
+    [project, status, selfScore],
   );
 }
 
@@ -70,7 +76,7 @@ test('a 500-project year: sort, page, search and filter live in the URL, survive
   // Search a department's name, then filter by status: back to page 1, the sort kept.
   await page.getByRole('searchbox', { name: '搜索' }).fill('测试单位03');
   await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '已提交' });
-  await page.getByRole('button', { name: '筛选' }).click();
+  await page.getByRole('button', { name: '筛选', exact: true }).click();
   await expect(page).toHaveURL(/q=%E6%B5%8B%E8%AF%95%E5%8D%95%E4%BD%8D03/);
   await expect(page).toHaveURL(/status=submitted/);
   await expect(page).not.toHaveURL(/page=2/);

@@ -146,17 +146,17 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
 
       <section className="card">
         <h2>项目明细</h2>
-        {rows.total === 0 ? (
-          <p className="empty-state">没有符合筛选条件的项目。</p>
-        ) : (
-          <BatchSelection
-            items={rows.items.map((r) => ({ id: r.id, version: r.version, name: r.project }))}
-            matching={{ total: rows.total, items: matching, limit: BATCH_ALL_LIMIT }}
-            actions={batch}
-          >
+        <BatchSelection
+          items={rows.items.map((r) => ({ id: r.id, version: r.version, name: r.project }))}
+          matching={{ total: rows.total, items: matching, limit: BATCH_ALL_LIMIT }}
+          actions={batch}
+        >
+          {rows.total === 0 ? (
+            <p className="empty-state">没有符合筛选条件的项目。</p>
+          ) : (
             <OverviewTable rows={rows.items} list={projectList} selectable={batch.length > 0} />
-          </BatchSelection>
-        )}
+          )}
+        </BatchSelection>
       </section>
     </>
   );

@@ -117,21 +117,24 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
       {(page.total > 0 || filtered) && (
         <FilterBar list={list} filters={filters} searchPlaceholder="项目、部门或负责人名称" />
       )}
-      {page.total === 0 ? (
-        <div className="empty-state">
-          <p>{filtered ? '没有符合筛选条件的待办。' : '当前没有需要您处理的自评。'}</p>
-          {projectsLink}
-        </div>
-      ) : (
-        <BatchSelection
-          items={page.items.map((r) => ({ id: r.id, version: r.version, name: r.project }))}
-          matching={{ total: page.total, items: matching, limit: BATCH_ALL_LIMIT }}
-          actions={batch}
-        >
-          <DataTable columns={columns} rows={page.items} testId="task-table" list={list} />
-          <Pager list={list} label="待办分页" />
-        </BatchSelection>
-      )}
+      {/* The batch bar stays mounted when its decisions empty the list, so their outcome stays readable. */}
+      <BatchSelection
+        items={page.items.map((r) => ({ id: r.id, version: r.version, name: r.project }))}
+        matching={{ total: page.total, items: matching, limit: BATCH_ALL_LIMIT }}
+        actions={batch}
+      >
+        {page.total === 0 ? (
+          <div className="empty-state">
+            <p>{filtered ? '没有符合筛选条件的待办。' : '当前没有需要您处理的自评。'}</p>
+            {projectsLink}
+          </div>
+        ) : (
+          <>
+            <DataTable columns={columns} rows={page.items} testId="task-table" list={list} />
+            <Pager list={list} label="待办分页" />
+          </>
+        )}
+      </BatchSelection>
     </>
   );
 }
