@@ -1,11 +1,9 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
-import { FieldMessage, FormBanner, useServerFeedback } from '@/components/form-feedback';
+import { FieldMessage, FormBanner } from '@/components/form-feedback';
+import { useUploadPreview } from '@/components/upload-preview';
 import { postOperation } from '@/lib/action-state';
 import type { EntryImportPreview } from '@/lib/entry/import-operations';
-import { fileToBase64 } from '@/lib/file-base64';
 
 type Target = { kind: 'evaluation'; evaluationId: number } | { kind: 'year'; year: number };
 
@@ -24,55 +22,11 @@ export function EntryImportPanel({
   /** Why an upload cannot be applied now (unsaved changes on the form); the download still works. */
   blockedReason?: string | null;
 }) {
-  const router = useRouter();
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState<null | 'preview' | 'confirm'>(null);
-  const [upload, setUpload] = useState<{ fileName: string; content: string } | null>(null);
-  const [preview, setPreview] = useState<EntryImportPreview | null>(null);
-  const { banner, setBanner, fieldErrors, show, clear } = useServerFeedback();
-
-  const reset = () => {
-    setPreview(null);
-    setUpload(null);
-    if (input.current) input.current.value = '';
-  };
-
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy('preview');
-    clear();
-    setPreview(null);
-    try {
-      const chosen = { fileName: file.name, content: await fileToBase64(file) };
-      const state = await postOperation<EntryImportPreview>('/api/imports/entry/preview', { target, ...chosen });
-      if (!state.ok) {
-        show(state);
-        return;
-      }
-      setUpload(chosen);
-      setPreview(state.data);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const onConfirm = async () => {
-    if (!upload || !preview) return;
-    setBusy('confirm');
-    try {
-      const state = await postOperation('/api/imports/entry/confirm', { target, ...upload, digest: preview.digest });
-      if (!show(state)) return;
-      reset();
-      router.refresh();
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const onCancel = () => {
-    reset();
-    setBanner({ kind: 'ok', text: '已取消导入，未做任何修改。' });
-  };
+  const { banner, fieldErrors, input, busy, preview, onFile, onConfirm, onCancel } =
+    useUploadPreview<EntryImportPreview>({
+      preview: (file) => postOperation('/api/imports/entry/preview', { target, ...file }),
+      confirm: (file) => postOperation('/api/imports/entry/confirm', { target, ...file }),
+    });
 
   const canConfirm = preview !== null && preview.problems === 0 && preview.changes > 0 && !blockedReason;
   return (

@@ -1,11 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { confirmExecutionImportAction, previewExecutionImportAction } from '@/app/(app)/admin/treasury/actions';
-import { FieldMessage, FormBanner, useServerFeedback } from '@/components/form-feedback';
+import { FieldMessage, FormBanner } from '@/components/form-feedback';
+import { useUploadPreview } from '@/components/upload-preview';
 import { callAction } from '@/lib/action-state';
-import { fileToBase64 } from '@/lib/file-base64';
 import { formatWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
 import type { ExecutionPreview, MatchedOutcome } from '@/lib/treasury/operations';
@@ -21,48 +20,12 @@ const money = (fen: number | null) => (fen === null ? '（空）' : formatWanYua
  * and every row that cannot be read; then apply (only what was previewed) or cancel (nothing changes).
  */
 export function ExecutionImportPanel({ years }: { years: number[] }) {
-  const router = useRouter();
-  const input = useRef<HTMLInputElement>(null);
   const [year, setYear] = useState(years[0]);
-  const [busy, setBusy] = useState<null | 'preview' | 'confirm'>(null);
-  const [upload, setUpload] = useState<{ fileName: string; content: string } | null>(null);
-  const [preview, setPreview] = useState<ExecutionPreview | null>(null);
-  const { banner, setBanner, fieldErrors, show, clear } = useServerFeedback();
-
-  const reset = () => {
-    setPreview(null);
-    setUpload(null);
-    if (input.current) input.current.value = '';
-  };
-
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy('preview');
-    clear();
-    setPreview(null);
-    try {
-      const chosen = { fileName: file.name, content: await fileToBase64(file) };
-      const state = await callAction(previewExecutionImportAction, { year, ...chosen });
-      if (!state.ok) return void show(state);
-      setUpload(chosen);
-      setPreview(state.data);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const onConfirm = async () => {
-    if (!upload || !preview) return;
-    setBusy('confirm');
-    try {
-      const state = await callAction(confirmExecutionImportAction, { year, ...upload, digest: preview.digest });
-      if (!show(state)) return;
-      reset();
-      router.refresh();
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { banner, fieldErrors, input, busy, preview, reset, onFile, onConfirm, onCancel } =
+    useUploadPreview<ExecutionPreview>({
+      preview: (file) => callAction(previewExecutionImportAction, { year, ...file }),
+      confirm: (file) => callAction(confirmExecutionImportAction, { year, ...file }),
+    });
 
   const canConfirm = preview !== null && preview.problems.length === 0 && preview.toApply > 0;
   return (
@@ -133,12 +96,7 @@ export function ExecutionImportPanel({ years }: { years: number[] }) {
             >
               {busy === 'confirm' ? '正在导入…' : `确认导入 ${preview.toApply} 项`}
             </button>
-            <button
-              type="button"
-              className="button"
-              disabled={busy !== null}
-              onClick={() => (reset(), setBanner({ kind: 'ok', text: '已取消导入，未做任何修改。' }))}
-            >
+            <button type="button" className="button" disabled={busy !== null} onClick={onCancel}>
               取消
             </button>
           </div>
