@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { callAction, type ActionState } from '@/lib/action-state';
 import type { z } from 'zod';
@@ -47,6 +47,30 @@ export function useServerFeedback<T extends FieldValues>(form?: Pick<UseFormRetu
 }
 
 /**
+ * A form over a versioned record follows the record: when the page's server data brings a new version
+ * (after this form's save, or someone else's), an untouched form starts again from it, keeping its
+ * banner (a remount would drop the "已保存" the user is reading). A form with unsaved edits keeps the
+ * version it was opened at, so saving them gets the conflict message instead of overwriting.
+ */
+export function useFollowServerVersion<T extends FieldValues>(
+  form: Pick<UseFormReturn<T>, 'reset' | 'getValues' | 'formState'>,
+  serverValues: DefaultValues<T>,
+) {
+  const latest = useRef(serverValues);
+  useEffect(() => {
+    latest.current = serverValues;
+  });
+  const serverVersion = (serverValues as { version?: unknown }).version;
+  const { isDirty, isSubmitting } = form.formState;
+  useEffect(() => {
+    if (typeof serverVersion !== 'number') return;
+    if (isDirty || isSubmitting) return;
+    if ((form.getValues() as { version?: unknown }).version === serverVersion) return;
+    form.reset(latest.current);
+  }, [form, serverVersion, isDirty, isSubmitting]);
+}
+
+/**
  * A form whose submit is one server action: the schema checks it in the browser first (on submit, not
  * on blur: a message appearing as a field loses focus would move the button from under the click),
  * the answer is shown as useServerFeedback shows it. After a success the form starts again from
@@ -74,6 +98,7 @@ export function useActionForm<TIn extends FieldValues, TOut>({
   const router = useRouter();
   const form = useForm<TIn, unknown, TOut>({ resolver: zodResolver(schema), defaultValues });
   const feedback = useServerFeedback(form);
+  useFollowServerVersion(form, defaultValues);
   const onSubmit = form.handleSubmit(
     async (values) => {
       if (!feedback.show(await callAction(action, values))) return;

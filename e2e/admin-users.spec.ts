@@ -163,9 +163,11 @@ test('departments: created, refused on a duplicate name, renamed, and kept while
 
   await created.getByLabel('白云区民政局 新名称').fill('白云区民政事务局');
   await created.getByRole('button', { name: '改名' }).click();
-  await expect(
-    admin.getByTestId('department-row').filter({ hasText: '已将“白云区民政局”改名为“白云区民政事务局”' }),
-  ).toBeVisible();
+  const renamed = admin.getByTestId('department-row').filter({ hasText: '已将“白云区民政局”改名为“白云区民政事务局”' });
+  await expect(renamed).toBeVisible();
+  // The page's data reloads at the department's new version; the message stays under the new name.
+  await expect(renamed.getByRole('cell').first()).toHaveText('白云区民政事务局');
+  await expect(renamed.getByLabel('白云区民政事务局 新名称')).toHaveValue('白云区民政事务局');
 
   await emergency.getByRole('button', { name: '停用 广州市白云区应急管理局' }).click();
   await expect(emergency.getByRole('alert')).toContainText(/还有 \d+ 名启用中的用户（.*张伟/);

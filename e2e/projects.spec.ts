@@ -39,7 +39,9 @@ test.describe('project list and scope', () => {
   });
 
   test('an owner opening another owner’s project URL is refused', async ({ page }) => {
+    // The head lands on 待办 when anything waits there (the worker's server is shared): go to 项目.
     await signIn(page, 'head');
+    await page.goto('/projects');
     await page.getByRole('link', { name: '政府雇员工资经费' }).click();
     await page.waitForURL(/\/projects\/\d+$/);
     const foreignUrl = page.url();

@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { updateProjectTargetsAction } from '@/app/(app)/admin/targets/actions';
 import { FieldError } from '@/components/evaluation/field-error';
-import { FormBanner, useServerFeedback } from '@/components/form-feedback';
+import { FormBanner, useFollowServerVersion, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import { formatScore } from '@/lib/format';
 import { allocatePoints, type Scheme } from '@/lib/scoring';
@@ -34,6 +34,7 @@ export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; sc
   const watched = useWatch({ control, name: 'indicators' }) as ProjectTargets['indicators'] | undefined;
   const rows = useMemo(() => watched ?? [], [watched]);
   const { banner, show } = useServerFeedback(form);
+  useFollowServerVersion(form, initial);
 
   const live = useMemo(() => {
     const valid = rows.filter((r) => r && ['1', '2', '3'].includes(r.level1Code));

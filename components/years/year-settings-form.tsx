@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
 import { updateYearAction, whatIfAction } from '@/app/(app)/admin/years/actions';
 import { FieldError } from '@/components/evaluation/field-error';
-import { FormBanner, useServerFeedback } from '@/components/form-feedback';
+import { FormBanner, useFollowServerVersion, useServerFeedback } from '@/components/form-feedback';
 import { callAction } from '@/lib/action-state';
 import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
 import { SCHEME_LABELS } from '@/lib/years/labels';
@@ -32,6 +32,7 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
   const preset = useWatch({ control, name: 'scheme.preset' });
   const [whatIf, setWhatIf] = useState<WhatIfRow[] | null>(null);
   const { banner, setBanner, show } = useServerFeedback(form);
+  useFollowServerVersion(form, initial);
   const custom = preset === 'custom';
 
   const choosePreset = (value: SchemeFormPreset) => {

@@ -19,13 +19,7 @@ const COLUMNS: Array<Column<DepartmentRow>> = [
   {
     header: '改名 / 停用',
     cell: (d) => (
-      <DepartmentRowActions
-        key={`${d.id}-${d.version}`}
-        departmentId={d.id}
-        version={d.version}
-        name={d.name}
-        active={d.active}
-      />
+      <DepartmentRowActions key={d.id} departmentId={d.id} version={d.version} name={d.name} active={d.active} />
     ),
   },
 ];

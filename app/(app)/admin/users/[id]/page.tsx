@@ -56,7 +56,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         )}
       </PageHead>
       <EditUserForm
-        key={`${user.id}-${user.version}`}
+        key={user.id}
         isSelf={isSelf}
         departments={departments}
         initial={{

@@ -30,8 +30,6 @@ export default async function YearSettingsPage({ params }: PageProps<'/admin/yea
         breadcrumb={<Link href="/admin/years">← 年度与评分方案</Link>}
       />
       <YearSettingsForm
-        // A new version (after a save, this one or another's) starts the form again from what is stored.
-        key={year.version}
         locked={submitted > 0}
         initial={{
           year: year.year,

@@ -36,7 +36,6 @@ export default async function EditTargetsPage({ params }: PageProps<'/projects/[
         </div>
       ) : (
         <TargetsEditor
-          key={project.version}
           scheme={scheme}
           initial={{
             projectId: project.id,
