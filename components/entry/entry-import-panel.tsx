@@ -1,7 +1,6 @@
 'use client';
 
-import { FieldMessage, FormBanner } from '@/components/form-feedback';
-import { useUploadPreview } from '@/components/upload-preview';
+import { PreviewTable, UploadPreviewPanel, UploadProblems, useUploadPreview } from '@/components/upload-preview';
 import { postOperation } from '@/lib/action-state';
 import type { EntryImportPreview } from '@/lib/entry/import-operations';
 
@@ -22,39 +21,37 @@ export function EntryImportPanel({
   /** Why an upload cannot be applied now (unsaved changes on the form); the download still works. */
   blockedReason?: string | null;
 }) {
-  const { banner, fieldErrors, input, busy, preview, onFile, onConfirm, onCancel } =
-    useUploadPreview<EntryImportPreview>({
-      preview: (file) => postOperation('/api/imports/entry/preview', { target, ...file }),
-      confirm: (file) => postOperation('/api/imports/entry/confirm', { target, ...file }),
-    });
-
-  const canConfirm = preview !== null && preview.problems === 0 && preview.changes > 0 && !blockedReason;
+  const upload = useUploadPreview<EntryImportPreview>({
+    preview: (file) => postOperation('/api/imports/entry/preview', { target, ...file }),
+    confirm: (file) => postOperation('/api/imports/entry/confirm', { target, ...file }),
+  });
   return (
-    <section className="card entry-import no-print" aria-label="离线填报（Excel）">
-      <h2>离线填报（Excel）</h2>
-      <p className="muted">
-        下载填报表，在 Excel 中填写实际完成值和偏差原因后上传；系统先列出每一处修改和问题，确认后才保存。
-      </p>
-      <div className="button-row">
+    <UploadPreviewPanel
+      upload={upload}
+      label="离线填报（Excel）"
+      className="card entry-import no-print"
+      intro={
+        <>
+          <h2>离线填报（Excel）</h2>
+          <p className="muted">
+            下载填报表，在 Excel 中填写实际完成值和偏差原因后上传；系统先列出每一处修改和问题，确认后才保存。
+          </p>
+        </>
+      }
+      controls={
         <a className="button" href={downloadHref}>
           下载填报表
         </a>
-        <label className="field inline-field">
-          <span>上传已填写的填报表</span>
-          <input
-            ref={input}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy !== null}
-            onChange={(e) => void onFile(e.target.files?.[0])}
-          />
-        </label>
-        {busy === 'preview' && <span className="muted">正在读取…</span>}
-      </div>
-      <FieldMessage message={fieldErrors.content} />
-      <FormBanner banner={banner} />
-      {preview && (
-        <div className="entry-preview" data-testid="entry-preview">
+      }
+      file={{
+        label: '上传已填写的填报表',
+        accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }}
+      previewTestId="entry-preview"
+      canConfirm={(preview) => preview.problems === 0 && preview.changes > 0 && !blockedReason}
+    >
+      {(preview) => (
+        <>
           <p>
             共 {preview.changes} 处修改，{preview.problems} 处问题。
             {preview.problems > 0 && '请改正下列问题后重新上传，本次不会导入任何内容。'}
@@ -69,22 +66,9 @@ export function EntryImportPanel({
             <EntrySheetPreviewView key={i} sheet={sheet} />
           ))}
           {blockedReason && <p className="form-error">{blockedReason}</p>}
-          <div className="button-row">
-            <button
-              type="button"
-              className="button primary"
-              disabled={!canConfirm || busy !== null}
-              onClick={() => void onConfirm()}
-            >
-              {busy === 'confirm' ? '正在导入…' : '确认导入'}
-            </button>
-            <button type="button" className="button" disabled={busy !== null} onClick={onCancel}>
-              取消
-            </button>
-          </div>
-        </div>
+        </>
       )}
-    </section>
+    </UploadPreviewPanel>
   );
 }
 
@@ -94,34 +78,18 @@ function EntrySheetPreviewView({ sheet }: { sheet: EntryImportPreview['sheets'][
       <h3>
         {sheet.project}（工作表“{sheet.sheet}”）
       </h3>
-      {sheet.problems.length > 0 && (
-        <ul className="form-error" data-testid="entry-problems">
-          {sheet.problems.map((p, i) => (
-            <li key={i}>{p.message}</li>
-          ))}
-        </ul>
-      )}
+      <UploadProblems testId="entry-problems" messages={sheet.problems.map((p) => p.message)} />
       {sheet.changes.length > 0 && (
-        <table className="data-table compact" data-testid="entry-changes">
-          <thead>
-            <tr>
-              <th className="num">行</th>
-              <th>内容</th>
-              <th>原值</th>
-              <th>新值</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sheet.changes.map((c, i) => (
-              <tr key={i}>
-                <td className="num">{c.row ?? ''}</td>
-                <td>{c.field}</td>
-                <td className="prose old">{c.oldValue ?? '（空）'}</td>
-                <td className="prose">{c.newValue ?? '（空）'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PreviewTable testId="entry-changes" columns={[{ num: '行' }, '内容', '原值', '新值']} rows={sheet.changes}>
+          {(c) => (
+            <>
+              <td className="num">{c.row ?? ''}</td>
+              <td>{c.field}</td>
+              <td className="prose old">{c.oldValue ?? '（空）'}</td>
+              <td className="prose">{c.newValue ?? '（空）'}</td>
+            </>
+          )}
+        </PreviewTable>
       )}
     </div>
   );

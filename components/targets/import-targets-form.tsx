@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { FieldMessage, FormBanner, useServerFeedback } from '@/components/form-feedback';
+import { ConfirmImportButtons } from '@/components/upload-preview';
 import { postOperation } from '@/lib/action-state';
 import { fileToBase64 } from '@/lib/file-base64';
 import type { ImportPreview, TargetSource } from '@/lib/targets/import-operations';
@@ -188,20 +189,13 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
           </h2>
           <BlockingProblems problems={preview.outcome.blocking} />
           <ImportReportView outcome={preview.outcome} />
-          <div className="button-row">
-            <button
-              type="button"
-              className="button primary"
-              disabled={busy !== null || preview.outcome.blocking.length > 0}
-              aria-describedby={preview.outcome.blocking.length > 0 ? BLOCKING_ID : undefined}
-              onClick={() => void onConfirm()}
-            >
-              {busy === 'confirm' ? '正在导入…' : '确认导入'}
-            </button>
-            <button type="button" className="button" disabled={busy !== null} onClick={onCancel}>
-              取消
-            </button>
-          </div>
+          <ConfirmImportButtons
+            busy={busy}
+            canConfirm={preview.outcome.blocking.length === 0}
+            describedBy={preview.outcome.blocking.length > 0 ? BLOCKING_ID : undefined}
+            onConfirm={onConfirm}
+            onCancel={onCancel}
+          />
         </section>
       )}
     </>

@@ -2,8 +2,7 @@
 
 import { useState } from 'react';
 import { confirmExecutionImportAction, previewExecutionImportAction } from '@/app/(app)/admin/treasury/actions';
-import { FieldMessage, FormBanner } from '@/components/form-feedback';
-import { useUploadPreview } from '@/components/upload-preview';
+import { PreviewTable, UploadPreviewPanel, UploadProblems, useUploadPreview } from '@/components/upload-preview';
 import { callAction } from '@/lib/action-state';
 import { formatWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
@@ -21,19 +20,22 @@ const money = (fen: number | null) => (fen === null ? '（空）' : formatWanYua
  */
 export function ExecutionImportPanel({ years }: { years: number[] }) {
   const [year, setYear] = useState(years[0]);
-  const { banner, fieldErrors, input, busy, preview, reset, onFile, onConfirm, onCancel } =
-    useUploadPreview<ExecutionPreview>({
-      preview: (file) => callAction(previewExecutionImportAction, { year, ...file }),
-      confirm: (file) => callAction(confirmExecutionImportAction, { year, ...file }),
-    });
-
-  const canConfirm = preview !== null && preview.problems.length === 0 && preview.toApply > 0;
+  const upload = useUploadPreview<ExecutionPreview>({
+    preview: (file) => callAction(previewExecutionImportAction, { year, ...file }),
+    confirm: (file) => callAction(confirmExecutionImportAction, { year, ...file }),
+  });
   return (
-    <section className="card entry-import" aria-label="导入国库执行数">
-      <div className="button-row">
+    <UploadPreviewPanel
+      upload={upload}
+      label="导入国库执行数"
+      controls={
         <label className="field inline-field">
           <span>年度</span>
-          <select value={year} onChange={(e) => (setYear(Number(e.target.value)), reset())} disabled={busy !== null}>
+          <select
+            value={year}
+            onChange={(e) => (setYear(Number(e.target.value)), upload.reset())}
+            disabled={upload.busy !== null}
+          >
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -41,34 +43,23 @@ export function ExecutionImportPanel({ years }: { years: number[] }) {
             ))}
           </select>
         </label>
-        <label className="field inline-field">
-          <span>上传执行数文件（.csv / .xlsx）</span>
-          <input
-            ref={input}
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy !== null}
-            onChange={(e) => void onFile(e.target.files?.[0])}
-          />
-        </label>
-        {busy === 'preview' && <span className="muted">正在读取…</span>}
-      </div>
-      <FieldMessage message={fieldErrors.content} />
-      <FormBanner banner={banner} />
-      {preview && (
-        <div className="entry-preview" data-testid="treasury-preview">
+      }
+      file={{
+        label: '上传执行数文件（.csv / .xlsx）',
+        accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }}
+      previewTestId="treasury-preview"
+      canConfirm={(preview) => preview.problems.length === 0 && preview.toApply > 0}
+      confirmLabel={(preview) => `确认导入 ${preview.toApply} 项`}
+    >
+      {(preview) => (
+        <>
           <p>
             匹配 {preview.matched.length} 行（其中将导入 {preview.toApply} 项），未匹配 {preview.unmatched.length}{' '}
             行，无法确定 {preview.ambiguous.length} 行，有问题 {preview.problems.length} 行。
             {preview.problems.length > 0 && '请改正下列问题后重新上传，本次不会导入任何执行数。'}
           </p>
-          {preview.problems.length > 0 && (
-            <ul className="form-error" data-testid="treasury-problems">
-              {preview.problems.map((p) => (
-                <li key={p.row}>{p.message}</li>
-              ))}
-            </ul>
-          )}
+          <UploadProblems testId="treasury-problems" messages={preview.problems.map((p) => p.message)} />
           <RowGroup title="已匹配" testId="treasury-matched" rows={preview.matched}>
             {(m) => (
               <>
@@ -87,22 +78,9 @@ export function ExecutionImportPanel({ years }: { years: number[] }) {
           <RowGroup title="无法确定（不导入）" testId="treasury-ambiguous" rows={preview.ambiguous}>
             {(a) => <UnplacedCells row={a} />}
           </RowGroup>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button primary"
-              disabled={!canConfirm || busy !== null}
-              onClick={() => void onConfirm()}
-            >
-              {busy === 'confirm' ? '正在导入…' : `确认导入 ${preview.toApply} 项`}
-            </button>
-            <button type="button" className="button" disabled={busy !== null} onClick={onCancel}>
-              取消
-            </button>
-          </div>
-        </div>
+        </>
       )}
-    </section>
+    </UploadPreviewPanel>
   );
 }
 
@@ -137,27 +115,26 @@ function RowGroup<R extends { row: number }>({
       <h3>
         {title}（{rows.length}）
       </h3>
-      <table className="data-table compact" data-testid={testId}>
-        <thead>
-          <tr>
-            <th className="num">行</th>
-            <th>部门</th>
-            <th>项目</th>
-            <th>状态</th>
-            <th className="num">现有执行数（万元）</th>
-            <th className="num">文件中的执行数（万元）</th>
-            <th>结果</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.row}>
-              <td className="num">{r.row}</td>
-              {children(r)}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PreviewTable
+        testId={testId}
+        columns={[
+          { num: '行' },
+          '部门',
+          '项目',
+          '状态',
+          { num: '现有执行数（万元）' },
+          { num: '文件中的执行数（万元）' },
+          '结果',
+        ]}
+        rows={rows}
+      >
+        {(r) => (
+          <>
+            <td className="num">{r.row}</td>
+            {children(r)}
+          </>
+        )}
+      </PreviewTable>
     </>
   );
 }
