@@ -16,6 +16,12 @@ function groupLabel(sheet: Sheet, i: number): string | null {
   return ind.level2Name ? `${ind.level1Name} · ${ind.level2Name}` : ind.level1Name;
 }
 
+/**
+ * Widths that never squeeze (the table is fixed-layout and scrolls in its box): 序号, 三级指标, 年度指标值,
+ * 实际完成值, 分值, 完成率, 得分, then 偏差原因 takes what is left, and 佐证材料.
+ */
+const COLUMN_WIDTHS = ['2.75rem', '10rem', '8.5rem', '12.5rem', '4.25rem', '4.25rem', '4.25rem', null, '8.5rem'];
+
 /** The indicator rows of the form, grouped by 一级 / 二级 指标 as the published table prints them. */
 export function IndicatorTable({
   sheet,
@@ -33,15 +39,9 @@ export function IndicatorTable({
     <div className="table-scroll">
       <table className="data-table entry-table" data-testid="entry-table">
         <colgroup>
-          <col className="col-no" />
-          <col className="col-name" />
-          <col className="col-target" />
-          <col className="col-actual" />
-          <col className="col-num" />
-          <col className="col-num" />
-          <col className="col-num" />
-          <col className="col-notes" />
-          <col className="col-evidence" />
+          {COLUMN_WIDTHS.map((width, i) => (
+            <col key={i} style={width ? { width } : undefined} />
+          ))}
         </colgroup>
         <thead>
           <tr>

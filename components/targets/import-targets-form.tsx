@@ -47,6 +47,19 @@ function TemplateLinks() {
   );
 }
 
+type Typed = { year: string; departmentId: string; content: string };
+
+/** A labelled field of this form with the server's message about it underneath. */
+function Field({ label, error, children }: { label: string; error?: string; children: React.ReactNode }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      {children}
+      <FieldMessage message={error} />
+    </label>
+  );
+}
+
 async function readSource(
   mode: Mode,
   text: string,
@@ -61,21 +74,27 @@ async function readSource(
 /** Paste or upload → preview (a dry run, nothing written) → confirm exactly what was previewed, or cancel. */
 export function ImportTargetsForm({ departments }: { departments: Array<{ id: number; name: string }> }) {
   const [mode, setMode] = useState<Mode>('paste');
-  const [year, setYear] = useState('');
-  const [departmentId, setDepartmentId] = useState('');
-  const [text, setText] = useState('');
+  const [typed, setTyped] = useState<Typed>({ year: '', departmentId: '', content: '' });
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<null | 'preview' | 'confirm'>(null);
   const { banner, setBanner, fieldErrors: errors, show, clear } = useServerFeedback();
   const [preview, setPreview] = useState<(ImportPreview & { source: TargetSource }) | null>(null);
   const [done, setDone] = useState<number | null>(null);
+  /** A typed field: its value, kept on every keystroke, and marked when the server refused it. */
+  const bind = (name: keyof Typed) => ({
+    value: typed[name],
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      setTyped((t) => ({ ...t, [name]: e.target.value })),
+    'aria-invalid': Boolean(errors[name]),
+  });
 
   const onPreview = async () => {
     setBusy('preview');
     clear();
     setDone(null);
     try {
-      const source = { year, departmentId, ...(await readSource(mode, text, file)) } as TargetSource;
+      const { year, departmentId, content } = typed;
+      const source = { year, departmentId, ...(await readSource(mode, content, file)) } as TargetSource;
       const state = await postOperation<ImportPreview>('/api/imports/targets/preview', source);
       if (!state.ok) {
         show(state);
@@ -119,25 +138,11 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
         </div>
         <TemplateLinks />
         <div className="form-stack">
-          <label className="field">
-            <span>导入年度</span>
-            <input
-              inputMode="numeric"
-              className="short"
-              value={year}
-              onChange={(e) => setYear(e.target.value)}
-              placeholder="默认取表中年度"
-              aria-invalid={Boolean(errors.year)}
-            />
-            <FieldMessage message={errors.year} />
-          </label>
-          <label className="field">
-            <span>导入到部门</span>
-            <select
-              value={departmentId}
-              onChange={(e) => setDepartmentId(e.target.value)}
-              aria-invalid={Boolean(errors.departmentId)}
-            >
+          <Field label="导入年度" error={errors.year}>
+            <input inputMode="numeric" className="short" placeholder="默认取表中年度" {...bind('year')} />
+          </Field>
+          <Field label="导入到部门" error={errors.departmentId}>
+            <select {...bind('departmentId')}>
               <option value="">按目标表中的部门名称（没有则新建）</option>
               {departments.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -145,30 +150,23 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
                 </option>
               ))}
             </select>
-            <FieldMessage message={errors.departmentId} />
-          </label>
+          </Field>
           {mode === 'paste' ? (
-            <label className="field">
-              <span>目标表文本</span>
+            <Field label="目标表文本" error={errors.content}>
               <textarea
                 className="source"
-                value={text}
-                onChange={(e) => setText(e.target.value)}
                 placeholder="将绩效目标表（PDF）中的文字全选复制后粘贴到这里，或粘贴从目标表 Excel 文件中复制的单元格（含表头行）"
-                aria-invalid={Boolean(errors.content)}
+                {...bind('content')}
               />
-              <FieldMessage message={errors.content} />
-            </label>
+            </Field>
           ) : (
-            <label className="field">
-              <span>目标表文件（.txt 或 .xlsx）</span>
+            <Field label="目标表文件（.txt 或 .xlsx）" error={errors.content}>
               <input
                 type="file"
                 accept=".txt,.xlsx,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 onChange={(e) => setFile(e.target.files?.[0] ?? null)}
               />
-              <FieldMessage message={errors.content} />
-            </label>
+            </Field>
           )}
           <div className="button-row">
             <button type="button" className="button primary" disabled={busy !== null} onClick={() => void onPreview()}>
