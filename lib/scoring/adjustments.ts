@@ -63,3 +63,21 @@ export function validatedAdjustment(
   errors.push(...found);
   return found.length === 0 ? score : null;
 }
+
+/**
+ * Rule book "Scores": a line's final score is finance's reviewed score when there is one, otherwise
+ * its own (the computed score, or the evaluator's after a deduction). With the line's explanation
+ * requirement, what the budget line and every indicator line report alike.
+ */
+export function reviewedOutcome(
+  own: Decimal,
+  reviewed: Decimal | null,
+  explanation: { required: boolean; reasons: string[] },
+) {
+  return {
+    reviewedScore: reviewed === null ? null : decString(reviewed),
+    finalScore: decString(reviewed ?? own),
+    explanationRequired: explanation.required,
+    explanationReasons: explanation.reasons,
+  };
+}

@@ -1,6 +1,6 @@
 import { Decimal, dec, decString, roundHalfUp } from '../decimal';
 import { fractionValue, type Fraction } from './achievement';
-import { validatedAdjustment } from './adjustments';
+import { reviewedOutcome, validatedAdjustment } from './adjustments';
 import { parseDecimalText } from './decimal-text';
 import { budgetExplanationRequirement } from './explanation';
 import type { Scheme, ScorePrecision } from './scheme';
@@ -50,10 +50,7 @@ export function scoreBudget(
     rate: rate === null ? null : decString(rate),
     points: decString(points),
     computedScore: decString(computed),
-    reviewedScore: reviewed === null ? null : decString(reviewed),
-    finalScore: decString(reviewed ?? computed),
-    explanationRequired: explanation.required,
-    explanationReasons: explanation.reasons,
+    ...reviewedOutcome(computed, reviewed, explanation),
     missingExecuted,
   };
   return { line, executionRate };

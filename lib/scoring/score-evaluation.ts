@@ -1,6 +1,6 @@
 import { Decimal, dec, decString, roundHalfUp } from '../decimal';
 import { achievementRate } from './achievement';
-import { validatedAdjustment } from './adjustments';
+import { reviewedOutcome, validatedAdjustment } from './adjustments';
 import { allocatePoints, type AllocationError } from './allocate-points';
 import { sumDecimals } from './decimal-text';
 import { capInForce, cappedTotal } from './execution-caps';
@@ -105,10 +105,7 @@ function scoreIndicator(
     computedScore: decString(computed),
     overAchievementDeduction: decString(deducted),
     selfScore: decString(selfScore),
-    reviewedScore: reviewed === null ? null : decString(reviewed),
-    finalScore: decString(reviewed ?? selfScore),
-    explanationRequired: explanation.required,
-    explanationReasons: explanation.reasons,
+    ...reviewedOutcome(selfScore, reviewed, explanation),
     missingActual: outcome.status === 'missing',
     overAchievement: explanation.overAchievement,
   };
