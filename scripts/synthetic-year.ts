@@ -15,6 +15,7 @@ import { schemeOfYear, sheetOf } from '@/lib/evaluations/sheet';
 import { approveOperation, finalizeOperation, returnOperation, submitOperation } from '@/lib/evaluations/transitions';
 import { fenToWanYuan } from '@/lib/money';
 import { runOperation, type ActionState } from '@/lib/operations';
+import { mulberry32 } from '@/lib/random';
 import { scoreEvaluation } from '@/lib/scoring';
 import { importTargetTable } from '@/lib/targets/import-table';
 import type { ParsedIndicator, ParsedTable } from '@/lib/targets/parse-target-table';
@@ -26,18 +27,6 @@ import type { ParsedTarget } from '@/lib/targets/types';
  * kind of target), then evaluations filled, explained, reviewed and finalised through the real
  * operations, so the stored numbers are the engine's. Deterministic: the same seed, the same year.
  */
-
-/** A small deterministic generator (mulberry32), so two runs measure the same data. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LEVELS = {
   '1': [
@@ -79,7 +68,7 @@ const TARGETS = [
 ];
 
 export function syntheticDepartment(index: number, projectCount: number, year: number): ParsedTable {
-  const next = random(index + 1);
+  const next = mulberry32(index + 1);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
   const department = `白云区合成测试单位${String(index + 1).padStart(2, '0')}`;
   const projects = Array.from({ length: projectCount }, (_, p) => {
@@ -213,7 +202,7 @@ export async function fillEvaluations(db: Db, { year, actors }: { year: number; 
 
 /** A complete draft whose explanations are exactly where the engine requires them. */
 export function draftFor(bundle: EvaluationBundle, seed: number) {
-  const next = random(seed * 7919 + 17);
+  const next = mulberry32(seed * 7919 + 17);
   const draft = draftFormValues(bundle);
   bundle.indicators.forEach((ind, i) =>
     Object.assign(draft.indicators[i], entryFieldsFromActual(ind.parsedTarget, actualFor(ind.parsedTarget, next()))),

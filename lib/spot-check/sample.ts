@@ -1,3 +1,5 @@
+import { mulberry32 } from '@/lib/random';
+
 /**
  * 抽查复核: a reproducible random sample. A seed (any text) starts a small PRNG (mulberry32 seeded by
  * a 32-bit string hash), so the same seed over the same population draws the same evaluations, in
@@ -27,16 +29,9 @@ function hashSeed(seed: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: numbers in [0, 1), the same sequence for the same seed. */
+/** Numbers in [0, 1), the same sequence for the same seed text. */
 export function seededRandom(seed: string): () => number {
-  let state = hashSeed(seed);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hashSeed(seed));
 }
 
 export function sampleSize(population: number, { mode, amount }: Pick<SampleParams, 'mode' | 'amount'>): number {
