@@ -1,11 +1,10 @@
 import 'server-only';
-import { transaction } from '@/db';
-import { insertAuditEntries } from '@/db/queries/audit';
-import { findUserById, updateUser } from '@/db/queries/users';
+import { findUserById } from '@/db/queries/users';
 import { ROLES } from '@/db/schema';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { verifyPassword } from '@/lib/auth/password';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { changePasswordSchema } from './change-password-schema';
+import { replacePassword } from './replace-password';
 
 /**
  * Every user changes their own password, knowing the current one. It is also the only operation a
@@ -22,15 +21,12 @@ export const changePasswordOperation = defineOperation({
     if (!(await verifyPassword(input.currentPassword, stored.passwordHash))) {
       return fail('invalid', '当前密码不正确', { currentPassword: '当前密码不正确' });
     }
-    const passwordHash = await hashPassword(input.newPassword);
-    await transaction(db, async (tx) => {
-      // Every session ends, this one too: the form signs in again with the new password at once.
-      await updateUser(tx, {
-        userId: user.id,
-        changes: { passwordHash, mustChangePassword: false },
-        endSessions: true,
-      });
-      await insertAuditEntries(tx, {
+    // Every session ends, this one too: the form signs in again with the new password at once.
+    await replacePassword(db, {
+      userId: user.id,
+      password: input.newPassword,
+      temporary: false,
+      audit: {
         actorId: user.id,
         action: 'change_password',
         changes: [
@@ -42,7 +38,7 @@ export const changePasswordOperation = defineOperation({
             newValue: stored.mustChangePassword ? '已修改（替换临时密码）' : '已修改',
           },
         ],
-      });
+      },
     });
     return ok(null, '密码已修改');
   },

@@ -5,8 +5,8 @@ import { findDepartmentById } from '@/db/queries/departments';
 import { openProjectsOwnedBy } from '@/db/queries/projects';
 import { countActiveAdmins, updateUser } from '@/db/queries/users';
 import type { User } from '@/db/schema';
+import { replacePassword } from '@/lib/account/replace-password';
 import { ChangeSet } from '@/lib/audit';
-import { hashPassword } from '@/lib/auth/password';
 import { fail, ok } from '@/lib/operations';
 import { defineUserOperation } from './admin-operation';
 import { activeLabel, PASSWORD_RESET_MARK } from './audit';
@@ -79,18 +79,15 @@ export const resetUserPasswordOperation = defineUserOperation({
   // An admin's own reset would lock the admin into the temporary-password page for nothing.
   notOnSelf: '请在“我的账号”页面修改自己的密码',
   async run(input, { user, db, target }) {
-    const passwordHash = await hashPassword(input.temporaryPassword);
-    await transaction(db, async (tx) => {
-      // A reset is also how an administrator shuts out whoever holds a session of this account.
-      await updateUser(tx, {
-        userId: target.id,
-        changes: { passwordHash, mustChangePassword: true },
-        endSessions: true,
-      });
-      const changes = new ChangeSet();
-      changes.compare('user', target.id, '密码', '', PASSWORD_RESET_MARK);
-      changes.compare('user', target.id, '必须修改密码', target.mustChangePassword ? '是' : '否', '是');
-      await insertAuditEntries(tx, { actorId: user.id, action: 'reset_password', changes: changes.changes });
+    const changes = new ChangeSet();
+    changes.compare('user', target.id, '密码', '', PASSWORD_RESET_MARK);
+    changes.compare('user', target.id, '必须修改密码', target.mustChangePassword ? '是' : '否', '是');
+    // A reset is also how an administrator shuts out whoever holds a session of this account.
+    await replacePassword(db, {
+      userId: target.id,
+      password: input.temporaryPassword,
+      temporary: true,
+      audit: { actorId: user.id, action: 'reset_password', changes: changes.changes },
     });
     return ok(null, `已重置 ${target.displayName} 的密码。请将临时密码告知本人，其下次登录时须修改密码`);
   },
