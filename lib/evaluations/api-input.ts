@@ -89,8 +89,9 @@ function actualFields(target: ParsedTarget, actual: z.output<typeof actualValue>
   return { ...empty, tier: actual.tier as IndicatorEntry['tier'], percent: actual.percent ?? '' };
 }
 
-/** Row positions of the indicators a body names; an id not of this evaluation is refused. */
-function rowsOf(bundle: EvaluationBundle, lines: Array<{ indicatorId: number }>) {
+/** The lines a body gives (none when it names no indicator) and the row of each; an id not of this evaluation is refused. */
+function rowsOf<L extends { indicatorId: number }>(bundle: EvaluationBundle, given: L[] | undefined) {
+  const lines = given ?? [];
   const fieldErrors: Record<string, string> = {};
   const rows = new Map<number, number>();
   lines.forEach((line, k) => {
@@ -99,7 +100,7 @@ function rowsOf(bundle: EvaluationBundle, lines: Array<{ indicatorId: number }>)
     else if (rows.has(row)) fieldErrors[`indicators.${k}.indicatorId`] = '指标重复';
     else rows.set(row, k);
   });
-  return { rows, fieldErrors };
+  return { lines, rows, fieldErrors };
 }
 
 export function draftFromApi(
@@ -107,8 +108,7 @@ export function draftFromApi(
   body: z.output<typeof apiDraftSchema>,
 ): Translated<EvaluationDraft> {
   const stored = draftFormValues(bundle);
-  const lines = body.indicators ?? [];
-  const { rows, fieldErrors } = rowsOf(bundle, lines);
+  const { lines, rows, fieldErrors } = rowsOf(bundle, body.indicators);
   const indicators = stored.indicators.map((entry, row) => {
     const k = rows.get(row);
     if (k === undefined) return entry;
@@ -151,8 +151,7 @@ export function reviewFromApi(
   body: z.output<typeof apiReviewSchema>,
 ): Translated<ReviewInput> {
   const stored = reviewFormValues(bundle);
-  const lines = body.indicators ?? [];
-  const { rows, fieldErrors } = rowsOf(bundle, lines);
+  const { lines, rows, fieldErrors } = rowsOf(bundle, body.indicators);
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   const line = (given: { score: string | null; reason: string }) => ({
     score: given.score ?? '',
