@@ -1,12 +1,10 @@
 'use client';
 
-import { useFormContext } from 'react-hook-form';
-import type { SheetIndicator } from '@/lib/evaluations/engine-input';
-import type { EvaluationDraft } from '@/lib/evaluations/form-schema';
 import { partLabels, unitOf } from '@/lib/evaluations/labels';
 import { bandInWords, QUALITATIVE_TIERS, type Scheme } from '@/lib/scoring/scheme';
 import { COMPARATOR_SYMBOLS, type QuantitativePart } from '@/lib/targets/types';
 import { FieldError } from './field-error';
+import { useRowForm, type RowProps } from './row-form';
 
 /** A compound part's target beside its input (`/ 3 台`, `/ ≤ 5 %`): what to reach, in the part's unit. */
 function partTarget(part: QuantitativePart): string {
@@ -16,19 +14,9 @@ function partTarget(part: QuantitativePart): string {
 }
 
 /** The input that fits the target: a number with its unit, one number per compound part, or tier + percent. */
-export function ActualInput({
-  indicator,
-  index,
-  scheme,
-}: {
-  indicator: SheetIndicator;
-  index: number;
-  scheme: Scheme;
-}) {
-  const { register, control, watch, getFieldState, formState } = useFormContext<EvaluationDraft>();
-  const base = `indicators.${index}` as const;
+export function ActualInput({ indicator, index, scheme }: RowProps & { scheme: Scheme }) {
+  const { register, control, watch, base, invalid } = useRowForm(index);
   const target = indicator.target;
-  const invalid = (name: Parameters<typeof getFieldState>[0]) => getFieldState(name, formState).invalid;
 
   if (target.kind === 'qualitative') {
     const tier = watch(`${base}.tier`);

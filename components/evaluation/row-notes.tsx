@@ -1,33 +1,24 @@
 'use client';
 
 import { useState } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
-import type { SheetIndicator } from '@/lib/evaluations/engine-input';
+import { useWatch } from 'react-hook-form';
 import { TEXT_LIMITS, type EvaluationDraft } from '@/lib/evaluations/form-schema';
 import { DEDUCTION_WORDS, type IndicatorScore } from '@/lib/scoring';
 import { FieldError } from './field-error';
 import { LimitedText } from './limited-text';
+import { useRowForm, type RowProps } from './row-form';
 
 /**
  * A row's 偏差原因分析 and 调减得分, one line until needed: the explanation box opens when the rules
  * require it (必填 with the reason), when it holds text or a message, or on 填写说明; the judgment
  * deduction sits behind its own link.
  */
-export function RowNotes({
-  indicator,
-  index,
-  scored,
-}: {
-  indicator: SheetIndicator;
-  index: number;
-  scored: IndicatorScore;
-}) {
-  const { control, setValue, getFieldState, formState, register } = useFormContext<EvaluationDraft>();
-  const base = `indicators.${index}` as const;
+export function RowNotes({ indicator, index, scored }: RowProps & { scored: IndicatorScore }) {
+  const { control, setValue, formState, register, base, invalid } = useRowForm(index);
   const explanation = (useWatch({ control, name: `${base}.explanation` }) as string | undefined) ?? '';
   const deducting = useWatch({ control, name: `${base}.deduction.enabled` }) as boolean | undefined;
   const [asked, setAsked] = useState(false);
-  const explanationInvalid = getFieldState(`${base}.explanation`, formState).invalid;
+  const explanationInvalid = invalid(`${base}.explanation`);
   const open = scored.explanationRequired || asked || explanation !== '' || explanationInvalid;
   const words = DEDUCTION_WORDS;
   const toggleDeduction = (on: boolean) =>
@@ -77,7 +68,7 @@ export function RowNotes({
               inputMode="decimal"
               className="short"
               aria-label={`${indicator.name} ${words.score}`}
-              aria-invalid={getFieldState(`${base}.deduction.score`, formState).invalid}
+              aria-invalid={invalid(`${base}.deduction.score`)}
               {...register(`${base}.deduction.score`)}
             />
           </label>
