@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Options } from '@/components/options';
 import type { ListView } from '@/lib/lists/list-view';
 
 /**
@@ -62,11 +63,7 @@ export function FilterBar({
         <label className="field">
           <span>每页</span>
           <select name={list.param('pageSize')} defaultValue={String(query.pageSize)}>
-            {list.sizes.choices.map((size) => (
-              <option key={size} value={size}>
-                {size} 项
-              </option>
-            ))}
+            <Options items={list.sizes.choices} label={(size) => `${size} 项`} />
           </select>
         </label>
       )}

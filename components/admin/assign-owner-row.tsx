@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { assignProjectOwnerAction } from '@/app/(app)/admin/users/actions';
 import { FormBanner, useServerFeedback } from '@/components/form-feedback';
+import { Options } from '@/components/options';
 import { callAction } from '@/lib/action-state';
 import styles from './admin.module.css';
 
@@ -59,11 +60,7 @@ export function AssignOwnerRow({
       <div className={styles.inline}>
         <select aria-label={`${projectName} 项目负责人`} value={selected} onChange={(e) => setSelected(e.target.value)}>
           {!currentListed && <option value="">请选择项目负责人</option>}
-          {options.map((o) => (
-            <option key={o.id} value={String(o.id)}>
-              {o.label}
-            </option>
-          ))}
+          <Options items={options} value={(o) => String(o.id)} label={(o) => o.label} />
         </select>
         <button
           type="submit"

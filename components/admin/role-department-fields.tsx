@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
+import { Options } from '@/components/options';
 import type { Role } from '@/db/schema';
 import { needsDepartment, ROLE_VALUES } from '@/lib/admin/user-schemas';
 import { ROLE_LABELS } from '@/lib/roles';
@@ -48,22 +49,14 @@ export function RoleDepartmentFields<T extends RoleDepartmentValues>({
       ) : (
         <FieldShell name="role" label="角色" control={f.control}>
           <select {...fieldProps(f, 'role')}>
-            {ROLE_VALUES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
+            <Options items={ROLE_VALUES} label={(r) => ROLE_LABELS[r]} />
           </select>
         </FieldShell>
       )}
       <FieldShell name="departmentId" label="部门" control={f.control}>
         <select {...fieldProps(f, 'departmentId')} disabled={Boolean(role) && !needsDepartment(role)}>
           <option value="">{role && !needsDepartment(role) ? '（不属于部门）' : '请选择部门'}</option>
-          {departments.map((d) => (
-            <option key={d.id} value={String(d.id)}>
-              {d.name}
-            </option>
-          ))}
+          <Options items={departments} value={(d) => String(d.id)} label={(d) => d.name} />
         </select>
       </FieldShell>
     </>

@@ -1,5 +1,6 @@
 'use client';
 
+import { Options } from '@/components/options';
 import { partLabels, unitOf } from '@/lib/evaluations/labels';
 import { bandInWords, QUALITATIVE_TIERS, type Scheme } from '@/lib/scoring/scheme';
 import { COMPARATOR_SYMBOLS, type QuantitativePart } from '@/lib/targets/types';
@@ -29,11 +30,7 @@ export function ActualInput({ indicator, index, scheme }: RowProps & { scheme: S
           aria-invalid={invalid(`${base}.tier`)}
         >
           <option value="">请选择等级</option>
-          {QUALITATIVE_TIERS.map((t) => (
-            <option key={t} value={t}>
-              {t}（{bandInWords(scheme.qualitativeTiers[t])}）
-            </option>
-          ))}
+          <Options items={QUALITATIVE_TIERS} label={(t) => `${t}（${bandInWords(scheme.qualitativeTiers[t])}）`} />
         </select>
         <FieldError control={control} name={`${base}.tier`} />
         {band && (

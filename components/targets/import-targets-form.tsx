@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { FieldMessage, FormBanner, useServerFeedback } from '@/components/form-feedback';
+import { Options } from '@/components/options';
 import { ConfirmImportButtons } from '@/components/upload-preview';
 import { postOperation } from '@/lib/action-state';
 import { fileToBase64 } from '@/lib/file-base64';
@@ -144,11 +145,7 @@ export function ImportTargetsForm({ departments }: { departments: Array<{ id: nu
           <Field label="导入到部门" error={errors.departmentId}>
             <select {...bind('departmentId')}>
               <option value="">按目标表中的部门名称（没有则新建）</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
+              <Options items={departments} value={(d) => d.id} label={(d) => d.name} />
             </select>
           </Field>
           {mode === 'paste' ? (

@@ -7,6 +7,7 @@ import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { updateProjectTargetsAction } from '@/app/(app)/admin/targets/actions';
 import { FieldError } from '@/components/evaluation/field-error';
 import { FormBanner, useFollowServerVersion, useServerFeedback } from '@/components/form-feedback';
+import { Options } from '@/components/options';
 import { callAction } from '@/lib/action-state';
 import { formatScore } from '@/lib/format';
 import { allocatePoints, type Scheme } from '@/lib/scoring';
@@ -83,11 +84,7 @@ export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; sc
                 <td className="num">{i + 1}</td>
                 <td>
                   <select aria-label={`第${i + 1}行 一级指标`} {...register(`indicators.${i}.level1Code`)}>
-                    {(['1', '2', '3'] as const).map((c) => (
-                      <option key={c} value={c}>
-                        {c}-{LEVEL1_NAMES[c]}
-                      </option>
-                    ))}
+                    <Options items={['1', '2', '3'] as const} label={(c) => `${c}-${LEVEL1_NAMES[c]}`} />
                   </select>
                 </td>
                 <td>

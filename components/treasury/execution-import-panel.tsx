@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { confirmExecutionImportAction, previewExecutionImportAction } from '@/app/(app)/admin/treasury/actions';
+import { Options } from '@/components/options';
 import { PreviewTable, UploadPreviewPanel, UploadProblems, useUploadPreview } from '@/components/upload-preview';
 import { callAction } from '@/lib/action-state';
 import { formatWanYuan } from '@/lib/money';
@@ -36,11 +37,7 @@ export function ExecutionImportPanel({ years }: { years: number[] }) {
             onChange={(e) => (setYear(Number(e.target.value)), upload.reset())}
             disabled={upload.busy !== null}
           >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
+            <Options items={years} />
           </select>
         </label>
       }

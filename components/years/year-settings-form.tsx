@@ -7,6 +7,7 @@ import { useForm, useWatch, type Path } from 'react-hook-form';
 import { updateYearAction, whatIfAction } from '@/app/(app)/admin/years/actions';
 import { FieldError } from '@/components/evaluation/field-error';
 import { FormBanner, useFollowServerVersion, useServerFeedback } from '@/components/form-feedback';
+import { Options } from '@/components/options';
 import { callAction } from '@/lib/action-state';
 import { QUALITATIVE_TIERS } from '@/lib/scoring/scheme';
 import { SCHEME_LABELS } from '@/lib/years/labels';
@@ -94,11 +95,7 @@ export function YearSettingsForm({ initial, locked }: { initial: YearSettings; l
             value={preset}
             onChange={(e) => choosePreset(e.target.value as SchemeFormPreset)}
           >
-            {SCHEME_FORM_PRESETS.map((p) => (
-              <option key={p} value={p}>
-                {SCHEME_LABELS[p]}
-              </option>
-            ))}
+            <Options items={SCHEME_FORM_PRESETS} label={(p) => SCHEME_LABELS[p]} />
           </select>
         </label>
         <p className="muted">
