@@ -64,6 +64,9 @@ export const apiBatchSchema = z.object({
 
 type Translated<T> = { ok: true; input: T } | { ok: false; fieldErrors: Record<string, string> };
 
+const translated = <T>(fieldErrors: Record<string, string>, input: T): Translated<T> =>
+  Object.keys(fieldErrors).length > 0 ? { ok: false, fieldErrors } : { ok: true, input };
+
 const orEmpty = (value: string | null | undefined, stored: string) =>
   value === undefined ? stored : value === null ? '' : value;
 
@@ -89,8 +92,17 @@ function actualFields(target: ParsedTarget, actual: z.output<typeof actualValue>
   return { ...empty, tier: actual.tier as IndicatorEntry['tier'], percent: actual.percent ?? '' };
 }
 
-/** The lines a body gives (none when it names no indicator) and the row of each; an id not of this evaluation is refused. */
-function rowsOf<L extends { indicatorId: number }>(bundle: EvaluationBundle, given: L[] | undefined) {
+/**
+ * The stored rows with each line of the body laid over the row it names (`merge` may refuse a line's
+ * value in `fieldErrors`); a line naming no indicator of this evaluation, or one named twice, is refused
+ * (the rows the other lines name are still merged, so every message is found in one pass).
+ */
+function overlayLines<E, L extends { indicatorId: number }>(
+  bundle: EvaluationBundle,
+  stored: E[],
+  given: L[] | undefined,
+  merge: (entry: E, line: L, row: number, fieldErrors: Record<string, string>) => E,
+) {
   const lines = given ?? [];
   const fieldErrors: Record<string, string> = {};
   const rows = new Map<number, number>();
@@ -100,7 +112,11 @@ function rowsOf<L extends { indicatorId: number }>(bundle: EvaluationBundle, giv
     else if (rows.has(row)) fieldErrors[`indicators.${k}.indicatorId`] = '指标重复';
     else rows.set(row, k);
   });
-  return { lines, rows, fieldErrors };
+  const merged = stored.map((entry, row) => {
+    const k = rows.get(row);
+    return k === undefined ? entry : merge(entry, lines[k], row, fieldErrors);
+  });
+  return { merged, fieldErrors };
 }
 
 export function draftFromApi(
@@ -108,42 +124,39 @@ export function draftFromApi(
   body: z.output<typeof apiDraftSchema>,
 ): Translated<EvaluationDraft> {
   const stored = draftFormValues(bundle);
-  const { lines, rows, fieldErrors } = rowsOf(bundle, body.indicators);
-  const indicators = stored.indicators.map((entry, row) => {
-    const k = rows.get(row);
-    if (k === undefined) return entry;
-    const line = lines[k];
-    let fields: ActualFields = entry;
-    if (line.actual !== undefined) {
-      const mapped = actualFields(bundle.indicators[row].parsedTarget, line.actual);
-      if (typeof mapped === 'string') fieldErrors[`indicators.${row}.actual`] = mapped;
-      else fields = mapped;
-    }
-    return {
-      ...entry,
-      ...fields,
-      explanation: line.explanation ?? entry.explanation,
-      deduction:
-        line.deduction === undefined
-          ? entry.deduction
-          : line.deduction === null
-            ? { enabled: false, score: '', reason: '' }
-            : { enabled: true, ...line.deduction },
-    };
-  });
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
-  return {
-    ok: true,
-    input: {
-      ...stored,
-      version: body.version,
-      budgetAdjusted: orEmpty(body.budget?.adjusted, stored.budgetAdjusted),
-      budgetExecuted: orEmpty(body.budget?.executed, stored.budgetExecuted),
-      budgetExplanation: body.budget?.explanation ?? stored.budgetExplanation,
-      goalActual: body.goalActual ?? stored.goalActual,
-      indicators,
+  const { merged: indicators, fieldErrors } = overlayLines(
+    bundle,
+    stored.indicators,
+    body.indicators,
+    (entry, line, row, errors) => {
+      let fields: ActualFields = entry;
+      if (line.actual !== undefined) {
+        const mapped = actualFields(bundle.indicators[row].parsedTarget, line.actual);
+        if (typeof mapped === 'string') errors[`indicators.${row}.actual`] = mapped;
+        else fields = mapped;
+      }
+      return {
+        ...entry,
+        ...fields,
+        explanation: line.explanation ?? entry.explanation,
+        deduction:
+          line.deduction === undefined
+            ? entry.deduction
+            : line.deduction === null
+              ? { enabled: false, score: '', reason: '' }
+              : { enabled: true, ...line.deduction },
+      };
     },
-  };
+  );
+  return translated(fieldErrors, {
+    ...stored,
+    version: body.version,
+    budgetAdjusted: orEmpty(body.budget?.adjusted, stored.budgetAdjusted),
+    budgetExecuted: orEmpty(body.budget?.executed, stored.budgetExecuted),
+    budgetExplanation: body.budget?.explanation ?? stored.budgetExplanation,
+    goalActual: body.goalActual ?? stored.goalActual,
+    indicators,
+  });
 }
 
 export function reviewFromApi(
@@ -151,22 +164,23 @@ export function reviewFromApi(
   body: z.output<typeof apiReviewSchema>,
 ): Translated<ReviewInput> {
   const stored = reviewFormValues(bundle);
-  const { lines, rows, fieldErrors } = rowsOf(bundle, body.indicators);
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   const line = (given: { score: string | null; reason: string }) => ({
     score: given.score ?? '',
     reason: given.reason,
   });
-  return {
-    ok: true,
-    input: {
-      ...stored,
-      version: body.version,
-      indicators: stored.indicators.map((entry, row) => {
-        const k = rows.get(row);
-        return k === undefined ? entry : { indicatorId: entry.indicatorId, ...line(lines[k]) };
-      }),
-      budget: body.budget ? line(body.budget) : stored.budget,
-    },
-  };
+  const { merged: indicators, fieldErrors } = overlayLines(
+    bundle,
+    stored.indicators,
+    body.indicators,
+    (entry, given) => ({
+      indicatorId: entry.indicatorId,
+      ...line(given),
+    }),
+  );
+  return translated(fieldErrors, {
+    ...stored,
+    version: body.version,
+    indicators,
+    budget: body.budget ? line(body.budget) : stored.budget,
+  });
 }
