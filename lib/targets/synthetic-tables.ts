@@ -79,11 +79,13 @@ export interface PathologicalTable {
 
 type Build = PathologicalTable['build'];
 
+/** The build of a table with `anchor` followed by a run of `piece`s up to the size. */
+function runAfter(anchor: string, piece: string): Build {
+  return (seed, bytes) => insertRun(seed, anchor, piece, bytes);
+}
+
 const PATHOLOGIES: Record<string, [description: string, build: Build]> = {
-  'long-line': [
-    '一个目标行长达整个输入，无空格无标点',
-    (seed, bytes) => insertRun(seed, FIRST_GOAL_LINE, '应急物资储备', bytes),
-  ],
+  'long-line': ['一个目标行长达整个输入，无空格无标点', runAfter(FIRST_GOAL_LINE, '应急物资储备')],
   'continuation-lines': [
     '数万行续行：目标每行以句号结尾，最后一项指标值后又接续行',
     (seed, bytes) => {
@@ -91,10 +93,7 @@ const PATHOLOGIES: Record<string, [description: string, build: Build]> = {
       return insertRun(goal, FIRST_PROJECT_END, '、补充说明。\n', bytes);
     },
   ],
-  'name-lines': [
-    '项目名称折成数万行，中间没有金额行',
-    (seed, bytes) => insertRun(seed, FIRST_PROJECT_NAME, '名称片段\n', bytes),
-  ],
+  'name-lines': ['项目名称折成数万行，中间没有金额行', runAfter(FIRST_PROJECT_NAME, '名称片段\n')],
   'digit-runs': [
     '最后一项指标值是跨行的超长数字串，后接“、说明。”',
     (seed, bytes) => {
