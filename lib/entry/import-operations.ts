@@ -5,15 +5,12 @@ import type { Db } from '@/db';
 import type { SessionUser } from '@/lib/auth/scope';
 import { loadEvaluationInScope, workflowScope } from '@/lib/evaluations/authorize';
 import { saveImportedDraftOperation } from '@/lib/evaluations/save-draft';
-import { allOrNone, defineOperation, fail, ok, runOperation, type Failure } from '@/lib/operations';
-import { checkWorkbookSize, IMPORT_LIMITS } from '@/lib/targets/import-limits';
+import { allOrNone, fail, ok, runOperation, type Failure } from '@/lib/operations';
+import { definePreviewedUpload, uploadedFileFields } from '@/lib/previewed-upload';
 import { decide, rolesFor } from '@/lib/workflow/state-machine';
 import { parseSheetKey } from './layout';
 import { planSheet, refusedSheet, type EntrySheetPreview, type SheetPlan } from './plan-sheet';
 import { readEntryWorkbook, type RawSheet } from './read-workbook';
-
-/** An xlsx within the import limit is at most this long in base64; anything longer is refused unread. */
-const MAX_CONTENT_CHARS = Math.ceil(IMPORT_LIMITS.xlsxBytes / 3) * 4 + 4;
 
 export const entryUploadSchema = z.object({
   /** The evaluation page's upload (one project), or the project list's (every sheet of a year). */
@@ -21,13 +18,7 @@ export const entryUploadSchema = z.object({
     z.object({ kind: z.literal('evaluation'), evaluationId: z.number().int().positive() }),
     z.object({ kind: z.literal('year'), year: z.number().int().min(2000).max(2100) }),
   ]),
-  fileName: z.string().trim().max(200).default(''),
-  content: z
-    .string()
-    .min(1, '请选择填写好的填报表（.xlsx）')
-    .max(MAX_CONTENT_CHARS, {
-      error: (issue) => checkWorkbookSize(Math.floor((String(issue.input).length * 3) / 4))?.message ?? '文件过大',
-    }),
+  ...uploadedFileFields('请选择填写好的填报表（.xlsx）'),
 });
 
 type EntryUpload = z.output<typeof entryUploadSchema>;
@@ -127,54 +118,42 @@ async function analyse(
 const count = (plans: SheetPlan[], what: 'problems' | 'changes') =>
   plans.reduce((sum, p) => sum + p.preview[what].length, 0);
 
-/** Upload → every change (row, old → new) and every problem per row; nothing is written. */
-export const previewEntryImportOperation = defineOperation({
-  name: 'previewEntryImport',
-  schema: entryUploadSchema,
-  roles: rolesFor('save'),
-  async run(input, { db, user }) {
-    const analysis = await analyse(db, user, input);
-    if (!analysis.ok) return analysis;
-    const { plans, notes } = analysis;
-    return ok<EntryImportPreview>({
-      digest: digestOf(input.content, plans),
+/**
+ * Upload → every change (row, old → new) and every problem per row, nothing written; then confirmed:
+ * exactly what was previewed (same file, same versions) applied through the save operation itself,
+ * audited as 从 Excel 导入: every sheet or none, in one transaction.
+ */
+export const { previewOperation: previewEntryImportOperation, confirmOperation: confirmEntryImportOperation } =
+  definePreviewedUpload({
+    name: 'EntryImport',
+    schema: entryUploadSchema,
+    roles: rolesFor('save'),
+    analyse,
+    digest: ({ plans }, input) => digestOf(input.content, plans),
+    preview: ({ plans, notes }, digest): EntryImportPreview => ({
+      digest,
       sheets: plans.map((p) => p.preview),
       notes,
       problems: count(plans, 'problems'),
       changes: count(plans, 'changes'),
-    });
-  },
-});
-
-/**
- * Applies exactly what was previewed (same file, same versions) through the save operation itself,
- * audited as 从 Excel 导入: every sheet or none, in one transaction.
- */
-export const confirmEntryImportOperation = defineOperation({
-  name: 'confirmEntryImport',
-  schema: entryUploadSchema.extend({ digest: z.string().length(64) }),
-  roles: rolesFor('save'),
-  async run(input, { db, user }) {
-    const analysis = await analyse(db, user, input);
-    if (!analysis.ok) return analysis;
-    const { plans } = analysis;
-    if (digestOf(input.content, plans) !== input.digest)
-      return fail('conflict', '预览之后文件或自评已有变化（可能有人保存过），请重新上传预览后再确认');
-    const problems = count(plans, 'problems');
-    if (problems > 0) return fail('invalid', `填报表中有 ${problems} 处问题，未导入任何内容`);
-    const toSave = plans.filter((p) => p.preview.changes.length > 0);
-    const saved = await allOrNone(db, toSave, (plan, tx) =>
-      runOperation(saveImportedDraftOperation, user, { ...plan.draft, version: plan.version }, tx),
-    );
-    if (!saved.ok) return fail(saved.failure.code, `“${saved.item.preview.project}”未能导入：${saved.failure.message}`);
-    const versions: Record<number, number> = Object.fromEntries(
-      toSave.map((plan, i) => [plan.preview.evaluationId!, saved.data[i].version]),
-    );
-    const changes = count(toSave, 'changes');
-    const message =
-      toSave.length === 0
-        ? '填报表与已保存的内容一致，没有需要导入的修改'
-        : `已从 Excel 导入 ${toSave.length} 个项目的 ${changes} 处修改`;
-    return ok({ saved: toSave.length, changes, versions }, message);
-  },
-});
+    }),
+    async apply({ plans }, { db, user }) {
+      const problems = count(plans, 'problems');
+      if (problems > 0) return fail('invalid', `填报表中有 ${problems} 处问题，未导入任何内容`);
+      const toSave = plans.filter((p) => p.preview.changes.length > 0);
+      const saved = await allOrNone(db, toSave, (plan, tx) =>
+        runOperation(saveImportedDraftOperation, user, { ...plan.draft, version: plan.version }, tx),
+      );
+      if (!saved.ok)
+        return fail(saved.failure.code, `“${saved.item.preview.project}”未能导入：${saved.failure.message}`);
+      const versions: Record<number, number> = Object.fromEntries(
+        toSave.map((plan, i) => [plan.preview.evaluationId!, saved.data[i].version]),
+      );
+      const changes = count(toSave, 'changes');
+      const message =
+        toSave.length === 0
+          ? '填报表与已保存的内容一致，没有需要导入的修改'
+          : `已从 Excel 导入 ${toSave.length} 个项目的 ${changes} 处修改`;
+      return ok({ saved: toSave.length, changes, versions }, message);
+    },
+  });

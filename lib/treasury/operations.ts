@@ -10,24 +10,15 @@ import { evaluationDraftSchema } from '@/lib/evaluations/form-schema';
 import { draftFormValues } from '@/lib/evaluations/form-values';
 import { DRAFT_FIELD_LABELS, prepareDraft } from '@/lib/evaluations/save-draft';
 import { fenText } from '@/lib/evaluations/sheet';
-import { allOrNone, defineOperation, fail, ok, runOperation } from '@/lib/operations';
-import { checkWorkbookSize, IMPORT_LIMITS } from '@/lib/targets/import-limits';
+import { allOrNone, fail, ok, runOperation } from '@/lib/operations';
+import { definePreviewedUpload, uploadedFileFields } from '@/lib/previewed-upload';
 import { decide, rolesFor } from '@/lib/workflow/state-machine';
 import { matchExecutionRows, type ExecutionMatch, type MatchedRow } from './match';
 import { readTreasuryFile } from './read-file';
 
-/** A file within the import limit is at most this long in base64. */
-const MAX_CONTENT_CHARS = Math.ceil(IMPORT_LIMITS.xlsxBytes / 3) * 4 + 4;
-
 export const executionUploadSchema = z.object({
   year: z.number().int().min(2000).max(2100),
-  fileName: z.string().trim().max(200).default(''),
-  content: z
-    .string()
-    .min(1, '请选择国库执行数文件（.csv 或 .xlsx）')
-    .max(MAX_CONTENT_CHARS, {
-      error: (issue) => checkWorkbookSize(Math.floor((String(issue.input).length * 3) / 4))?.message ?? '文件过大',
-    }),
+  ...uploadedFileFields('请选择国库执行数文件（.csv 或 .xlsx）'),
 });
 
 /**
@@ -127,48 +118,39 @@ async function analyse(db: Db, user: SessionUser, input: z.output<typeof executi
   } satisfies Analysis & { ok: true };
 }
 
-/** Upload → the rows matched (and what applying each would do), unmatched, ambiguous, and bad; nothing is written. */
-export const previewExecutionImportOperation = defineOperation({
-  name: 'previewExecutionImport',
-  schema: executionUploadSchema,
-  roles: rolesFor('import_execution'),
-  async run(input, { db, user }) {
-    const analysis = await analyse(db, user, input);
-    if (!analysis.ok) return analysis;
-    return ok<ExecutionPreview>(analysis.preview);
-  },
-});
-
-/** Applies exactly what was previewed (same file, same versions), every row or none, in one transaction. */
-export const confirmExecutionImportOperation = defineOperation({
-  name: 'confirmExecutionImport',
-  schema: executionUploadSchema.extend({ digest: z.string().length(64) }),
-  roles: rolesFor('import_execution'),
-  async run(input, { db, user }) {
-    const analysis = await analyse(db, user, input);
-    if (!analysis.ok) return analysis;
-    const { preview, apply } = analysis;
-    if (preview.digest !== input.digest)
-      return fail('conflict', '预览之后文件或自评已有变化（可能有人保存过），请重新上传预览后再确认');
-    if (preview.problems.length > 0)
-      return fail('invalid', `文件中有 ${preview.problems.length} 行有问题，未导入任何执行数`);
-    const applied = await allOrNone(db, apply, (m, tx) =>
-      runOperation(
-        importExecutionOperation,
-        user,
-        { evaluationId: m.candidate.evaluationId, version: m.candidate.version, amountFen: m.amountFen },
-        tx,
-      ),
-    );
-    if (!applied.ok)
-      return fail(
-        applied.failure.code,
-        `“${applied.item.candidate.project}”未能导入：${applied.failure.message}，未导入任何执行数`,
+/**
+ * Upload → the rows matched (and what applying each would do), unmatched, ambiguous, and bad, nothing
+ * written; then confirmed: exactly what was previewed (same file, same versions) applied, every row or
+ * none, in one transaction.
+ */
+export const { previewOperation: previewExecutionImportOperation, confirmOperation: confirmExecutionImportOperation } =
+  definePreviewedUpload({
+    name: 'ExecutionImport',
+    schema: executionUploadSchema,
+    roles: rolesFor('import_execution'),
+    analyse,
+    digest: ({ preview }) => preview.digest,
+    preview: ({ preview }): ExecutionPreview => preview,
+    async apply({ preview, apply }, { db, user }) {
+      if (preview.problems.length > 0)
+        return fail('invalid', `文件中有 ${preview.problems.length} 行有问题，未导入任何执行数`);
+      const applied = await allOrNone(db, apply, (m, tx) =>
+        runOperation(
+          importExecutionOperation,
+          user,
+          { evaluationId: m.candidate.evaluationId, version: m.candidate.version, amountFen: m.amountFen },
+          tx,
+        ),
       );
-    const message =
-      apply.length === 0
-        ? '没有需要导入的执行数（均已导入过或不在可导入的状态）'
-        : `已导入 ${apply.length} 个项目的全年执行数`;
-    return ok({ applied: apply.length }, message);
-  },
-});
+      if (!applied.ok)
+        return fail(
+          applied.failure.code,
+          `“${applied.item.candidate.project}”未能导入：${applied.failure.message}，未导入任何执行数`,
+        );
+      const message =
+        apply.length === 0
+          ? '没有需要导入的执行数（均已导入过或不在可导入的状态）'
+          : `已导入 ${apply.length} 个项目的全年执行数`;
+      return ok({ applied: apply.length }, message);
+    },
+  });
