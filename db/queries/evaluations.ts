@@ -20,6 +20,7 @@ import {
   type ReviewActionKind,
 } from '../schema';
 import { attachmentsOfProjects, listAttachments } from './attachments';
+import { JOIN } from './joins';
 import { listIndicators, projectOwner, projectScopeCondition } from './projects';
 import type { SessionUser } from '../../lib/auth/scope';
 import type { FrozenEvaluation } from '../../lib/evaluations/frozen-types';
@@ -36,8 +37,8 @@ function bundleHeads(db: Db) {
       year: evaluationYears,
     })
     .from(evaluations)
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
-    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .innerJoin(projects, JOIN.projectOfEvaluation)
+    .innerJoin(departments, JOIN.departmentOfProject)
     .innerJoin(evaluationYears, eq(evaluationYears.year, projects.year))
     .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId));
 }
@@ -50,7 +51,7 @@ async function snapshotsOf(db: Db, where: SQL | undefined) {
     .select({ evaluationId: evaluationSnapshots.evaluationId, content: evaluationSnapshots.content })
     .from(evaluationSnapshots)
     .innerJoin(evaluations, eq(evaluations.id, evaluationSnapshots.evaluationId))
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
+    .innerJoin(projects, JOIN.projectOfEvaluation)
     .where(where);
   return new Map(rows.map((r) => [r.evaluationId, r.content]));
 }
@@ -126,8 +127,8 @@ export async function* yearBundleBatches(
   const departmentIds = await db
     .selectDistinct({ id: departments.id, name: departments.name })
     .from(evaluations)
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
-    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .innerJoin(projects, JOIN.projectOfEvaluation)
+    .innerJoin(departments, JOIN.departmentOfProject)
     .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId))
     .where(where)
     .orderBy(asc(departments.name));

@@ -10,10 +10,19 @@ import type { Db } from '../sqlite';
  * Writes run inside the caller's transaction.
  */
 
+/** A slot and who holds it (or wants it). */
+interface Hold {
+  name: string;
+  holder: string;
+}
+
+/** The slot's row while its holder holds it. */
+const heldBy = ({ name, holder }: Hold) => and(eq(exportSlots.name, name), eq(exportSlots.holder, holder));
+
 /** Takes the slot `name` for `holder` until `expiresAt` unless someone holds it past `now`; whether it was taken. */
 export async function takeSlot(
   tx: Db,
-  { name, holder, expiresAt, now }: { name: string; holder: string; expiresAt: Date; now: Date },
+  { name, holder, expiresAt, now }: Hold & { expiresAt: Date; now: Date },
 ): Promise<boolean> {
   const taken = await tx
     .insert(exportSlots)
@@ -28,21 +37,15 @@ export async function takeSlot(
 }
 
 /** Moves a held slot's end to `expiresAt`; false when the holder lost it (it ran out and someone took it). */
-export async function renewSlot(
-  tx: Db,
-  { name, holder, expiresAt }: { name: string; holder: string; expiresAt: Date },
-): Promise<boolean> {
+export async function renewSlot(tx: Db, { expiresAt, ...hold }: Hold & { expiresAt: Date }): Promise<boolean> {
   const renewed = await tx
     .update(exportSlots)
     .set({ expiresAt })
-    .where(and(eq(exportSlots.name, name), eq(exportSlots.holder, holder)))
+    .where(heldBy(hold))
     .returning({ name: exportSlots.name });
   return renewed.length > 0;
 }
 
-export async function releaseSlot(tx: Db, { name, holder }: { name: string; holder: string }): Promise<void> {
-  await tx
-    .delete(exportSlots)
-    .where(and(eq(exportSlots.name, name), eq(exportSlots.holder, holder)))
-    .returning({ name: exportSlots.name });
+export async function releaseSlot(tx: Db, hold: Hold): Promise<void> {
+  await tx.delete(exportSlots).where(heldBy(hold)).returning({ name: exportSlots.name });
 }

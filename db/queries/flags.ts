@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { firstRow } from '../rows';
 import { evaluationFlags, evaluations, indicatorResults, indicators, projects, type ReviewerFlagKind } from '../schema';
+import { JOIN } from './joins';
 import type { Db } from '../sqlite';
 
 /** An explanation as compared (surrounding spaces do not make a text different). */
@@ -12,7 +13,7 @@ export function explanationsOf(db: Db, { evaluationIds }: { evaluationIds: numbe
   return db
     .select({ evaluationId: indicatorResults.evaluationId, row: indicators.position, text: trimmedExplanation })
     .from(indicatorResults)
-    .innerJoin(indicators, eq(indicators.id, indicatorResults.indicatorId))
+    .innerJoin(indicators, JOIN.indicatorOfResult)
     .where(and(inArray(indicatorResults.evaluationId, evaluationIds), ne(trimmedExplanation, '')));
 }
 
@@ -26,7 +27,7 @@ export function explanationPlaces(db: Db, { year, texts }: { year: number; texts
       text: trimmedExplanation,
     })
     .from(indicatorResults)
-    .innerJoin(indicators, eq(indicators.id, indicatorResults.indicatorId))
+    .innerJoin(indicators, JOIN.indicatorOfResult)
     .innerJoin(projects, eq(projects.id, indicators.projectId))
     .where(and(eq(projects.year, year), inArray(trimmedExplanation, texts)))
     .orderBy(asc(projects.position), asc(indicators.position));

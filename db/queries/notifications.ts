@@ -11,6 +11,7 @@ import {
   type NotificationKind,
   type Role,
 } from '../schema';
+import { JOIN } from './joins';
 import type { Db } from '../sqlite';
 
 export interface NewNotification {
@@ -103,7 +104,7 @@ export function listNotifications(db: Db, { userId, limit = 100 }: { userId: num
     })
     .from(notifications)
     .leftJoin(evaluations, eq(evaluations.id, notifications.evaluationId))
-    .leftJoin(projects, eq(projects.id, evaluations.projectId))
+    .leftJoin(projects, JOIN.projectOfEvaluation)
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
@@ -145,7 +146,14 @@ export async function lastReminder(db: Db, { evaluationId }: { evaluationId: num
   return row?.at ?? null;
 }
 
-/** Mail waiting to go out (or left `sending` by an instance that stopped before `staleBefore`). */
+/** Mail waiting to go out, or left `sending` by an instance that stopped before `staleBefore`. */
+const claimableMail = (staleBefore: Date) =>
+  or(
+    eq(notifications.mailState, 'pending'),
+    and(eq(notifications.mailState, 'sending'), lt(notifications.mailClaimedAt, staleBefore)),
+  );
+
+/** The mail an instance may claim (claimableMail), oldest first. */
 export function mailToSend(db: Db, { staleBefore, limit }: { staleBefore: Date; limit: number }) {
   return db
     .select({
@@ -157,12 +165,7 @@ export function mailToSend(db: Db, { staleBefore, limit }: { staleBefore: Date; 
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .leftJoin(notificationSettings, eq(notificationSettings.userId, notifications.userId))
-    .where(
-      or(
-        eq(notifications.mailState, 'pending'),
-        and(eq(notifications.mailState, 'sending'), lt(notifications.mailClaimedAt, staleBefore)),
-      ),
-    )
+    .where(claimableMail(staleBefore))
     .orderBy(asc(notifications.id))
     .limit(limit);
 }
@@ -172,15 +175,7 @@ export async function claimMail(tx: Db, { id, now, staleBefore }: { id: number; 
   const claimed = await tx
     .update(notifications)
     .set({ mailState: 'sending', mailClaimedAt: now, mailAttempts: sql`${notifications.mailAttempts} + 1` })
-    .where(
-      and(
-        eq(notifications.id, id),
-        or(
-          eq(notifications.mailState, 'pending'),
-          and(eq(notifications.mailState, 'sending'), lt(notifications.mailClaimedAt, staleBefore)),
-        ),
-      ),
-    )
+    .where(and(eq(notifications.id, id), claimableMail(staleBefore)))
     .returning({ id: notifications.id });
   return claimed.length === 1;
 }
@@ -205,7 +200,7 @@ export function ownersWithOpenWork(
   return db
     .select({ ownerId: projects.ownerId, open: count() })
     .from(evaluations)
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
+    .innerJoin(projects, JOIN.projectOfEvaluation)
     .innerJoin(users, eq(users.id, projects.ownerId))
     .where(and(eq(projects.year, year), inArray(evaluations.status, [...statuses]), eq(users.active, true)))
     .groupBy(projects.ownerId);

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, exists, inArray, sql } from 'drizzle-orm';
 import { firstRow } from '../rows';
 import { departments, evaluations, projects, spotCheckItems, spotChecks, type EvaluationStatus } from '../schema';
+import { EVALUATION_ROW, JOIN } from './joins';
 import type { Db } from '../sqlite';
 
 /** The evaluations a sample is drawn from: a year's, at the statuses given (lib/workflow says which). */
@@ -12,7 +13,7 @@ export function spotCheckPopulation(
   return db
     .select({ id: evaluations.id, departmentId: projects.departmentId, budgetFen: projects.budgetTotalFen })
     .from(evaluations)
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
+    .innerJoin(projects, JOIN.projectOfEvaluation)
     .where(and(eq(projects.year, year), inArray(evaluations.status, [...statuses])))
     .orderBy(asc(evaluations.id));
 }
@@ -64,19 +65,15 @@ export function spotCheckRows(db: Db, { spotCheckId }: { spotCheckId: number }) 
   return db
     .select({
       position: spotCheckItems.position,
-      evaluationId: evaluations.id,
-      projectId: projects.id,
-      project: projects.name,
-      department: departments.name,
       budgetFen: projects.budgetTotalFen,
-      status: evaluations.status,
       selfScore: evaluations.selfScore,
       finalScore: evaluations.finalScore,
+      ...EVALUATION_ROW,
     })
     .from(spotCheckItems)
     .innerJoin(evaluations, eq(evaluations.id, spotCheckItems.evaluationId))
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
-    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .innerJoin(projects, JOIN.projectOfEvaluation)
+    .innerJoin(departments, JOIN.departmentOfProject)
     .where(eq(spotCheckItems.spotCheckId, spotCheckId))
     .orderBy(asc(spotCheckItems.position));
 }
