@@ -43,14 +43,18 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
 
   const everyDepartment = user.role === 'finance' || user.role === 'admin';
   const deadline = years.find((y) => y.year === year)?.deadline ?? null;
-  const { page, list, query, where } = await evaluationListPage(db, {
+  const { page, list, query } = await evaluationListPage(db, {
     scope: { user, year },
     params,
     path: '/projects',
     deadline,
   });
-  const totals = await evaluationTotals(db, { where });
-  const drafts = await evaluationTotals(db, { where: scopeCondition({ user, year, statuses: statusesFor('save') }) });
+  const { totals } = page;
+  // What the owner's workbook import can fill in (only an owner is offered it).
+  const drafts =
+    user.role === 'owner'
+      ? await evaluationTotals(db, { where: scopeCondition({ user, year, statuses: statusesFor('save') }) })
+      : null;
   const returns = await lastReturns(db, {
     evaluationIds: page.items.flatMap((r) => (r.status === 'returned' ? [r.id] : [])),
   });
@@ -146,7 +150,7 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
         <YearSwitch years={years} current={year} href={(y) => `/projects?year=${y}`} />
       </PageHead>
       {user.role !== 'owner' && <DepartmentReportLinks year={year} departments={reportDepartments} />}
-      {user.role === 'owner' && drafts.projects > 0 && (
+      {drafts !== null && drafts.projects > 0 && (
         <EntryImportPanel target={{ kind: 'year', year }} downloadHref={`/api/years/${year}/entry.xlsx`} />
       )}
 
