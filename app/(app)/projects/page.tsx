@@ -8,18 +8,15 @@ import { ActionButton } from '@/components/notifications/action-button';
 import { DataTable, PageHead, YearSwitch, type Column } from '@/components/page-pieces';
 import { DepartmentReportLinks } from '@/components/reports/department-report-links';
 import { ListStatus } from '@/components/status-tag';
-import { getDb } from '@/db';
 import { evaluationTotals, scopeCondition, type EvaluationListRow } from '@/db/queries/evaluation-list';
 import { lastReturns } from '@/db/queries/workflow';
-import { listYearDepartments, listYears } from '@/db/queries/years';
-import { requireUser } from '@/lib/auth/session';
+import { listYearDepartments } from '@/db/queries/years';
 import { formatScore } from '@/lib/format';
 import { evaluationFilters, evaluationListPage } from '@/lib/lists/evaluation-lists';
-import { paramOf } from '@/lib/lists/list-params';
 import { formatWanYuan } from '@/lib/money';
 import { deadlineState } from '@/lib/workflow/deadline';
 import { decide, nextStepFor, pastOwner, statusesFor } from '@/lib/workflow/state-machine';
-import { pickYear } from '@/lib/years/pick-year';
+import { yearPageContext } from '@/lib/years/page-year';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '项目' };
@@ -27,11 +24,7 @@ export const metadata: Metadata = { title: '项目' };
 const finalised = (row: EvaluationListRow) => row.status === 'finalized';
 
 export default async function ProjectsPage({ searchParams }: PageProps<'/projects'>) {
-  const user = await requireUser();
-  const db = getDb();
-  const years = await listYears(db);
-  const params = await searchParams;
-  const year = pickYear(years, paramOf(params, 'year'));
+  const { user, db, years, params, year } = await yearPageContext(searchParams);
   const scopeText = user.role === 'owner' ? '我负责的项目' : user.role === 'dept_head' ? '本部门项目' : '全部项目';
   if (year === null)
     return (
