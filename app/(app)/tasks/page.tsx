@@ -104,7 +104,12 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
         }
       />
       {progress && progress.length > 0 && (
-        <ProgressTable title="填报进度" rows={progress} groupHeader={user.role === 'finance' ? '部门' : '项目负责人'} />
+        <ProgressTable
+          title="填报进度"
+          rows={progress}
+          groupHeader={user.role === 'finance' ? '部门' : '项目负责人'}
+          moreHref={user.role === 'finance' ? `/overview?year=${year}` : undefined}
+        />
       )}
       {(page.total > 0 || filtered) && (
         <FilterBar list={list} filters={filters} searchPlaceholder="项目、部门或负责人名称" />
