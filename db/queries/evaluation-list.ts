@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq, exists, inArray, notInArray, or, sql, sum, type SQL } from 'drizzle-orm';
+import { and, count, eq, exists, inArray, isNotNull, notInArray, or, sql, sum, type SQL } from 'drizzle-orm';
 import { defineList, listCondition, listOrder, rankOf, readPage, type QueryOf } from '../list-query';
 import { columnsOf, SCORE_COLUMNS } from '../rows';
 import {
@@ -148,6 +148,17 @@ export function scopeCondition({ user, year, statuses }: EvaluationScope): SQL |
     statuses ? inArray(evaluations.status, [...statuses]) : undefined,
   );
 }
+
+/** The rows a list holds: its scope, then the query's search and filters. */
+export function evaluationListCondition(
+  scope: EvaluationScope,
+  { spec, query }: { spec: ReturnType<typeof evaluationListSpec>; query: EvaluationListQuery },
+): SQL | undefined {
+  return and(scopeCondition(scope), listCondition(spec, query));
+}
+
+/** Evaluations the engine has scored (their scores are cached). */
+export const scoredByEngine = isNotNull(evaluations.selfScore);
 
 /**
  * One page of a year's evaluations in a user's scope, with the total that passes the query and the

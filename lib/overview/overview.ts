@@ -1,8 +1,7 @@
 import 'server-only';
-import { and } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { listCondition } from '@/db/list-query';
 import {
+  evaluationListCondition,
   evaluationListSpec,
   listEvaluationPage,
   scopeCondition,
@@ -44,8 +43,8 @@ export async function loadOverview(
   const scope = scopeCondition({ user, year });
   // The flag filter narrows the flags list to its kind rather than to projects that have one.
   const withoutFlag: EvaluationListQuery = { ...query, filters: { ...query.filters, flag: undefined } };
-  const where = and(scope, listCondition(spec, query));
-  const flagWhere = and(scope, listCondition(spec, withoutFlag));
+  const where = evaluationListCondition({ user, year }, { spec, query });
+  const flagWhere = evaluationListCondition({ user, year }, { spec, query: withoutFlag });
   const departmentQuery = readListQuery(DEPARTMENT_LIST_SHAPE, params, { prefix: DEPARTMENT_LIST }).query;
   const flagQuery = readListQuery(FLAG_LIST_SHAPE, params, { prefix: FLAG_LIST }).query;
   const [figures, departments, flags, rows] = await Promise.all([
