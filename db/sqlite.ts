@@ -58,6 +58,9 @@ function openClient(file: string, durability: Durability): Database.Database {
   client.pragma(`synchronous = ${durability}`);
   // Another process writing at the same moment (a script beside the server) is waited for, not an error.
   client.pragma('busy_timeout = 5000');
+  // A city's year of lists and aggregates (projects, evaluations, flags and their indexes: about 15 MB
+  // at 20,000 projects) stays in the page cache; at the default 2 MB every list re-read it from the OS.
+  client.pragma('cache_size = -32768');
   return client;
 }
 

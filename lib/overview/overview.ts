@@ -9,7 +9,6 @@ import {
   type EvaluationListQuery,
 } from '@/db/queries/evaluation-list';
 import {
-  countFlags,
   DEPARTMENT_LIST_SHAPE,
   FLAG_LIST_SHAPE,
   listDepartmentPage,
@@ -49,7 +48,7 @@ export async function loadOverview(
   const flagWhere = and(scope, listCondition(spec, withoutFlag));
   const departmentQuery = readListQuery(DEPARTMENT_LIST_SHAPE, params, { prefix: DEPARTMENT_LIST }).query;
   const flagQuery = readListQuery(FLAG_LIST_SHAPE, params, { prefix: FLAG_LIST }).query;
-  const [figures, departments, flags, flagCounts, rows] = await Promise.all([
+  const [figures, departments, flags, rows] = await Promise.all([
     yearFigures(db, { where, bins: HISTOGRAM_HUNDREDTHS }),
     listDepartmentPage(db, { scope, query: departmentQuery }),
     listFlagPage(db, {
@@ -57,7 +56,6 @@ export async function loadOverview(
       nearDeadline,
       query: { ...flagQuery, filters: { kind: query.filters.flag } },
     }),
-    countFlags(db, { where: flagWhere, nearDeadline }),
     listEvaluationPage(db, { scope: { user, year }, query, nearDeadline }),
   ]);
   return {
@@ -79,7 +77,7 @@ export async function loadOverview(
         f.kind === 'draft_near_deadline' && deadline ? { ...f, detail: deadlineDetail(deadline, today) } : f,
       ),
     },
-    flagCounts,
+    flagCounts: flags.counts,
     rows,
   };
 }
