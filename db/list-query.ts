@@ -119,21 +119,41 @@ export async function countRows(db: Db, source: DynamicSelect<unknown>, where: S
   return row?.total ?? 0;
 }
 
-/** One page of a list: `source` is called twice, for the page's rows and for their count. */
+/**
+ * One page of a list: `source` is called twice, for the page's rows and for their count. `count`
+ * replaces the plain count where the list counts more in the same pass (its 合计). `pageKeys`, where
+ * the source's rows are wide, gives a condition that picks the page's rows by key from a narrow
+ * select of the same rows (sorted, windowed): the database sorts keys, then reads whole rows for the
+ * page alone.
+ */
 export async function readPage<R, S extends string, F extends string>(
   db: Db,
   spec: ListSpec<S, F>,
   query: ListQuery<S, F>,
-  { source, where }: { source: () => DynamicSelect<R>; where?: SQL | undefined },
+  {
+    source,
+    where,
+    count = (condition) => countRows(db, source(), condition),
+    pageKeys,
+  }: {
+    source: () => DynamicSelect<R>;
+    where?: SQL | undefined;
+    count?: (condition: SQL | undefined) => Promise<number>;
+    pageKeys?: (window: { where: SQL | undefined; order: SQL[]; limit: number; offset: number }) => SQL;
+  },
 ): Promise<Page<R>> {
   const condition = and(where, listCondition(spec, query));
-  const [items, total] = await Promise.all([
-    source()
-      .where(condition)
-      .orderBy(...listOrder(spec, query))
-      .limit(query.pageSize)
-      .offset(pageOffset(query)),
-    countRows(db, source(), condition),
-  ]);
+  const order = listOrder(spec, query);
+  const window = { where: condition, order, limit: query.pageSize, offset: pageOffset(query) };
+  const rows = pageKeys
+    ? source()
+        .where(pageKeys(window))
+        .orderBy(...order)
+    : source()
+        .where(condition)
+        .orderBy(...order)
+        .limit(window.limit)
+        .offset(window.offset);
+  const [items, total] = await Promise.all([rows, count(condition)]);
   return { items, total, page: query.page, pageSize: query.pageSize };
 }

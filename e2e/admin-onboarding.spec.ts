@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { submitNewUser } from './support/admin';
 import { expect, signIn, test } from './support/fixtures';
+import { previewPastedTargets, SEED_TARGETS } from './support/targets';
 import type { Page } from '@playwright/test';
 
-const SEED = readFileSync(
-  path.resolve(__dirname, '..', 'db', 'seed-data', 'baiyun-emergency-2024-targets.txt'),
-  'utf8',
-);
 const DEPARTMENT = '白云区应急管理局（试点科室）';
 const PROJECT = '三防专项经费';
 
 async function createUser(admin: Page, user: { username: string; name: string; role: string; password: string }) {
   await admin.goto('/admin/users/new');
-  await admin.getByLabel('用户名').fill(user.username);
-  await admin.getByLabel('姓名').fill(user.name);
-  await admin.getByLabel('角色').selectOption({ label: user.role });
-  await admin.getByLabel('部门').selectOption({ label: DEPARTMENT });
-  await admin.getByLabel('临时密码').fill(user.password);
-  await admin.getByRole('button', { name: '创建用户' }).click();
+  await submitNewUser(admin, { ...user, department: DEPARTMENT });
   await expect(admin.getByRole('status')).toContainText(`已创建用户 ${user.username}`);
 }
 
@@ -27,9 +18,7 @@ test('the administrator sets up a department, its people and its targets; the ne
   freshPageAs,
 }) => {
   test.setTimeout(120_000);
-  const admin = await freshPageAs('admin');
-
-  await admin.goto('/admin/departments');
+  const admin = await freshPageAs('admin', '/admin/departments');
   await admin.getByLabel('部门名称').fill(DEPARTMENT);
   await admin.getByRole('button', { name: '新建部门' }).click();
   await expect(admin.getByRole('status')).toContainText(DEPARTMENT);
@@ -39,11 +28,8 @@ test('the administrator sets up a department, its people and its targets; the ne
 
   // The seed table pasted, into a new year, for the new department: previewed, then confirmed.
   await admin.goto('/admin/targets');
-  await admin.getByLabel('导入年度').fill('2025');
-  await admin.getByLabel('导入到部门').selectOption({ label: DEPARTMENT });
-  await admin.getByLabel('目标表文本').fill(SEED);
-  await admin.getByRole('button', { name: '预览' }).click();
-  await expect(admin.getByTestId('import-preview')).toContainText(`预览：${DEPARTMENT} 2025 年度`);
+  const preview = await previewPastedTargets(admin, { year: 2025, text: SEED_TARGETS, department: DEPARTMENT });
+  await expect(preview).toContainText(`预览：${DEPARTMENT} 2025 年度`);
   await expect(admin.getByTestId('preview-projects')).toHaveText('17');
   await expect(admin.getByTestId('preview-indicators')).toHaveText('113');
   await expect(admin.getByTestId('preview-budget')).toHaveText('1408.40');

@@ -1,17 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatScore } from '../lib/format';
 import { tsxArgs } from '../scripts/tsx';
+import { draftWithActuals, evaluationAs, saveDraftAs } from './support/drafts';
 import { expect, signIn, test } from './support/fixtures';
-import { apiAs, callAction } from './support/http';
+import { apiAs } from './support/http';
+import { openTargetImport, previewPastedTargets, seedTargetsWith } from './support/targets';
 
 const PROJECT = '广州市白云区应急管理局信息化运行维护项目';
 
-const SEED = readFileSync(
-  path.resolve(__dirname, '..', 'db', 'seed-data', 'baiyun-emergency-2024-targets.txt'),
-  'utf8',
-);
+/** A line of the seed whose indicator level codes were lost in the copy. */
+const LEVEL_CODES_LOST: [string, string] = [
+  '、1-产出指标；11-数量指标；采购物业管理服务服务时长',
+  '、产出指标数量指标采购物业管理服务服务时长',
+];
 
 async function projectCount(url: string, year: number) {
   const finance = await apiAs(url, 'finance');
@@ -23,18 +26,8 @@ test('a table with a broken line shows the warning with its row, imports nothing
   page,
   server,
 }) => {
-  await signIn(page, 'finance');
-  await page.goto('/admin');
-  await page.getByRole('link', { name: /导入绩效目标表/ }).click();
-  const broken = SEED.replace(
-    '、1-产出指标；11-数量指标；采购物业管理服务服务时长',
-    '、产出指标数量指标采购物业管理服务服务时长',
-  );
-  await page.getByLabel('导入年度').fill('2030');
-  await page.getByLabel('目标表文本').fill(broken);
-  await page.getByRole('button', { name: '预览' }).click();
-
-  const preview = page.getByTestId('import-preview');
+  await openTargetImport(page);
+  const preview = await previewPastedTargets(page, { year: 2030, text: seedTargetsWith(LEVEL_CODES_LOST) });
   await expect(preview).toContainText('预览：广州市白云区应急管理局 2030 年度');
   await expect(page.getByTestId('preview-projects')).toHaveText('17');
   const warning = page.getByTestId('preview-warnings').getByRole('row', { name: /其后一项的序号或指标层级无法识别/ });
@@ -84,29 +77,9 @@ test('switching the year’s scheme to hubei in the what-if view shows the total
   page,
   server,
 }) => {
-  const owner = await apiAs(server.url, 'owner2');
-  const list = await (await owner.get('/api/years/2024/evaluations')).json();
-  const id: number = list.items.find((e: { project: string }) => e.project === PROJECT).id;
-  const detail = await (await owner.get(`/api/evaluations/${id}`)).json();
+  const { api: owner, id, detail } = await evaluationAs(server.url, 'owner2', PROJECT);
   const actuals = ['180', '100', '92', '14', '96', '88'];
-  const draft = {
-    evaluationId: id,
-    version: detail.version,
-    budgetAdjusted: '',
-    budgetExecuted: '25',
-    budgetExplanation: '',
-    goalActual: '',
-    indicators: detail.indicators.map((ind: { id: number }, i: number) => ({
-      indicatorId: ind.id,
-      value: actuals[i],
-      parts: [],
-      tier: '',
-      percent: '',
-      explanation: '',
-      deduction: { enabled: false, score: '', reason: '' },
-    })),
-  };
-  expect(await callAction(owner, `/evaluations/${id}`, 'saveDraftAction', draft)).toMatchObject({ ok: true });
+  expect(await saveDraftAs(owner, draftWithActuals(detail, '25', actuals))).toMatchObject({ ok: true });
   const saved = await (await owner.get(`/api/evaluations/${id}`)).json();
 
   // The same data through the what-if command, under hubei.
@@ -116,7 +89,7 @@ test('switching the year’s scheme to hubei in the what-if view shows the total
     JSON.stringify({
       scheme: 'hubei',
       budget: { initial: '27.99', executed: '25' },
-      indicators: detail.indicators.map((ind: { level1: string; name: string; target: string }, i: number) => ({
+      indicators: detail.indicators.map((ind, i) => ({
         level1: ind.level1,
         name: ind.name,
         target: ind.target,

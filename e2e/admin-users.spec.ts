@@ -1,3 +1,4 @@
+import { submitNewUser } from './support/admin';
 import { expect, isolatedTest, signIn } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
 import type { Browser } from '@playwright/test';
@@ -26,8 +27,7 @@ test('a deactivated user cannot sign in, and what they did still carries their n
 }) => {
   test.setTimeout(120_000);
   // Before: owner2 (李娜) saves a draft through the form, which writes audit entries in her name.
-  const owner2 = await pageAs('owner2');
-  await owner2.goto('/projects');
+  const owner2 = await pageAs('owner2', '/projects');
   const row = owner2.getByTestId('project-row').first();
   const project = (await row.getByRole('link').first().innerText()).trim();
   await row.getByRole('link', { name: '填写并提交自评' }).click();
@@ -93,9 +93,7 @@ test('the admin creates a user through the form, which explains every refusal an
   await admin.goto('/admin/users');
   await admin.getByRole('link', { name: '新建用户' }).click();
 
-  await admin.getByLabel('用户名').fill('ab');
-  await admin.getByLabel('临时密码').fill('short');
-  await admin.getByRole('button', { name: '创建用户' }).click();
+  await submitNewUser(admin, { username: 'ab', password: 'short' });
   await expect(admin.locator('#username-error')).toHaveText('用户名至少需要 3 个字符');
   await expect(admin.locator('#displayName-error')).toHaveText('请输入姓名');
   await expect(admin.locator('#temporaryPassword-error')).toHaveText('临时密码至少需要 8 个字符');
@@ -109,16 +107,12 @@ test('the admin creates a user through the form, which explains every refusal an
   await admin.getByLabel('部门').selectOption({ label: '广州市白云区应急管理局' });
 
   // The server refuses a name taken in another letter case; everything typed stays.
-  await admin.getByLabel('用户名').fill('OWNER1');
-  await admin.getByLabel('姓名').fill('赵磊');
-  await admin.getByLabel('临时密码').fill('Temp-2024-zl');
-  await admin.getByRole('button', { name: '创建用户' }).click();
+  await submitNewUser(admin, { username: 'OWNER1', name: '赵磊', password: 'Temp-2024-zl' });
   await expect(admin.locator('#username-error')).toHaveText('用户名“owner1”已被使用，请换一个');
   await expect(admin.getByLabel('姓名')).toHaveValue('赵磊');
   await expect(admin.getByLabel('临时密码')).toHaveValue('Temp-2024-zl');
 
-  await admin.getByLabel('用户名').fill('zhaolei');
-  await admin.getByRole('button', { name: '创建用户' }).click();
+  await submitNewUser(admin, { username: 'zhaolei' });
   await expect(admin.getByRole('status')).toHaveText('已创建用户 zhaolei（赵磊），首次登录时须修改临时密码');
   await expect(admin.getByLabel('用户名')).toHaveValue('');
 

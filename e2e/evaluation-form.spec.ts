@@ -1,39 +1,38 @@
-import { completeDraft, type Detail } from './support/drafts';
-import { EQUIPMENT_ROWS, openFromList } from './support/equipment';
+import { completeDraft, evaluationAs, saveDraftAs } from './support/drafts';
+import { EQUIPMENT_ROWS, fillEquipmentActuals, openFromList } from './support/equipment';
 import { expect, isolatedTest, openEvaluation } from './support/fixtures';
-import { apiAs, callAction } from './support/http';
+import { callAction } from './support/http';
 import type { Page } from '@playwright/test';
 
 /**
  * Issue 14, the owner's form (points 1–6) and the page around it (point 8). Its own server: the
  * specs save, submit and read the 修改记录 of projects other specs also open.
  */
-const test = isolatedTest();
+const test = isolatedTest().extend<{ formAs: (username: string, project?: string) => Promise<Page> }>({
+  /** `await formAs('owner1', project)`: a page signed in as the owner, on the project's form from their list. */
+  formAs: async ({ pageAs }, use) =>
+    use(async (username, project) => {
+      const page = await pageAs(username);
+      await openFromList(page, project);
+      return page;
+    }),
+});
 
 const ROWS = EQUIPMENT_ROWS;
 const openForm = openFromList;
 
 /** Everything this project needs, met or explained, as typed with a Chinese IME where it can be. */
 async function fillComplete(page: Page) {
-  await page.getByLabel(`${ROWS.devices} 扫描仪`).fill('１');
-  await page.getByLabel(`${ROWS.devices} 信创台式电脑`).fill('13');
-  await page.getByLabel(`${ROWS.devices} 信创笔记本电脑`).fill('3');
-  await page.getByLabel(`${ROWS.hours} 实际完成值`).fill('1');
-  await page.getByLabel(`${ROWS.quality} 实际完成值`).fill('９９％');
-  await page.getByLabel(`${ROWS.acceptance} 实际完成值`).fill(' 98 ');
-  await page.getByLabel(`${ROWS.service} 实际完成值`).fill('100%');
-  await page.getByLabel(`${ROWS.payment} 评定等级`).selectOption('达成');
-  await page.getByLabel(`${ROWS.satisfaction} 实际完成值`).fill('96');
+  await fillEquipmentActuals(page, [['１', '13', '3'], '1', '９９％', ' 98 ', '100%', { tier: '达成' }, '96']);
   await page.getByLabel('全年执行数').fill('３６．１');
   await page.getByLabel('年度总体目标实际完成情况').fill('设备已采购到位，物业服务全年正常。');
 }
 
 test('input that forgives, compound parts with their targets, honest status, and 提交审核 that asks with the score, grade and what is missing', async ({
-  pageAs,
+  formAs,
 }) => {
   test.setTimeout(120_000);
-  const owner = await pageAs('owner1');
-  await openForm(owner);
+  const owner = await formAs('owner1');
 
   // Point 5: nothing entered yet says so, not a red 0.00 差; no message before anything was typed.
   await expect(owner.getByTestId('live-total')).toHaveText('尚未填写');
@@ -102,11 +101,10 @@ test('input that forgives, compound parts with their targets, honest status, and
 });
 
 test('one line per row; 填写说明 and 调减得分 open on demand; counters refuse more without cutting', async ({
-  pageAs,
+  formAs,
 }) => {
   test.setTimeout(120_000);
-  const owner = await pageAs('owner1');
-  await openForm(owner, '应急专项经费');
+  const owner = await formAs('owner1', '应急专项经费');
   const row = owner.getByTestId('indicator-row-1');
   const name = (await row.locator('td').nth(1).textContent())!;
 
@@ -147,16 +145,12 @@ test('one line per row; 填写说明 and 调减得分 open on demand; counters r
 });
 
 test('execution above the budget warns and requires an explanation, in the form and on the server', async ({
-  pageAs,
+  formAs,
   server,
 }) => {
   // The server: a complete draft spending beyond the budget is saved, but not submitted without the explanation.
-  const api = await apiAs(server.url, 'owner1');
-  const list = await (await api.get('/api/years/2024/evaluations')).json();
-  const id: number = list.items.find((e: { project: string }) => e.project === '执法检查事故调查处理经费').id;
-  const detail: Detail = await (await api.get(`/api/evaluations/${id}`)).json();
-  const draft = { ...completeDraft(detail), budgetExecuted: `${detail.budget.initial}1` };
-  const saved = await callAction(api, `/evaluations/${id}`, 'saveDraftAction', draft);
+  const { api, id, detail } = await evaluationAs(server.url, 'owner1', '执法检查事故调查处理经费');
+  const saved = await saveDraftAs(api, { ...completeDraft(detail), budgetExecuted: `${detail.budget.initial}1` });
   expect(saved).toMatchObject({ ok: true });
   const version = saved.data?.version as number;
   const refused = await callAction(api, `/evaluations/${id}`, 'submitAction', { evaluationId: id, version });
@@ -165,8 +159,7 @@ test('execution above the budget warns and requires an explanation, in the form 
     fieldErrors: { budgetExplanation: '须填写：预算执行率超过100%（全年执行数超过全年预算数）' },
   });
 
-  const owner = await pageAs('owner1');
-  await openForm(owner, '应急专项经费');
+  const owner = await formAs('owner1', '应急专项经费');
   await expect(owner.getByTestId('over-budget')).toHaveCount(0);
   await owner.getByLabel('全年预算数').fill('10');
   await owner.getByLabel('全年执行数').fill('12');
@@ -181,11 +174,11 @@ test('execution above the budget warns and requires an explanation, in the form 
 });
 
 test('the page: title, favicon, skip link, focus ring on the red header, opaque action bar, stable columns, a readable 修改记录', async ({
+  formAs,
   pageAs,
 }) => {
   test.setTimeout(120_000);
-  const owner = await pageAs('owner2');
-  await openForm(owner, '区级应急避护场所建设专项经费');
+  const owner = await formAs('owner2', '区级应急避护场所建设专项经费');
   await owner.getByLabel('年度总体目标实际完成情况').fill(`${'全年完成避护场所建设与验收，'.repeat(8)}结束。`);
   await owner.getByRole('button', { name: '保存草稿' }).click();
   await expect(owner.getByRole('status').filter({ hasText: '已保存草稿' })).toBeVisible();

@@ -1,20 +1,23 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { IMPORT_LIMITS } from '../lib/targets/import-limits';
 import { realisticTable } from '../lib/targets/synthetic-tables';
 import { completeDraft, type Detail } from './support/drafts';
-import { expect, test } from './support/fixtures';
+import { expect, test as base } from './support/fixtures';
 import { actionId, apiAs, postOperationAs } from './support/http';
+import { SEED_TARGETS } from './support/targets';
+import type { APIRequestContext } from '@playwright/test';
 
 /**
  * An import's source runs to megabytes: its preview and import are routes with their own 16 MB body
  * limit, they parse in a worker thread and let other requests run while they write, and every other
  * server action keeps a small limit.
  */
-const SEED = readFileSync(
-  path.resolve(__dirname, '..', 'db', 'seed-data', 'baiyun-emergency-2024-targets.txt'),
-  'utf8',
-);
+const test = base.extend<{ finance: APIRequestContext; owner: APIRequestContext }>({
+  /** finance's HTTP client on the worker's server: the one who imports. */
+  finance: async ({ server }, use) => use(await apiAs(server.url, 'finance')),
+  /** owner1's HTTP client on the worker's server: the other user, whose pages and draft must not suffer. */
+  owner: async ({ server }, use) => use(await apiAs(server.url, 'owner1')),
+});
+
 const MB = 1024 * 1024;
 /** The bound the acceptance line states for another user's page during a large preview (generous: see docs/benchmarks.md). */
 const PAGE_BOUND_MS = 1000;
@@ -30,13 +33,12 @@ const source = (content: string) => ({
 });
 
 test('a preview of a text table at its 8 MB limit runs while another user’s pages answer in under a second', async ({
-  server,
+  finance,
+  owner,
 }) => {
   test.setTimeout(180_000);
-  const finance = await apiAs(server.url, 'finance');
-  const owner = await apiAs(server.url, 'owner1');
   // The seed's projects repeated to just under the text limit: thousands of projects to parse and dry-run.
-  let { text } = realisticTable(SEED, IMPORT_LIMITS.textBytes - 64 * 1024);
+  let { text } = realisticTable(SEED_TARGETS, IMPORT_LIMITS.textBytes - 64 * 1024);
   while (Buffer.byteLength(text) > IMPORT_LIMITS.textBytes) text = text.slice(0, text.lastIndexOf('\n\n'));
   expect(Buffer.byteLength(text)).toBeGreaterThan(7 * MB);
 
@@ -85,11 +87,10 @@ test('a preview of a text table at its 8 MB limit runs while another user’s pa
 });
 
 test('the 16 MB body limit is the imports’ alone: a 10 MB body to an ordinary action is refused', async ({
-  server,
+  finance,
+  owner,
 }) => {
   test.setTimeout(120_000);
-  const finance = await apiAs(server.url, 'finance');
-  const owner = await apiAs(server.url, 'owner1');
 
   // An ordinary action (save draft): 3 MB of text reaches the form's schema and gets its field message; 5 MB and
   // 10 MB are refused by the actions' limit before the operation runs. Nothing is saved.
@@ -130,7 +131,7 @@ test('the 16 MB body limit is the imports’ alone: a 10 MB body to an ordinary 
 test('the import routes and the template downloads refuse every caller the import does not allow', async ({
   server,
 }) => {
-  const body = source(SEED);
+  const body = source(SEED_TARGETS);
   const downloads = ['/api/targets/template.xlsx', '/api/targets/example.xlsx'];
   for (const [username, status] of [
     [null, 401],

@@ -140,8 +140,7 @@ test('one workbook for all of an owner’s projects, from the project list: each
   server,
 }) => {
   test.setTimeout(120_000);
-  const page = await pageAs('owner1');
-  await page.goto('/projects?year=2024');
+  const page = await pageAs('owner1', '/projects?year=2024');
   const wb = await downloadEntry(page, '2024年度绩效自评填报表-张伟.xlsx');
   expect(wb.worksheets.length).toBeGreaterThan(2);
   const api = await apiAs(server.url, 'owner1');

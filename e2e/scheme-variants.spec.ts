@@ -1,5 +1,5 @@
+import { draftWithActuals, evaluationAs, saveDraftAs } from './support/drafts';
 import { expect, pageFor, signIn, test } from './support/fixtures';
-import { apiAs, callAction } from './support/http';
 
 const PROJECT = '安全生产基础工作专项经费';
 
@@ -14,29 +14,9 @@ test('finance sets caps and a deduction; the 自评表 prints the cap under the 
   freshServer,
 }) => {
   // owner1 saves the worked example with row 2 at 70 of ≥50家 (140 %) and 14 of 21.5 万元 spent (65.12 %).
-  const owner = await apiAs(freshServer.url, 'owner1');
-  const list = await (await owner.get('/api/years/2024/evaluations')).json();
-  const id: number = list.items.find((e: { project: string }) => e.project === PROJECT).id;
-  const detail = await (await owner.get(`/api/evaluations/${id}`)).json();
-  const values = ['27', '70', '405', null, '96', '93'];
-  const draft = {
-    evaluationId: id,
-    version: detail.version,
-    budgetAdjusted: '',
-    budgetExecuted: '14',
-    budgetExplanation: '',
-    goalActual: '',
-    indicators: detail.indicators.map((ind: { id: number }, i: number) => ({
-      indicatorId: ind.id,
-      value: values[i] ?? '',
-      parts: values[i] === null ? ['4', '1'] : [],
-      tier: '',
-      percent: '',
-      explanation: '',
-      deduction: { enabled: false, score: '', reason: '' },
-    })),
-  };
-  expect(await callAction(owner, `/evaluations/${id}`, 'saveDraftAction', draft)).toMatchObject({ ok: true });
+  const { api: owner, id, detail } = await evaluationAs(freshServer.url, 'owner1', PROJECT);
+  const draft = draftWithActuals(detail, '14', ['27', '70', '405', ['4', '1'], '96', '93']);
+  expect(await saveDraftAs(owner, draft)).toMatchObject({ ok: true });
 
   const finance = await pageFor(browser, freshServer.url, 'finance');
   await finance.goto('/admin/years/2024');

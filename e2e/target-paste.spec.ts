@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parseTargetWorkbook } from '../lib/targets/xlsx';
 import { copiedCells } from '../tests/copied-cells';
-import { expect, isolatedTest, signIn } from './support/fixtures';
+import { expect, isolatedTest } from './support/fixtures';
+import { openTargetImport, previewPastedTargets, SEED_TARGETS, seedTargetsWith } from './support/targets';
 import type { Page } from '@playwright/test';
 
 /**
@@ -12,13 +12,11 @@ import type { Page } from '@playwright/test';
  */
 const test = isolatedTest();
 
-const SEED = path.resolve(__dirname, '..', 'db', 'seed-data', 'baiyun-emergency-2024-targets.txt');
-
-async function openImport(page: Page) {
-  await signIn(page, 'finance');
-  await page.goto('/admin');
-  await page.getByRole('link', { name: /导入绩效目标表/ }).click();
-}
+/** The header and the 合计 line came out of the PDF as one line: the header lines become the department's name. */
+const HEADER_RUN_INTO_TOTAL: [string, string] = [
+  '其他资金 绩效目标 绩效指标\n\n合计 1,408.40',
+  '其他资金 绩效目标 绩效指标 合计 1,408.40',
+];
 
 /** Clicks a download link and returns the file's name and bytes. */
 async function download(page: Page, name: string) {
@@ -29,18 +27,9 @@ async function download(page: Page, name: string) {
 test('a paste whose header runs into the names is blocked with its reason; 确认导入 stays disabled', async ({
   page,
 }) => {
-  await openImport(page);
-  const seed = await readFile(SEED, 'utf8');
-  // The header and the 合计 line came out of the PDF as one line: the header lines become the department's name.
-  const garbled = seed.replace(
-    '其他资金 绩效目标 绩效指标\n\n合计 1,408.40',
-    '其他资金 绩效目标 绩效指标 合计 1,408.40',
-  );
-  await page.getByLabel('导入年度').fill('2033');
-  await page.getByLabel('目标表文本').fill(garbled);
-  await page.getByRole('button', { name: '预览' }).click();
-
-  const blocking = page.getByTestId('preview-blocking');
+  await openTargetImport(page);
+  const preview = await previewPastedTargets(page, { year: 2033, text: seedTargetsWith(HEADER_RUN_INTO_TOTAL) });
+  const blocking = preview.getByTestId('preview-blocking');
   await expect(blocking).toContainText('无法导入，请修改后重新预览');
   await expect(blocking).toContainText('含有表头文字“绩效目标表”：未能识别表头');
   const confirm = page.getByRole('button', { name: '确认导入' });
@@ -48,8 +37,7 @@ test('a paste whose header runs into the names is blocked with its reason; 确�
   await expect(confirm).toHaveAccessibleDescription(/含有表头文字/);
 
   // The published text as it should be copied previews with nothing blocking.
-  await page.getByLabel('目标表文本').fill(seed);
-  await page.getByRole('button', { name: '预览' }).click();
+  await previewPastedTargets(page, { year: 2033, text: SEED_TARGETS });
   await expect(page.getByTestId('preview-projects')).toHaveText('17');
   await expect(blocking).toHaveCount(0);
   await expect(confirm).toBeEnabled();
@@ -58,7 +46,7 @@ test('a paste whose header runs into the names is blocked with its reason; 确�
 test('the blank template and the example download; the example uploads, and its cells copied and pasted import', async ({
   page,
 }) => {
-  await openImport(page);
+  await openTargetImport(page);
   const template = await download(page, '下载空白模板（.xlsx）');
   expect(template.name).toBe('绩效目标表空白模板.xlsx');
   const blank = await parseTargetWorkbook(template.bytes);
@@ -82,9 +70,7 @@ test('the blank template and the example download; the example uploads, and its 
   await page.getByRole('button', { name: '粘贴文本' }).click();
 
   // …and its cells selected in Excel, copied, and pasted into the text box.
-  await page.getByLabel('导入年度').fill('2033');
-  await page.getByLabel('目标表文本').fill(await copiedCells(example.bytes));
-  await page.getByRole('button', { name: '预览' }).click();
+  await previewPastedTargets(page, { year: 2033, text: await copiedCells(example.bytes) });
   await expect(page.getByTestId('preview-projects')).toHaveText('17');
   await expect(page.getByTestId('preview-indicators')).toHaveText('113');
   await expect(page.getByTestId('preview-budget')).toHaveText('1408.40');

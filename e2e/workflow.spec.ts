@@ -4,7 +4,7 @@ import { formatRate } from '../lib/format';
 import { formatScore } from '../lib/format';
 import { NATIONAL_SCHEME, scoreEvaluation } from '../lib/scoring';
 import { parseTargetText } from '../lib/targets/parse-target-text';
-import { EQUIPMENT_PROJECT, EQUIPMENT_ROWS, openFromList } from './support/equipment';
+import { EQUIPMENT_PROJECT, EQUIPMENT_ROWS, fillEquipmentActuals, openFromList } from './support/equipment';
 import { expect, submitForReview, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
 
@@ -52,16 +52,15 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   const evaluationUrl = owner.url();
 
   // Fill everything: a compound target, a qualitative target, a missed target.
-  await owner.getByLabel(`${ROWS.devices} 扫描仪`).fill('1');
-  await owner.getByLabel(`${ROWS.devices} 信创台式电脑`).fill('12');
-  await owner.getByLabel(`${ROWS.devices} 信创笔记本电脑`).fill('3');
-  await owner.getByLabel(`${ROWS.hours} 实际完成值`).fill('1');
-  await owner.getByLabel(`${ROWS.quality} 实际完成值`).fill('99');
-  await owner.getByLabel(`${ROWS.acceptance} 实际完成值`).fill('98');
-  await owner.getByLabel(`${ROWS.service} 实际完成值`).fill('100');
-  await owner.getByLabel(`${ROWS.payment} 评定等级`).selectOption('部分达成');
-  await owner.getByLabel(`${ROWS.payment} 得分比例`).fill('75');
-  await owner.getByLabel(`${ROWS.satisfaction} 实际完成值`).fill('96');
+  await fillEquipmentActuals(owner, [
+    ['1', '12', '3'],
+    '1',
+    '99',
+    '98',
+    '100',
+    { tier: '部分达成', percent: '75' },
+    '96',
+  ]);
   await owner.getByLabel('全年执行数').fill('36.1');
   await owner.getByLabel('年度总体目标实际完成情况').fill('设备已采购到位，物业服务全年正常。');
 

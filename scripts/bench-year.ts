@@ -108,11 +108,13 @@ const bulkDepartment: DepartmentWriter = async (tx, { table, year, addPeople }) 
   await insertYear(tx, { year, scheme: 'national' });
   const departmentId = await ensureDepartment(tx, { name: table.department });
   const { ownerId } = await addPeople(departmentId);
+  const targets = table.projects.map(indicatorTargets);
   const rows = table.projects.map((p, position) => ({
     ...projectTargets(p, position, table.implementingUnit),
     year,
     departmentId,
     ownerId,
+    indicatorCount: targets[position].length,
   }));
   await insertMany(tx, projects, rows);
   const ids = await tx
@@ -120,7 +122,6 @@ const bulkDepartment: DepartmentWriter = async (tx, { table, year, addPeople }) 
     .from(projects)
     .where(and(eq(projects.year, year), eq(projects.departmentId, departmentId)))
     .orderBy(asc(projects.position));
-  const targets = table.projects.map(indicatorTargets);
   await insertMany(
     tx,
     indicators,

@@ -19,11 +19,12 @@ import { closeDatabase, databaseFile, migrateDatabase, openDatabase, type Db } f
 import { yearBundleBatches } from '../db/queries/evaluations';
 import { projectScopeCondition } from '../db/queries/projects';
 import { findUserByUsername } from '../db/queries/users';
-import { evaluations as evaluationsTable, projects } from '../db/schema';
+import { projects } from '../db/schema';
 import { toSessionUser, type SessionUser } from '../lib/auth/scope';
 import { indicatorCsvChunks } from '../lib/exports/indicators-csv';
 import { writeYearWorkbook } from '../lib/exports/workbooks';
 import { seedDemo } from '../lib/seed';
+import { firstEvaluationId } from '../tests/first-evaluation';
 import { benchHttp } from './bench-http';
 import { buildBenchYear } from './bench-year';
 import { tsxArgs } from './tsx';
@@ -128,15 +129,7 @@ function runChild(kind: string, dir: string) {
 async function reportHttp(dir: string) {
   const db = openDatabase(databaseFile(dir));
   const evaluations = new Map<number, number>();
-  for (const year of [YEAR, SEED_YEAR]) {
-    const [first] = await db
-      .select({ id: evaluationsTable.id })
-      .from(evaluationsTable)
-      .innerJoin(projects, eq(projects.id, evaluationsTable.projectId))
-      .where(eq(projects.year, year))
-      .limit(1);
-    evaluations.set(year, first.id);
-  }
+  for (const year of [YEAR, SEED_YEAR]) evaluations.set(year, await firstEvaluationId(db, eq(projects.year, year)));
   closeDatabase(db);
   process.stdout.write('\n通过 HTTP（真实服务器，以 finance 登录；页面取 5 次的中位数，导出 1 次）…\n');
   const timings = await benchHttp({

@@ -11,6 +11,7 @@ import {
   sourceDigest,
 } from '@/lib/targets/import-operations';
 import { targetFormRows, type TargetRow } from '@/lib/targets/targets-form';
+import { rolloverOperation } from '@/lib/years/rollover';
 import { atCurrentVersion, rowOf, rowsOf, SEED_FILE } from './helpers';
 import { completeDraft, testWorld, WORKED_EXAMPLE } from './world';
 
@@ -201,5 +202,43 @@ describe('editing a project’s targets (scoring-rules.md § Points per indicato
       ok: false,
       code: 'forbidden',
     });
+  });
+});
+
+describe('the stored indicator count (projects.indicator_count, read by the lists’ 指标数 and 合计)', () => {
+  /** Projects whose stored count is not the number of their indicator rows. */
+  const disagreeing = async () =>
+    (
+      await world.db
+        .select({
+          name: projects.name,
+          year: projects.year,
+          stored: projects.indicatorCount,
+          counted: world.db.$count(indicators, eq(indicators.projectId, projects.id)),
+        })
+        .from(projects)
+    ).filter((row) => row.stored !== row.counted);
+
+  it('follows the import, an edit that removes and adds rows, and a rollover', async () => {
+    expect(await world.db.$count(projects)).toBeGreaterThanOrEqual(17);
+    expect(await disagreeing()).toEqual([]);
+    const project = await rowOf(world.db, projects, eq(projects.name, WORKED_EXAMPLE));
+    expect(project.indicatorCount).toBe(6);
+    const rows = targetFormRows(await listIndicators(world.db, { projectId: project.id }));
+    const edited = [...rows.slice(0, 3), rows[5]];
+    const saved = await world.run(
+      updateProjectTargetsOperation,
+      world.actors.admin,
+      await atCurrentVersion(world.db, 'project', project.id, {
+        projectId: project.id,
+        goal: project.goal,
+        indicators: edited,
+      }),
+    );
+    expect(saved).toMatchObject({ ok: true });
+    expect((await rowOf(world.db, projects, eq(projects.id, project.id))).indicatorCount).toBe(4);
+    expect(await world.run(rolloverOperation, world.actors.admin, { fromYear: 2024 })).toMatchObject({ ok: true });
+    expect((await rowsOf(world.db, projects, eq(projects.year, 2025))).length).toBeGreaterThan(0);
+    expect(await disagreeing()).toEqual([]);
   });
 });

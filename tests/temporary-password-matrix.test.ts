@@ -4,15 +4,7 @@ import type { SessionUser } from '@/lib/auth/scope';
 import { batchTransitionOperation } from '@/lib/evaluations/batch';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
 import { saveDraftOperation, saveImportedDraftOperation } from '@/lib/evaluations/save-draft';
-import {
-  approveOperation,
-  finalizeOperation,
-  reassessOperation,
-  reopenOperation,
-  returnOperation,
-  submitOperation,
-  withdrawOperation,
-} from '@/lib/evaluations/transitions';
+import { TRANSITION_OPERATIONS } from '@/lib/evaluations/transitions';
 import { markReadOperation, notificationEmailOperation, remindOperation } from '@/lib/notifications/operations';
 import type { Operation } from '@/lib/operations';
 import { drawSpotCheckOperation } from '@/lib/spot-check/operations';
@@ -35,14 +27,9 @@ const world = testWorld();
 const OPERATIONS: Array<Operation<z.ZodType, unknown>> = [
   saveDraftOperation,
   saveImportedDraftOperation,
-  submitOperation,
-  withdrawOperation,
-  approveOperation,
-  returnOperation,
+  // Every workflow step, so a step added to the table is covered here too.
+  ...Object.values(TRANSITION_OPERATIONS),
   reviewScoresOperation,
-  finalizeOperation,
-  reopenOperation,
-  reassessOperation,
   batchTransitionOperation,
   remindOperation,
   markReadOperation,

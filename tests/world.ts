@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { loadEvaluationBundle } from '@/db/queries/evaluations';
 import { findUserByUsername } from '@/db/queries/users';
-import { evaluations, projects } from '@/db/schema';
+import { projects } from '@/db/schema';
 import { toSessionUser, type SessionUser } from '@/lib/auth/scope';
 import { entryFieldsFromActual } from '@/lib/evaluations/engine-input';
 import type { EvaluationDraft, ReviewInput } from '@/lib/evaluations/form-schema';
@@ -13,6 +13,7 @@ import { fenToWanYuan } from '@/lib/money';
 import { runOperation, type ActionState, type Operation } from '@/lib/operations';
 import { seedDemo, seedOtherDepartment } from '@/lib/seed';
 import type { ParsedTarget } from '@/lib/targets/types';
+import { firstEvaluationId } from './first-evaluation';
 import { tempDatabase } from './helpers';
 import type { z } from 'zod';
 
@@ -35,15 +36,7 @@ export async function createWorld() {
     admin: await actor('admin'),
   };
 
-  const evaluationOf = async (projectName: string) => {
-    const [row] = await db
-      .select({ id: evaluations.id })
-      .from(evaluations)
-      .innerJoin(projects, eq(projects.id, evaluations.projectId))
-      .where(eq(projects.name, projectName))
-      .limit(1);
-    return row.id;
-  };
+  const evaluationOf = (projectName: string) => firstEvaluationId(db, eq(projects.name, projectName));
   const bundle = async (evaluationId: number) => (await loadEvaluationBundle(db, { evaluationId }))!;
   const run = <S extends z.ZodType, T>(
     op: Operation<S, T>,

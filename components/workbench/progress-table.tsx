@@ -1,8 +1,21 @@
+import Link from 'next/link';
 import { DataTable, type Column } from '@/components/page-pieces';
-import type { Progress } from '@/lib/workflow/progress';
+import { mostOutstanding, PROGRESS_ROWS, type Progress } from '@/lib/workflow/progress';
 
 /** 已提交 x / y · 未开始 · 草稿 · 已退回 · 逾期, one row per department or owner, with the total under it. */
-export function ProgressTable({ title, rows, groupHeader }: { title: string; rows: Progress[]; groupHeader: string }) {
+export function ProgressTable({
+  title,
+  rows,
+  groupHeader,
+  moreHref,
+}: {
+  title: string;
+  rows: Progress[];
+  groupHeader: string;
+  /** Where every group is listed, when the table shows only some. */
+  moreHref?: string;
+}) {
+  const shown = mostOutstanding(rows, PROGRESS_ROWS);
   const total = rows.reduce<Progress>(
     (sum, p) => ({
       group: '合计',
@@ -36,7 +49,18 @@ export function ProgressTable({ title, rows, groupHeader }: { title: string; row
           {total.returned} · 逾期 {total.overdue}
         </span>
       </summary>
-      <DataTable columns={columns} rows={rows} testId="progress-table" compact />
+      <DataTable columns={columns} rows={shown} testId="progress-table" compact />
+      {shown.length < rows.length && (
+        <p className="muted" data-testid="progress-more">
+          列出待提交最多的 {shown.length} 个{groupHeader}，另有 {rows.length - shown.length} 个未列出
+          {moreHref && (
+            <>
+              ，<Link href={moreHref}>在年度总览查看全部</Link>
+            </>
+          )}
+          。
+        </p>
+      )}
     </details>
   );
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq, exists, inArray, notInArray, or, sql, sum, type SQL } from 'drizzle-orm';
+import { and, count, eq, exists, inArray, isNotNull, notInArray, or, sql, sum, type SQL } from 'drizzle-orm';
 import { defineList, listCondition, listOrder, rankOf, readPage, type QueryOf } from '../list-query';
 import { columnsOf, SCORE_COLUMNS } from '../rows';
 import {
@@ -9,7 +9,6 @@ import {
   evaluationFlags,
   evaluations,
   FLAG_KINDS,
-  indicators,
   projects,
   WITH_OWNER_STATUSES,
   type EvaluationStatus,
@@ -44,8 +43,6 @@ const countingScore = countingScoreOf(evaluations);
 
 const returnedFirst = sql`case when ${evaluations.status} = 'returned' then 0 else 1 end`;
 
-const indicatorCount = sql<number>`(select count(*) from ${indicators} where ${indicators.projectId} = ${projects.id})`;
-
 /**
  * Where a year's evaluations of a user's scope are true of a flag: for a stored kind, one of its
  * rows exists; a draft near the deadline is every draft, when the deadline is near (`nearDeadline`).
@@ -78,7 +75,7 @@ export function evaluationListSpec({
       department: { by: [departments.name, projects.position] },
       owner: { by: [projectOwner.displayName], nullable: true },
       budget: { by: [projects.budgetTotalFen] },
-      indicators: { by: [indicatorCount] },
+      indicators: { by: [projects.indicatorCount] },
       status: { by: [rankOf(evaluations.status, EVALUATION_STATUSES)] },
       selfScore: { by: [sql`cast(${evaluations.selfScore} as numeric)`], nullable: true },
       finalScore: {
@@ -126,7 +123,7 @@ export function evaluationRows(db: Db) {
       owner: projectOwner.displayName,
       ownerActive: projectOwner.active,
       budgetTotalFen: projects.budgetTotalFen,
-      indicatorCount: indicatorCount.mapWith(Number).as('indicator_count'),
+      indicatorCount: projects.indicatorCount,
       ...columnsOf(evaluations, 'status', 'version', ...SCORE_COLUMNS, 'submittedAt', 'updatedAt'),
     })
     .from(evaluations)
@@ -152,8 +149,23 @@ export function scopeCondition({ user, year, statuses }: EvaluationScope): SQL |
   );
 }
 
-/** One page of a year's evaluations in a user's scope, with the total that passes the query. */
-export function listEvaluationPage(
+/** The rows a list holds: its scope, then the query's search and filters. */
+export function evaluationListCondition(
+  scope: EvaluationScope,
+  { spec, query }: { spec: ReturnType<typeof evaluationListSpec>; query: EvaluationListQuery },
+): SQL | undefined {
+  return and(scopeCondition(scope), listCondition(spec, query));
+}
+
+/** Evaluations the engine has scored (their scores are cached). */
+export const scoredByEngine = isNotNull(evaluations.selfScore);
+
+/**
+ * One page of a year's evaluations in a user's scope, with the total that passes the query and the
+ * list's 合计 (its projects, budget and indicators), counted in one pass. The page is sorted as keys
+ * (the database drops the unused columns of the subquery) and read whole for its own rows only.
+ */
+export async function listEvaluationPage(
   db: Db,
   {
     scope,
@@ -161,10 +173,22 @@ export function listEvaluationPage(
     nearDeadline = false,
   }: { scope: EvaluationScope; query: EvaluationListQuery; nearDeadline?: boolean },
 ) {
-  return readPage(db, evaluationListSpec({ nearDeadline }), query, {
+  let totals: EvaluationTotals = { projects: 0, budgetFen: 0, indicators: 0 };
+  const page = await readPage(db, evaluationListSpec({ nearDeadline }), query, {
     source: () => evaluationRows(db),
     where: scopeCondition(scope),
+    count: async (where) => (totals = await evaluationTotals(db, { where })).projects,
+    pageKeys: ({ where, order, limit, offset }) => {
+      const keys = evaluationRows(db)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset)
+        .as('page_keys');
+      return inArray(evaluations.id, db.select({ id: keys.id }).from(keys));
+    },
   });
+  return { ...page, totals };
 }
 
 /**
@@ -197,8 +221,14 @@ export function listEvaluationKeys(
 
 export type EvaluationListRow = Awaited<ReturnType<typeof listEvaluationPage>>['items'][number];
 
+export interface EvaluationTotals {
+  projects: number;
+  budgetFen: number;
+  indicators: number;
+}
+
 /** The 合计 of a list: how many projects pass the condition, their budget and their indicators. */
-export async function evaluationTotals(db: Db, { where }: { where: SQL | undefined }) {
+export async function evaluationTotals(db: Db, { where }: { where: SQL | undefined }): Promise<EvaluationTotals> {
   const listed = evaluationRows(db).where(where).as('listed');
   const [row] = await db
     .select({

@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, countDistinct, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/sqlite-core';
 import { rankOf, readPage, type ListQuery, type ListSpec } from '../list-query';
 import {
   countingScoreOf,
   EVALUATION_STATUSES,
   evaluationFlags,
+  evaluations,
   FLAG_KINDS,
   WITH_OWNER_STATUSES,
   type FlagKind,
@@ -101,6 +102,14 @@ export function listDepartmentPage(db: Db, { scope, query }: { scope: SQL | unde
   const listed = listedRows(db, scope);
   const spec = departmentListSpec(listed);
   return readPage(db, spec, query, {
+    // One row per department: counted as departments, without computing every group's figures.
+    count: async (where) => {
+      const [row] = await db
+        .select({ n: countDistinct(listed.departmentId) })
+        .from(listed)
+        .where(where);
+      return row?.n ?? 0;
+    },
     source: () =>
       db
         .select({ departmentId: listed.departmentId, department: listed.department, ...figureFields(listed, []) })
@@ -173,13 +182,32 @@ export function flagListSpec(rows: ReturnType<typeof flagRows>): ListSpec<FlagSo
 
 export type FlagListQuery = ListQuery<FlagSort, 'kind'>;
 
-/** One page of 值得关注 over the rows a condition selects. */
-export function listFlagPage(
+/**
+ * One page of 值得关注 over the rows a condition selects, with the count of each kind (whose sum, or
+ * the filtered kind's, is the page's total): the flags are sorted as keys (a city's year has tens of
+ * thousands), then read whole for the page's evaluations alone.
+ */
+export async function listFlagPage(
   db: Db,
   { where, nearDeadline, query }: { where: SQL | undefined; nearDeadline: boolean; query: FlagListQuery },
 ) {
   const rows = flagRows(db, { where, nearDeadline });
-  return readPage(db, flagListSpec(rows), query, { source: () => db.select().from(rows).$dynamic() });
+  const counts = await countFlags(db, { where, nearDeadline });
+  const kind = query.filters.kind as FlagKind | undefined;
+  const keys = await readPage(db, flagListSpec(rows), query, {
+    source: () => db.select({ evaluationId: rows.evaluationId, ordinal: rows.ordinal }).from(rows).$dynamic(),
+    count: async () => (kind ? counts[kind] : Object.values(counts).reduce((sum, n) => sum + n, 0)),
+  });
+  const evaluationIds = [...new Set(keys.items.map((k) => k.evaluationId))];
+  const whole =
+    evaluationIds.length === 0
+      ? []
+      : await db
+          .select()
+          // The keys were picked within the scope and filters: their evaluations' ids are condition enough.
+          .from(flagRows(db, { where: inArray(evaluations.id, evaluationIds), nearDeadline }));
+  const byKey = new Map(whole.map((row) => [`${row.evaluationId}:${row.ordinal}`, row]));
+  return { ...keys, items: keys.items.map((k) => byKey.get(`${k.evaluationId}:${k.ordinal}`)!), counts };
 }
 
 /** How many flags of each kind the rows a condition selects have. */

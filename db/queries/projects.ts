@@ -43,7 +43,7 @@ function projectRows(db: Db) {
       departmentName: departments.name,
       ownerName: projectOwner.displayName,
       ownerActive: projectOwner.active,
-      indicatorCount: db.$count(indicators, eq(indicators.projectId, projects.id)),
+      indicatorCount: projects.indicatorCount,
       evaluationId: evaluations.id,
       ...columnsOf(evaluations, 'status', ...SCORE_COLUMNS),
     })

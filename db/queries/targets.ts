@@ -60,7 +60,13 @@ export async function insertProject(
 ): Promise<number> {
   const [{ id }] = await tx
     .insert(projects)
-    .values({ ...args.project, year: args.year, departmentId: args.departmentId, ownerId: args.ownerId ?? null })
+    .values({
+      ...args.project,
+      year: args.year,
+      departmentId: args.departmentId,
+      ownerId: args.ownerId ?? null,
+      indicatorCount: args.indicators.length,
+    })
     .returning({ id: projects.id });
   await insertIndicators(tx, id, args.indicators);
   await tx.insert(evaluations).values({ projectId: id });
@@ -86,7 +92,7 @@ export async function replaceTargets(
   // The project's version moves with every change of its targets, an import's as well as the editor's.
   const claimed = await tx
     .update(projects)
-    .set({ ...project, version: sql`${projects.version} + 1` })
+    .set({ ...project, indicatorCount: rows.length, version: sql`${projects.version} + 1` })
     .where(
       and(
         eq(projects.id, projectId),

@@ -21,3 +21,23 @@ export async function openFromList(page: Page, project = EQUIPMENT_PROJECT) {
     .click();
   await expect(page.getByRole('heading', { name: project })).toBeVisible();
 }
+
+/** What an owner types into one row: its actual, each part of a compound target, or a qualitative tier. */
+export type TypedActual = string | string[] | { tier: string; percent?: string };
+
+/** The parts of the first row's compound target (1.扫描仪1台；2.信创台式电脑13台；3.信创笔记本电脑3台). */
+const DEVICE_PARTS = ['扫描仪', '信创台式电脑', '信创笔记本电脑'];
+
+/** Types the equipment project's actuals row by row, in the form's order (EQUIPMENT_ROWS), by each field's label. */
+export async function fillEquipmentActuals(page: Page, actuals: TypedActual[]) {
+  for (const [i, row] of Object.values(EQUIPMENT_ROWS).entries()) {
+    const actual = actuals[i];
+    if (typeof actual === 'string') await page.getByLabel(`${row} 实际完成值`).fill(actual);
+    else if (Array.isArray(actual))
+      for (const [p, part] of actual.entries()) await page.getByLabel(`${row} ${DEVICE_PARTS[p]}`).fill(part);
+    else {
+      await page.getByLabel(`${row} 评定等级`).selectOption(actual.tier);
+      if (actual.percent !== undefined) await page.getByLabel(`${row} 得分比例`).fill(actual.percent);
+    }
+  }
+}

@@ -54,14 +54,15 @@ export async function newPage(browser: Browser, baseURL: string): Promise<Page> 
   return page;
 }
 
-/** A fresh browser context signed in as `username`. */
-export async function pageFor(browser: Browser, baseURL: string, username: string): Promise<Page> {
+/** A fresh browser context signed in as `username`, then open at `path` where one is given. */
+export async function pageFor(browser: Browser, baseURL: string, username: string, path?: string): Promise<Page> {
   const page = await newPage(browser, baseURL);
   await signIn(page, username);
+  if (path) await page.goto(path);
   return page;
 }
 
-type PageAs = (username: string) => Promise<Page>;
+type PageAs = (username: string, path?: string) => Promise<Page>;
 
 /** A server with a fresh database for as long as `use` runs; `prepare` may add to its data first. */
 export const ownServer =
@@ -89,9 +90,10 @@ export const test = base.extend<
   freshServer: ownServer(),
   server: workerServer(),
   baseURL: async ({ server }, use) => use(server.url),
-  /** `await pageAs('owner1')`: a page signed in on the worker's server. */
-  pageAs: async ({ browser, server }, use) => use((username) => pageFor(browser, server.url, username)),
-  freshPageAs: async ({ browser, freshServer }, use) => use((username) => pageFor(browser, freshServer.url, username)),
+  /** `await pageAs('owner1')`: a page signed in on the worker's server; `pageAs('admin', '/admin/users')`, open there. */
+  pageAs: async ({ browser, server }, use) => use((username, path) => pageFor(browser, server.url, username, path)),
+  freshPageAs: async ({ browser, freshServer }, use) =>
+    use((username, path) => pageFor(browser, freshServer.url, username, path)),
 });
 
 export { expect };

@@ -1,10 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { and } from 'drizzle-orm';
 import { transaction, type Db } from '@/db';
-import { listCondition } from '@/db/list-query';
-import { evaluationListSpec, scopeCondition } from '@/db/queries/evaluation-list';
+import { evaluationListCondition, evaluationListSpec } from '@/db/queries/evaluation-list';
 import { yearBundleBatches, type EvaluationBundle } from '@/db/queries/evaluations';
 import { releaseSlot, renewSlot, takeSlot } from '@/db/queries/export-slots';
 import { findYear } from '@/db/queries/years';
@@ -64,7 +62,7 @@ export async function exportCondition(db: Db, { user, year, url }: { user: Sessi
   const spec = evaluationListSpec({ nearDeadline });
   const read = readListQuery(spec, url.searchParams, { sizes: API_PAGE_SIZES });
   if (!read.ok) return { ok: false as const, message: read.message };
-  return { ok: true as const, where: and(scopeCondition({ user, year }), listCondition(spec, read.query)) };
+  return { ok: true as const, where: evaluationListCondition({ user, year }, { spec, query: read.query }) };
 }
 
 export type Batches = () => AsyncIterable<EvaluationBundle[]>;

@@ -1,12 +1,10 @@
 import 'server-only';
-import { and } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { listCondition } from '@/db/list-query';
 import {
+  evaluationListCondition,
   evaluationListSpec,
   listEvaluationKeys,
   listEvaluationPage,
-  scopeCondition,
   type EvaluationScope,
   type EvaluationSort,
 } from '@/db/queries/evaluation-list';
@@ -51,7 +49,7 @@ export async function evaluationListPage(
   const { query } = readListQuery(spec, params);
   const page = await listEvaluationPage(db, { scope, query, nearDeadline });
   const list = listView({ path, params, spec, query, total: page.total, firstDescending: LARGEST_FIRST });
-  return { page, list, query, where: and(scopeCondition(scope), listCondition(spec, query)) };
+  return { page, list, query, where: evaluationListCondition(scope, { spec, query }) };
 }
 
 /** How many of a filtered to-do list "select all N" takes at most (each is checked on the server on its own). */

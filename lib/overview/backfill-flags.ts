@@ -1,9 +1,8 @@
 import 'server-only';
-import { isNotNull } from 'drizzle-orm';
 import { transaction, type Db } from '@/db';
 import { dataStepDone, markDataStepDone } from '@/db/queries/data-steps';
+import { scoredByEngine } from '@/db/queries/evaluation-list';
 import { writeEvaluation, yearBundleBatches } from '@/db/queries/evaluations';
-import { evaluations } from '@/db/schema';
 import { schemeOfYear, scoreStored } from '@/lib/evaluations/sheet';
 import { engineFlags } from './flags';
 
@@ -18,7 +17,7 @@ export const FLAGS_BACKFILL_STEP = 'evaluation_flags_backfill';
 export async function backfillEvaluationFlags(db: Db): Promise<number | null> {
   if (await dataStepDone(db, { name: FLAGS_BACKFILL_STEP })) return null;
   let seen = 0;
-  for await (const batch of yearBundleBatches(db, { where: isNotNull(evaluations.selfScore), batchSize: 500 })) {
+  for await (const batch of yearBundleBatches(db, { where: scoredByEngine, batchSize: 500 })) {
     await transaction(db, async (tx) => {
       for (const bundle of batch) {
         const flags = engineFlags(scoreStored(bundle).result, schemeOfYear(bundle.year.scheme));

@@ -1,15 +1,13 @@
 import 'server-only';
-import { and } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { listCondition } from '@/db/list-query';
 import {
+  evaluationListCondition,
   evaluationListSpec,
   listEvaluationPage,
   scopeCondition,
   type EvaluationListQuery,
 } from '@/db/queries/evaluation-list';
 import {
-  countFlags,
   DEPARTMENT_LIST_SHAPE,
   FLAG_LIST_SHAPE,
   listDepartmentPage,
@@ -45,11 +43,11 @@ export async function loadOverview(
   const scope = scopeCondition({ user, year });
   // The flag filter narrows the flags list to its kind rather than to projects that have one.
   const withoutFlag: EvaluationListQuery = { ...query, filters: { ...query.filters, flag: undefined } };
-  const where = and(scope, listCondition(spec, query));
-  const flagWhere = and(scope, listCondition(spec, withoutFlag));
+  const where = evaluationListCondition({ user, year }, { spec, query });
+  const flagWhere = evaluationListCondition({ user, year }, { spec, query: withoutFlag });
   const departmentQuery = readListQuery(DEPARTMENT_LIST_SHAPE, params, { prefix: DEPARTMENT_LIST }).query;
   const flagQuery = readListQuery(FLAG_LIST_SHAPE, params, { prefix: FLAG_LIST }).query;
-  const [figures, departments, flags, flagCounts, rows] = await Promise.all([
+  const [figures, departments, flags, rows] = await Promise.all([
     yearFigures(db, { where, bins: HISTOGRAM_HUNDREDTHS }),
     listDepartmentPage(db, { scope, query: departmentQuery }),
     listFlagPage(db, {
@@ -57,7 +55,6 @@ export async function loadOverview(
       nearDeadline,
       query: { ...flagQuery, filters: { kind: query.filters.flag } },
     }),
-    countFlags(db, { where: flagWhere, nearDeadline }),
     listEvaluationPage(db, { scope: { user, year }, query, nearDeadline }),
   ]);
   return {
@@ -79,7 +76,7 @@ export async function loadOverview(
         f.kind === 'draft_near_deadline' && deadline ? { ...f, detail: deadlineDetail(deadline, today) } : f,
       ),
     },
-    flagCounts,
+    flagCounts: flags.counts,
     rows,
   };
 }

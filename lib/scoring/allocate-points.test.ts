@@ -4,6 +4,9 @@ import { allocatePoints, levelPointsFor, splitEqually } from './allocate-points'
 import { HUBEI_SCHEME, NATIONAL_SCHEME, resolveScheme } from './scheme';
 
 const rows = (...codes: string[]) => codes.map((level1Code) => ({ level1Code }));
+/** Rows with their 分值 as typed: `['1', '20']` is 产出 with 20 points, `['2']` 效益 with none. */
+const rowsWithPoints = (...typed: Array<[level1Code: string, points?: string | null]>) =>
+  typed.map(([level1Code, points]) => (points === undefined ? { level1Code } : { level1Code, points }));
 const strings = (values: { toFixed(): string }[]) => values.map((v) => v.toFixed());
 
 describe('scoring-rules.md § Points per indicator (分值)', () => {
@@ -55,38 +58,19 @@ describe('scoring-rules.md § Points per indicator (分值)', () => {
 
   describe('2. explicit 分值', () => {
     it('used when every indicator of the level has one and they add up to the level points', () => {
-      const allocation = allocatePoints(
-        [
-          { level1Code: '1', points: '20' },
-          { level1Code: '1', points: '30' },
-          { level1Code: '2' },
-          { level1Code: '3' },
-        ],
-        NATIONAL_SCHEME,
-      );
+      const allocation = allocatePoints(rowsWithPoints(['1', '20'], ['1', '30'], ['2'], ['3']), NATIONAL_SCHEME);
       expect(allocation.points).toEqual(['20', '30', '30', '10']);
       expect(allocation.errors).toEqual([]);
     });
 
     it('must add up to the redistributed level points (75 when 效益 is absent)', () => {
-      const ok = allocatePoints(
-        [{ level1Code: '1', points: '40' }, { level1Code: '1', points: '35' }, { level1Code: '3' }],
-        NATIONAL_SCHEME,
-      );
+      const ok = allocatePoints(rowsWithPoints(['1', '40'], ['1', '35'], ['3']), NATIONAL_SCHEME);
       expect(ok.points).toEqual(['40', '35', '15']);
       expect(ok.errors).toEqual([]);
     });
 
     it('explicit points that do not add up are a clear error', () => {
-      const allocation = allocatePoints(
-        [
-          { level1Code: '1', points: '20' },
-          { level1Code: '1', points: '29' },
-          { level1Code: '2' },
-          { level1Code: '3' },
-        ],
-        NATIONAL_SCHEME,
-      );
+      const allocation = allocatePoints(rowsWithPoints(['1', '20'], ['1', '29'], ['2'], ['3']), NATIONAL_SCHEME);
       expect(allocation.errors).toEqual([
         { level1Code: '1', message: '产出指标各指标分值合计为49，应为50（第1、2行）' },
       ]);
@@ -95,14 +79,7 @@ describe('scoring-rules.md § Points per indicator (分值)', () => {
     });
 
     it('partial explicit points are an error naming the rows', () => {
-      const allocation = allocatePoints(
-        [
-          { level1Code: '1', points: '20' },
-          { level1Code: '1', points: null },
-          { level1Code: '1', points: ' ' },
-        ],
-        NATIONAL_SCHEME,
-      );
+      const allocation = allocatePoints(rowsWithPoints(['1', '20'], ['1', null], ['1', ' ']), NATIONAL_SCHEME);
       expect(allocation.errors).toHaveLength(1);
       expect(allocation.errors[0].message).toContain('第1行填写了分值，第2、3行未填写');
       expect(allocation.errors[0].message).toContain('合计为90');
@@ -110,13 +87,7 @@ describe('scoring-rules.md § Points per indicator (分值)', () => {
 
     it('invalid explicit points (not a number, negative, more than 2 decimals) name the row', () => {
       for (const points of ['abc', '-5', '12.345']) {
-        const allocation = allocatePoints(
-          [
-            { level1Code: '1', points },
-            { level1Code: '1', points: '10' },
-          ],
-          NATIONAL_SCHEME,
-        );
+        const allocation = allocatePoints(rowsWithPoints(['1', points], ['1', '10']), NATIONAL_SCHEME);
         expect(allocation.errors).toEqual([
           { index: 0, field: 'points', message: expect.stringContaining('第1行分值') },
         ]);
@@ -124,7 +95,7 @@ describe('scoring-rules.md § Points per indicator (分值)', () => {
     });
 
     it('an unknown level-1 code is an error on that row; no indicators at all is an error', () => {
-      expect(allocatePoints([{ level1Code: '4' }, { level1Code: '1' }], NATIONAL_SCHEME).errors[0]).toMatchObject({
+      expect(allocatePoints(rows('4', '1'), NATIONAL_SCHEME).errors[0]).toMatchObject({
         index: 0,
         field: 'level1Code',
       });

@@ -47,3 +47,17 @@ export function progressBy<R extends ProgressRow>(
   }
   return [...groups.values()];
 }
+
+/** How many groups 填报进度 lists at most: a city's 200 departments would make 待办 a long page. */
+export const PROGRESS_ROWS = 20;
+
+/**
+ * The groups a progress table shows: all of them up to `limit`, else the `limit` with the most still
+ * to submit (ties: the first listed), in their usual order.
+ */
+export function mostOutstanding(rows: Progress[], limit: number): Progress[] {
+  if (rows.length <= limit) return rows;
+  const outstanding = (p: Progress) => p.total - p.submitted;
+  const most = new Set([...rows].sort((a, b) => outstanding(b) - outstanding(a)).slice(0, limit));
+  return rows.filter((p) => most.has(p));
+}

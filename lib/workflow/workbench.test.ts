@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineState } from './deadline';
 import { landingPage } from './landing';
-import { progressBy } from './progress';
+import { mostOutstanding, progressBy, type Progress } from './progress';
 import { evaluationHref, queueNeighbours, queueQueryOf } from './queues';
 
 describe('landing pages', () => {
@@ -59,5 +59,28 @@ describe('progress', () => {
       { group: '李娜', total: 4, submitted: 4, notStarted: 0, draft: 0, returned: 0, overdue: 0 },
     ]);
     expect(progressBy(rows, () => '全部', true)[0]).toMatchObject({ total: 8, submitted: 4, overdue: 4 });
+  });
+});
+
+describe('the groups a progress table lists', () => {
+  const group = (name: string, total: number, submitted: number): Progress => ({
+    group: name,
+    total,
+    submitted,
+    notStarted: total - submitted,
+    draft: 0,
+    returned: 0,
+    overdue: 0,
+  });
+  const rows = [group('甲', 10, 10), group('乙', 10, 2), group('丙', 5, 0), group('丁', 8, 7), group('戊', 9, 1)];
+
+  it('lists every group up to the limit, in their order', () => {
+    expect(mostOutstanding(rows, 5)).toEqual(rows);
+    expect(mostOutstanding([], 3)).toEqual([]);
+  });
+
+  it('beyond it, the groups with the most still to submit, in their usual order', () => {
+    expect(mostOutstanding(rows, 3).map((p) => p.group)).toEqual(['乙', '丙', '戊']);
+    expect(mostOutstanding(rows, 1).map((p) => p.group)).toEqual(['乙']);
   });
 });

@@ -4,13 +4,10 @@ import { GradeChart, ScoreHistogram } from '@/components/overview/charts';
 import { DepartmentTable, FlagTable, OverviewTable } from '@/components/overview/overview-tables';
 import { PageHead } from '@/components/page-pieces';
 import { BatchSelection } from '@/components/workbench/batch-selection';
-import { getDb } from '@/db';
 import { DEPARTMENT_LIST_SHAPE, FLAG_LIST_SHAPE } from '@/db/queries/overview';
-import { listYearDepartments, listYears } from '@/db/queries/years';
+import { listYearDepartments } from '@/db/queries/years';
 import { EVALUATION_STATUSES, FLAG_KINDS } from '@/db/schema';
-import { requireUser } from '@/lib/auth/session';
 import { BATCH_ALL_LIMIT, queueKeys } from '@/lib/lists/evaluation-lists';
-import { paramOf } from '@/lib/lists/list-params';
 import { listView } from '@/lib/lists/list-view';
 import { formatWanYuan } from '@/lib/money';
 import { FLAG_LABELS } from '@/lib/overview/flags';
@@ -19,7 +16,7 @@ import { averageLabel } from '@/lib/overview/summarize';
 import { STATUS_LABELS } from '@/lib/roles';
 import { GRADES } from '@/lib/scoring';
 import { batchActionsFor } from '@/lib/workflow/state-machine';
-import { pickYear } from '@/lib/years/pick-year';
+import { yearPageContext } from '@/lib/years/page-year';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '年度总览' };
@@ -27,11 +24,7 @@ export const metadata: Metadata = { title: '年度总览' };
 const SCORE_FIRST = ['selfScore', 'finalScore', 'budget', 'score'] as const;
 
 export default async function OverviewPage({ searchParams }: PageProps<'/overview'>) {
-  const user = await requireUser(['finance', 'admin', 'dept_head']);
-  const db = getDb();
-  const years = await listYears(db);
-  const params = await searchParams;
-  const year = pickYear(years, paramOf(params, 'year'));
+  const { user, db, years, params, year } = await yearPageContext(searchParams, ['finance', 'admin', 'dept_head']);
   if (year === null) return <div className="empty-state">尚未导入任何年度的绩效目标表。</div>;
 
   const deadline = years.find((y) => y.year === year)?.deadline ?? null;

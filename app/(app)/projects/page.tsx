@@ -8,18 +8,15 @@ import { ActionButton } from '@/components/notifications/action-button';
 import { DataTable, PageHead, YearSwitch, type Column } from '@/components/page-pieces';
 import { DepartmentReportLinks } from '@/components/reports/department-report-links';
 import { ListStatus } from '@/components/status-tag';
-import { getDb } from '@/db';
 import { evaluationTotals, scopeCondition, type EvaluationListRow } from '@/db/queries/evaluation-list';
 import { lastReturns } from '@/db/queries/workflow';
-import { listYearDepartments, listYears } from '@/db/queries/years';
-import { requireUser } from '@/lib/auth/session';
+import { listYearDepartments } from '@/db/queries/years';
 import { formatScore } from '@/lib/format';
 import { evaluationFilters, evaluationListPage } from '@/lib/lists/evaluation-lists';
-import { paramOf } from '@/lib/lists/list-params';
 import { formatWanYuan } from '@/lib/money';
 import { deadlineState } from '@/lib/workflow/deadline';
 import { decide, nextStepFor, pastOwner, statusesFor } from '@/lib/workflow/state-machine';
-import { pickYear } from '@/lib/years/pick-year';
+import { yearPageContext } from '@/lib/years/page-year';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '项目' };
@@ -27,11 +24,7 @@ export const metadata: Metadata = { title: '项目' };
 const finalised = (row: EvaluationListRow) => row.status === 'finalized';
 
 export default async function ProjectsPage({ searchParams }: PageProps<'/projects'>) {
-  const user = await requireUser();
-  const db = getDb();
-  const years = await listYears(db);
-  const params = await searchParams;
-  const year = pickYear(years, paramOf(params, 'year'));
+  const { user, db, years, params, year } = await yearPageContext(searchParams);
   const scopeText = user.role === 'owner' ? '我负责的项目' : user.role === 'dept_head' ? '本部门项目' : '全部项目';
   if (year === null)
     return (
@@ -43,14 +36,18 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
 
   const everyDepartment = user.role === 'finance' || user.role === 'admin';
   const deadline = years.find((y) => y.year === year)?.deadline ?? null;
-  const { page, list, query, where } = await evaluationListPage(db, {
+  const { page, list, query } = await evaluationListPage(db, {
     scope: { user, year },
     params,
     path: '/projects',
     deadline,
   });
-  const totals = await evaluationTotals(db, { where });
-  const drafts = await evaluationTotals(db, { where: scopeCondition({ user, year, statuses: statusesFor('save') }) });
+  const { totals } = page;
+  // What the owner's workbook import can fill in (only an owner is offered it).
+  const drafts =
+    user.role === 'owner'
+      ? await evaluationTotals(db, { where: scopeCondition({ user, year, statuses: statusesFor('save') }) })
+      : null;
   const returns = await lastReturns(db, {
     evaluationIds: page.items.flatMap((r) => (r.status === 'returned' ? [r.id] : [])),
   });
@@ -146,7 +143,7 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
         <YearSwitch years={years} current={year} href={(y) => `/projects?year=${y}`} />
       </PageHead>
       {user.role !== 'owner' && <DepartmentReportLinks year={year} departments={reportDepartments} />}
-      {user.role === 'owner' && drafts.projects > 0 && (
+      {drafts !== null && drafts.projects > 0 && (
         <EntryImportPanel target={{ kind: 'year', year }} downloadHref={`/api/years/${year}/entry.xlsx`} />
       )}
 

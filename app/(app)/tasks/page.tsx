@@ -5,30 +5,22 @@ import { DataTable, PageHead, type Column } from '@/components/page-pieces';
 import { ListStatus } from '@/components/status-tag';
 import { BatchSelection, SelectBox } from '@/components/workbench/batch-selection';
 import { ProgressTable } from '@/components/workbench/progress-table';
-import { getDb } from '@/db';
 import { progressCounts, type EvaluationListRow } from '@/db/queries/evaluation-list';
 import { lastReturns } from '@/db/queries/workflow';
-import { listYears } from '@/db/queries/years';
-import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatScore } from '@/lib/format';
 import { BATCH_ALL_LIMIT, evaluationFilters, evaluationListPage, queueKeys } from '@/lib/lists/evaluation-lists';
-import { paramOf } from '@/lib/lists/list-params';
 import { formatWanYuan } from '@/lib/money';
 import { deadlineState } from '@/lib/workflow/deadline';
 import { progressBy } from '@/lib/workflow/progress';
 import { evaluationHref, QUEUE_TITLES, queueQueryOf } from '@/lib/workflow/queues';
 import { batchActionsFor, nextStepFor, pastOwner, queueStatuses } from '@/lib/workflow/state-machine';
-import { pickYear } from '@/lib/years/pick-year';
+import { yearPageContext } from '@/lib/years/page-year';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '待办' };
 
 export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
-  const user = await requireUser();
-  const db = getDb();
-  const years = await listYears(db);
-  const params = await searchParams;
-  const year = pickYear(years, paramOf(params, 'year'));
+  const { user, db, years, params, year } = await yearPageContext(searchParams);
   const statuses = queueStatuses(user.role);
   const projectsLink = (
     <p>
@@ -112,7 +104,12 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
         }
       />
       {progress && progress.length > 0 && (
-        <ProgressTable title="填报进度" rows={progress} groupHeader={user.role === 'finance' ? '部门' : '项目负责人'} />
+        <ProgressTable
+          title="填报进度"
+          rows={progress}
+          groupHeader={user.role === 'finance' ? '部门' : '项目负责人'}
+          moreHref={user.role === 'finance' ? `/overview?year=${year}` : undefined}
+        />
       )}
       {(page.total > 0 || filtered) && (
         <FilterBar list={list} filters={filters} searchPlaceholder="项目、部门或负责人名称" />

@@ -3,24 +3,16 @@ import { AssignOwnerRow, type OwnerOption } from '@/components/admin/assign-owne
 import { FilterBar, Pager } from '@/components/list-controls';
 import { DataTable, PageHead, YearSwitch, type Column } from '@/components/page-pieces';
 import { StatusTag } from '@/components/status-tag';
-import { getDb } from '@/db';
 import type { EvaluationListRow } from '@/db/queries/evaluation-list';
 import { listActiveOwners } from '@/db/queries/users';
-import { listYears } from '@/db/queries/years';
-import { requireUser } from '@/lib/auth/session';
 import { evaluationFilters, evaluationListPage } from '@/lib/lists/evaluation-lists';
-import { paramOf } from '@/lib/lists/list-params';
-import { pickYear } from '@/lib/years/pick-year';
+import { yearPageContext } from '@/lib/years/page-year';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: '项目负责人' };
 
 export default async function AssignOwnersPage({ searchParams }: PageProps<'/admin/users/assign'>) {
-  const admin = await requireUser(['admin']);
-  const db = getDb();
-  const years = await listYears(db);
-  const params = await searchParams;
-  const year = pickYear(years, paramOf(params, 'year'));
+  const { user: admin, db, years, params, year } = await yearPageContext(searchParams, ['admin']);
   const head = (
     <>
       <PageHead
