@@ -89,6 +89,17 @@ function HeaderCell<R>({ column, list }: { column: Column<R>; list?: ListView })
  * A table of rows, one column definition each: the markup and the test ids every list here shares.
  * Rows are keyed by their `id` (else their place); a `user-table` has `user-row` rows.
  */
+/**
+ * Only the props that have a value: a page's server-rendered rows travel to the browser once more as
+ * data, where every `className: undefined` of a 50-row table with ten columns is 500 needless entries.
+ */
+function presentProps<P extends Record<string, string | undefined>>(props: P): Partial<P> {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value)) as Partial<P>;
+}
+
+const cellClassOf = (column: { className?: string; cellClassName?: string }) =>
+  [column.className, column.cellClassName].filter(Boolean).join(' ') || undefined;
+
 export function DataTable<R>({
   columns,
   rows,
@@ -127,9 +138,9 @@ export function DataTable<R>({
       </thead>
       <tbody>
         {rows.map((row, r) => (
-          <tr key={keyOf(row, r)} data-testid={rowTestId} className={rowClassName?.(row)}>
+          <tr key={keyOf(row, r)} {...presentProps({ 'data-testid': rowTestId, className: rowClassName?.(row) })}>
             {shown.map((column, c) => (
-              <td key={c} className={[column.className, column.cellClassName].filter(Boolean).join(' ') || undefined}>
+              <td key={c} {...presentProps({ className: cellClassOf(column) })}>
                 {column.cell(row, r)}
               </td>
             ))}
