@@ -87,7 +87,8 @@ export function evaluationListSpec({
       submittedAt: { by: [evaluations.submittedAt], nullable: true },
     },
     defaultSort: { key: queueFirst ? 'queue' : 'position', direction: 'asc' },
-    tiebreak: [projects.id],
+    // The evaluation's own id (one per project): an order by a score then this id is the score's index order.
+    tiebreak: [evaluations.id],
     search: [projects.name, departments.name, projectOwner.displayName],
     filters: {
       department: { values: 'id', where: (v) => eq(projects.departmentId, Number(v)) },
