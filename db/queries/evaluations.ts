@@ -61,7 +61,13 @@ export async function loadEvaluationBundle(db: Db, { evaluationId }: { evaluatio
   const head = await firstRow(bundleHeads(db).where(eq(evaluations.id, evaluationId)).limit(1));
   if (!head) return null;
   const indicatorRows = await listIndicators(db, { projectId: head.project.id });
-  const resultRows = await db.select().from(indicatorResults).where(eq(indicatorResults.evaluationId, evaluationId));
+  // In indicator order on both dialects (PostgreSQL returns unordered rows in no fixed order, and a
+  // 定稿 snapshot keeps the order it was read in).
+  const resultRows = await db
+    .select()
+    .from(indicatorResults)
+    .where(eq(indicatorResults.evaluationId, evaluationId))
+    .orderBy(asc(indicatorResults.indicatorId));
   const snapshot = (await snapshotsOf(db, eq(evaluations.id, evaluationId))).get(evaluationId) ?? null;
   const attachmentRows = await listAttachments(db, { evaluationId });
   return {
@@ -97,7 +103,8 @@ async function bundlesOf(db: Db, heads: BundleHead[]) {
         indicatorResults.evaluationId,
         heads.map((h) => h.evaluation.id),
       ),
-    );
+    )
+    .orderBy(asc(indicatorResults.evaluationId), asc(indicatorResults.indicatorId));
   const byEvaluation = groupBy(resultRows, (r) => r.evaluationId);
   const these = inArray(
     evaluations.id,
