@@ -1,4 +1,4 @@
-import { departmentReportHref } from '@/lib/reports/report-links';
+import { departmentReportHref, departmentReportLabel } from '@/lib/reports/report-links';
 import { DepartmentReportPicker } from './department-report-picker';
 
 /** Up to this many departments get a button each; more (finance's city) get one picker. */
@@ -19,7 +19,7 @@ export function DepartmentReportLinks({
     <div className="button-row no-print" data-testid="department-reports">
       {departments.map(({ id, name }) => (
         <a key={id} className="button" href={departmentReportHref(year, id)}>
-          下载部门自评报告（{name}，Word）
+          {departmentReportLabel(name)}
         </a>
       ))}
     </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { departmentReportHref } from '@/lib/reports/report-links';
+import { departmentReportHref, departmentReportLabel } from '@/lib/reports/report-links';
 
 /** One department chosen from many, then its 部门自评报告 downloaded (a link, so it also opens in a new tab). */
 export function DepartmentReportPicker({
@@ -26,7 +26,7 @@ export function DepartmentReportPicker({
         </select>
       </label>
       <a className="button" href={departmentReportHref(year, departmentId)}>
-        下载部门自评报告（{name}，Word）
+        {departmentReportLabel(name)}
       </a>
     </div>
   );

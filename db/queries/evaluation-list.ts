@@ -15,6 +15,7 @@ import {
   type FlagKind,
 } from '../schema';
 import { evidenceFlaggedCondition } from './attachments';
+import { JOIN } from './joins';
 import { projectOwner, projectScopeCondition } from './projects';
 import { spotCheckedCondition } from './spot-checks';
 import type { SessionUser } from '../../lib/auth/scope';
@@ -128,8 +129,8 @@ export function evaluationRows(db: Db) {
       ...columnsOf(evaluations, 'status', 'version', ...SCORE_COLUMNS, 'submittedAt', 'updatedAt'),
     })
     .from(evaluations)
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
-    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .innerJoin(projects, JOIN.projectOfEvaluation)
+    .innerJoin(departments, JOIN.departmentOfProject)
     .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId))
     .$dynamic();
 }
@@ -211,8 +212,8 @@ export function listEvaluationKeys(
   const rows = db
     .select({ id: evaluations.id, version: evaluations.version, name: projects.name })
     .from(evaluations)
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
-    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .innerJoin(projects, JOIN.projectOfEvaluation)
+    .innerJoin(departments, JOIN.departmentOfProject)
     .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId))
     .where(keep === undefined ? listed : or(listed, eq(evaluations.id, keep)))
     .orderBy(...listOrder(spec, query))
@@ -256,8 +257,8 @@ export function progressCounts(db: Db, { scope, by }: { scope: EvaluationScope; 
       count: count(),
     })
     .from(evaluations)
-    .innerJoin(projects, eq(projects.id, evaluations.projectId))
-    .innerJoin(departments, eq(departments.id, projects.departmentId))
+    .innerJoin(projects, JOIN.projectOfEvaluation)
+    .innerJoin(departments, JOIN.departmentOfProject)
     .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId))
     .where(scopeCondition(scope))
     .groupBy(group, evaluations.status, started)
