@@ -92,6 +92,7 @@ test('the 自评表 of a 13-indicator evaluation prints on A4 landscape: rows fr
   ).toBe(`"${PROJECT} · 项目支出绩效自评表"`);
 
   // The print: the 导出 Excel link and the 演示数据 banner are the screen's, not the paper's.
+  await expect(finance.getByTestId('demo-banner')).toBeVisible();
   await finance.emulateMedia({ media: 'print' });
   await expect(finance.getByRole('link', { name: '导出 Excel' })).toBeHidden();
   await expect(finance.getByTestId('demo-banner')).toBeHidden();
