@@ -93,7 +93,7 @@ export async function signIn(url: string, username: string, password: string): P
 }
 
 /** One GET, read to the end: its time, its bytes and the server's peak RSS meanwhile. */
-export async function timeGet(url: string, cookie: string, pgid: number) {
+async function timeGet(url: string, cookie: string, pgid: number) {
   const peak = groupRss(pgid);
   const sample = () => {
     const now = groupRss(pgid);
