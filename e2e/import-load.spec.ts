@@ -56,6 +56,11 @@ function largestTextTable() {
   return text;
 }
 
+/** The first evaluation of the user's 2024 list. */
+async function firstEvaluation(user: APIRequestContext): Promise<number> {
+  return (await (await user.get('/api/years/2024/evaluations')).json()).items[0].id;
+}
+
 /** How long `user`'s page takes, answered and read to its end. */
 async function timedPage(user: APIRequestContext, path: string) {
   const at = Date.now();
@@ -120,8 +125,7 @@ test('an entry workbook of 20,000 rows × 30 columns is previewed while another 
   test.setTimeout(180_000);
   // owner1's own 填报表, with a second sheet at the import's row limit, 30 columns wide (read in full, then set
   // aside as not an entry sheet).
-  const list = await (await owner.get('/api/years/2024/evaluations')).json();
-  const id: number = list.items[0].id;
+  const id = await firstEvaluation(owner);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(
     (await (await owner.get(`/api/evaluations/${id}/entry.xlsx`)).body()) as unknown as ExcelJS.Buffer,
@@ -194,8 +198,7 @@ test('the 16 MB body limit is the imports’ alone: a 10 MB body to an ordinary 
 
   // An ordinary action (save draft): 3 MB of text reaches the form's schema and gets its field message; 5 MB and
   // 10 MB are refused by the actions' limit before the operation runs. Nothing is saved.
-  const list = await (await owner.get('/api/years/2024/evaluations')).json();
-  const id: number = list.items[0].id;
+  const id = await firstEvaluation(owner);
   const detail: Detail = await (await owner.get(`/api/evaluations/${id}`)).json();
   const saveWithGoal = (megabytes: number) =>
     owner.post(`/evaluations/${id}`, {
