@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { parseTargetWorkbook } from '../lib/targets/xlsx';
 import { readZip } from '../tests/read-zip';
-import { addOtherDepartment } from './support/data';
+import { addOtherDepartment, renameProjectAndDepartment } from './support/data';
 import { expect, test as shared, workerServer } from './support/fixtures';
 import { apiAs, callAction } from './support/http';
 import type { TestServer } from './support/server';
@@ -240,4 +240,24 @@ test('exports: the workbook of one evaluation, the year workbook, the indicator 
   expect((await as.head.get('/api/years/2024/targets.xlsx')).status()).toBe(200);
   expect((await as.owner1.get('/api/years/2024/targets.xlsx')).status()).toBe(403);
   expect((await as.otherhead.get('/api/years/2024/targets.xlsx')).status()).toBe(404);
+
+  // Frozen at 定稿: after the project and its department are renamed, the evaluation's title, its 自评报告's
+  // print view (with the annexed 自评表) and the files' names still say what they said at 定稿.
+  await renameProjectAndDepartment(server.dataDir, { project: PROJECT, suffix: '（改名后）' });
+  const renamed = `${PROJECT}（改名后）`;
+  const listedNow: Row[] = (await (await as.finance.get('/api/years/2024/evaluations')).json()).items;
+  expect(listedNow.find((r) => r.id === id)!.project).toBe(renamed);
+  const evaluationPage = await (await as.finance.get(`/evaluations/${id}`)).text();
+  expect(evaluationPage).toMatch(new RegExp(`<title>${PROJECT} · `));
+  const reportPage = await (await as.finance.get(`/evaluations/${id}/report`)).text();
+  expect(reportPage).toContain(PROJECT);
+  expect([evaluationPage, reportPage].filter((html) => html.includes('改名后'))).toEqual([]);
+  for (const [file, name] of [
+    ['report.docx', `项目支出绩效自评报告-2024-${PROJECT}.docx`],
+    ['self-evaluation.xlsx', `项目支出绩效自评表-2024-${PROJECT}.xlsx`],
+    ['bundle.zip', `绩效自评材料-2024-${PROJECT}.zip`],
+  ]) {
+    const disposition = (await as.finance.get(`/api/evaluations/${id}/${file}`)).headers()['content-disposition'];
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1])).toBe(name);
+  }
 });

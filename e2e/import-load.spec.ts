@@ -1,5 +1,10 @@
+import ExcelJS from 'exceljs';
+import { exportTargetWorkbook } from '../lib/exports/target-workbook';
+import { formatWanYuan, parseWanYuan } from '../lib/money';
 import { IMPORT_LIMITS } from '../lib/targets/import-limits';
+import { parseTargetTable } from '../lib/targets/parse-target-table';
 import { realisticTable } from '../lib/targets/synthetic-tables';
+import { copiedCells } from '../tests/copied-cells';
 import { completeDraft, type Detail } from './support/drafts';
 import { expect, test as base } from './support/fixtures';
 import { actionId, apiAs, postOperationAs } from './support/http';
@@ -19,10 +24,21 @@ const test = base.extend<{ finance: APIRequestContext; owner: APIRequestContext 
 });
 
 const MB = 1024 * 1024;
-/** The bound the acceptance line states for another user's page during a large preview (generous: see docs/benchmarks.md). */
+/**
+ * The acceptance line: another user's page answers in under a second while a large preview or import runs.
+ * Every page asked during it is held to the bound, the slowest included (no percentile), with the generous
+ * margin the issue allows for timed bounds: twice the second. On the shared 2-core machine (load average
+ * 10 to 13 on 2026-12-01) the slowest page was 0.4 s during the entry workbook's preview and 1.1 s / 1.3 s
+ * during the text table's preview / import, while the same page took up to 2.0 s now and then with no import
+ * running at all. An import on the server's thread holds every page for seconds at a time: this workbook
+ * read there took 15 s, and the 8 MB text's parse alone takes 4.6 s. Each test prints its figures.
+ */
 const PAGE_BOUND_MS = 1000;
+const MARGIN = 2;
+/** An import that held the server's thread would leave time for a page or two; one that does not, for many. */
+const MIN_PAGES_DURING = 5;
 
-const percentile = (ms: number[], p: number) => [...ms].sort((a, b) => a - b)[Math.floor((ms.length - 1) * p)];
+const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.floor((ms.length - 1) / 2)];
 
 const source = (content: string) => ({
   year: '2031',
@@ -32,58 +48,146 @@ const source = (content: string) => ({
   departmentId: '',
 });
 
+/** The seed's projects repeated to just under the text limit: thousands of projects to parse and dry-run. */
+function largestTextTable() {
+  let { text } = realisticTable(SEED_TARGETS, IMPORT_LIMITS.textBytes - 64 * 1024);
+  while (Buffer.byteLength(text) > IMPORT_LIMITS.textBytes) text = text.slice(0, text.lastIndexOf('\n\n'));
+  expect(Buffer.byteLength(text)).toBeGreaterThan(7 * MB);
+  return text;
+}
+
+/** The first evaluation of the user's 2024 list. */
+async function firstEvaluation(user: APIRequestContext): Promise<number> {
+  return (await (await user.get('/api/years/2024/evaluations')).json()).items[0].id;
+}
+
+/** How long `user`'s page takes, answered and read to its end. */
+async function timedPage(user: APIRequestContext, path: string) {
+  const at = Date.now();
+  const res = await user.get(path);
+  expect(res.status()).toBe(200);
+  await res.body();
+  return Date.now() - at;
+}
+
+/**
+ * `work` (an import by one user) while another user asks for a page again and again: each page that was
+ * asked and answered while it ran must have taken under the bound, and there must have been enough of them.
+ */
+async function whileOtherUserWorks<T>(what: string, user: APIRequestContext, path: string, work: () => Promise<T>) {
+  const before: number[] = [];
+  for (let i = 0; i < 4; i++) before.push(await timedPage(user, path));
+  const started = Date.now();
+  let done = false;
+  const running = work().finally(() => {
+    done = true;
+  });
+  const pages: number[] = [];
+  while (!done) {
+    const took = await timedPage(user, path);
+    if (!done) pages.push(took);
+  }
+  const answer = await running;
+  console.log(
+    `${what}: ${Date.now() - started} ms; the other user's ${path} before it: median ${median(before)} ms, ` +
+      `slowest ${Math.max(...before)} ms; during it: ${pages.length} pages, median ${median(pages)} ms, ` +
+      `slowest ${Math.max(...pages)} ms`,
+  );
+  expect(pages.length, what).toBeGreaterThanOrEqual(MIN_PAGES_DURING);
+  expect(Math.max(...pages), `${what}: the slowest page`).toBeLessThan(PAGE_BOUND_MS * MARGIN);
+  return answer;
+}
+
 test('a preview of a text table at its 8 MB limit runs while another user’s pages answer in under a second', async ({
   finance,
   owner,
 }) => {
   test.setTimeout(180_000);
-  // The seed's projects repeated to just under the text limit: thousands of projects to parse and dry-run.
-  let { text } = realisticTable(SEED_TARGETS, IMPORT_LIMITS.textBytes - 64 * 1024);
-  while (Buffer.byteLength(text) > IMPORT_LIMITS.textBytes) text = text.slice(0, text.lastIndexOf('\n\n'));
-  expect(Buffer.byteLength(text)).toBeGreaterThan(7 * MB);
-
-  const timedPage = async () => {
-    const at = Date.now();
-    const res = await owner.get('/projects');
-    expect(res.status()).toBe(200);
-    await res.body();
-    return Date.now() - at;
-  };
-  const before: number[] = [];
-  for (let i = 0; i < 6; i++) before.push(await timedPage());
-
-  const started = Date.now();
-  let previewDone = false;
-  const preview = postOperationAs(finance, '/api/imports/targets/preview', source(text)).finally(() => {
-    previewDone = true;
-  });
-  const pages: number[] = [];
-  while (!previewDone) {
-    const took = await timedPage();
-    if (!previewDone) pages.push(took);
-  }
-  const answer = await preview;
-  const previewMs = Date.now() - started;
+  const text = largestTextTable();
+  const answer = await whileOtherUserWorks(
+    `preview of ${(Buffer.byteLength(text) / MB).toFixed(2)} MB`,
+    owner,
+    '/projects',
+    () => postOperationAs(finance, '/api/imports/targets/preview', source(text)),
+  );
   expect(answer, answer.message).toMatchObject({ ok: true });
   const outcome = (answer.data as { outcome: { projects: number; dryRun: boolean } }).outcome;
   expect(outcome.dryRun).toBe(true);
   expect(outcome.projects).toBeGreaterThan(4000);
-
-  const median = (ms: number[]) => percentile(ms, 0.5);
-  console.log(
-    `preview of ${(Buffer.byteLength(text) / MB).toFixed(2)} MB (${outcome.projects} projects): ${previewMs} ms; ` +
-      `owner1's /projects before it: median ${median(before)} ms, slowest ${Math.max(...before)} ms; ` +
-      `during it: ${pages.length} pages, median ${median(pages)} ms, 90th percentile ${percentile(pages, 0.9)} ms, ` +
-      `slowest ${Math.max(...pages)} ms`,
-  );
-  // The preview took long enough for the page to be asked many times while it ran, and the page answered in
-  // under the bound nine times in ten. Not every time: on the shared 2-core machine the same page sometimes takes
-  // over a second with no import running at all (the `before` numbers above); a preview that held the thread
-  // would make nearly every page wait for it (tens of seconds), and fewer than five would be asked.
-  expect(pages.length).toBeGreaterThanOrEqual(5);
-  expect(percentile(pages, 0.9)).toBeLessThan(PAGE_BOUND_MS);
   // Nothing was written: the year does not exist.
   expect((await finance.get('/api/years/2031/evaluations')).status()).toBe(404);
+});
+
+test('an entry workbook of 20,000 rows × 30 columns is previewed while another user’s pages answer in under a second', async ({
+  finance,
+  owner,
+}) => {
+  test.setTimeout(180_000);
+  // owner1's own 填报表, with a second sheet at the import's row limit, 30 columns wide (read in full, then set
+  // aside as not an entry sheet).
+  const id = await firstEvaluation(owner);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(
+    (await (await owner.get(`/api/evaluations/${id}/entry.xlsx`)).body()) as unknown as ExcelJS.Buffer,
+  );
+  const extra = wb.addWorksheet('附表');
+  for (let r = 1; r <= IMPORT_LIMITS.xlsxRows; r++)
+    extra.addRow(Array.from({ length: 30 }, (_, c) => (c % 2 ? r * 30 + c : `第${r}行第${c + 1}列`)));
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  expect(bytes.length).toBeGreaterThan(2 * MB);
+
+  const answer = await whileOtherUserWorks(
+    `entry preview of ${(bytes.length / MB).toFixed(2)} MB`,
+    finance,
+    '/projects',
+    () =>
+      postOperationAs(owner, '/api/imports/entry/preview', {
+        target: { kind: 'evaluation', evaluationId: id },
+        fileName: 'entry.xlsx',
+        content: bytes.toString('base64'),
+      }),
+  );
+  expect(answer, answer.message).toMatchObject({ ok: true });
+  expect(JSON.stringify(answer.data)).toContain('工作表“附表”不是填报表，未读取');
+});
+
+/**
+ * A table of thousands of distinct projects, pasted as cells (tab-separated, as copied from our workbook):
+ * the seed's 17 projects copied to just under the workbook's 20,000 rows, each copy's names its own, the
+ * 合计 line scaled to match. Every project is new to its year: the import writes all of them.
+ */
+async function largeDistinctTable() {
+  const rows = (await copiedCells(await exportTargetWorkbook(parseTargetTable(SEED_TARGETS)))).split('\r\n');
+  const body = rows.findIndex((row) => row.startsWith('合计\t')) + 1;
+  const projectRows = rows.slice(body).filter((row) => row !== '');
+  const copies = Math.floor((IMPORT_LIMITS.xlsxRows - body) / projectRows.length);
+  const scaled = rows[body - 1]
+    .split('\t')
+    .map((cell) => (/^\d/.test(cell) ? formatWanYuan(parseWanYuan(cell)! * copies, { grouping: false }) : cell))
+    .join('\t');
+  const copied = Array.from({ length: copies }, (_, n) =>
+    projectRows.map((row) => row.replace(/^([^\t]+)\t/, `$1（第${n + 1}批）\t`)),
+  );
+  return { text: [...rows.slice(0, body - 1), scaled, ...copied.flat(), ''].join('\r\n'), copies };
+}
+
+test('the import of a table of thousands of projects writes while another user’s pages answer in under a second', async ({
+  freshServer,
+}) => {
+  test.setTimeout(300_000);
+  const [finance, owner] = [await apiAs(freshServer.url, 'finance'), await apiAs(freshServer.url, 'owner1')];
+  const { text, copies } = await largeDistinctTable();
+  const preview = await postOperationAs(finance, '/api/imports/targets/preview', source(text));
+  expect(preview, preview.message).toMatchObject({ ok: true });
+  const { digest, outcome } = preview.data as { digest: string; outcome: { projects: number; blocking: unknown[] } };
+  expect(outcome).toMatchObject({ projects: copies * 17, blocking: [] });
+
+  const answer = await whileOtherUserWorks(`import of ${outcome.projects} projects`, owner, '/projects', () =>
+    postOperationAs(finance, '/api/imports/targets/confirm', { ...source(text), digest }),
+  );
+  expect(answer, answer.message).toMatchObject({ ok: true });
+  expect((answer.data as { created: string[] }).created).toHaveLength(copies * 17);
+  expect((await finance.get('/api/years/2031/evaluations')).status()).toBe(200);
 });
 
 test('the 16 MB body limit is the imports’ alone: a 10 MB body to an ordinary action is refused', async ({
@@ -94,8 +198,7 @@ test('the 16 MB body limit is the imports’ alone: a 10 MB body to an ordinary 
 
   // An ordinary action (save draft): 3 MB of text reaches the form's schema and gets its field message; 5 MB and
   // 10 MB are refused by the actions' limit before the operation runs. Nothing is saved.
-  const list = await (await owner.get('/api/years/2024/evaluations')).json();
-  const id: number = list.items[0].id;
+  const id = await firstEvaluation(owner);
   const detail: Detail = await (await owner.get(`/api/evaluations/${id}`)).json();
   const saveWithGoal = (megabytes: number) =>
     owner.post(`/evaluations/${id}`, {

@@ -4,14 +4,17 @@ import { evaluationListSpec, listEvaluationPage } from '@/db/queries/evaluation-
 import { departments, evaluationYears, indicatorResults, projects, users } from '@/db/schema';
 import { renameDepartmentOperation } from '@/lib/admin/departments';
 import { updateUserOperation } from '@/lib/admin/users';
-import { freezeUnfrozenFinalised } from '@/lib/evaluations/frozen';
+import { freezeUnfrozenFinalised, shownProject } from '@/lib/evaluations/frozen';
 import { reviewScoresOperation } from '@/lib/evaluations/review';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { scoreStored } from '@/lib/evaluations/sheet';
 import { approveOperation, finalizeOperation, submitOperation } from '@/lib/evaluations/transitions';
-import { buildSelfEvaluationWorkbook } from '@/lib/exports/workbooks';
+import { bundleFileName } from '@/lib/exports/evidence-bundle';
+import { buildSelfEvaluationWorkbook, selfEvaluationFileName } from '@/lib/exports/workbooks';
+import { formatScore } from '@/lib/format';
 import { readListQuery } from '@/lib/lists/list-params';
 import { backfillEvaluationFlags } from '@/lib/overview/backfill-flags';
+import { reportFileName, reportOfBundle } from '@/lib/reports/load-reports';
 import { updateYearOperation } from '@/lib/years/operations';
 import { PRESET_FORMS } from '@/lib/years/scheme-form';
 import { arrange, atCurrentVersion, readZip, rowOf, rowsOf } from './helpers';
@@ -60,7 +63,9 @@ describe('a finalised evaluation is frozen', () => {
     const evaluationId = await world.evaluationOf(WORKED_EXAMPLE);
     const { project } = await world.bundle(evaluationId);
     await finalise(evaluationId);
-    const atFinal = await buildSelfEvaluationWorkbook(await world.bundle(evaluationId));
+    const finalised = await world.bundle(evaluationId);
+    const atFinal = await buildSelfEvaluationWorkbook(finalised);
+    const reportAtFinal = reportOfBundle(finalised).report;
 
     const { admin, owner1 } = world.actors;
     expect(await renameDepartment('白云区应急管理局（改名后）')).toMatchObject({ ok: true });
@@ -89,6 +94,25 @@ describe('a finalised evaluation is frozen', () => {
     const sheet = (await withoutExportTime(later)).map((e) => e.text).join('');
     expect(sheet).toContain(WORKED_EXAMPLE);
     expect(sheet).not.toContain('改名后');
+
+    // The 自评报告 (print view, its annexed 自评表, the .docx) and the titles and file names: the snapshot's too.
+    const report = reportOfBundle(live);
+    expect(report.report).toEqual(reportAtFinal);
+    expect([report.report.projectName, report.bundle.project.name, shownProject(live).name]).toEqual([
+      WORKED_EXAMPLE,
+      WORKED_EXAMPLE,
+      WORKED_EXAMPLE,
+    ]);
+    expect([report.report.department, report.bundle.departmentName]).toEqual([
+      finalised.departmentName,
+      finalised.departmentName,
+    ]);
+    const names = [reportFileName(report.report), selfEvaluationFileName(live), bundleFileName(live)];
+    expect(
+      names.every((name) => name.includes(WORKED_EXAMPLE)),
+      names.join(),
+    ).toBe(true);
+    expect(JSON.stringify([report, names])).not.toContain('改名后');
   });
 });
 
@@ -163,5 +187,12 @@ describe('the lists’ cached scores and the snapshot of a finalised evaluation'
 
     expect(await renameDepartment('白云区应急管理局（再次改名）')).toMatchObject({ ok: true });
     expect(await expectAgreement('after a rename')).toEqual(atFinal);
+    // The 自评报告 and its annex show the frozen scores, not the live engine's.
+    const { report } = reportOfBundle(await world.bundle(evaluationId));
+    const score = (text: string | null) => formatScore(text);
+    expect([report.total, report.annex.finalTotal].map(score)).toEqual(
+      [atFinal.scores[1], atFinal.scores[1]].map(score),
+    );
+    expect(report.annex.indicators.map((row) => row.points)).toEqual(atFinal.indicators.map((i) => i[0]));
   });
 });

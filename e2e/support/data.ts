@@ -36,3 +36,29 @@ export async function addTemporaryPasswordOwner(dataDir: string, username = 'tem
   }
   return username;
 }
+
+/** Renames a project and its department straight in a test server's database (as a later edit would). */
+export async function renameProjectAndDepartment(
+  dataDir: string,
+  { project, suffix }: { project: string; suffix: string },
+) {
+  const { eq } = await import('drizzle-orm');
+  const { departments, projects } = await import('../../db/schema');
+  const db = openDatabase(databaseFile(dataDir));
+  try {
+    await transaction(db, async (tx) => {
+      const [found] = await tx.select().from(projects).where(eq(projects.name, project));
+      await tx
+        .update(projects)
+        .set({ name: `${project}${suffix}` })
+        .where(eq(projects.name, project));
+      const [department] = await tx.select().from(departments).where(eq(departments.id, found.departmentId));
+      await tx
+        .update(departments)
+        .set({ name: `${department.name}${suffix}` })
+        .where(eq(departments.id, department.id));
+    });
+  } finally {
+    closeDatabase(db);
+  }
+}

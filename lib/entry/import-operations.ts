@@ -5,12 +5,13 @@ import type { Db } from '@/db';
 import type { SessionUser } from '@/lib/auth/scope';
 import { loadEvaluationInScope, workflowScope } from '@/lib/evaluations/authorize';
 import { saveImportedDraftOperation } from '@/lib/evaluations/save-draft';
+import { runOffThread } from '@/lib/off-thread/run';
 import { allOrNone, fail, ok, runOperation, type Failure } from '@/lib/operations';
 import { definePreviewedUpload, uploadedFileFields } from '@/lib/previewed-upload';
 import { decide, rolesFor } from '@/lib/workflow/state-machine';
 import { parseSheetKey } from './layout';
 import { planSheet, refusedSheet, type EntrySheetPreview, type SheetPlan } from './plan-sheet';
-import { readEntryWorkbook, type RawSheet } from './read-workbook';
+import type { RawSheet } from './read-workbook';
 
 export const entryUploadSchema = z.object({
   /** The evaluation page's upload (one project), or the project list's (every sheet of a year). */
@@ -72,7 +73,7 @@ async function analyse(
     if (!decision.allowed) return fail(decision.code, decision.reason);
     project = found.bundle.project.name;
   }
-  const read = await readEntryWorkbook(Buffer.from(input.content, 'base64'));
+  const read = await runOffThread('entry', input.content);
   if (!read.ok) return fail('invalid', read.message, { content: read.message });
   const entry = read.sheets.filter((s) => parseSheetKey(s.key) !== null);
   const others = read.sheets.filter((s) => parseSheetKey(s.key) === null);

@@ -82,6 +82,15 @@ export function shownEvaluation(bundle: EvaluationBundle): { bundle: EvaluationB
   };
 }
 
+/**
+ * The project a title or a file name names: as it was at 定稿 for a finalised evaluation, the live one
+ * otherwise (without scoring anything, unlike shownEvaluation).
+ */
+export function shownProject(bundle: Pick<EvaluationBundle, 'evaluation' | 'project' | 'snapshot'>) {
+  const frozen = bundle.evaluation.status === 'finalized' ? bundle.snapshot : null;
+  return frozen ? revive<EvaluationBundle['project']>(frozen.bundle.project) : bundle.project;
+}
+
 /** The 流转记录 a page shows: as it was at 定稿 for a finalised evaluation, the live one otherwise. */
 export function shownSteps(bundle: EvaluationBundle, live: Steps): Steps {
   const frozen = bundle.evaluation.status === 'finalized' ? bundle.snapshot : null;

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
+import { shownProject } from '@/lib/evaluations/frozen';
 import { evidenceRows, rowKey } from '@/lib/evidence/rows';
 import type { EvidenceStorage } from '@/lib/evidence/storage';
 import { buildSelfEvaluationWorkbook, selfEvaluationFileName } from './workbooks';
@@ -31,6 +32,7 @@ export async function* evidenceBundleEntries(
   }
 }
 
-export function bundleFileName(bundle: Pick<EvaluationBundle, 'project'>): string {
-  return `绩效自评材料-${bundle.project.year}-${bundle.project.name}.zip`;
+export function bundleFileName(bundle: EvaluationBundle): string {
+  const project = shownProject(bundle);
+  return `绩效自评材料-${project.year}-${project.name}.zip`;
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
-import { shownEvaluation } from '@/lib/evaluations/frozen';
+import { shownEvaluation, shownProject } from '@/lib/evaluations/frozen';
 import { exportedEvaluation } from './export-scores';
 import { INDICATOR_CSV_HEADERS, indicatorLines, type IndicatorLine } from './indicators-csv';
 import { LineSpool } from './line-spool';
@@ -19,8 +19,9 @@ function describeWorkbook(wb: ExcelJS.Workbook) {
 }
 
 /** What the 自评表 of one evaluation is called when downloaded (alone, or in the evaluation's zip). */
-export function selfEvaluationFileName(bundle: Pick<EvaluationBundle, 'project'>): string {
-  return `项目支出绩效自评表-${bundle.project.year}-${bundle.project.name}.xlsx`;
+export function selfEvaluationFileName(bundle: EvaluationBundle): string {
+  const project = shownProject(bundle);
+  return `项目支出绩效自评表-${project.year}-${project.name}.xlsx`;
 }
 
 /** `GET /api/evaluations/{id}/self-evaluation.xlsx`: the 自评表 of one evaluation, one sheet. */

@@ -7,12 +7,20 @@ import type { SessionUser } from '@/lib/auth/scope';
 import { shownEvaluation } from '@/lib/evaluations/frozen';
 import { chooseTargetDepartment } from '@/lib/exports/target-table';
 import { departmentReport, type DepartmentReport } from './department-report';
-import { evaluationReport } from './report-model';
+import { evaluationReport, type EvaluationReport } from './report-model';
 
-/** One evaluation's report, scored by the engine as stored (a finalised one as it was at 定稿). */
+/**
+ * One evaluation's report, scored by the engine as stored, with the bundle and result it was drawn from
+ * (its annex, the print view's 自评表, is drawn from the same): a finalised one as it was at 定稿.
+ */
 export function reportOfBundle(live: EvaluationBundle) {
-  const { bundle, result } = shownEvaluation(live);
-  return evaluationReport(bundle, result);
+  const shown = shownEvaluation(live);
+  return { ...shown, report: evaluationReport(shown.bundle, shown.result) };
+}
+
+/** `项目支出绩效自评报告-2024-安全生产基础工作专项经费.docx`: the report's own year and project name. */
+export function reportFileName(report: Pick<EvaluationReport, 'year' | 'projectName'>): string {
+  return `项目支出绩效自评报告-${report.year}-${report.projectName}.docx`;
 }
 
 /**

@@ -22,7 +22,7 @@ export const IMPORT_LIMITS = {
 /** Excel's own last column (XFD); column definitions beyond it are malformed. */
 export const EXCEL_MAX_COLUMNS = 16_384;
 
-/** `resources`: the parse itself ran out of memory or time (lib/targets/parse-off-thread.ts). */
+/** `resources`: the parse itself ran out of memory or time (lib/off-thread/run.ts). */
 export type ImportLimit = keyof typeof IMPORT_LIMITS | 'xlsxMalformed' | 'resources';
 
 export interface ImportRefusal {

@@ -5,10 +5,10 @@ import { transaction, type Db } from '@/db';
 import { insertAuditEntries } from '@/db/queries/audit';
 import { findDepartmentById } from '@/db/queries/departments';
 import { insertTargetImport } from '@/db/queries/targets';
+import { runOffThread } from '@/lib/off-thread/run';
 import { defineOperation, fail, ok } from '@/lib/operations';
 import { MAX_SOURCE_CHARS, sourceTooLarge } from './import-limits';
 import { importTargetTable, type ImportOutcome } from './import-table';
-import { parseTargetSourceOffThread } from './parse-off-thread';
 
 export const targetSourceSchema = z.object({
   year: z.union([
@@ -63,7 +63,7 @@ export interface ImportPreview {
 }
 
 async function dryRun(db: Db, source: TargetSource) {
-  const parsed = await parseTargetSourceOffThread(source);
+  const parsed = await runOffThread('targets', source);
   if (!parsed.ok) return { error: parsed.refusal.message, field: 'content' } as const;
   const { table } = parsed;
   const year = source.year === '' ? table.year : source.year;

@@ -10,11 +10,11 @@ import { evaluationDraftSchema } from '@/lib/evaluations/form-schema';
 import { draftFormValues } from '@/lib/evaluations/form-values';
 import { DRAFT_FIELD_LABELS, prepareDraft } from '@/lib/evaluations/save-draft';
 import { fenText } from '@/lib/evaluations/sheet';
+import { runOffThread } from '@/lib/off-thread/run';
 import { allOrNone, fail, ok, runOperation } from '@/lib/operations';
 import { definePreviewedUpload, uploadedFileFields } from '@/lib/previewed-upload';
 import { decide, rolesFor } from '@/lib/workflow/state-machine';
 import { matchExecutionRows, type ExecutionMatch, type MatchedRow } from './match';
-import { readTreasuryFile } from './read-file';
 
 export const executionUploadSchema = z.object({
   year: z.number().int().min(2000).max(2100),
@@ -88,7 +88,7 @@ type Analysis = { preview: ExecutionPreview; apply: MatchedRow[] };
 async function analyse(db: Db, user: SessionUser, input: z.output<typeof executionUploadSchema>) {
   const year = await findYear(db, { year: input.year });
   if (!year) return fail('not_found', `没有${input.year}年度`);
-  const read = await readTreasuryFile(Buffer.from(input.content, 'base64'));
+  const read = await runOffThread('treasury', input.content);
   if (!read.ok) return fail('invalid', read.message, { content: read.message });
   const found = matchExecutionRows(read.rows, await executionCandidates(db, { year: input.year }));
   const apply: MatchedRow[] = [];

@@ -25,7 +25,7 @@ import { listReviewActions } from '@/db/queries/evaluations';
 import { requireEvaluation } from '@/lib/auth/session';
 import { workflowScope } from '@/lib/evaluations/authorize';
 import { draftFormValues, reviewFormValues } from '@/lib/evaluations/form-values';
-import { shownEvaluation, shownSteps } from '@/lib/evaluations/frozen';
+import { shownEvaluation, shownProject, shownSteps } from '@/lib/evaluations/frozen';
 import { schemeOfYear, sheetOf, storedBudget, storedEntries } from '@/lib/evaluations/sheet';
 import { evidenceRows, findRow } from '@/lib/evidence/rows';
 import { evidenceConfig } from '@/lib/evidence/view';
@@ -50,7 +50,7 @@ const evaluationOfRequest = cache(requireEvaluation);
 /** `安全生产基础工作专项经费 · 绩效自评` (the root layout's title template adds the app's name). */
 export async function generateMetadata({ params }: PageProps<'/evaluations/[id]'>): Promise<Metadata> {
   const { bundle } = await evaluationOfRequest((await params).id);
-  return { title: bundle.project.name };
+  return { title: shownProject(bundle).name };
 }
 
 /** The decisions of each panel, in button order; a panel shows those the user may take now. */
