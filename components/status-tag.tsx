@@ -1,3 +1,4 @@
+import type { ReturnNote } from '@/db/queries/workflow';
 import type { EvaluationStatus } from '@/db/schema';
 import { formatDateTime } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/roles';
@@ -9,13 +10,6 @@ export function StatusTag({ status, testId }: { status: EvaluationStatus | null;
       {status ? STATUS_LABELS[status] : '未开始'}
     </span>
   );
-}
-
-/** Who returned an evaluation to its owner, when, and why. */
-export interface ReturnNote {
-  actor: string;
-  at: Date;
-  comment: string;
 }
 
 /** The status in a list: 已退回 says who returned it, when, and the comment. */

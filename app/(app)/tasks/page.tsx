@@ -6,7 +6,7 @@ import { ListStatus } from '@/components/status-tag';
 import { BatchSelection, SelectBox } from '@/components/workbench/batch-selection';
 import { ProgressTable } from '@/components/workbench/progress-table';
 import { progressCounts, type EvaluationListRow } from '@/db/queries/evaluation-list';
-import { lastReturns } from '@/db/queries/workflow';
+import { returnNotesOf } from '@/db/queries/workflow';
 import { formatDateTime, formatScore } from '@/lib/format';
 import { BATCH_ALL_LIMIT, evaluationFilters, evaluationListPage, queueKeys } from '@/lib/lists/evaluation-lists';
 import { formatWanYuan } from '@/lib/money';
@@ -44,9 +44,7 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
   const scope = { user, year, statuses };
   const { page, list, query } = await evaluationListPage(db, { scope, params, path: '/tasks', queueFirst: true });
   const queue = queueQueryOf(params);
-  const returns = await lastReturns(db, {
-    evaluationIds: page.items.flatMap((r) => (r.status === 'returned' ? [r.id] : [])),
-  });
+  const returns = await returnNotesOf(db, { rows: page.items });
   const batch = batchActionsFor(user.role);
   const matching =
     batch.length > 0 && page.total <= BATCH_ALL_LIMIT
