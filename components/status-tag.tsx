@@ -1,6 +1,6 @@
 import type { ReturnNote } from '@/db/queries/workflow';
 import type { EvaluationStatus } from '@/db/schema';
-import { formatDateTime } from '@/lib/format';
+import { formatReturnNote } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/roles';
 
 /** An evaluation's status as a coloured tag; a project whose evaluation does not exist yet is 未开始. */
@@ -19,7 +19,7 @@ export function ListStatus({ status, returned }: { status: EvaluationStatus | nu
       <StatusTag status={status} />
       {status === 'returned' && returned && (
         <small className="returned-note" data-testid="returned-note" title={returned.comment}>
-          {returned.actor} {formatDateTime(returned.at)} 退回：{returned.comment}
+          {formatReturnNote(returned)}
         </small>
       )}
     </>
