@@ -165,25 +165,12 @@ test('the write API: every route × every caller, versions, fields, origin and c
   expect(reviewed).toMatchObject({ finalScore: expect.stringMatching(/^\d+\.\d{2}$/) });
   expect((await read()).indicators[0].reviewedScore).toBe('0.00');
   await matrix('POST', steps, transition('finalize'), financeOnly, 'finance');
-  const reopened = await matrix(
-    'POST',
-    steps,
-    transition('reopen', '复核有误'),
-    { ...denied, owner1: 403, head: 403 },
-    'finance',
-    ['admin'],
-  );
-  expect(reopened).toMatchObject({ status: 'dept_approved' });
+  // A finalised one is reopened (or sent back) by finance, or an administrator (not tried), with a reason.
+  const afterFinal = (action: string, comment: string) =>
+    matrix('POST', steps, transition(action, comment), { ...denied, owner1: 403, head: 403 }, 'finance', ['admin']);
+  expect(await afterFinal('reopen', '复核有误')).toMatchObject({ status: 'dept_approved' });
   await batchMatrix('finalize', '', { ...everyoneElse, head: 'forbidden', admin: 'forbidden' }, 'finance');
-  const reassessed = await matrix(
-    'POST',
-    steps,
-    transition('reassess', '请重新评价'),
-    { ...denied, owner1: 403, head: 403 },
-    'finance',
-    ['admin'],
-  );
-  expect(reassessed).toMatchObject({ status: 'returned' });
+  expect(await afterFinal('reassess', '请重新评价')).toMatchObject({ status: 'returned' });
 
   // The inbox: owner1 heard of the approval; the reset password still cannot read it.
   const inbox = await (await as.owner1.get('/api/notifications')).json();

@@ -1,4 +1,6 @@
-import type { EvaluationStatus } from '@/db/schema';
+import type { EvaluationStatus, Role } from '@/db/schema';
+import { paramOf, type SearchParams } from '@/lib/lists/list-params';
+import { hrefOf, toEntries } from '@/lib/lists/list-view';
 import { pastOwner } from './state-machine';
 
 /**
@@ -60,4 +62,39 @@ export function mostOutstanding(rows: Progress[], limit: number): Progress[] {
   const outstanding = (p: Progress) => p.total - p.submitted;
   const most = new Set([...rows].sort((a, b) => outstanding(b) - outstanding(a)).slice(0, limit));
   return rows.filter((p) => most.has(p));
+}
+
+/** What 填报进度 groups by: the department, or the project's owner (项目负责人). */
+export type ProgressGrouping = 'department' | 'owner';
+
+export const PROGRESS_GROUP_LABELS: Record<ProgressGrouping, string> = { department: '部门', owner: '项目负责人' };
+
+/** The groupings each role's 填报进度 offers, its default first; a role not listed has none. */
+const PROGRESS_GROUPINGS: Partial<Record<Role, ProgressGrouping[]>> = {
+  finance: ['department', 'owner'],
+  dept_head: ['owner'],
+};
+
+/** The URL parameter of another grouping than the default: `/tasks?progress=owner`. */
+export const PROGRESS_PARAM = 'progress';
+
+/** The grouping the page shows: the one the URL asks for if the role is offered it, else the role's default. */
+export function progressGrouping(role: Role, params: SearchParams): ProgressGrouping | null {
+  const offered = PROGRESS_GROUPINGS[role] ?? [];
+  const asked = paramOf(params, PROGRESS_PARAM);
+  return offered.find((g) => g === asked) ?? offered[0] ?? null;
+}
+
+/** The switch between a role's groupings (finance: 按部门 / 按项目负责人), each link keeping the page's other parameters. */
+export function progressSwitch(role: Role, path: string, params: SearchParams) {
+  const offered = PROGRESS_GROUPINGS[role] ?? [];
+  if (offered.length < 2) return [];
+  const current = progressGrouping(role, params);
+  const others = Object.fromEntries(toEntries(params).filter(([name]) => name !== PROGRESS_PARAM));
+  return offered.map((grouping, i) => ({
+    grouping,
+    label: `按${PROGRESS_GROUP_LABELS[grouping]}`,
+    current: grouping === current,
+    href: hrefOf(path, i === 0 ? others : { ...others, [PROGRESS_PARAM]: grouping }),
+  }));
 }

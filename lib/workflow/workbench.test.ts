@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineState } from './deadline';
 import { landingPage } from './landing';
-import { mostOutstanding, progressBy, type Progress } from './progress';
+import { mostOutstanding, progressBy, progressGrouping, progressSwitch, type Progress } from './progress';
 import { evaluationHref, queueNeighbours, queueQueryOf } from './queues';
 
 describe('landing pages', () => {
@@ -82,5 +82,35 @@ describe('the groups a progress table lists', () => {
   it('beyond it, the groups with the most still to submit, in their usual order', () => {
     expect(mostOutstanding(rows, 3).map((p) => p.group)).toEqual(['乙', '丙', '戊']);
     expect(mostOutstanding(rows, 1).map((p) => p.group)).toEqual(['乙']);
+  });
+});
+
+describe('what 填报进度 groups by', () => {
+  it('finance by department unless the URL asks by owner; a head by owner only; others not at all', () => {
+    expect(progressGrouping('finance', new URLSearchParams())).toBe('department');
+    expect(progressGrouping('finance', new URLSearchParams('progress=owner'))).toBe('owner');
+    expect(progressGrouping('finance', { progress: ['owner', 'department'] })).toBe('owner');
+    expect(progressGrouping('finance', new URLSearchParams('progress=nonsense'))).toBe('department');
+    expect(progressGrouping('dept_head', new URLSearchParams('progress=department'))).toBe('owner');
+    expect(progressGrouping('owner', new URLSearchParams('progress=owner'))).toBeNull();
+    expect(progressGrouping('admin', new URLSearchParams())).toBeNull();
+  });
+
+  it('offers finance a switch that keeps the list’s parameters; a head, with one grouping, none', () => {
+    const params = new URLSearchParams('year=2024&status=submitted&page=2&progress=owner');
+    expect(progressSwitch('finance', '/tasks', params)).toEqual([
+      { grouping: 'department', label: '按部门', current: false, href: '/tasks?year=2024&status=submitted&page=2' },
+      {
+        grouping: 'owner',
+        label: '按项目负责人',
+        current: true,
+        href: '/tasks?year=2024&status=submitted&page=2&progress=owner',
+      },
+    ]);
+    expect(progressSwitch('finance', '/tasks', {}).map((g) => [g.current, g.href])).toEqual([
+      [true, '/tasks'],
+      [false, '/tasks?progress=owner'],
+    ]);
+    expect(progressSwitch('dept_head', '/tasks', params)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { formatDateTime, formatScore } from '@/lib/format';
 import { BATCH_ALL_LIMIT, evaluationFilters, evaluationListPage, queueKeys } from '@/lib/lists/evaluation-lists';
 import { formatWanYuan } from '@/lib/money';
 import { deadlineState } from '@/lib/workflow/deadline';
-import { progressBy } from '@/lib/workflow/progress';
+import { PROGRESS_GROUP_LABELS, progressBy, progressGrouping, progressSwitch } from '@/lib/workflow/progress';
 import { evaluationHref, QUEUE_TITLES, queueQueryOf } from '@/lib/workflow/queues';
 import { batchActionsFor, nextStepFor, pastOwner, queueStatuses } from '@/lib/workflow/state-machine';
 import { yearPageContext } from '@/lib/years/page-year';
@@ -50,8 +50,8 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
     batch.length > 0 && page.total <= BATCH_ALL_LIMIT
       ? await queueKeys(db, { scope, params, deadline, limit: BATCH_ALL_LIMIT })
       : null;
-  // Progress of the whole year in the caller's scope: by department for finance, by owner for a head.
-  const progressGroup = user.role === 'finance' ? 'department' : user.role === 'dept_head' ? 'owner' : null;
+  // Progress of the whole year in the caller's scope: by owner for a head; finance by department or by owner.
+  const progressGroup = progressGrouping(user.role, params);
   const progress = progressGroup
     ? progressBy(
         await progressCounts(db, { scope: { user, year }, by: progressGroup }),
@@ -105,8 +105,9 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
         <ProgressTable
           title="填报进度"
           rows={progress}
-          groupHeader={user.role === 'finance' ? '部门' : '项目负责人'}
-          moreHref={user.role === 'finance' ? `/overview?year=${year}` : undefined}
+          groupHeader={PROGRESS_GROUP_LABELS[progressGroup!]}
+          groupings={progressSwitch(user.role, '/tasks', params)}
+          moreHref={progressGroup === 'department' ? `/overview?year=${year}` : undefined}
         />
       )}
       {(page.total > 0 || filtered) && (
