@@ -12,15 +12,11 @@ export default defineConfig({
     ...base.test,
     include: ['tests/**/*.test.ts', 'lib/health/*.test.ts'],
     exclude: [
-      // The SQLite file itself: its backup archive, restore, file modes, query plans, the scripts that open it.
+      // The SQLite file itself: its backup archive, restore, file modes, query plans.
       'tests/backup.test.ts',
       'tests/backup-schedule.test.ts',
       'tests/file-permissions.test.ts',
       'tests/query-plans.test.ts',
-      'tests/import-targets.test.ts',
-      // They run the targets:import script against the SQLite file of a temporary DATA_DIR.
-      'tests/import-limits.test.ts',
-      'tests/import-many-targets.test.ts',
       // An older release's SQLite migrations, replayed (PostgreSQL installs start at the current schema).
       'tests/legacy-demo.test.ts',
     ],

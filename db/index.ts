@@ -7,6 +7,7 @@ import {
   migratePostgres,
   oneStartAtATime,
   openPostgres,
+  poolMaxFromEnv,
   postgresMigrationState,
   postgresTransaction,
   type PostgresTransactionOptions,
@@ -20,7 +21,7 @@ import type { Logger } from 'drizzle-orm';
  * unset, the SQLite file in the data folder (db/sqlite.ts). Both give out the same `Db`.
  */
 export type { Db, Durability };
-export { isPostgres };
+export { isPostgres, poolMaxFromEnv };
 
 /** The data folder (database, generated secret): `DATA_DIR`, default `./data`. */
 export function dataDir(): string {

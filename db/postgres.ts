@@ -18,6 +18,7 @@ type Drizzle = NodePgDatabase<typeof schema>;
 type Tx = Parameters<Parameters<Drizzle['transaction']>[0]>[0];
 
 interface Connection {
+  url: string;
   pool: pg.Pool;
   drizzle: Drizzle;
 }
@@ -29,18 +30,28 @@ const shared = globalThis as unknown as {
 };
 const current = (shared.jixiaoPgTransaction ??= new AsyncLocalStorage());
 
+/** `DATABASE_POOL_MAX`, default 10: a mistyped value must stop the start, not make a pool of NaN. */
+export function poolMaxFromEnv(value = process.env.DATABASE_POOL_MAX): number {
+  if (value === undefined || value.trim() === '') return 10;
+  const max = Number(value);
+  if (!Number.isInteger(max) || max < 1) {
+    throw new Error(`DATABASE_POOL_MAX 应为正整数（每个实例的数据库连接数），当前为“${value}”`);
+  }
+  return max;
+}
+
 /** A pool on the PostgreSQL database `url` names; `DATABASE_POOL_MAX` connections at most (default 10). */
 export function openPostgres(url: string, { logger, max }: { logger?: Logger; max?: number } = {}): Db {
   const pool = new pg.Pool({
     connectionString: url,
-    max: max ?? Number(process.env.DATABASE_POOL_MAX || 10),
+    max: max ?? poolMaxFromEnv(),
     // As on SQLite, every write goes through transaction() (READ WRITE): one attempted anywhere else fails at once.
     options: '-c default_transaction_read_only=on',
   });
   // An idle client losing its server (a restart) must not take the process down with it.
   pool.on('error', (error) => process.stderr.write(`[绩效自评] PostgreSQL: ${error.message}\n`));
   const handle = drizzle(pool, { schema, logger });
-  Object.defineProperty(handle, CONNECTION, { value: { pool, drizzle: handle } satisfies Connection });
+  Object.defineProperty(handle, CONNECTION, { value: { url, pool, drizzle: handle } satisfies Connection });
   return handle as unknown as Db;
 }
 
@@ -63,18 +74,28 @@ export const PG_MIGRATIONS = path.join(process.cwd(), 'db', 'migrations-pg');
 /** Any constant: the key of the session lock two instances starting at once migrate under, in turn. */
 const MIGRATION_LOCK = 7_041_700;
 
+/**
+ * A connection of its own, outside the pool, for a session lock: a lock held on a pooled client
+ * would take one of the pool's connections away from the work done under it (with
+ * DATABASE_POOL_MAX=1, all of them: the start waited forever). Its session is writable (the pool's
+ * read-only default is set per pooled connection). Closing it ends its locks.
+ */
+async function withLockedClient<T>(db: Db, key: number, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: requireConnection(db).url });
+  client.on('error', (error) => process.stderr.write(`[绩效自评] PostgreSQL: ${error.message}\n`));
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [key]);
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** drizzle's migrator takes no lock: without one, two instances starting together would both apply 0000. */
 export async function migratePostgres(db: Db, migrationsFolder = PG_MIGRATIONS): Promise<void> {
-  // A session lock belongs to one connection, so the whole migration runs on one dedicated client.
-  const client = await requireConnection(db).pool.connect();
-  try {
-    await client.query('set default_transaction_read_only = off');
-    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migrate(drizzle(client), { migrationsFolder });
-  } finally {
-    // Closing the connection ends its lock and its writable session with it.
-    client.release(true);
-  }
+  // A session lock belongs to one connection, so the whole migration runs on the client holding it.
+  await withLockedClient(db, MIGRATION_LOCK, (client) => migrate(drizzle(client), { migrationsFolder }));
 }
 
 /** Another key: the start's preparation (migrate, seed, backfill) of one instance at a time. */
@@ -82,16 +103,10 @@ const START_LOCK = 7_041_701;
 
 /**
  * Runs `work` while holding the start lock: instances starting together on an empty database would
- * otherwise each find it empty and each seed the demo. The lock ends with its connection.
+ * otherwise each find it empty and each seed the demo. The work itself runs on the pool.
  */
-export async function oneStartAtATime<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  const client = await requireConnection(db).pool.connect();
-  try {
-    await client.query('select pg_advisory_lock($1)', [START_LOCK]);
-    return await work();
-  } finally {
-    client.release(true);
-  }
+export function oneStartAtATime<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  return withLockedClient(db, START_LOCK, () => work());
 }
 
 /** How many migrations the database has, and how many are waiting (as drizzle decides: by date). */

@@ -51,6 +51,17 @@ test('editing targets shows the points check inline and refuses wrong sums', asy
   await page.getByRole('link', { name: '编辑绩效目标' }).click();
   const editor = page.getByTestId('targets-editor');
   await expect(editor.getByRole('row')).toHaveCount(7);
+  // The 绩效目标 counts against its limit; a longer text stays whole and is refused with its length.
+  const goal = page.getByLabel('绩效目标', { exact: true });
+  const published = await goal.inputValue();
+  await expect(page.getByTestId('char-count')).toHaveText(`${published.length.toLocaleString('en-US')} / 5,000`);
+  const long = '加强应急避护场所建设。'.repeat(500);
+  await goal.fill(long);
+  await expect(page.getByTestId('char-count')).toHaveText('5,500 / 5,000，已超出 500 字');
+  await page.getByRole('button', { name: '保存绩效目标' }).click();
+  await expect(page.getByText('不能超过5000字（现有5500字），请删减后再保存')).toBeVisible();
+  await expect(goal).toHaveValue(long);
+  await goal.fill(published);
   // 产出 has four rows here, sharing its 50 points: 12.50 each.
   await expect(editor.getByRole('row').nth(1)).toContainText('12.50');
   await page.getByLabel('第1行 分值').fill('20');

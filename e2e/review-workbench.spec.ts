@@ -96,7 +96,20 @@ test('a batch 定稿 of five where one is in the wrong state reports four done a
   await expect(finance.getByTestId('batch-count')).toHaveText('已选 5 项');
   // While the list is open, one of them is sent back to its owner elsewhere.
   await flow.act('finance', ids[4], 'returnAction', flow.step('请补充执法记录'));
-  await finance.getByLabel('批量意见').fill('经复核，同意定稿');
+  // A comment pasted over the limit is kept whole, counted, and refused before anything is sent.
+  const comment = finance.getByLabel('批量意见');
+  const long = '经复核，同意定稿。'.repeat(150);
+  await comment.fill(long);
+  await expect(comment).toHaveValue(long);
+  const counter = finance.getByTestId('char-count');
+  await expect(counter).toHaveText(`${long.length.toLocaleString('en-US')} / 1,000，已超出 350 字`);
+  await expect(counter).toHaveClass(/\bover\b/);
+  await finance.getByRole('button', { name: '批量定稿' }).click();
+  await expect(finance.getByText(`不能超过1000字（现有${long.length}字），请删减后再保存`)).toBeVisible();
+  await expect(finance.getByTestId('batch-outcome')).toHaveCount(0);
+  expect((await flow.read(ids[0])).status).toBe('dept_approved');
+  await comment.fill('经复核，同意定稿');
+  await expect(counter).toHaveText('8 / 1,000');
   await finance.getByRole('button', { name: '批量定稿' }).click();
   const outcome = finance.getByTestId('batch-outcome');
   await expect(outcome).toContainText('定稿：成功 4 项，未通过 1 项');

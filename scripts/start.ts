@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { closeDatabase, dataDir, isPostgres, openAppDatabase, prepareOnce, type Db } from '../db';
+import { closeDatabase, dataDir, isPostgres, openAppDatabase, poolMaxFromEnv, prepareOnce, type Db } from '../db';
+import { activeDialect } from '../db/dialect';
 import { restrictDataDir } from '../db/private-files';
 import { countActiveAdmins } from '../db/queries/users';
 import { ensureAuthSecret } from '../lib/auth/secret';
@@ -83,9 +84,10 @@ function ensureBuild() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** A mistyped TRUSTED_PROXIES, EVIDENCE_* or backup setting stops the start instead of failing later. */
+/** A mistyped setting (TRUSTED_PROXIES, EVIDENCE_*, DATABASE_POOL_MAX, backups) stops the start, not a later step. */
 function checkSettings(): BackupSchedule | null {
   try {
+    if (activeDialect() === 'pg') poolMaxFromEnv();
     proxyTrustFromEnv();
     evidenceLimits();
     evidenceSweepGraceMs();

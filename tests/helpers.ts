@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, asc, eq, getTableColumns, type SQL } from 'drizzle-orm';
-import { closeDatabase, migrateDatabase, openDatabase, transaction, type Db } from '@/db';
+import { closeDatabase, databaseFile, migrateDatabase, openDatabase, transaction, type Db } from '@/db';
 import { activeDialect } from '@/db/dialect';
 import { findVersion, type VersionedRecord } from '@/db/queries/versions';
 import { auditLog, type AuditEntityType, type AuditEntry } from '@/db/schema';
@@ -40,14 +40,18 @@ export async function tempDatabase(): Promise<TempDatabase> {
 
 /**
  * The environment a script run by a test uses for its database: the SQLite file in DATA_DIR, or in
- * the PostgreSQL run a fresh database of its own (DATABASE_URL), dropped by `cleanup`.
+ * the PostgreSQL run a fresh database of its own (DATABASE_URL), dropped by `cleanup`. `open` gives
+ * the test a handle on that same database (close it before `cleanup`).
  */
 export async function scriptDatabase(
   dataDir: string,
-): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
-  if (activeDialect() === 'sqlite') return { env: { DATA_DIR: dataDir }, cleanup: async () => undefined };
+): Promise<{ env: Record<string, string>; open: () => Db; cleanup: () => Promise<void> }> {
+  if (activeDialect() === 'sqlite') {
+    const open = () => openDatabase(databaseFile(dataDir));
+    return { env: { DATA_DIR: dataDir }, open, cleanup: async () => undefined };
+  }
   const { url, drop } = await clonedDatabase();
-  return { env: { DATA_DIR: dataDir, DATABASE_URL: url }, cleanup: drop };
+  return { env: { DATA_DIR: dataDir, DATABASE_URL: url }, open: () => openDatabase(url, { max: 2 }), cleanup: drop };
 }
 
 /** Runs one of the npm scripts' entry points as a real process. */

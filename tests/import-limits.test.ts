@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   handMadeWorkbook,
   sheetData,
@@ -15,14 +15,23 @@ import { parseTargetTable } from '@/lib/targets/parse-target-table';
 import { parseTargetFile, parseTargetSource } from '@/lib/targets/source';
 import { exportTargetWorkbook } from '@/lib/targets/xlsx';
 import { checkWorkbook } from '@/lib/targets/xlsx-guard';
-import { runScript, SEED_FILE } from './helpers';
+import { runScript, scriptDatabase, SEED_FILE } from './helpers';
 import { createWorld } from './world';
 
 /** Time and memory of these refusals are measured by `npm run bench:parser`, not here. */
 
 const SEED = readFileSync(SEED_FILE, 'utf8');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-limits-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** The database the script runs on (`scriptDatabase`): the SQLite file in `dir`, or a PostgreSQL database. */
+let env: Record<string, string>;
+let dropDatabase: () => Promise<void>;
+beforeAll(async () => {
+  ({ env, cleanup: dropDatabase } = await scriptDatabase(dir));
+});
+afterAll(async () => {
+  await dropDatabase();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const save = (name: string, bytes: Buffer | string) => {
   const file = path.join(dir, name);
@@ -37,9 +46,7 @@ describe('npm run targets:import refuses an oversized source before reading it',
     const { status, stdout, stderr } = runScript(
       'scripts/import-targets.ts',
       [save('crafted.xlsx', crafted), '--dry-run'],
-      {
-        DATA_DIR: dir,
-      },
+      env,
     );
     expect(status).toBe(2);
     expect(stdout).toBe('');
@@ -49,9 +56,7 @@ describe('npm run targets:import refuses an oversized source before reading it',
   it('a text file over 8 MB', () => {
     const text = SEED.repeat(Math.ceil((IMPORT_LIMITS.textBytes + 1) / Buffer.byteLength(SEED)));
     const bytes = Buffer.byteLength(text).toLocaleString('en-US');
-    const { status, stderr } = runScript('scripts/import-targets.ts', [save('big.txt', text), '--dry-run'], {
-      DATA_DIR: dir,
-    });
+    const { status, stderr } = runScript('scripts/import-targets.ts', [save('big.txt', text), '--dry-run'], env);
     expect(status).toBe(2);
     expect(stderr.trim()).toBe(`目标表文本为 8 MB（${bytes} 字节），超过 8 MB 的上限，未导入`);
   });
@@ -164,7 +169,7 @@ describe('the import page refuses the same way, next to the content field', () =
         fieldErrors: { content: expect.stringMatching(/^内容为 8 MB（8,388,609 字节），超过导入的上限/) },
       });
     } finally {
-      world.cleanup();
+      await world.cleanup();
     }
   });
 

@@ -1,12 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { closeDatabase, databaseFile, openDatabase } from '@/db';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { closeDatabase } from '@/db';
 import { departments, indicators, projects } from '@/db/schema';
 import { targetTableText } from '@/scripts/synthetic-tables-text';
 import { syntheticDepartment } from '@/scripts/synthetic-year';
-import { runScript } from './helpers';
+import { runScript, scriptDatabase } from './helpers';
 
 /** Several departments' tables in folders (one nested, one file that is not a table), imported in one run. */
 const root = mkdtempSync(path.join(os.tmpdir(), 'jixiao-import-many-'));
@@ -22,12 +22,23 @@ writeFileSync(path.join(folder, 'readme.md'), '不是目标表');
 const single = path.join(root, '4.txt');
 writeFileSync(single, targetTableText(tables[3]));
 const projectCount = 20;
+const drops: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const drop of drops.splice(0)) await drop();
+});
+
+/** A fresh data folder and the database the script runs on there (the SQLite file, or a PostgreSQL database). */
+async function scriptTarget() {
+  const database = await scriptDatabase(mkdtempSync(path.join(root, 'data-')));
+  drops.push(database.cleanup);
+  return database;
+}
 const indicatorCount = tables.reduce((n, t) => n + t.projects.reduce((m, p) => m + p.indicators.length, 0), 0);
 
 describe('npm run targets:import with several files and folders', () => {
   it('imports every table of the folders and files named, with progress on stderr and one summary', async () => {
-    const dataDir = mkdtempSync(path.join(root, 'data-'));
-    const run = runScript('scripts/import-targets.ts', [folder, single, '--json'], { DATA_DIR: dataDir });
+    const target = await scriptTarget();
+    const run = runScript('scripts/import-targets.ts', [folder, single, '--json'], target.env);
     expect(run.status).toBe(0);
     const progress = run.stderr.trim().split('\n');
     expect(progress).toHaveLength(4);
@@ -45,24 +56,29 @@ describe('npm run targets:import with several files and folders', () => {
     ]);
     expect(summary.entries.map((e: { department: string }) => e.department)).toEqual(tables.map((t) => t.department));
 
-    const db = openDatabase(databaseFile(dataDir));
-    expect(await db.$count(departments)).toBe(4);
-    expect(await db.$count(projects)).toBe(projectCount);
-    expect(await db.$count(indicators)).toBe(indicatorCount);
-    closeDatabase(db);
+    const db = target.open();
+    try {
+      expect(await db.$count(departments)).toBe(4);
+      expect(await db.$count(projects)).toBe(projectCount);
+      expect(await db.$count(indicators)).toBe(indicatorCount);
+    } finally {
+      await closeDatabase(db);
+    }
 
-    const again = runScript('scripts/import-targets.ts', [folder, single], { DATA_DIR: dataDir });
+    const again = runScript('scripts/import-targets.ts', [folder, single], target.env);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('4 个文件：导入 4 个，未导入 0 个');
     expect(again.stdout).toContain('新增 0，更新 0，未变 20，保留 0');
   });
 
-  it('reports a file it cannot import, imports the rest, and exits with 2', () => {
+  it('reports a file it cannot import, imports the rest, and exits with 2', async () => {
     const bad = path.join(root, 'bad.xlsx');
     writeFileSync(bad, '这不是 xlsx');
-    const run = runScript('scripts/import-targets.ts', [single, bad, '--dry-run', '--json'], {
-      DATA_DIR: mkdtempSync(path.join(root, 'data-')),
-    });
+    const run = runScript(
+      'scripts/import-targets.ts',
+      [single, bad, '--dry-run', '--json'],
+      (await scriptTarget()).env,
+    );
     expect(run.status).toBe(2);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ dryRun: true, files: 2, imported: 1, failed: 1, projects: 5 });

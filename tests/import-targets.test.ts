@@ -3,27 +3,35 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDatabase, databaseFile, openDatabase } from '@/db';
+import { closeDatabase, databaseFile } from '@/db';
 import { evaluations, indicatorResults, indicators, projects } from '@/db/schema';
 import { importTargetTable } from '@/lib/targets/import-table';
 import { parseTargetTable } from '@/lib/targets/parse-target-table';
-import { arrange, rowOf, rowsOf, runScript, SEED_FILE, tempDatabase } from './helpers';
+import { arrange, rowOf, rowsOf, runScript, scriptDatabase, SEED_FILE, tempDatabase } from './helpers';
 import { SEED_SUMMARY } from './seed-facts';
 
-const dirs: string[] = [];
-function tempDir() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-import-'));
-  dirs.push(dir);
-  return dir;
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A data folder and the database the script runs on (the SQLite file in it, or a PostgreSQL database). */
+async function scriptTarget() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-import-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const database = await scriptDatabase(dataDir);
+  cleanups.push(database.cleanup);
+  const count = async (table: typeof projects | typeof indicators) => {
+    const db = database.open();
+    return db.$count(table).finally(() => closeDatabase(db));
+  };
+  return { dataDir, env: database.env, count };
 }
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('npm run targets:import', () => {
   it('--dry-run --json prints the report of the seed and writes nothing', async () => {
-    const dataDir = tempDir();
-    const { status, stdout } = runScript('scripts/import-targets.ts', [SEED_FILE, '--dry-run', '--json'], {
-      DATA_DIR: dataDir,
-    });
+    const target = await scriptTarget();
+    const { status, stdout } = runScript('scripts/import-targets.ts', [SEED_FILE, '--dry-run', '--json'], target.env);
     expect(status).toBe(0);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject(SEED_SUMMARY);
@@ -37,29 +45,30 @@ describe('npm run targets:import', () => {
           message: expect.any(String),
         }),
       );
-    expect(existsSync(databaseFile(dataDir))).toBe(false);
+    // On SQLite not even the file is created; on PostgreSQL the database keeps no project.
+    if (target.env.DATABASE_URL) expect(await target.count(projects)).toBe(0);
+    expect(existsSync(databaseFile(target.dataDir))).toBe(false);
   });
 
   it('imports once, and a second import of the same table leaves one copy', async () => {
-    const dataDir = tempDir();
-    const first = runScript('scripts/import-targets.ts', [SEED_FILE, '--json'], { DATA_DIR: dataDir });
+    const target = await scriptTarget();
+    const first = runScript('scripts/import-targets.ts', [SEED_FILE, '--json'], target.env);
     expect(first.status).toBe(0);
     expect(JSON.parse(first.stdout).created).toHaveLength(17);
-    const second = runScript('scripts/import-targets.ts', [SEED_FILE, '--json'], { DATA_DIR: dataDir });
+    const second = runScript('scripts/import-targets.ts', [SEED_FILE, '--json'], target.env);
     expect(JSON.parse(second.stdout)).toMatchObject({ created: [], updated: [], kept: [] });
     expect(JSON.parse(second.stdout).unchanged).toHaveLength(17);
 
-    const db = openDatabase(databaseFile(dataDir));
-    expect(await db.$count(projects)).toBe(17);
-    expect(await db.$count(indicators)).toBe(113);
-    closeDatabase(db);
+    expect(await target.count(projects)).toBe(17);
+    expect(await target.count(indicators)).toBe(113);
   });
 
   it('refuses a file it cannot find, or a year it cannot determine, with exit code 2', async () => {
-    expect(runScript('scripts/import-targets.ts', ['/no/such/file.txt']).status).toBe(2);
-    const file = path.join(tempDir(), 'no-year.txt');
+    const target = await scriptTarget();
+    expect(runScript('scripts/import-targets.ts', ['/no/such/file.txt'], target.env).status).toBe(2);
+    const file = path.join(target.dataDir, 'no-year.txt');
     writeFileSync(file, readFileSync(SEED_FILE, 'utf8').replace('2024年项目支出绩效目标表', '项目支出绩效目标表'));
-    const result = runScript('scripts/import-targets.ts', [file, '--dry-run'], { DATA_DIR: tempDir() });
+    const result = runScript('scripts/import-targets.ts', [file, '--dry-run'], target.env);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--year');
   });
@@ -107,7 +116,7 @@ describe('importTargetTable re-import rules', () => {
       expect(updated[0].annualTargetText).toBe('90%');
       expect(await db.$count(projects)).toBe(17);
     } finally {
-      cleanup();
+      await cleanup();
     }
   });
 
@@ -118,7 +127,7 @@ describe('importTargetTable re-import rules', () => {
       expect(outcome.created).toHaveLength(17);
       expect(await db.$count(projects)).toBe(0);
     } finally {
-      cleanup();
+      await cleanup();
     }
   });
 });

@@ -12,10 +12,19 @@ async function onMaintenance(port: number, statement: string) {
 }
 
 /** A fresh migrated database on the run's cluster (tests/pg-global-setup.ts), and how to drop it. */
-export async function clonedDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export function clonedDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createDatabase(`TEMPLATE ${TEMPLATE}`);
+}
+
+/** A fresh database without even the migrations (what a first `npm start` finds), and how to drop it. */
+export function emptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createDatabase('');
+}
+
+async function createDatabase(clause: string) {
   const port = inject('pgPort');
   const name = `t_${randomBytes(6).toString('hex')}`;
-  await onMaintenance(port, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`);
+  await onMaintenance(port, `CREATE DATABASE ${name} ${clause}`);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/${name}`,
     drop: () => onMaintenance(port, `DROP DATABASE ${name} WITH (FORCE)`),

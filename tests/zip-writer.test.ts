@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { zipStream, zipWebStream, type ZipEntry } from '@/lib/exports/zip';
 import { pdfFile, pngFile, tempFolder } from './evidence-fixtures';
@@ -12,6 +14,16 @@ import { readZip } from './read-zip';
 
 const folder = tempFolder();
 afterAll(folder.cleanup);
+
+/** A full garbage collection on demand (the flag only makes `gc` available to a new context). */
+function collector(): () => Promise<void> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  return async () => {
+    await sleep(20);
+    gc();
+  };
+}
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -101,6 +113,46 @@ describe('back-pressure', () => {
     for (let chunk = await reader.next(); !chunk.done; chunk = await reader.next()) bytes += chunk.value.length;
     expect(pulled).toBe(40);
     expect(bytes).toBeGreaterThan(40 * 1024 * 1024);
+  });
+
+  it('lets go of each entry once written: a long archive holds no more than the last few', async () => {
+    const gc = collector();
+    const written: Array<WeakRef<Buffer>> = [];
+    let heldMidway = -1;
+    async function* entries(): AsyncIterable<ZipEntry> {
+      for (let i = 0; i < 60; i++) {
+        if (i === 50) {
+          await gc();
+          heldMidway = written.filter((ref) => ref.deref() !== undefined).length;
+        }
+        const data = randomBytes(256 * 1024);
+        written.push(new WeakRef(data));
+        yield { path: `${i}.bin`, data, compress: false };
+      }
+    }
+    await pipeline(zipStream(entries()), new Writable({ write: (_chunk, _encoding, done) => done() }));
+    // Of the 50 entries pulled by then, only the one being written and the next may still be reachable.
+    expect(heldMidway).toBeGreaterThanOrEqual(0);
+    expect(heldMidway).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps no more than each name of the entries it wrote (no 8 KB Buffer slab per entry)', async () => {
+    const gc = collector();
+    const held: number[] = [];
+    async function* entries(): AsyncIterable<ZipEntry> {
+      for (let i = 0; i < 2000; i++) {
+        if (i === 200 || i === 1999) {
+          await gc();
+          held.push(process.memoryUsage().arrayBuffers);
+        }
+        // As a workbook is built: many small Buffers, cut out of Node's shared slabs.
+        const pieces = Array.from({ length: 200 }, (_, k) => Buffer.from(`<c r="A${k}">${i}</c>`));
+        yield { path: `部门/${i} 项目.xlsx`, data: Buffer.concat(pieces), compress: false };
+      }
+    }
+    await pipeline(zipStream(entries()), new Writable({ write: (_chunk, _encoding, done) => done() }));
+    // 1,800 entries later: their names (about 50 kB), not 1,800 slabs of 8 KB (14 MB).
+    expect(held[1] - held[0]).toBeLessThan(4 * 1024 * 1024);
   });
 
   it('reads a large entry only as fast as the reader reads, through the web stream too', async () => {

@@ -78,13 +78,17 @@ export function IndicatorTable({
               >
                 <td className="num">{i + 1}</td>
                 <td>{ind.name}</td>
-                <td>{ind.annualTargetText}</td>
+                <td data-label="年度指标值">{ind.annualTargetText}</td>
                 <td>
                   <ActualInput indicator={ind} index={i} scheme={scheme} />
                 </td>
-                <td className="num">{formatScore(scored.points)}</td>
-                <td className="num">{invalid || scored.missingActual ? '—' : formatRate(scored.rate)}</td>
-                <td className="num" data-testid={`score-${i + 1}`}>
+                <td className="num" data-label="分值">
+                  {formatScore(scored.points)}
+                </td>
+                <td className="num" data-label="完成率">
+                  {invalid || scored.missingActual ? '—' : formatRate(scored.rate)}
+                </td>
+                <td className="num" data-label="得分" data-testid={`score-${i + 1}`}>
                   {invalid ? (
                     <span className="invalid-note">填写有误</span>
                   ) : scored.missingActual ? (

@@ -26,6 +26,21 @@ function Evidence({ names, testId }: { names: string[]; testId?: string }) {
   );
 }
 
+/**
+ * The 一级 / 二级指标 cell of a row. Every row has its own (no rowspan): a rowspan cell split by a page
+ * break prints its label on the first page only, leaving the rows carried over blank. A row that
+ * continues a group hides its label on screen and joins the cell above (one merged-looking cell);
+ * the print shows it, muted, so a group carried onto the next page is still named there.
+ */
+function GroupCell({ label, starts }: { label: string; starts: boolean }) {
+  if (starts) return <td>{label}</td>;
+  return (
+    <td className="mof-continued">
+      <span>{label}</span>
+    </td>
+  );
+}
+
 function Columns({ count }: { count: 8 | 10 }) {
   return (
     <colgroup>
@@ -155,8 +170,8 @@ export function SelfEvaluationTable({ bundle, result }: { bundle: EvaluationBund
         <tbody>
           {t.indicators.map((line, i) => (
             <tr key={i} data-testid={`mof-row-${i + 1}`}>
-              {line.level1Span > 0 && <td rowSpan={line.level1Span}>{line.level1}</td>}
-              {line.level2Span > 0 && <td rowSpan={line.level2Span}>{line.level2}</td>}
+              <GroupCell label={line.level1} starts={line.level1Span > 0} />
+              <GroupCell label={line.level2} starts={line.level2Span > 0} />
               <td>{line.name}</td>
               <td>{line.target}</td>
               <td>{line.actual}</td>

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { updateProjectTargetsAction } from '@/app/(app)/admin/targets/actions';
 import { FieldError } from '@/components/evaluation/field-error';
+import { CharCount } from '@/components/evaluation/limited-text';
 import { FormBanner, useFollowServerVersion, useServerFeedback } from '@/components/form-feedback';
 import { Options } from '@/components/options';
 import { callAction } from '@/lib/action-state';
@@ -14,7 +15,7 @@ import { allocatePoints, type Scheme } from '@/lib/scoring';
 import { describeTarget, targetKindLabel } from '@/lib/targets/describe';
 import { parseTargetText } from '@/lib/targets/parse-target-text';
 import { LEVEL1_NAMES } from '@/lib/targets/table-types';
-import { pointsErrors, projectTargetsSchema, type ProjectTargets } from '@/lib/targets/targets-form';
+import { GOAL_LIMIT, pointsErrors, projectTargetsSchema, type ProjectTargets } from '@/lib/targets/targets-form';
 
 const EMPTY_ROW = {
   level1Code: '1' as const,
@@ -34,6 +35,7 @@ export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; sc
   const { fields, append, remove, move } = useFieldArray({ control, name: 'indicators' });
   const watched = useWatch({ control, name: 'indicators' }) as ProjectTargets['indicators'] | undefined;
   const rows = useMemo(() => watched ?? [], [watched]);
+  const goal = useWatch({ control, name: 'goal' }) ?? '';
   const { banner, show } = useServerFeedback(form);
   useFollowServerVersion(form, initial);
 
@@ -58,7 +60,8 @@ export function TargetsEditor({ initial, scheme }: { initial: ProjectTargets; sc
     <form onSubmit={onSubmit} noValidate className="form-stack">
       <label className="field card">
         <span>绩效目标</span>
-        <textarea rows={4} {...register('goal')} />
+        <textarea rows={4} aria-label="绩效目标" aria-invalid={goal.length > GOAL_LIMIT} {...register('goal')} />
+        <CharCount length={goal.length} max={GOAL_LIMIT} />
         <FieldError control={control} name="goal" />
       </label>
       <table className="data-table compact" data-testid="targets-editor">

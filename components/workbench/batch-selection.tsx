@@ -3,8 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { createContext, useContext, useState } from 'react';
 import { batchTransitionAction } from '@/app/(app)/tasks/batch-actions';
+import { CharCount } from '@/components/evaluation/limited-text';
 import { callAction } from '@/lib/action-state';
-import { TEXT_LIMITS } from '@/lib/evaluations/form-schema';
+import { limitedText, TEXT_LIMITS } from '@/lib/evaluations/form-schema';
 import { WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/workflow/state-machine';
 
 export interface BatchItem {
@@ -16,6 +17,8 @@ export interface BatchItem {
 type Outcome = { id: number; ok: true } | { id: number; ok: false; message: string };
 
 const Selection = createContext<{ selected: Set<number>; toggle: (id: number) => void } | null>(null);
+
+const commentSchema = limitedText(TEXT_LIMITS.comment);
 
 /** Sent to the server in chunks of this many, so that a large batch shows its progress. */
 const CHUNK = 20;
@@ -71,6 +74,9 @@ export function BatchSelection({
     const words = WORKFLOW_ACTIONS[action];
     setError(null);
     if (words.needsComment && !comment.trim()) return setError(words.needsComment);
+    // A long paste is kept whole and refused with the server's own message, never cut.
+    const tooLong = commentSchema.safeParse(comment).error;
+    if (tooLong) return setError(tooLong.issues[0].message);
     const chosen = items.filter((i) => selected.has(i.id));
     if (!window.confirm(`确定对选中的 ${chosen.length} 项${words.verb}吗？`)) return;
     const results: Outcome[] = [];
@@ -134,12 +140,12 @@ export function BatchSelection({
           </span>
           <textarea
             rows={2}
-            maxLength={TEXT_LIMITS.comment}
             value={comment}
             onChange={(e) => setComment(e.target.value)}
             aria-label="批量意见"
-            aria-invalid={Boolean(error)}
+            aria-invalid={Boolean(error) || comment.length > TEXT_LIMITS.comment}
           />
+          <CharCount length={comment.length} max={TEXT_LIMITS.comment} />
           {error && <span className="field-error">{error}</span>}
         </label>
         <div className="button-row">

@@ -13,6 +13,7 @@ export interface Detail {
   indicators: Array<{
     id: number;
     level1: string;
+    level2: string;
     name: string;
     target: string;
     targetKind: string;

@@ -47,15 +47,21 @@ export function zipStream(entries: ZipEntries): Readable {
       if (closed) return destroyData(entry);
       const name = names.take(entry.path);
       const options = { mtime: entry.mtime ?? new Date(), compress: entry.compress ?? !ALREADY_COMPRESSED.test(name) };
+      // yazl keeps every entry, and the function that opens its data, until the archive ends (for the central
+      // directory): the function reaches the data through this holder and lets go of it once opened, so a
+      // written entry is not held for the rest of the archive.
+      const pending: { data?: ZipEntry['data'] } = { data: entry.data };
       // Resolves when yazl starts writing this entry, that is when the previous one is fully written: back-pressure.
       const started = new Promise<void>((resolve) => {
         zip.addReadStreamLazy(name, options, (callback) => {
-          current = toReadable(entry.data);
+          current = toReadable(pending.data!);
+          pending.data = undefined;
           current.once('error', fail);
           callback(null, current);
           resolve();
         });
       });
+      unpoolLastName(zip);
       await Promise.race([started, whenClosed]);
       if (closed) return destroyData(entry);
     }
@@ -68,6 +74,21 @@ export function zipStream(entries: ZipEntries): Readable {
 /** The archive as a web stream, for a route handler's `new Response(zipWebStream(entries), { headers })`. */
 export function zipWebStream(entries: ZipEntries): ReadableStream<Uint8Array> {
   return Readable.toWeb(zipStream(entries)) as unknown as ReadableStream<Uint8Array>;
+}
+
+/**
+ * yazl keeps each entry's name for the central directory as a small Buffer, and Node cuts small Buffers out of a
+ * shared 8 KB slab: the name kept alive for the rest of the archive pins its slab with everything else cut out of
+ * it meanwhile (a 自评表's workbook makes thousands of small Buffers), about 8 KB an entry. A copy of its own holds
+ * only the name's bytes.
+ */
+function unpoolLastName(zip: ZipFile): void {
+  const entries = (zip as unknown as { entries: Array<{ utf8FileName: Buffer }> }).entries;
+  const entry = entries[entries.length - 1];
+  if (!entry) return;
+  const own = Buffer.allocUnsafeSlow(entry.utf8FileName.length);
+  entry.utf8FileName.copy(own);
+  entry.utf8FileName = own;
 }
 
 function toReadable(data: Uint8Array | Readable): Readable {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Indicator } from '@/db/schema';
+import { limitedText } from '@/lib/evaluations/form-schema';
 import { allocatePoints, type Scheme } from '@/lib/scoring';
 import { versionField } from '@/lib/versions';
 
@@ -20,10 +21,13 @@ export const targetRowSchema = z.object({
     .regex(/^(\d{1,3}(\.\d{1,2})?)?$/, '分值为数字，最多两位小数；不设分值请留空'),
 });
 
+/** The 绩效目标 text's limit: the editor counts against it, the schema refuses more (nothing is cut). */
+export const GOAL_LIMIT = 5000;
+
 export const projectTargetsSchema = z.object({
   projectId: z.number().int().positive(),
   version: versionField,
-  goal: z.string().max(5000, '不能超过5000字'),
+  goal: limitedText(GOAL_LIMIT),
   indicators: z.array(targetRowSchema).min(1, '至少需要一项指标').max(100, '指标不能超过100项'),
 });
 
