@@ -26,17 +26,22 @@ export interface Progress {
   overdue: number;
 }
 
+/** Sums the rows by group: `groupOf` names the group, `keyOf` (by default the name) tells groups apart. */
 export function progressBy<R extends ProgressRow>(
   rows: R[],
   groupOf: (row: R) => string,
   overdue: boolean,
+  keyOf: (row: R) => string = groupOf,
 ): Progress[] {
   const groups = new Map<string, Progress>();
   for (const row of rows) {
-    const group = groupOf(row);
-    let p = groups.get(group);
+    const key = keyOf(row);
+    let p = groups.get(key);
     if (!p)
-      groups.set(group, (p = { group, total: 0, submitted: 0, notStarted: 0, draft: 0, returned: 0, overdue: 0 }));
+      groups.set(
+        key,
+        (p = { group: groupOf(row), total: 0, submitted: 0, notStarted: 0, draft: 0, returned: 0, overdue: 0 }),
+      );
     const n = row.count;
     p.total += n;
     if (pastOwner(row.status)) p.submitted += n;
@@ -97,4 +102,26 @@ export function progressSwitch(role: Role, path: string, params: SearchParams) {
     current: grouping === current,
     href: hrefOf(path, i === 0 ? others : { ...others, [PROGRESS_PARAM]: grouping }),
   }));
+}
+
+/** A row of the database's progress counts (db/queries progressCounts): its group's id and name, and its department. */
+export interface GroupedProgressRow extends ProgressRow {
+  groupId: number | null;
+  group: string | null;
+  department: string;
+}
+
+/**
+ * 填报进度 of the counted rows: one group per department or per owner (by id, so two owners of one name
+ * stay two rows); an owner is named with the department where the table spans several (finance's year).
+ */
+export function progressOfCounts(
+  rows: GroupedProgressRow[],
+  { by, severalDepartments, overdue }: { by: ProgressGrouping; severalDepartments: boolean; overdue: boolean },
+): Progress[] {
+  const nameOf = (r: GroupedProgressRow) => r.group ?? '未指定';
+  const groupOf =
+    by === 'owner' && severalDepartments ? (r: GroupedProgressRow) => `${nameOf(r)}（${r.department}）` : nameOf;
+  // Projects without an owner are one group per department.
+  return progressBy(rows, groupOf, overdue, (r) => (r.groupId === null ? `none:${r.department}` : String(r.groupId)));
 }

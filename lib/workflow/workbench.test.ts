@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineState } from './deadline';
 import { landingPage } from './landing';
-import { mostOutstanding, progressBy, progressGrouping, progressSwitch, type Progress } from './progress';
+import {
+  mostOutstanding,
+  progressBy,
+  progressGrouping,
+  progressOfCounts,
+  progressSwitch,
+  type Progress,
+} from './progress';
 import { evaluationHref, queueNeighbours, queueQueryOf } from './queues';
 
 describe('landing pages', () => {
@@ -59,6 +66,38 @@ describe('progress', () => {
       { group: '李娜', total: 4, submitted: 4, notStarted: 0, draft: 0, returned: 0, overdue: 0 },
     ]);
     expect(progressBy(rows, () => '全部', true)[0]).toMatchObject({ total: 8, submitted: 4, overdue: 4 });
+  });
+
+  it("keeps owners of one name apart and names them with their department in finance's year", () => {
+    const row = (groupId: number | null, group: string | null, department: string, count: number) => ({
+      groupId,
+      group,
+      department,
+      status: 'draft' as const,
+      started: true,
+      count,
+    });
+    const rows = [
+      row(7, '张伟', '应急管理局', 2),
+      row(9, '张伟', '民政局', 3),
+      row(null, null, '应急管理局', 1),
+      row(null, null, '民政局', 4),
+    ];
+    const groups = (severalDepartments: boolean) =>
+      progressOfCounts(rows, { by: 'owner', severalDepartments, overdue: false }).map((p) => [p.group, p.total]);
+    expect(groups(true)).toEqual([
+      ['张伟（应急管理局）', 2],
+      ['张伟（民政局）', 3],
+      ['未指定（应急管理局）', 1],
+      ['未指定（民政局）', 4],
+    ]);
+    // A head's table is one department: the names alone, still one row per owner.
+    expect(groups(false)).toEqual([
+      ['张伟', 2],
+      ['张伟', 3],
+      ['未指定', 1],
+      ['未指定', 4],
+    ]);
   });
 });
 

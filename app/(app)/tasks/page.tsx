@@ -11,7 +11,7 @@ import { formatDateTime, formatScore } from '@/lib/format';
 import { BATCH_ALL_LIMIT, evaluationFilters, evaluationListPage, queueKeys } from '@/lib/lists/evaluation-lists';
 import { formatWanYuan } from '@/lib/money';
 import { deadlineState } from '@/lib/workflow/deadline';
-import { PROGRESS_GROUP_LABELS, progressBy, progressGrouping, progressSwitch } from '@/lib/workflow/progress';
+import { PROGRESS_GROUP_LABELS, progressGrouping, progressOfCounts, progressSwitch } from '@/lib/workflow/progress';
 import { evaluationHref, QUEUE_TITLES, queueQueryOf } from '@/lib/workflow/queues';
 import { batchActionsFor, nextStepFor, pastOwner, queueStatuses } from '@/lib/workflow/state-machine';
 import { yearPageContext } from '@/lib/years/page-year';
@@ -53,11 +53,11 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
   // Progress of the whole year in the caller's scope: by owner for a head; finance by department or by owner.
   const progressGroup = progressGrouping(user.role, params);
   const progress = progressGroup
-    ? progressBy(
-        await progressCounts(db, { scope: { user, year }, by: progressGroup }),
-        (r) => r.group ?? '未指定',
-        deadlineState(deadline, now)?.overdue ?? false,
-      )
+    ? progressOfCounts(await progressCounts(db, { scope: { user, year }, by: progressGroup }), {
+        by: progressGroup,
+        severalDepartments: everyDepartment,
+        overdue: deadlineState(deadline, now)?.overdue ?? false,
+      })
     : null;
   const filters = await evaluationFilters(db, { year, severalDepartments: everyDepartment, statuses, flags: false });
   const columns: Array<Column<EvaluationListRow>> = [
