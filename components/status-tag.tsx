@@ -1,5 +1,6 @@
+import type { ReturnNote } from '@/db/queries/workflow';
 import type { EvaluationStatus } from '@/db/schema';
-import { formatDateTime } from '@/lib/format';
+import { formatReturnNote } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/roles';
 
 /** An evaluation's status as a coloured tag; a project whose evaluation does not exist yet is 未开始. */
@@ -11,13 +12,6 @@ export function StatusTag({ status, testId }: { status: EvaluationStatus | null;
   );
 }
 
-/** Who returned an evaluation to its owner, when, and why. */
-export interface ReturnNote {
-  actor: string;
-  at: Date;
-  comment: string;
-}
-
 /** The status in a list: 已退回 says who returned it, when, and the comment. */
 export function ListStatus({ status, returned }: { status: EvaluationStatus | null; returned?: ReturnNote }) {
   return (
@@ -25,7 +19,7 @@ export function ListStatus({ status, returned }: { status: EvaluationStatus | nu
       <StatusTag status={status} />
       {status === 'returned' && returned && (
         <small className="returned-note" data-testid="returned-note" title={returned.comment}>
-          {returned.actor} {formatDateTime(returned.at)} 退回：{returned.comment}
+          {formatReturnNote(returned)}
         </small>
       )}
     </>

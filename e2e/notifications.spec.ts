@@ -4,7 +4,7 @@ import { startTestServer } from './support/server';
 import { startSmtpServer } from './support/smtp';
 
 /**
- * Notices reach the owner: a return shows 已退回 with the comment in 项目 and 待办 and rings the bell;
+ * Notices reach the owner: a return shows 已退回 with the comment in 项目, 待办 and the overview and rings the bell;
  * with SMTP_URL pointing at a real SMTP server on 127.0.0.1 the mail arrives with its subject and
  * link; the head's 催办 reaches the owner in the inbox and by mail.
  */
@@ -58,6 +58,11 @@ test('a return and a 催办 reach the owner in the app and by mail', async ({ br
 
     // 催办 by the head on a draft nobody has submitted: once a day however often clicked.
     const head = await pageFor(browser, server.url, 'head');
+    // The overview's project table says 已退回, by whom and why, as 项目 and 待办 do.
+    await head.goto('/overview?status=returned');
+    const listed = head.getByTestId('overview-row').filter({ hasText: RETURNED });
+    await expect(listed.getByTestId('returned-note')).toContainText('林志强');
+    await expect(listed.getByTestId('returned-note')).toContainText(COMMENT);
     await head.goto(`/evaluations/${flow.idOf(DRAFT)}`);
     await head.getByRole('button', { name: '催办' }).click();
     await expect(head.getByRole('status').filter({ hasText: '已催办 张伟' })).toBeVisible();

@@ -121,6 +121,13 @@ test('a batch 定稿 of five where one is in the wrong state reports four done a
   await expect(finance.getByTestId('task-row')).toHaveCount(0);
   await expect(finance.getByTestId('progress-summary')).toContainText('已提交 4 / 17');
   await expect(finance.getByTestId('progress-summary')).toContainText('已退回 1');
+  // The same progress by owner: the switch goes in the URL, the counts stay.
+  await finance.getByTestId('progress-groupings').getByRole('link', { name: '按项目负责人' }).click();
+  await expect(finance).toHaveURL(/[?&]progress=owner/);
+  await expect(finance.getByTestId('progress-table').getByRole('columnheader', { name: '项目负责人' })).toBeVisible();
+  await expect(finance.getByTestId('progress-row')).toHaveCount(2);
+  await expect(finance.getByTestId('progress-row').filter({ hasText: '张伟' })).toContainText('4 / 9');
+  await expect(finance.getByTestId('progress-summary')).toContainText('已提交 4 / 17');
 });
 
 test('finance reopens a finalised evaluation only with a reason, in the timeline; the owner withdraws a submission', async ({

@@ -19,6 +19,11 @@ export function formatDateTime(value: Date | number | null | undefined, { second
   return (seconds ? DATE_TIME_SECONDS : DATE_TIME).format(value instanceof Date ? value : new Date(value));
 }
 
+/** Who returned an evaluation, when, and why, in one line: `林志强 2025/01/20 10:30 退回：请补充佐证材料` (lists, exports). */
+export function formatReturnNote(note: { actor: string; at: Date; comment: string }): string {
+  return `${note.actor} ${formatDateTime(note.at)} 退回：${note.comment}`;
+}
+
 const DAY_PARTS = new Intl.DateTimeFormat('en-CA', { timeZone: DATE_TIME_OPTIONS.timeZone });
 
 /** `2025年1月15日`, the day in Beijing time, as a signed form dates it. */

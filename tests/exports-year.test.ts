@@ -8,11 +8,12 @@ import { loadEvaluationBundle } from '@/db/queries/evaluations';
 import type { SessionUser } from '@/lib/auth/scope';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { scoreStored } from '@/lib/evaluations/sheet';
-import { approveOperation, finalizeOperation, submitOperation } from '@/lib/evaluations/transitions';
+import { approveOperation, finalizeOperation, returnOperation, submitOperation } from '@/lib/evaluations/transitions';
 import { INDICATOR_CSV_HEADERS, buildIndicatorsCsv, indicatorCsvChunks } from '@/lib/exports/indicators-csv';
 import { SUMMARY_HEADERS } from '@/lib/exports/summary-sheet';
 import { writeYearWorkbook } from '@/lib/exports/workbooks';
-import { exportCondition, takeExportSlot, YEAR_EXPORT_SLOTS } from '@/lib/exports/year-export';
+import { exportCondition, takeExportSlot, withReturnNotes, YEAR_EXPORT_SLOTS } from '@/lib/exports/year-export';
+import { formatDateTime } from '@/lib/format';
 import { completeDraft, testWorld, WORKED_EXAMPLE } from './world';
 
 const world = testWorld({ each: true });
@@ -20,7 +21,8 @@ const world = testWorld({ each: true });
 async function rowsOf(user: SessionUser, search = '') {
   const condition = await exportCondition(world.db, { user, year: 2024, url: new URL(`http://app/${search}`) });
   if (!condition.ok) throw new Error(condition.message);
-  return () => yearBundleBatches(world.db, { where: condition.where, batchSize: 5 });
+  // As the route reads them: each batch with its returned evaluations' notes.
+  return () => withReturnNotes(world.db, yearBundleBatches(world.db, { where: condition.where, batchSize: 5 }));
 }
 
 async function yearWorkbook(user: SessionUser, search = '') {
@@ -122,6 +124,44 @@ describe('year workbook', () => {
       expect(r.getCell(10).value).toBe(Number(csvRow[9]));
       expect(r.getCell(12).value).toBe(csvRow[11] === '' ? null : Number(csvRow[11]));
     });
+  });
+
+  it('a returned project’s 汇总 row says who returned it, when and why; other rows leave those cells empty', async () => {
+    const id = await world.evaluationOf(WORKED_EXAMPLE);
+    const { owner1, head } = world.actors;
+    expect(await world.run(saveDraftOperation, owner1, await completeDraft(world, id))).toMatchObject({ ok: true });
+    expect(await world.run(submitOperation, owner1, { evaluationId: id, version: 2 })).toMatchObject({ ok: true });
+    const comment = '请补充第 4 行的佐证材料';
+    expect(await world.run(returnOperation, head, { evaluationId: id, version: 3, comment })).toMatchObject({
+      ok: true,
+    });
+    const at = (await world.bundle(id)).evaluation.updatedAt;
+    const rows = await listEvaluationsForUser(world.db, { user: world.actors.finance, year: 2024 });
+    const { wb } = await yearWorkbook(world.actors.finance);
+    const summary = wb.getWorksheet('汇总')!;
+    expect(SUMMARY_HEADERS.slice(-3)).toEqual(['退回人', '退回时间', '退回意见']);
+    for (const [i, row] of rows.entries()) {
+      const cells = [8, 12, 13, 14].map((c) => summary.getRow(i + 3).getCell(c).value);
+      if (row.id === id) expect(cells).toEqual(['已退回', head.displayName, formatDateTime(at), comment]);
+      else expect(cells.slice(1), row.project).toEqual([null, null, null]);
+    }
+    // The indicator CSV and 指标明细 say it on each of its rows, in one 退回说明 column.
+    const note = `${head.displayName} ${formatDateTime(at)} 退回：${comment}`;
+    let csv = '';
+    for await (const chunk of indicatorCsvChunks((await rowsOf(world.actors.finance))())) csv += chunk;
+    const [header, ...lines] = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    expect(header.at(-1)).toBe('退回说明');
+    const noted = lines.filter((l) => l.at(-1) !== '');
+    expect(noted.length).toBe((await world.bundle(id)).indicators.length);
+    expect(noted.every((l) => l[2] === WORKED_EXAMPLE && l.at(-1) === note)).toBe(true);
+    const detail = wb.getWorksheet('指标明细')!;
+    const detailNotes = detail.getColumn(INDICATOR_CSV_HEADERS.length).values.slice(2).filter(Boolean);
+    expect(detailNotes).toEqual(noted.map(() => note));
+    // Submitted again, it is no longer 已退回: the note goes with the status.
+    expect(await world.run(submitOperation, owner1, { evaluationId: id, version: 4 })).toMatchObject({ ok: true });
+    const again = (await yearWorkbook(world.actors.finance)).wb.getWorksheet('汇总')!;
+    const row = again.getRow(rows.findIndex((r) => r.id === id) + 3);
+    expect([8, 12, 13, 14].map((c) => row.getCell(c).value)).toEqual(['已提交', null, null, null]);
   });
 
   it('an owner gets only their own projects; someone with none gets a header and a 合计', async () => {

@@ -4,12 +4,12 @@ import { loadYearBundles } from '@/db/queries/evaluations';
 import { ENGINE_FLAG_KINDS, evaluationFlags, evaluationYears } from '@/db/schema';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
 import { scoreStored } from '@/lib/evaluations/sheet';
-import { submitOperation } from '@/lib/evaluations/transitions';
+import { returnOperation, submitOperation } from '@/lib/evaluations/transitions';
 import { backfillEvaluationFlags } from '@/lib/overview/backfill-flags';
 import { engineFlags } from '@/lib/overview/flags';
 import { loadOverview } from '@/lib/overview/overview';
 import { arrange, rowsOf } from './helpers';
-import { completeDraft, testWorld, WORKED_EXAMPLE } from './world';
+import { bringTo, completeDraft, testWorld, WORKED_EXAMPLE } from './world';
 
 const world = testWorld();
 beforeAll(async () => {
@@ -135,5 +135,27 @@ describe('the flags backfill (a data step run once per database)', () => {
     expect(await backfillEvaluationFlags(world.db)).toBe(2);
     expect(await stored()).toEqual(before);
     expect(await backfillEvaluationFlags(world.db)).toBeNull();
+  });
+});
+
+describe('已退回 in the overview’s project table', () => {
+  it('a returned row comes with who returned it, when and the comment, as on 项目 and 待办; others with none', async () => {
+    const id = await world.evaluationOf('三防专项经费');
+    await bringTo(world, id, 'submitted');
+    const version = (await world.bundle(id)).evaluation.version;
+    const before = Date.now();
+    const comment = '请补充满意度调查的佐证材料';
+    expect(await world.run(returnOperation, world.actors.head, { evaluationId: id, version, comment })).toMatchObject({
+      ok: true,
+    });
+    const returned = await overview({ status: 'returned' });
+    expect(returned.rows.items.map((r) => [r.id, r.status])).toEqual([[id, 'returned']]);
+    const note = returned.returns.get(id);
+    expect(note).toMatchObject({ actor: world.actors.head.displayName, comment });
+    expect(note!.at.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    // The unfiltered table: the one returned row has its note, no other row has one.
+    const all = await overview();
+    expect([...all.returns.keys()]).toEqual([id]);
+    expect(all.rows.items.filter((r) => all.returns.has(r.id)).map((r) => r.status)).toEqual(['returned']);
   });
 });

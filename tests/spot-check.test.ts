@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { listEvaluationKeys } from '@/db/queries/evaluation-list';
-import { spotCheckItems } from '@/db/schema';
+import { spotCheckItems, spotChecks } from '@/db/schema';
 import { drawSpotCheckOperation } from '@/lib/spot-check/operations';
-import { rowsOf } from './helpers';
+import { rolloverOperation } from '@/lib/years/rollover';
+import { rowsOf, snapshotOf } from './helpers';
 import { OWNER1_PROJECTS } from './seed-facts';
 import { bringTo, testWorld } from './world';
 
@@ -51,6 +52,18 @@ describe('drawing a 抽查复核 sample', () => {
 
   it('refuses a year with nothing approved yet, and a percent over 100', async () => {
     const run = (input: object) => world.run(drawSpotCheckOperation, world.actors.finance, { year: 2024, ...input });
+    // 2025, rolled forward from 2024, holds drafts only: nothing to draw from, and nothing stored.
+    expect(await world.run(rolloverOperation, world.actors.finance, { fromYear: 2024 })).toMatchObject({ ok: true });
+    const before = await snapshotOf(world.db, [spotChecks, spotCheckItems]);
+    expect(await run({ year: 2025, mode: 'count', amount: 1, seed: 'x' })).toMatchObject({
+      ok: false,
+      code: 'state',
+      message: '该年度还没有部门已审核或已定稿的自评，无法抽查',
+    });
+    expect(await run({ year: 2031, mode: 'count', amount: 1 })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await snapshotOf(world.db, [spotChecks, spotCheckItems])).toBe(before);
+    // 2024 has approved ones (the test above): the same request is drawn there.
+    expect(await run({ mode: 'count', amount: 1, seed: 'x' })).toMatchObject({ ok: true });
     expect(await run({ mode: 'percent', amount: 120 })).toMatchObject({
       ok: false,
       code: 'invalid',

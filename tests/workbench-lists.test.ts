@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { progressCounts } from '@/db/queries/evaluation-list';
 import { returnOperation } from '@/lib/evaluations/transitions';
 import { queueKeys } from '@/lib/lists/evaluation-lists';
-import { progressBy } from '@/lib/workflow/progress';
+import { mostOutstanding, progressBy, progressGrouping, progressOfCounts } from '@/lib/workflow/progress';
 import { queueNeighbours } from '@/lib/workflow/queues';
 import { queueStatuses } from '@/lib/workflow/state-machine';
 import { bringTo, testWorld, type World } from './world';
@@ -82,5 +82,26 @@ describe('填报进度 counted in the database (progressCounts → progressBy)',
     expect(owner1.notStarted).toBe(ownersOwn.length - 4);
     const overdue = progressBy(rows, () => '全部', true)[0];
     expect(overdue.overdue).toBe(17 - 3);
+  });
+
+  it('counts finance’s whole year by owner when the URL asks, the same query and table limit as by department', async () => {
+    const { finance, owner1, owner2 } = world.actors;
+    const byOf = async (query: string) => {
+      const by = progressGrouping(finance.role, new URLSearchParams(query))!;
+      const rows = await progressCounts(world.db, { scope: { user: finance, year: 2024 }, by });
+      return progressOfCounts(rows, { by, severalDepartments: true, overdue: false });
+    };
+    const byDepartment = await byOf('');
+    expect(byDepartment.map((p) => p.group)).toEqual(['广州市白云区应急管理局']);
+    const byOwner = await byOf('progress=owner');
+    const named = (owner: typeof owner1) => `${owner.displayName}（广州市白云区应急管理局）`;
+    expect(byOwner.map((p) => p.group).sort()).toEqual([named(owner1), named(owner2)].sort());
+    const owner1Row = byOwner.find((p) => p.group === named(owner1))!;
+    expect(owner1Row).toMatchObject({ total: ownersOwn.length, submitted: 3, returned: 1 });
+    // Every evaluation counted once either way; the table lists the owner with most still to submit first.
+    const sum = (ps: typeof byOwner) => ps.reduce((n, p) => n + p.total, 0);
+    expect(sum(byOwner)).toBe(sum(byDepartment));
+    const most = mostOutstanding(byOwner, 1)[0];
+    expect(byOwner.every((p) => p.total - p.submitted <= most.total - most.submitted)).toBe(true);
   });
 });

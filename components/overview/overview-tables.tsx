@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { Pager } from '@/components/list-controls';
 import { DataTable, type Column } from '@/components/page-pieces';
-import { StatusTag } from '@/components/status-tag';
+import { ListStatus } from '@/components/status-tag';
 import { SelectBox } from '@/components/workbench/batch-selection';
 import type { EvaluationListRow } from '@/db/queries/evaluation-list';
+import type { ReturnNote } from '@/db/queries/workflow';
 import { formatScore } from '@/lib/format';
 import type { ListView } from '@/lib/lists/list-view';
 import { formatWanYuan } from '@/lib/money';
@@ -63,12 +64,13 @@ export function FlagTable({ flags, list }: { flags: Flag[]; list: ListView }) {
 
 const scoredRow = (r: EvaluationListRow) => pastOwner(r.status);
 
-const ROW_COLUMNS: Array<Column<EvaluationListRow>> = [
+/** The project table's columns; a returned row's status says who returned it, when and why (`returns`). */
+const rowColumns = (returns: Map<number, ReturnNote>): Array<Column<EvaluationListRow>> => [
   { header: '部门', cell: (r) => r.department, sort: 'department' },
   { header: '项目名称', cell: (r) => <Link href={`/evaluations/${r.id}`}>{r.project}</Link>, sort: 'project' },
   { header: '项目负责人', cell: (r) => r.owner ?? '—', sort: 'owner' },
   { header: '预算（万元）', className: 'num', cell: (r) => budget(r.budgetTotalFen), sort: 'budget' },
-  { header: '状态', cell: (r) => <StatusTag status={r.status} />, sort: 'status' },
+  { header: '状态', cell: (r) => <ListStatus status={r.status} returned={returns.get(r.id)} />, sort: 'status' },
   {
     header: '自评得分',
     className: 'num',
@@ -97,17 +99,20 @@ const SELECT_COLUMN: Column<EvaluationListRow> = {
 /** 项目明细: one row per evaluation that passes the filter, a page at a time (with a checkbox each for a batch). */
 export function OverviewTable({
   rows,
+  returns,
   list,
   selectable = false,
 }: {
   rows: EvaluationListRow[];
+  returns: Map<number, ReturnNote>;
   list: ListView;
   selectable?: boolean;
 }) {
+  const columns = rowColumns(returns);
   return (
     <>
       <DataTable
-        columns={selectable ? [SELECT_COLUMN, ...ROW_COLUMNS] : ROW_COLUMNS}
+        columns={selectable ? [SELECT_COLUMN, ...columns] : columns}
         rows={rows}
         testId="overview-table"
         compact

@@ -1,17 +1,20 @@
 import Link from 'next/link';
 import { DataTable, type Column } from '@/components/page-pieces';
-import { mostOutstanding, PROGRESS_ROWS, type Progress } from '@/lib/workflow/progress';
+import { mostOutstanding, PROGRESS_ROWS, type Progress, type progressSwitch } from '@/lib/workflow/progress';
 
 /** 已提交 x / y · 未开始 · 草稿 · 已退回 · 逾期, one row per department or owner, with the total under it. */
 export function ProgressTable({
   title,
   rows,
   groupHeader,
+  groupings = [],
   moreHref,
 }: {
   title: string;
   rows: Progress[];
   groupHeader: string;
+  /** Links to the other groupings (finance: 按部门 / 按项目负责人). */
+  groupings?: ReturnType<typeof progressSwitch>;
   /** Where every group is listed, when the table shows only some. */
   moreHref?: string;
 }) {
@@ -49,6 +52,20 @@ export function ProgressTable({
           {total.returned} · 逾期 {total.overdue}
         </span>
       </summary>
+      {groupings.length > 0 && (
+        <nav className="button-row" aria-label="填报进度分组" data-testid="progress-groupings">
+          {groupings.map((g) => (
+            <Link
+              key={g.grouping}
+              href={g.href}
+              className={g.current ? 'button primary' : 'button'}
+              aria-current={g.current ? 'true' : undefined}
+            >
+              {g.label}
+            </Link>
+          ))}
+        </nav>
+      )}
       <DataTable columns={columns} rows={shown} testId="progress-table" compact />
       {shown.length < rows.length && (
         <p className="muted" data-testid="progress-more">

@@ -247,11 +247,15 @@ export async function evaluationTotals(db: Db, { where }: { where: SQL | undefin
  * null when none is assigned), status and whether anyone saved them yet (`started`: version past 1).
  */
 export function progressCounts(db: Db, { scope, by }: { scope: EvaluationScope; by: 'department' | 'owner' }) {
-  const group = by === 'department' ? departments.name : projectOwner.displayName;
+  // Grouped by the id, so that two owners of the same name stay two groups; named by the name and department.
+  const [groupId, group] =
+    by === 'department' ? [departments.id, departments.name] : [projects.ownerId, projectOwner.displayName];
   const started = sql<number>`case when ${evaluations.version} > 1 then 1 else 0 end`;
   return db
     .select({
+      groupId: sql<number | null>`${groupId}`.mapWith((v) => (v === null ? null : Number(v))),
       group: sql<string | null>`${group}`,
+      department: departments.name,
       status: evaluations.status,
       started: started.mapWith((v) => Number(v) === 1),
       count: count(),
@@ -261,6 +265,6 @@ export function progressCounts(db: Db, { scope, by }: { scope: EvaluationScope; 
     .innerJoin(departments, JOIN.departmentOfProject)
     .leftJoin(projectOwner, eq(projectOwner.id, projects.ownerId))
     .where(scopeCondition(scope))
-    .groupBy(group, evaluations.status, started)
-    .orderBy(sql`${group} asc nulls last`);
+    .groupBy(groupId, group, departments.id, departments.name, evaluations.status, started)
+    .orderBy(sql`${group} asc nulls last`, departments.name, groupId);
 }

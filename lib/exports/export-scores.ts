@@ -1,4 +1,5 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
+import type { ReturnNote } from '@/db/queries/workflow';
 import { buildEngineInput } from '@/lib/evaluations/engine-input';
 import { shownEvaluation } from '@/lib/evaluations/frozen';
 import { schemeOfYear, storedBudget } from '@/lib/evaluations/sheet';
@@ -17,6 +18,9 @@ export interface ExportResult {
     Pick<IndicatorScore, 'points' | 'rate' | 'selfScore' | 'reviewedScore' | 'finalScore' | 'missingActual'>
   >;
 }
+
+/** A bundle as a year export reads it: with who returned it, when and why, while it stands at 已退回. */
+export type ExportBundle = EvaluationBundle & { lastReturn?: ReturnNote | null };
 
 export interface ExportedEvaluation {
   bundle: EvaluationBundle;

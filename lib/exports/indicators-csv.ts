@@ -1,9 +1,10 @@
 import type { EvaluationBundle } from '@/db/queries/evaluations';
+import type { ReturnNote } from '@/db/queries/workflow';
 import { describeActualWithUnits } from '@/lib/evaluations/labels';
-import { formatRate, formatScore } from '@/lib/format';
+import { formatRate, formatReturnNote, formatScore } from '@/lib/format';
 import { STATUS_LABELS } from '@/lib/roles';
 import { csvLine, inertText, toCsv, UTF8_BOM } from './csv';
-import { exportedEvaluation, type ExportResult } from './export-scores';
+import { exportedEvaluation, type ExportBundle, type ExportResult } from './export-scores';
 import { INDICATOR_COLUMNS } from './sheet-layout';
 
 export const INDICATOR_CSV_HEADERS = [
@@ -18,6 +19,7 @@ export const INDICATOR_CSV_HEADERS = [
   '最终得分',
   '偏差原因分析及改进措施',
   '状态',
+  '退回说明',
 ] as const;
 
 /**
@@ -38,14 +40,24 @@ export interface IndicatorLine {
   finalScore: string;
   explanation: string;
   status: string;
+  /** At 已退回: who returned it, when and why (formatReturnNote); else ''. */
+  returned: string;
 }
 
-/** Every indicator of one evaluation, with the engine's numbers (as exported: `exportedEvaluation`, unless `result` is given). */
-export function* indicatorLines(live: EvaluationBundle, result?: ExportResult): Generator<IndicatorLine> {
+/**
+ * Every indicator of one evaluation, with the engine's numbers (as exported: `exportedEvaluation`, unless `result`
+ * is given) and, at 已退回, the return's note (`returnNote`, else the bundle's own).
+ */
+export function* indicatorLines(
+  live: ExportBundle,
+  result?: ExportResult,
+  returnNote: ReturnNote | null = live.lastReturn ?? null,
+): Generator<IndicatorLine> {
   // A finalised evaluation is exported as it was at 定稿; a live one with its cached scores where they hold.
   const { bundle, result: scoredResult } = result ? { bundle: live, result } : exportedEvaluation(live);
   const p = scoredResult.precision;
   const status = STATUS_LABELS[bundle.evaluation.status];
+  const returned = bundle.evaluation.status === 'returned' && returnNote ? formatReturnNote(returnNote) : '';
   for (let i = 0; i < bundle.indicators.length; i++) {
     const ind = bundle.indicators[i];
     const scored = scoredResult.indicators[i];
@@ -69,6 +81,7 @@ export function* indicatorLines(live: EvaluationBundle, result?: ExportResult): 
       finalScore: scored.missingActual && scored.reviewedScore === null ? '' : formatScore(scored.finalScore, p),
       explanation: r?.explanation ?? '',
       status,
+      returned,
     };
   }
 }
@@ -92,11 +105,12 @@ function csvRow(line: IndicatorLine): string[] {
     line.finalScore,
     inertText(line.explanation),
     line.status,
+    inertText(line.returned),
   ];
 }
 
 /** One row per indicator of every evaluation, with the engine's numbers at the year's precision. */
-export function* indicatorCsvRows(bundles: Iterable<EvaluationBundle>): Generator<string[]> {
+export function* indicatorCsvRows(bundles: Iterable<ExportBundle>): Generator<string[]> {
   for (const bundle of bundles) for (const line of indicatorLines(bundle)) yield csvRow(line);
 }
 
@@ -104,7 +118,7 @@ export function* indicatorCsvRows(bundles: Iterable<EvaluationBundle>): Generato
  * `GET /api/years/{year}/indicators.csv`: UTF-8 with BOM, CRLF, RFC 4180 quoting, one chunk per batch
  * of bundles as they are read, so the file is never held whole.
  */
-export async function* indicatorCsvChunks(batches: AsyncIterable<EvaluationBundle[]>): AsyncGenerator<string> {
+export async function* indicatorCsvChunks(batches: AsyncIterable<ExportBundle[]>): AsyncGenerator<string> {
   yield `${UTF8_BOM}${csvLine([...INDICATOR_CSV_HEADERS])}\r\n`;
   for await (const batch of batches) {
     let chunk = '';

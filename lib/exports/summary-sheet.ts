@@ -1,4 +1,6 @@
+import type { ReturnNote } from '@/db/queries/workflow';
 import { Decimal } from '@/lib/decimal';
+import { formatDateTime } from '@/lib/format';
 import { fenToWanYuan } from '@/lib/money';
 import { STATUS_LABELS } from '@/lib/roles';
 import type { Grade } from '@/lib/scoring';
@@ -20,8 +22,11 @@ export const SUMMARY_HEADERS = [
   '自评得分',
   '最终得分',
   '等级',
+  '退回人',
+  '退回时间',
+  '退回意见',
 ] as const;
-const WIDTHS = [6, 24, 44, 14, 14, 16, 10, 12, 10, 10, 8];
+const WIDTHS = [6, 24, 44, 14, 14, 16, 10, 12, 10, 10, 8, 16, 18, 40];
 
 export const SUMMARY_SHEET_OPTIONS: Partial<AddWorksheetOptions> = {
   views: [{ state: 'frozen', ySplit: 2 }],
@@ -31,12 +36,16 @@ export const SUMMARY_SHEET_OPTIONS: Partial<AddWorksheetOptions> = {
   },
 };
 
-/** One line of the 汇总: the same visibility as the lists and the API (a final score only once finalised). */
-export function summaryLine({ bundle, result }: ScoredBundle) {
+/**
+ * One line of the 汇总: the same visibility as the lists and the API (a final score only once finalised);
+ * an evaluation at 已退回 says who returned it, when and why, as the lists do.
+ */
+export function summaryLine({ bundle, result }: ScoredBundle, returned: ReturnNote | null = null) {
   const { evaluation: e, project } = bundle;
   const started = e.selfScore !== null;
   const finalized = e.status === 'finalized';
   const grade: Grade | null = finalized ? result.finalGrade : started ? result.selfGrade : null;
+  const note = e.status === 'returned' ? returned : null;
   return {
     department: bundle.departmentName,
     project: project.name,
@@ -48,6 +57,9 @@ export function summaryLine({ bundle, result }: ScoredBundle) {
     selfScore: started ? result.selfTotal : null,
     finalScore: finalized ? result.finalTotal : null,
     grade,
+    returnedBy: note?.actor ?? null,
+    returnedAt: note ? formatDateTime(note.at) : null,
+    returnComment: note?.comment ?? null,
     precision: result.precision,
   };
 }
@@ -76,9 +88,9 @@ export class SummarySheetWriter {
     ws.getRow(2).commit();
   }
 
-  add(entry: ScoredBundle) {
+  add(entry: ScoredBundle, returned: ReturnNote | null = null) {
     const { ws, row: r } = this;
-    const line = summaryLine(entry);
+    const line = summaryLine(entry, returned);
     const { project, evaluation } = entry.bundle;
     this.budgetFen += project.budgetTotalFen;
     if (evaluation.budgetExecutedFen !== null) {
@@ -95,6 +107,9 @@ export class SummarySheetWriter {
     cell(ws, r, 9, num(line.selfScore), 'number', score);
     cell(ws, r, 10, num(line.finalScore), 'number', score);
     cell(ws, r, 11, line.grade, 'centered');
+    cell(ws, r, 12, line.returnedBy, 'centered');
+    cell(ws, r, 13, line.returnedAt, 'centered');
+    cell(ws, r, 14, line.returnComment, 'text');
     ws.getRow(r).commit();
     this.row++;
   }

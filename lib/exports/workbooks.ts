@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { EvaluationBundle } from '@/db/queries/evaluations';
 import { shownEvaluation, shownProject } from '@/lib/evaluations/frozen';
-import { exportedEvaluation } from './export-scores';
+import { exportedEvaluation, type ExportBundle } from './export-scores';
 import { INDICATOR_CSV_HEADERS, indicatorLines, type IndicatorLine } from './indicators-csv';
 import { LineSpool } from './line-spool';
 import { SELF_EVALUATION_SHEET_OPTIONS, writeSelfEvaluationSheet } from './self-evaluation-sheet';
@@ -43,7 +43,7 @@ export function evaluationSheetNames(bundles: Array<Pick<EvaluationBundle, 'proj
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const DETAIL_SHEET_NAME = '指标明细';
-const DETAIL_WIDTHS = [6, 24, 36, 6, 12, 14, 30, 22, 22, 8, 10, 10, 10, 10, 36, 10];
+const DETAIL_WIDTHS = [6, 24, 36, 6, 12, 14, 30, 22, 22, 8, 10, 10, 10, 10, 36, 10, 40];
 
 /** The 指标明细 row of one indicator line: numbers as numbers (rate as a percent cell), text as typed. */
 function detailRow(line: IndicatorLine): Array<string | number | null> {
@@ -65,6 +65,7 @@ function detailRow(line: IndicatorLine): Array<string | number | null> {
     num(line.finalScore),
     line.explanation,
     line.status,
+    line.returned || null,
   ];
 }
 
@@ -101,7 +102,7 @@ function rememberStyleIds(wb: ExcelJS.stream.xlsx.WorkbookWriter) {
  * other) until 指标明细 is written, so at most one batch of bundles is held, whatever the year's size.
  */
 export async function writeYearWorkbook(
-  { year, batches }: { year: number; batches: () => AsyncIterable<EvaluationBundle[]> },
+  { year, batches }: { year: number; batches: () => AsyncIterable<ExportBundle[]> },
   output: Writable,
 ): Promise<{ sheets: number; projects: number; rows: number }> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
@@ -114,8 +115,8 @@ export async function writeYearWorkbook(
     for await (const batch of batches()) {
       for (const bundle of batch) {
         const shown = exportedEvaluation(bundle);
-        summary.add(shown);
-        for (const line of indicatorLines(shown.bundle, shown.result)) spool.add(line);
+        summary.add(shown, bundle.lastReturn ?? null);
+        for (const line of indicatorLines(shown.bundle, shown.result, bundle.lastReturn ?? null)) spool.add(line);
       }
       await spool.flush();
       // Let the output drain what was written before the next batch piles up.

@@ -5,12 +5,14 @@ import { transaction, type Db } from '@/db';
 import { evaluationListCondition, evaluationListSpec } from '@/db/queries/evaluation-list';
 import { yearBundleBatches, type EvaluationBundle } from '@/db/queries/evaluations';
 import { releaseSlot, renewSlot, takeSlot } from '@/db/queries/export-slots';
+import { returnNotesOf } from '@/db/queries/workflow';
 import { findYear } from '@/db/queries/years';
 import { yearRoute } from '@/lib/auth/api';
 import type { SessionUser } from '@/lib/auth/scope';
 import { API_PAGE_SIZES, readListQuery } from '@/lib/lists/list-params';
 import { deadlineIsNear } from '@/lib/overview/flags';
 import { downloadHeaders } from './download';
+import type { ExportBundle } from './export-scores';
 
 /**
  * What every year export (the indicator CSV, the year workbook, the zip of 自评表) shares: it follows
@@ -65,7 +67,18 @@ export async function exportCondition(db: Db, { user, year, url }: { user: Sessi
   return { ok: true as const, where: evaluationListCondition({ user, year }, { spec, query: read.query }) };
 }
 
-export type Batches = () => AsyncIterable<EvaluationBundle[]>;
+export type Batches = () => AsyncIterable<ExportBundle[]>;
+
+/** Each batch with its returned evaluations' notes (who, when, why): the lists' one helper, once a batch. */
+export async function* withReturnNotes(
+  db: Db,
+  batches: AsyncIterable<EvaluationBundle[]>,
+): AsyncGenerator<ExportBundle[]> {
+  for await (const batch of batches) {
+    const notes = await returnNotesOf(db, { rows: batch.map((b) => b.evaluation) });
+    yield notes.size === 0 ? batch : batch.map((b) => ({ ...b, lastReturn: notes.get(b.evaluation.id) ?? null }));
+  }
+}
 
 /**
  * A year export's response: 400 for a filter it cannot read, 429 with 稍后再试 while two exports run,
@@ -82,7 +95,7 @@ export async function yearExportResponse(
   if (!slot) return Response.json({ error: EXPORTS_BUSY_MESSAGE }, { status: 429, headers: { 'Retry-After': '30' } });
   let stream: Readable;
   try {
-    stream = body(() => yearBundleBatches(db, { where: condition.where }));
+    stream = body(() => withReturnNotes(db, yearBundleBatches(db, { where: condition.where })));
   } catch (error) {
     await slot.release();
     throw error;

@@ -1,10 +1,11 @@
-import { requestHost } from './security-headers';
+import { CROSS_ORIGIN_MESSAGE, isSameOrigin } from './same-origin';
 
 /**
  * What the write API accepts before any operation sees it: a JSON body (the content type says so),
  * of bounded size, from this site when a browser sends it. A browser always names the page's origin
  * on a cross-site request (Origin, Sec-Fetch-Site), so another site cannot ride the session cookie
- * to write; scripts and the budget system send no Origin and are judged by their session alone.
+ * to write (`isSameOrigin`, the one check of every API mutation); scripts and the budget system send no Origin
+ * and are judged by their session alone.
  */
 export const JSON_BODY_LIMIT = 1_000_000;
 
@@ -12,20 +13,8 @@ type Env = Record<string, string | undefined>;
 
 export type JsonRequest = { ok: true; body: unknown } | { ok: false; status: 403 | 413 | 415 | 400; message: string };
 
-export function sameOrigin(headers: Headers, env: Env): boolean {
-  if (headers.get('sec-fetch-site') === 'cross-site') return false;
-  const origin = headers.get('origin');
-  if (origin === null) return true;
-  const host = requestHost(headers, env);
-  try {
-    return host !== null && new URL(origin).host === host.toLowerCase();
-  } catch {
-    return false;
-  }
-}
-
 export async function readJsonRequest(req: Request, env: Env = process.env): Promise<JsonRequest> {
-  if (!sameOrigin(req.headers, env)) return { ok: false, status: 403, message: '不接受来自其他网站的请求' };
+  if (!isSameOrigin(req.headers, env)) return { ok: false, status: 403, message: CROSS_ORIGIN_MESSAGE };
   const type = req.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json')
     return { ok: false, status: 415, message: '请求体须为 JSON（Content-Type: application/json）' };

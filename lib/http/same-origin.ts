@@ -1,7 +1,8 @@
 /**
- * The Origin check of the API's mutations (uploads, removals): a browser names the page's origin on every such
- * request, and a page of another site must not act with this site's session cookie. Clients that are not
- * browsers send no Origin and are let through: the session still decides who they are.
+ * The one Origin check of every mutation outside server actions (the write API, uploads, removals, imports): a
+ * browser names the page's origin on such a request (Origin, Sec-Fetch-Site), and a page of another site must not
+ * act with this site's session cookie. Clients that are not browsers send neither and are let through: the session
+ * still decides who they are.
  */
 import { requestHost } from './security-headers';
 
@@ -12,8 +13,12 @@ const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' }
 
 export const CROSS_ORIGIN_MESSAGE = '请求来源不是本系统的页面，已拒绝';
 
-/** True unless a browser says the request comes from another origin (or from an opaque one, `null`). */
+/**
+ * True unless a browser says the request comes from another site (Sec-Fetch-Site: cross-site) or from another
+ * origin (or from an opaque one, `null`) than NEXTAUTH_URL's, else than the request's host.
+ */
 export function isSameOrigin(headers: HeaderSource, env: Env): boolean {
+  if (headers.get('sec-fetch-site') === 'cross-site') return false;
   const origin = headers.get('origin');
   if (origin === null) return true;
   let from: URL;

@@ -35,7 +35,8 @@ export interface ListView<S extends string = string, F extends string = string> 
 
 const LIST_PARAMS = ['page', 'pageSize', 'sort', 'q'];
 
-function toEntries(params: SearchParams): Array<[string, string]> {
+/** A page's parameters as name–value pairs (the first value of a repeated one). */
+export function toEntries(params: SearchParams): Array<[string, string]> {
   if (params instanceof URLSearchParams) return [...params.entries()];
   return Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v[0] : v]]));
 }

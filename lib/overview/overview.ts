@@ -14,6 +14,7 @@ import {
   listFlagPage,
   yearFigures,
 } from '@/db/queries/overview';
+import { returnNotesOf } from '@/db/queries/workflow';
 import type { SessionUser } from '@/lib/auth/scope';
 import { readListQuery, type SearchParams } from '@/lib/lists/list-params';
 import { deadlineDetail, deadlineIsNear } from './flags';
@@ -26,6 +27,7 @@ export const FLAG_LIST = 'flag';
 /**
  * Everything the overview shows of a year, each piece computed by the database: the filter (the
  * project list's query) narrows the figures, the charts, the flags and the project table, not 各部门.
+ * `returns`: the project table's returned rows' notes (who, when, why).
  */
 export async function loadOverview(
   db: Db,
@@ -57,6 +59,8 @@ export async function loadOverview(
     }),
     listEvaluationPage(db, { scope: { user, year }, query, nearDeadline }),
   ]);
+  // 已退回 in the project table says who returned it, when and why, as on 项目 and 待办.
+  const returns = await returnNotesOf(db, { rows: rows.items });
   return {
     query,
     spec,
@@ -78,6 +82,7 @@ export async function loadOverview(
     },
     flagCounts: flags.counts,
     rows,
+    returns,
   };
 }
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineState } from './deadline';
 import { landingPage } from './landing';
-import { mostOutstanding, progressBy, type Progress } from './progress';
+import {
+  mostOutstanding,
+  progressBy,
+  progressGrouping,
+  progressOfCounts,
+  progressSwitch,
+  type Progress,
+} from './progress';
 import { evaluationHref, queueNeighbours, queueQueryOf } from './queues';
 
 describe('landing pages', () => {
@@ -60,6 +67,38 @@ describe('progress', () => {
     ]);
     expect(progressBy(rows, () => '全部', true)[0]).toMatchObject({ total: 8, submitted: 4, overdue: 4 });
   });
+
+  it("keeps owners of one name apart and names them with their department in finance's year", () => {
+    const row = (groupId: number | null, group: string | null, department: string, count: number) => ({
+      groupId,
+      group,
+      department,
+      status: 'draft' as const,
+      started: true,
+      count,
+    });
+    const rows = [
+      row(7, '张伟', '应急管理局', 2),
+      row(9, '张伟', '民政局', 3),
+      row(null, null, '应急管理局', 1),
+      row(null, null, '民政局', 4),
+    ];
+    const groups = (severalDepartments: boolean) =>
+      progressOfCounts(rows, { by: 'owner', severalDepartments, overdue: false }).map((p) => [p.group, p.total]);
+    expect(groups(true)).toEqual([
+      ['张伟（应急管理局）', 2],
+      ['张伟（民政局）', 3],
+      ['未指定（应急管理局）', 1],
+      ['未指定（民政局）', 4],
+    ]);
+    // A head's table is one department: the names alone, still one row per owner.
+    expect(groups(false)).toEqual([
+      ['张伟', 2],
+      ['张伟', 3],
+      ['未指定', 1],
+      ['未指定', 4],
+    ]);
+  });
 });
 
 describe('the groups a progress table lists', () => {
@@ -82,5 +121,35 @@ describe('the groups a progress table lists', () => {
   it('beyond it, the groups with the most still to submit, in their usual order', () => {
     expect(mostOutstanding(rows, 3).map((p) => p.group)).toEqual(['乙', '丙', '戊']);
     expect(mostOutstanding(rows, 1).map((p) => p.group)).toEqual(['乙']);
+  });
+});
+
+describe('what 填报进度 groups by', () => {
+  it('finance by department unless the URL asks by owner; a head by owner only; others not at all', () => {
+    expect(progressGrouping('finance', new URLSearchParams())).toBe('department');
+    expect(progressGrouping('finance', new URLSearchParams('progress=owner'))).toBe('owner');
+    expect(progressGrouping('finance', { progress: ['owner', 'department'] })).toBe('owner');
+    expect(progressGrouping('finance', new URLSearchParams('progress=nonsense'))).toBe('department');
+    expect(progressGrouping('dept_head', new URLSearchParams('progress=department'))).toBe('owner');
+    expect(progressGrouping('owner', new URLSearchParams('progress=owner'))).toBeNull();
+    expect(progressGrouping('admin', new URLSearchParams())).toBeNull();
+  });
+
+  it('offers finance a switch that keeps the list’s parameters; a head, with one grouping, none', () => {
+    const params = new URLSearchParams('year=2024&status=submitted&page=2&progress=owner');
+    expect(progressSwitch('finance', '/tasks', params)).toEqual([
+      { grouping: 'department', label: '按部门', current: false, href: '/tasks?year=2024&status=submitted&page=2' },
+      {
+        grouping: 'owner',
+        label: '按项目负责人',
+        current: true,
+        href: '/tasks?year=2024&status=submitted&page=2&progress=owner',
+      },
+    ]);
+    expect(progressSwitch('finance', '/tasks', {}).map((g) => [g.current, g.href])).toEqual([
+      [true, '/tasks'],
+      [false, '/tasks?progress=owner'],
+    ]);
+    expect(progressSwitch('dept_head', '/tasks', params)).toEqual([]);
   });
 });

@@ -147,7 +147,12 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
           {rows.total === 0 ? (
             <p className="empty-state">没有符合筛选条件的项目。</p>
           ) : (
-            <OverviewTable rows={rows.items} list={projectList} selectable={batch.length > 0} />
+            <OverviewTable
+              rows={rows.items}
+              returns={overview.returns}
+              list={projectList}
+              selectable={batch.length > 0}
+            />
           )}
         </BatchSelection>
       </section>

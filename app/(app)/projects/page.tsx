@@ -9,7 +9,7 @@ import { DataTable, PageHead, YearSwitch, type Column } from '@/components/page-
 import { DepartmentReportLinks } from '@/components/reports/department-report-links';
 import { ListStatus } from '@/components/status-tag';
 import { evaluationTotals, scopeCondition, type EvaluationListRow } from '@/db/queries/evaluation-list';
-import { lastReturns } from '@/db/queries/workflow';
+import { returnNotesOf } from '@/db/queries/workflow';
 import { listYearDepartments } from '@/db/queries/years';
 import { formatScore } from '@/lib/format';
 import { evaluationFilters, evaluationListPage } from '@/lib/lists/evaluation-lists';
@@ -48,9 +48,7 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
     user.role === 'owner'
       ? await evaluationTotals(db, { where: scopeCondition({ user, year, statuses: statusesFor('save') }) })
       : null;
-  const returns = await lastReturns(db, {
-    evaluationIds: page.items.flatMap((r) => (r.status === 'returned' ? [r.id] : [])),
-  });
+  const returns = await returnNotesOf(db, { rows: page.items });
   const now = new Date();
   // 催办 in the row, for the head and finance, on an owner's items once the deadline has passed.
   const overdue = deadlineState(deadline, now)?.overdue ?? false;

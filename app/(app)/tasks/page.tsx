@@ -6,12 +6,12 @@ import { ListStatus } from '@/components/status-tag';
 import { BatchSelection, SelectBox } from '@/components/workbench/batch-selection';
 import { ProgressTable } from '@/components/workbench/progress-table';
 import { progressCounts, type EvaluationListRow } from '@/db/queries/evaluation-list';
-import { lastReturns } from '@/db/queries/workflow';
+import { returnNotesOf } from '@/db/queries/workflow';
 import { formatDateTime, formatScore } from '@/lib/format';
 import { BATCH_ALL_LIMIT, evaluationFilters, evaluationListPage, queueKeys } from '@/lib/lists/evaluation-lists';
 import { formatWanYuan } from '@/lib/money';
 import { deadlineState } from '@/lib/workflow/deadline';
-import { progressBy } from '@/lib/workflow/progress';
+import { PROGRESS_GROUP_LABELS, progressGrouping, progressOfCounts, progressSwitch } from '@/lib/workflow/progress';
 import { evaluationHref, QUEUE_TITLES, queueQueryOf } from '@/lib/workflow/queues';
 import { batchActionsFor, nextStepFor, pastOwner, queueStatuses } from '@/lib/workflow/state-machine';
 import { yearPageContext } from '@/lib/years/page-year';
@@ -44,22 +44,20 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
   const scope = { user, year, statuses };
   const { page, list, query } = await evaluationListPage(db, { scope, params, path: '/tasks', queueFirst: true });
   const queue = queueQueryOf(params);
-  const returns = await lastReturns(db, {
-    evaluationIds: page.items.flatMap((r) => (r.status === 'returned' ? [r.id] : [])),
-  });
+  const returns = await returnNotesOf(db, { rows: page.items });
   const batch = batchActionsFor(user.role);
   const matching =
     batch.length > 0 && page.total <= BATCH_ALL_LIMIT
       ? await queueKeys(db, { scope, params, deadline, limit: BATCH_ALL_LIMIT })
       : null;
-  // Progress of the whole year in the caller's scope: by department for finance, by owner for a head.
-  const progressGroup = user.role === 'finance' ? 'department' : user.role === 'dept_head' ? 'owner' : null;
+  // Progress of the whole year in the caller's scope: by owner for a head; finance by department or by owner.
+  const progressGroup = progressGrouping(user.role, params);
   const progress = progressGroup
-    ? progressBy(
-        await progressCounts(db, { scope: { user, year }, by: progressGroup }),
-        (r) => r.group ?? '未指定',
-        deadlineState(deadline, now)?.overdue ?? false,
-      )
+    ? progressOfCounts(await progressCounts(db, { scope: { user, year }, by: progressGroup }), {
+        by: progressGroup,
+        severalDepartments: everyDepartment,
+        overdue: deadlineState(deadline, now)?.overdue ?? false,
+      })
     : null;
   const filters = await evaluationFilters(db, { year, severalDepartments: everyDepartment, statuses, flags: false });
   const columns: Array<Column<EvaluationListRow>> = [
@@ -107,8 +105,9 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
         <ProgressTable
           title="填报进度"
           rows={progress}
-          groupHeader={user.role === 'finance' ? '部门' : '项目负责人'}
-          moreHref={user.role === 'finance' ? `/overview?year=${year}` : undefined}
+          groupHeader={PROGRESS_GROUP_LABELS[progressGroup!]}
+          groupings={progressSwitch(user.role, '/tasks', params)}
+          moreHref={progressGroup === 'department' ? `/overview?year=${year}` : undefined}
         />
       )}
       {(page.total > 0 || filtered) && (
