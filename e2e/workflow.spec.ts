@@ -5,7 +5,7 @@ import { formatScore } from '../lib/format';
 import { NATIONAL_SCHEME, scoreEvaluation } from '../lib/scoring';
 import { parseTargetText } from '../lib/targets/parse-target-text';
 import { EQUIPMENT_PROJECT, EQUIPMENT_ROWS, fillEquipmentActuals, openFromList } from './support/equipment';
-import { expect, submitForReview, test } from './support/fixtures';
+import { expect, hydrated, submitForReview, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
 
 const PROJECT = EQUIPMENT_PROJECT;
@@ -108,7 +108,7 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   // The owner sees the comment, fixes, resubmits.
   await owner.reload();
   await expect(owner.getByTestId('return-notice')).toContainText('请把满意度调查结果更新为最终统计数。');
-  await owner.getByLabel(`${ROWS.satisfaction} 实际完成值`).fill('97');
+  await (await hydrated(owner.getByLabel(`${ROWS.satisfaction} 实际完成值`))).fill('97');
   await submitForReview(owner);
   await expect(owner.getByTestId('evaluation-status')).toHaveText('已提交');
 

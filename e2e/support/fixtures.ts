@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { startTestServer, type TestServer } from './server';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -35,9 +35,20 @@ export async function firstEvaluationPath(page: Page): Promise<string> {
   return href!.replace(/\?.*$/, '');
 }
 
+/**
+ * The element once React has hydrated it (its props are attached to the node): a click or a fill on a page that
+ * was just loaded or reloaded, before hydration, goes nowhere. Under the full suite's load hydration can lag.
+ */
+export async function hydrated(locator: Locator): Promise<Locator> {
+  await expect
+    .poll(() => locator.evaluate((node) => Object.keys(node).some((key) => key.startsWith('__reactProps'))))
+    .toBe(true);
+  return locator;
+}
+
 /** 提交审核, then 确认提交 in the confirmation that shows the score and grade (nothing may be missing). */
 export async function submitForReview(page: Page) {
-  await page.getByRole('button', { name: '提交审核' }).click();
+  await (await hydrated(page.getByRole('button', { name: '提交审核' }))).click();
   await page.getByTestId('submit-dialog').getByRole('button', { name: '确认提交' }).click();
 }
 
