@@ -17,8 +17,11 @@ const isGroupMessage = (name: string) => name === '_' || name.endsWith('._');
  * their fields (on a react-hook-form form, or in `fieldErrors` for a plain one), the overall message
  * in a banner, a group's message after it. The typed values stay as they are.
  */
-export function useServerFeedback<T extends FieldValues>(form?: Pick<UseFormReturn<T>, 'setError'>) {
-  const [banner, setBanner] = useState<Banner>(null);
+export function useServerFeedback<T extends FieldValues>(
+  form?: Pick<UseFormReturn<T>, 'setError'>,
+  initialBanner: Banner = null,
+) {
+  const [banner, setBanner] = useState<Banner>(initialBanner);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const show = useCallback(
     (state: ActionState<unknown>): boolean => {

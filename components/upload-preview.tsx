@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import { useCarriedBanner } from '@/components/carried-banner';
 import { FieldMessage, FormBanner, useServerFeedback } from '@/components/form-feedback';
 import type { ActionState } from '@/lib/action-state';
 import { fileToBase64 } from '@/lib/file-base64';
@@ -29,7 +30,8 @@ export function useUploadPreview<P extends { digest: string }>({
   const [busy, setBusy] = useState<null | 'preview' | 'confirm'>(null);
   const [upload, setUpload] = useState<ChosenFile | null>(null);
   const [preview, setPreview] = useState<P | null>(null);
-  const feedback = useServerFeedback();
+  const carried = useCarriedBanner();
+  const feedback = useServerFeedback(undefined, carried.banner);
   const { show, clear, setBanner } = feedback;
 
   const reset = () => {
@@ -42,6 +44,7 @@ export function useUploadPreview<P extends { digest: string }>({
     if (!file) return;
     setBusy('preview');
     clear();
+    carried.carry(null);
     setPreview(null);
     try {
       const chosen = { fileName: file.name, content: await fileToBase64(file) };
@@ -60,6 +63,8 @@ export function useUploadPreview<P extends { digest: string }>({
     try {
       const state = await confirm({ ...upload, digest: preview.digest });
       if (!show(state)) return;
+      // The refresh may remount the panel (a form keyed by the version): its message goes with it.
+      carried.carry({ kind: 'ok', text: state.message ?? '已保存' });
       reset();
       router.refresh();
     } finally {
@@ -69,6 +74,7 @@ export function useUploadPreview<P extends { digest: string }>({
 
   const onCancel = () => {
     reset();
+    carried.carry(null);
     setBanner({ kind: 'ok', text: '已取消导入，未做任何修改。' });
   };
 

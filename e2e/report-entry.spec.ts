@@ -89,7 +89,8 @@ test('offline entry: download, fill in Excel, upload, preview, confirm; a bad nu
   await expect(changes).toContainText('1；12；3');
   await expect(changes).toContainText('部分达成 75%');
   await page.getByRole('button', { name: '确认导入' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已从 Excel 导入 1 个项目的 5 处修改' })).toBeVisible();
+  const importedMessage = page.getByRole('status').filter({ hasText: '已从 Excel 导入 1 个项目的 5 处修改' });
+  await expect(importedMessage).toBeVisible();
 
   const saved = await read();
   const actual = (name: string) => saved.indicators.find((i) => i.name === name)!.actual;
@@ -113,6 +114,8 @@ test('offline entry: download, fill in Excel, upload, preview, confirm; a bad nu
   );
   await expect(page.getByTestId('live-total')).toHaveText(formatScore(engine.finalTotal));
   await expect(page.getByLabel('办公设备的质量合格率 实际完成值')).toHaveValue('99');
+  // The form started again from what was saved (a new version), and the import's message is still there.
+  await expect(importedMessage).toBeVisible();
   // The head's 修改记录 (owners have the timeline instead) marks each imported change.
   const head = await pageAs('head');
   await head.goto(`/evaluations/${id}`);

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { cache } from 'react';
 import { remindAction } from '@/app/(app)/notifications/actions';
 import { AuditTable } from '@/components/audit-table';
+import { CarriedBannerProvider } from '@/components/carried-banner';
 import { DeadlineBadge } from '@/components/deadline-badge';
 import { DecisionPanel, type Decision } from '@/components/evaluation/decision-panel';
 import { EvaluationForm } from '@/components/evaluation/evaluation-form';
@@ -182,16 +183,21 @@ export default async function EvaluationPage({ params, searchParams }: PageProps
       )}
       <EvidenceProvider config={evidenceConfig(bundle, actions, flags)}>
         {actions.includes('save') && pointsProblems.length === 0 ? (
-          // Keyed by version: after an import from Excel the form starts again from what was saved.
-          <EvaluationForm
-            key={e.version}
-            sheet={sheetOf(bundle)}
-            scheme={scheme}
-            goal={project.goal}
-            initial={draftFormValues(bundle)}
-            imported={e.executedImportedFen === null ? null : { fen: e.executedImportedFen, at: e.executedImportedAt }}
-            report={report.sections}
-          />
+          // Keyed by version: after an import from Excel the form starts again from what was saved (and the
+          // import's message is carried over the remount).
+          <CarriedBannerProvider>
+            <EvaluationForm
+              key={e.version}
+              sheet={sheetOf(bundle)}
+              scheme={scheme}
+              goal={project.goal}
+              initial={draftFormValues(bundle)}
+              imported={
+                e.executedImportedFen === null ? null : { fen: e.executedImportedFen, at: e.executedImportedAt }
+              }
+              report={report.sections}
+            />
+          </CarriedBannerProvider>
         ) : actions.includes('review') ? (
           <ReviewWorkbench
             sheet={sheetOf(bundle)}
