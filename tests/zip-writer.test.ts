@@ -15,13 +15,19 @@ import { readZip } from './read-zip';
 const folder = tempFolder();
 afterAll(folder.cleanup);
 
-/** A full garbage collection on demand (the flag only makes `gc` available to a new context). */
+/**
+ * A full garbage collection on demand (the flag only makes `gc` available to a new context), twice with a pause:
+ * V8 frees ArrayBuffers' memory on a background thread, which lags on a loaded machine.
+ */
 function collector(): () => Promise<void> {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   return async () => {
-    await sleep(20);
-    gc();
+    for (let pass = 0; pass < 2; pass++) {
+      await sleep(50);
+      gc();
+    }
+    await sleep(50);
   };
 }
 
@@ -140,8 +146,8 @@ describe('back-pressure', () => {
     const gc = collector();
     const held: number[] = [];
     async function* entries(): AsyncIterable<ZipEntry> {
-      for (let i = 0; i < 2000; i++) {
-        if (i === 200 || i === 1999) {
+      for (let i = 0; i < 3000; i++) {
+        if (i === 200 || i === 2999) {
           await gc();
           held.push(process.memoryUsage().arrayBuffers);
         }
@@ -151,8 +157,8 @@ describe('back-pressure', () => {
       }
     }
     await pipeline(zipStream(entries()), new Writable({ write: (_chunk, _encoding, done) => done() }));
-    // 1,800 entries later: their names (about 50 kB), not 1,800 slabs of 8 KB (14 MB).
-    expect(held[1] - held[0]).toBeLessThan(4 * 1024 * 1024);
+    // 2,800 entries later: their names (about 80 kB), not 2,800 slabs of 8 KB (22 MB).
+    expect(held[1] - held[0]).toBeLessThan(8 * 1024 * 1024);
   });
 
   it('reads a large entry only as fast as the reader reads, through the web stream too', async () => {
