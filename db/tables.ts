@@ -109,6 +109,14 @@ export function countingScoreOf(t: {
   return sql`cast(case when ${t.status} = 'finalized' then ${t.finalScore} else ${t.selfScore} end as numeric)`;
 }
 
+/**
+ * An explanation as the repeated-text flag compares it (surrounding spaces do not make a text
+ * different): one definition for the index and the flag's queries, so that the index serves them.
+ */
+export function trimmedExplanationOf(t: { explanation: AnySQLiteColumn }) {
+  return sql<string>`trim(${t.explanation})`;
+}
+
 /** A qualitative actual is a tier and a percent; a compound one is one value per part. */
 export type ActualValue = string | string[] | { tier: string; percent?: string };
 
@@ -343,7 +351,12 @@ export function defineTables(dialect: Dialect) {
       finalScore: v.text('final_score'),
       updatedAt: v.timestamp('updated_at'),
     },
-    (t) => [v.uniqueIndex('indicator_results_evaluation_indicator_uq').on(t.evaluationId, t.indicatorId)],
+    (t) => [
+      v.uniqueIndex('indicator_results_evaluation_indicator_uq').on(t.evaluationId, t.indicatorId),
+      // Every commit looks its texts up in the whole year (the repeated-text flag): without it, a scan
+      // of every result, 0.3 s a save at 20,000 projects.
+      v.index('indicator_results_explanation_idx').on(trimmedExplanationOf(t)),
+    ],
   );
 
   const reviewActions = v.table(

@@ -2,17 +2,18 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase, type Db } from '@/db';
+import { closeDatabase, openDatabase, transaction, type Db } from '@/db';
 import { AUDIT_LIST_SPEC, listEvaluationAudit } from '@/db/queries/audit';
 import { evaluationListSpec, evaluationTotals, listEvaluationPage } from '@/db/queries/evaluation-list';
 import { yearBundleBatches } from '@/db/queries/evaluations';
 import { projectScopeCondition } from '@/db/queries/projects';
 import { listUserPage, USER_LIST_SPEC } from '@/db/queries/users';
-import { projects } from '@/db/schema';
+import { indicatorResults, projects } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
+import { refreshFlags } from '@/lib/flags/stored';
 import { readListQuery } from '@/lib/lists/list-params';
 import { loadOverview } from '@/lib/overview/overview';
-import { createWorld } from './world';
+import { bringTo, createWorld, WORKED_EXAMPLE } from './world';
 
 /**
  * The hot queries of the lists, the overview and the exports, run for real against a seeded file
@@ -120,5 +121,17 @@ describe('query plans of the hot queries (EXPLAIN QUERY PLAN)', () => {
         await listUserPage(db, { query: readListQuery(USER_LIST_SPEC, { q: 'owner' }).query });
       }),
     ).toEqual([]);
+  });
+
+  it('a commit’s 值得关注 refresh: its texts looked up in the whole year through the index', async () => {
+    const evaluationId = await world.evaluationOf(WORKED_EXAMPLE);
+    await bringTo(world, evaluationId, 'filled draft');
+    await transaction(world.db, (tx) =>
+      tx
+        .update(indicatorResults)
+        .set({ explanation: ' 因汛期天气原因，现场检查推迟至次年一季度完成 ' })
+        .where(eq(indicatorResults.evaluationId, evaluationId)),
+    );
+    expect(await scansOf((db) => transaction(db, (tx) => refreshFlags(tx, { evaluationId })))).toEqual([]);
   });
 });

@@ -1,12 +1,19 @@
 import 'server-only';
-import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne } from 'drizzle-orm';
 import { firstRow } from '../rows';
-import { evaluationFlags, evaluations, indicatorResults, indicators, projects, type ReviewerFlagKind } from '../schema';
+import {
+  evaluationFlags,
+  evaluations,
+  indicatorResults,
+  indicators,
+  projects,
+  trimmedExplanationOf,
+  type ReviewerFlagKind,
+} from '../schema';
 import { JOIN } from './joins';
 import type { Db } from '../sqlite';
 
-/** An explanation as compared (surrounding spaces do not make a text different). */
-const trimmedExplanation = sql<string>`trim(${indicatorResults.explanation})`;
+const trimmedExplanation = trimmedExplanationOf(indicatorResults);
 
 /** The explanation texts of some evaluations, row by row (row = the indicator's 序号). */
 export function explanationsOf(db: Db, { evaluationIds }: { evaluationIds: number[] }) {

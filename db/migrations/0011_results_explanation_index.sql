@@ -1,0 +1,1 @@
+CREATE INDEX `indicator_results_explanation_idx` ON `indicator_results` (trim("explanation"));
