@@ -22,6 +22,7 @@ export const {
   attachments,
   evidenceFlags,
   evaluationFlags,
+  departmentFigures,
   exportSlots,
   dataSteps,
   targetImports,

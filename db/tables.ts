@@ -117,6 +117,22 @@ export function trimmedExplanationOf(t: { explanation: AnySQLiteColumn }) {
   return sql<string>`trim(${t.explanation})`;
 }
 
+/**
+ * A set of evaluations' figures (db/queries/overview.ts computes them): counts by status and grade,
+ * the score histogram's bins, budgets, and the budget-weighted score as exact integers (分 × the score
+ * in hundredths, as text) that lib/overview divides with decimal.js.
+ */
+export interface Figures {
+  projects: number;
+  budgetFen: number;
+  scored: number;
+  scoredBudgetFen: string;
+  weightedHundredths: string;
+  statuses: Record<EvaluationStatus, number>;
+  grades: Record<string, number>;
+  bins: Record<string, number>;
+}
+
 /** A qualitative actual is a tier and a percent; a compound one is one value per part. */
 export type ActualValue = string | string[] | { tier: string; percent?: string };
 
@@ -455,6 +471,30 @@ export function defineTables(dialect: Dialect) {
   );
 
   /**
+   * Each department's figures of a year (db/queries/department-figures.ts), kept by every write of its
+   * projects and evaluations in the same transaction: the overview's year figures and 各部门 read a row
+   * per department instead of aggregating the year's evaluations. `figures` is the whole set; the
+   * columns beside it are what 各部门 sorts by. `definition`: FIGURES_DEFINITION when computed.
+   */
+  const departmentFigures = v.table(
+    'department_figures',
+    {
+      year: v.integer('year').notNull(),
+      departmentId: cascadingReference('department_id', () => departments.id),
+      definition: v.integer('definition').notNull(),
+      figures: v.json<Figures>('figures').notNull(),
+      projects: v.integer('projects').notNull(),
+      scored: v.integer('scored').notNull(),
+      finalized: v.integer('finalized').notNull(),
+      budgetFen: v.fen('budget_fen').notNull(),
+      scoredBudgetFen: v.fen('scored_budget_fen').notNull(),
+      /** Σ 分 × score in hundredths over the scored projects, as text (it may pass 2^53). */
+      weightedHundredths: v.text('weighted_hundredths').notNull(),
+    },
+    (t) => [v.primaryKey({ columns: [t.year, t.departmentId] })],
+  );
+
+  /**
    * Leases on named slots shared by every instance of the app (two year exports at a time): a slot is
    * held until `expiresAt`, renewed while its work runs, so a crashed holder frees it on its own.
    */
@@ -582,6 +622,7 @@ export function defineTables(dialect: Dialect) {
     attachments,
     evidenceFlags,
     evaluationFlags,
+    departmentFigures,
     exportSlots,
     dataSteps,
     targetImports,

@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns } from 'drizzle-orm';
 import { transaction, type Db } from '@/db';
+import { refreshDepartmentFigures, refreshFiguresOfEvaluations } from '@/db/queries/department-figures';
 import { ensureDepartment } from '@/db/queries/departments';
 import { writeEvaluation, yearBundleBatches } from '@/db/queries/evaluations';
 import { projectScopeCondition } from '@/db/queries/projects';
@@ -37,7 +38,8 @@ async function insertMany<T extends SQLiteTable>(tx: Db, table: T, rows: Array<T
  */
 async function writePlans(tx: Db, plans: Plan[]) {
   for (const { evaluationId, evaluation, flags } of plans)
-    await writeEvaluation(tx, { evaluationId, evaluation, results: [], flags });
+    await writeEvaluation(tx, { evaluationId, evaluation, results: [], flags, figuresLater: true });
+  await refreshFiguresOfEvaluations(tx, { evaluationIds: plans.map((p) => p.evaluationId) });
   const rows = plans.flatMap(({ evaluationId, results }) => results.map((r) => ({ ...r, evaluationId })));
   await insertMany(tx, indicatorResults, rows);
   const steps = plans.flatMap(({ evaluationId, writes }) =>
@@ -145,6 +147,7 @@ const bulkDepartment: DepartmentWriter = async (tx, { table, year, addPeople }) 
       newValue: targetsSummary(targets[i]),
     })),
   );
+  await refreshDepartmentFigures(tx, { year, departmentIds: [departmentId] });
   return departmentId;
 };
 

@@ -21,6 +21,7 @@ import { freezeUnfrozenFinalised } from '../lib/evaluations/frozen';
 import { evidenceLimits, evidenceSweepGraceMs } from '../lib/evidence/limits';
 import { proxyTrustFromEnv } from '../lib/http/client-address';
 import { markLegacyDemoAccounts } from '../lib/legacy-demo';
+import { refreshStaleDepartmentFigures } from '../lib/overview/backfill-figures';
 import { backfillEvaluationFlags } from '../lib/overview/backfill-flags';
 import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from '../lib/seed';
 
@@ -56,6 +57,8 @@ async function prepareDatabase(dir: string, db: Db) {
     log(`发现 ${legacyDemo} 个仍使用演示密码的演示账号：页面将显示“演示数据”提示，正式使用前请停用这些账号`);
   const backfilled = await backfillEvaluationFlags(db);
   if (backfilled) log(`已为 ${backfilled} 份已评分的自评补记“值得关注”标记`);
+  const figured = await refreshStaleDepartmentFigures(db);
+  if (figured > 0) log(`已为 ${figured} 个部门的年度项目计算总览统计`);
   if ((await countActiveAdmins(db)) === 0) log(FIRST_ADMIN_HINT);
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditLog,
+  departmentFigures,
   evaluationFlags,
   evaluations,
   evaluationSnapshots,
@@ -74,6 +75,7 @@ describe('the bench year built in bulk', () => {
     ['evaluations', evaluations],
     ['indicator_results', indicatorResults],
     ['evaluation_flags', evaluationFlags],
+    ['department_figures', departmentFigures],
     ['review_actions', reviewActions],
     ['audit_log', auditLog],
     ['evaluation_snapshots', evaluationSnapshots],

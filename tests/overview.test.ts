@@ -8,6 +8,7 @@ import { returnOperation, submitOperation } from '@/lib/evaluations/transitions'
 import { backfillEvaluationFlags } from '@/lib/overview/backfill-flags';
 import { engineFlags } from '@/lib/overview/flags';
 import { loadOverview } from '@/lib/overview/overview';
+import { expectFiguresFresh } from './figures-check';
 import { arrange, rowsOf } from './helpers';
 import { bringTo, completeDraft, testWorld, WORKED_EXAMPLE } from './world';
 
@@ -117,6 +118,7 @@ describe('finance overview figures (lib/overview, computed by the database)', ()
     expect(flagged.rows.items.map((r) => r.project)).toEqual([WORKED_EXAMPLE]);
     expect(flagged.flags.items.map((f) => f.kind)).toEqual(['deduction']);
     expect(flagged.figures.projects).toBe(1);
+    await expectFiguresFresh(world.db);
   });
 });
 

@@ -12,6 +12,7 @@ import {
 } from '@/lib/targets/import-operations';
 import { targetFormRows, type TargetRow } from '@/lib/targets/targets-form';
 import { rolloverOperation } from '@/lib/years/rollover';
+import { expectFiguresFresh } from './figures-check';
 import { atCurrentVersion, rowOf, rowsOf, SEED_FILE } from './helpers';
 import { completeDraft, testWorld, WORKED_EXAMPLE } from './world';
 
@@ -240,5 +241,6 @@ describe('the stored indicator count (projects.indicator_count, read by the list
     expect(await world.run(rolloverOperation, world.actors.admin, { fromYear: 2024 })).toMatchObject({ ok: true });
     expect((await rowsOf(world.db, projects, eq(projects.year, 2025))).length).toBeGreaterThan(0);
     expect(await disagreeing()).toEqual([]);
+    await expectFiguresFresh(world.db);
   });
 });

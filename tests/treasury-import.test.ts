@@ -7,6 +7,7 @@ import {
   previewExecutionImportOperation,
   type ExecutionPreview,
 } from '@/lib/treasury/operations';
+import { expectFiguresFresh } from './figures-check';
 import { rowsOf } from './helpers';
 import { SEED_SUMMARY } from './seed-facts';
 import { bringTo, testWorld } from './world';
@@ -88,6 +89,7 @@ describe('importing treasury execution figures', () => {
     expect(await apply(good)).toMatchObject({ ok: true, data: { applied: 0 } });
     expect((await world.bundle(draft)).evaluation.version).toBe(after.version);
     expect(await auditRows(draft)).toHaveLength(2);
+    await expectFiguresFresh(world.db);
   });
 
   it('changes nothing when one row is bad, and reads the same rows from an xlsx', async () => {

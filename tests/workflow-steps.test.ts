@@ -17,6 +17,7 @@ import {
   submitOperation,
   withdrawOperation,
 } from '@/lib/evaluations/transitions';
+import { expectFiguresFresh } from './figures-check';
 import { arrange, ROOT, rowsOf } from './helpers';
 import { completeDraft, reviewDraft, testWorld, WORKED_EXAMPLE, type World } from './world';
 
@@ -59,6 +60,7 @@ describe('定稿 with the reviewed scores still on the page', () => {
     const audit = await rowsOf(world.db, auditLog, eq(auditLog.evaluationId, id));
     expect(audit.find((a) => a.action === 'review')).toMatchObject({ newValue: '12（佐证材料不足）' });
     expect(audit.filter((a) => a.action === 'transition').at(-1)).toMatchObject({ newValue: '已定稿' });
+    await expectFiguresFresh(world.db);
   });
 
   it('refuses a wrong reviewed score field by field and writes nothing', async () => {
@@ -124,6 +126,7 @@ describe('撤回, 撤销定稿 and 退回重新评价', () => {
     );
     expect(notices.map((n) => n.userId)).toEqual([owner1.id]);
     expect(notices[0].message).toContain('定稿时漏看了佐证材料');
+    await expectFiguresFresh(world.db);
   });
 
   it('an administrator sends a finalised evaluation back to its owner: review cleared, 已退回', async () => {
@@ -145,6 +148,7 @@ describe('撤回, 撤销定稿 and 退回重新评价', () => {
       and(eq(auditLog.evaluationId, id), eq(auditLog.action, 'transition')),
     );
     expect(transitions.at(-1)).toMatchObject({ oldValue: '已定稿', newValue: '已退回' });
+    await expectFiguresFresh(world.db);
   });
 });
 

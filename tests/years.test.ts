@@ -8,6 +8,7 @@ import { scoreInterchange } from '@/lib/scoring';
 import { updateYearOperation, whatIfOperation } from '@/lib/years/operations';
 import { planRollover, rolloverOperation } from '@/lib/years/rollover';
 import { PRESET_FORMS } from '@/lib/years/scheme-form';
+import { expectFiguresFresh } from './figures-check';
 import { arrange, atCurrentVersion, rowOf, rowsOf } from './helpers';
 import { completeDraft, createWorld, testWorld, WORKED_EXAMPLE, type World } from './world';
 
@@ -88,6 +89,7 @@ describe('years and schemes', () => {
         scheme: PRESET_FORMS.national,
       }),
     ).toMatchObject({ ok: true });
+    await expectFiguresFresh(world.db);
   });
 
   it('rejects an inconsistent custom scheme with field messages, and refuses other roles', async () => {
@@ -179,6 +181,7 @@ describe('rolling a year forward', () => {
       ok: false,
       code: 'forbidden',
     });
+    await expectFiguresFresh(world.db);
   });
 });
 

@@ -20,6 +20,7 @@ import {
   type ReviewActionKind,
 } from '../schema';
 import { attachmentsOfProjects, listAttachments } from './attachments';
+import { refreshFiguresOfEvaluations } from './department-figures';
 import { JOIN } from './joins';
 import { listIndicators, projectOwner, projectScopeCondition } from './projects';
 import type { SessionUser } from '../../lib/auth/scope';
@@ -245,7 +246,9 @@ export type ResultColumns = Partial<Omit<IndicatorResult, 'id' | 'evaluationId' 
 
 /**
  * Writes columns of an evaluation and of its indicators' results (creating a result row the first
- * time), and replaces the flags the engine gave it when `flags` is given.
+ * time), and replaces the flags the engine gave it when `flags` is given. Its department's stored
+ * figures follow when its own columns change, unless the caller writes many and computes their
+ * departments' figures once after (`refreshFiguresOfEvaluations`): `figuresLater`.
  */
 export async function writeEvaluation(
   tx: Db,
@@ -254,11 +257,13 @@ export async function writeEvaluation(
     evaluation,
     results,
     flags,
+    figuresLater = false,
   }: {
     evaluationId: number;
     evaluation: EvaluationColumns;
     results: Array<{ indicatorId: number } & ResultColumns>;
     flags?: Array<{ kind: EngineFlagKind; ordinal: number; detail: string }>;
+    figuresLater?: boolean;
   },
 ) {
   if (flags) {
@@ -277,6 +282,8 @@ export async function writeEvaluation(
       .values({ evaluationId, indicatorId, ...values })
       .onConflictDoUpdate({ target: [indicatorResults.evaluationId, indicatorResults.indicatorId], set: values });
   }
+  if (Object.keys(evaluation).length > 0 && !figuresLater)
+    await refreshFiguresOfEvaluations(tx, { evaluationIds: [evaluationId] });
 }
 
 /** One workflow step in the 流转记录; answers its id. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, countDistinct, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/sqlite-core';
 import { rankOf, readPage, type ListQuery, type ListSpec } from '../list-query';
 import {
@@ -9,19 +9,29 @@ import {
   evaluations,
   FLAG_KINDS,
   WITH_OWNER_STATUSES,
+  type Figures,
   type FlagKind,
 } from '../schema';
 import { countingGradeOf, evaluationRows, GRADE_ORDER, scoredOf } from './evaluation-list';
 import type { Db } from '../sqlite';
 
 /**
- * The overview's figures, computed by the database over the rows a condition selects: counts by
- * status and grade, the score histogram, budgets, and the budget-weighted score as exact integers
- * (分 × the score in hundredths) that lib/overview divides with decimal.js.
+ * The overview's figures (`Figures`), computed by the database over the rows a condition selects:
+ * counts by status and grade, the score histogram, budgets, and the budget-weighted score as exact
+ * integers (分 × the score in hundredths) that lib/overview divides with decimal.js.
  */
 
 /** Score bins as [from, to) in hundredths of a point. */
 export type Bins = ReadonlyArray<readonly [from: number, to: number]>;
+
+/** The score histogram's bins: <60, 60–70, 70–80, 80–90, 90–100 (lib/overview/summarize labels them). */
+export const SCORE_BINS: Bins = [
+  [0, 6000],
+  [6000, 7000],
+  [7000, 8000],
+  [8000, 9000],
+  [9000, 10001],
+];
 
 const sumWhen = (condition: SQL | undefined, value: SQL | number = 1) =>
   sql<number>`coalesce(sum(case when ${condition ?? sql`1 = 1`} then ${value} else 0 end), 0)`.mapWith(Number);
@@ -30,7 +40,7 @@ const exactSumWhen = (condition: SQL, value: SQL) =>
   sql<string>`cast(coalesce(sum(case when ${condition} then ${value} else 0 end), 0) as text)`;
 
 /** The figures' columns over a source with the list's columns (one department's, or everything's). */
-export function figureFields(listed: ReturnType<typeof listedRows>, bins: Bins) {
+export function figureFields(listed: ReturnType<typeof listedRows>, bins: Bins = SCORE_BINS) {
   const scored = scoredOf(listed);
   // Scores have at most two decimals: in hundredths they are exact integers on either dialect.
   const hundredths = sql`cast(round(${countingScoreOf(listed)} * 100) as integer)`;
@@ -57,66 +67,11 @@ export function listedRows(db: Db, where: SQL | undefined) {
   return evaluationRows(db).where(where).as('listed');
 }
 
-export async function yearFigures(db: Db, { where, bins }: { where: SQL | undefined; bins: Bins }) {
+/** The figures of the rows a condition selects, aggregated now (a filtered view; see department-figures.ts). */
+export async function yearFigures(db: Db, { where }: { where: SQL | undefined }): Promise<Figures> {
   const listed = listedRows(db, where);
-  const [row] = await db.select(figureFields(listed, bins)).from(listed);
+  const [row] = await db.select(figureFields(listed)).from(listed);
   return row;
-}
-
-export type YearFigures = Awaited<ReturnType<typeof yearFigures>>;
-
-/** What 各部门 may be sorted by (its spec below gives each its SQL). */
-export const DEPARTMENT_LIST_SHAPE = {
-  sorts: { department: true, projects: true, scored: true, finalized: true, budget: true, average: true },
-  defaultSort: { key: 'department', direction: 'asc' },
-  filters: {},
-} as const;
-type DepartmentSort = keyof typeof DEPARTMENT_LIST_SHAPE.sorts;
-
-/** 各部门: each department of the scope with its figures, as a paged list. */
-export function departmentListSpec(listed: ReturnType<typeof listedRows>): ListSpec<DepartmentSort, never> {
-  const fields = figureFields(listed, []);
-  const scored = scoredOf(listed);
-  const hundredths = sql`cast(round(${countingScoreOf(listed)} * 100) as integer)`;
-  // For ordering only (the figure shown is exact): Σ(分 × score) / Σ 分 as a real number.
-  const average = sql`sum(case when ${scored} then ${listed.budgetTotalFen} * ${hundredths} end) * 1.0 / nullif(sum(case when ${scored} then ${listed.budgetTotalFen} end), 0)`;
-  return {
-    ...DEPARTMENT_LIST_SHAPE,
-    sorts: {
-      department: { by: [listed.department] },
-      projects: { by: [fields.projects] },
-      scored: { by: [fields.scored] },
-      finalized: { by: [fields.statuses.finalized] },
-      budget: { by: [fields.budgetFen] },
-      average: { by: [average], nullable: true },
-    },
-    tiebreak: [listed.departmentId],
-    search: [listed.department],
-  };
-}
-
-export type DepartmentListQuery = ListQuery<DepartmentSort, never>;
-
-/** One page of 各部门 over a scope (the overview's filter does not narrow it). */
-export function listDepartmentPage(db: Db, { scope, query }: { scope: SQL | undefined; query: DepartmentListQuery }) {
-  const listed = listedRows(db, scope);
-  const spec = departmentListSpec(listed);
-  return readPage(db, spec, query, {
-    // One row per department: counted as departments, without computing every group's figures.
-    count: async (where) => {
-      const [row] = await db
-        .select({ n: countDistinct(listed.departmentId) })
-        .from(listed)
-        .where(where);
-      return row?.n ?? 0;
-    },
-    source: () =>
-      db
-        .select({ departmentId: listed.departmentId, department: listed.department, ...figureFields(listed, []) })
-        .from(listed)
-        .groupBy(listed.departmentId, sql`${listed.department}`)
-        .$dynamic(),
-  });
 }
 
 /** Where a draft near the deadline stands among an evaluation's flags: after all the engine gives. */

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { firstRow, groupBy } from '../rows';
 import { evaluations, indicators, projects, targetImports, type NewIndicator, type NewProject } from '../schema';
+import { refreshDepartmentFigures, refreshFiguresOfProjects } from './department-figures';
 import { findDepartmentById } from './departments';
 import { indicatorsOfProjects } from './projects';
 import type { Db } from '../sqlite';
@@ -70,6 +71,7 @@ export async function insertProject(
     .returning({ id: projects.id });
   await insertIndicators(tx, id, args.indicators);
   await tx.insert(evaluations).values({ projectId: id });
+  await refreshDepartmentFigures(tx, { year: args.year, departmentIds: [args.departmentId] });
   return id;
 }
 
@@ -103,6 +105,8 @@ export async function replaceTargets(
   if (claimed.length === 0) return false;
   await tx.delete(indicators).where(eq(indicators.projectId, projectId));
   await insertIndicators(tx, projectId, rows);
+  // Its budget is in its department's figures.
+  await refreshFiguresOfProjects(tx, { projectIds: [projectId] });
   return true;
 }
 

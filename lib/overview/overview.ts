@@ -1,33 +1,47 @@
 import 'server-only';
 import type { Db } from '@/db';
 import {
+  DEPARTMENT_LIST_SHAPE,
+  listDepartmentPage,
+  storedYearFigures,
+  type DepartmentScope,
+} from '@/db/queries/department-figures';
+import {
   evaluationListCondition,
   evaluationListSpec,
   listEvaluationPage,
-  scopeCondition,
   type EvaluationListQuery,
 } from '@/db/queries/evaluation-list';
-import {
-  DEPARTMENT_LIST_SHAPE,
-  FLAG_LIST_SHAPE,
-  listDepartmentPage,
-  listFlagPage,
-  yearFigures,
-} from '@/db/queries/overview';
+import { FLAG_LIST_SHAPE, listFlagPage, yearFigures } from '@/db/queries/overview';
 import { returnNotesOf } from '@/db/queries/workflow';
 import type { SessionUser } from '@/lib/auth/scope';
 import { readListQuery, type SearchParams } from '@/lib/lists/list-params';
 import { deadlineDetail, deadlineIsNear } from './flags';
-import { budgetWeightedAverage, gradeDistribution, HISTOGRAM_HUNDREDTHS, scoreHistogram } from './summarize';
+import { budgetWeightedAverage, gradeDistribution, scoreHistogram } from './summarize';
 
 /** The prefixes of the overview's other lists in the URL: `dept_page`, `flag_sort`. */
 export const DEPARTMENT_LIST = 'dept';
 export const FLAG_LIST = 'flag';
 
 /**
+ * The departments an overview covers, as the stored figures answer it: every department for finance
+ * and the administrator, a head's own; null where they cannot (anyone else's view is aggregated live).
+ */
+function departmentScopeOf(user: SessionUser): DepartmentScope | null {
+  if (user.role === 'finance' || user.role === 'admin') return {};
+  if (user.role === 'dept_head' && user.departmentId !== null) return { departmentId: user.departmentId };
+  return null;
+}
+
+const unfiltered = (query: EvaluationListQuery) =>
+  query.q === '' && Object.values(query.filters).every((value) => value === undefined);
+
+/**
  * Everything the overview shows of a year, each piece computed by the database: the filter (the
  * project list's query) narrows the figures, the charts, the flags and the project table, not 各部门.
- * `returns`: the project table's returned rows' notes (who, when, why).
+ * Unfiltered, the figures are the sum of the departments' stored rows (db/queries/department-figures.ts);
+ * filtered, they are aggregated over the filter's rows. `returns`: the project table's returned rows'
+ * notes (who, when, why).
  */
 export async function loadOverview(
   db: Db,
@@ -42,16 +56,20 @@ export async function loadOverview(
   const nearDeadline = deadlineIsNear(deadline, today);
   const spec = evaluationListSpec({ nearDeadline });
   const { query } = readListQuery(spec, params);
-  const scope = scopeCondition({ user, year });
   // The flag filter narrows the flags list to its kind rather than to projects that have one.
   const withoutFlag: EvaluationListQuery = { ...query, filters: { ...query.filters, flag: undefined } };
   const where = evaluationListCondition({ user, year }, { spec, query });
   const flagWhere = evaluationListCondition({ user, year }, { spec, query: withoutFlag });
   const departmentQuery = readListQuery(DEPARTMENT_LIST_SHAPE, params, { prefix: DEPARTMENT_LIST }).query;
   const flagQuery = readListQuery(FLAG_LIST_SHAPE, params, { prefix: FLAG_LIST }).query;
+  const departmentScope = departmentScopeOf(user);
   const [figures, departments, flags, rows] = await Promise.all([
-    yearFigures(db, { where, bins: HISTOGRAM_HUNDREDTHS }),
-    listDepartmentPage(db, { scope, query: departmentQuery }),
+    departmentScope && unfiltered(query)
+      ? storedYearFigures(db, { year, scope: departmentScope })
+      : yearFigures(db, { where }),
+    departmentScope
+      ? listDepartmentPage(db, { year, scope: departmentScope, query: departmentQuery })
+      : { items: [], total: 0, page: 1, pageSize: departmentQuery.pageSize },
     listFlagPage(db, {
       where: flagWhere,
       nearDeadline,

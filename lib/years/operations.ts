@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { transaction, type Db } from '@/db';
 import { insertAuditEntries } from '@/db/queries/audit';
+import { refreshFiguresOfYear } from '@/db/queries/department-figures';
 import { loadYearBundles, writeEvaluation } from '@/db/queries/evaluations';
 import { claimVersion } from '@/db/queries/versions';
 import { countSubmitted, findYear, updateYear } from '@/db/queries/years';
@@ -97,8 +98,10 @@ export const updateYearOperation = defineOperation({
           await writeEvaluation(tx, {
             evaluationId: bundle.evaluation.id,
             ...cachedScores(bundle, result, resolved.scheme),
+            figuresLater: true,
           });
         }
+        await refreshFiguresOfYear(tx, { year: input.year });
       }
       return true;
     });
