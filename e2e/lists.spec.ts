@@ -103,3 +103,46 @@ test('a 500-project year: sort, page, search and filter live in the URL, survive
   const rows = Papa.parse<string[]>((await csv.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.slice(1);
   expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(filtered.map((r) => r.project)));
 });
+
+test('the overview’s 各部门 and 值得关注 are tabs of their own URL: the filter kept, Back returns', async ({
+  pageAs,
+}) => {
+  test.setTimeout(120_000);
+  const page = await pageAs('finance');
+  await page.goto(`/overview?year=${YEAR}&status=submitted`);
+  await expect(page.getByTestId('overview-tab-projects')).toHaveAttribute('aria-current', 'page');
+  const submitted = await page.getByTestId('stat-projects').innerText();
+
+  // 各部门 is not narrowed by the filter: five departments of 100 projects each.
+  await page.getByTestId('overview-tab-departments').click();
+  await expect(page).toHaveURL(/tab=departments/);
+  await expect(page).toHaveURL(/status=submitted/);
+  await expect(page.getByTestId('overview-table')).toHaveCount(0);
+  const departments = page.getByTestId('department-table').getByTestId('department-row');
+  await expect(departments).toHaveCount(5);
+  const counts = await departments.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1].textContent));
+  expect(counts).toEqual(['100', '100', '100', '100', '100']);
+  await page.getByTestId('department-table').getByRole('link', { name: /预算/ }).click();
+  await expect(page).toHaveURL(/dept_sort=-budget/);
+  const budgets = await departments.evaluateAll((trs) =>
+    trs.map((tr) => Number(tr.querySelectorAll('td')[4].textContent!.replace(/,/g, ''))),
+  );
+  expect(budgets).toEqual([...budgets].sort((a, b) => b - a));
+
+  // 值得关注 under the same filter: its tab's count is its list's total.
+  await page.getByTestId('overview-tab-flags').click();
+  await expect(page).toHaveURL(/tab=flags/);
+  const label = await page.getByTestId('overview-tab-flags').innerText();
+  const total = label.match(/（([\d,]+)）/)![1];
+  await expect(page.getByTestId('flag-table')).toBeVisible();
+  await expect(page.getByTestId('flag-total')).toContainText(`共 ${total} 条`);
+  await expect(page.getByTestId('stat-projects')).toHaveText(submitted);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/dept_sort=-budget/);
+  await expect(departments).toHaveCount(5);
+  await page.goBack();
+  await page.goBack();
+  await expect(page.getByTestId('overview-table').getByTestId('overview-row').first()).toBeVisible();
+  await expect(page.getByTestId('stat-projects')).toHaveText(submitted);
+});

@@ -204,9 +204,12 @@ test('an evaluation goes from the owner through the head to finance, and ends lo
   await finance.goto('/overview');
   await expect(finance.getByTestId('grade-chart').locator('svg .recharts-bar-rectangle').first()).toBeVisible();
   await expect(finance.getByTestId('score-histogram').locator('svg')).toBeVisible();
-  const flag = finance.getByTestId('flag-table').getByRole('row', { name: new RegExp(PROJECT) });
-  await expect(flag.filter({ hasText: '复核得分与自评不同' })).toContainText(`第2行“${ROWS.hours}”`);
   await expect(finance.getByTestId('overview-table').getByRole('row', { name: new RegExp(PROJECT) })).toContainText(
     formatScore(expected.finalTotal),
   );
+  // 值得关注 is the overview's third tab, a link of its own.
+  await finance.getByTestId('overview-tab-flags').click();
+  await expect(finance).toHaveURL(/[?&]tab=flags/);
+  const flag = finance.getByTestId('flag-table').getByRole('row', { name: new RegExp(PROJECT) });
+  await expect(flag.filter({ hasText: '复核得分与自评不同' })).toContainText(`第2行“${ROWS.hours}”`);
 });

@@ -31,7 +31,7 @@ async function flaggedIds() {
     loadOverview(world.db, { user: finance, year, deadline: null, params, today: new Date() });
   const filtered = await overview({ evidence: 'missing', pageSize: '100' });
   const all = await overview({});
-  return { ids, rows: filtered.rows.items.map((r) => r.id), all: all.rows.total };
+  return { ids, rows: filtered.rows!.items.map((r) => r.id), all: all.rows!.total };
 }
 
 describe('缺佐证 on a return', () => {

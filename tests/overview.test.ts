@@ -61,8 +61,9 @@ describe('finance overview figures (lib/overview, computed by the database)', ()
     expect(all.histogram.map((b) => b.count)).toEqual([0, 0, 0, 0, 2]);
     // (100 × 38 + 92.73 × 21.5) / 59.5 = 97.3727…
     expect(all.average).toBe('97.37');
-    expect(all.departments.items).toHaveLength(1);
-    expect(all.departments.items[0]).toMatchObject({
+    const departments = (await overview({ tab: 'departments' })).departments!;
+    expect(departments.items).toHaveLength(1);
+    expect(departments.items[0]).toMatchObject({
       projects: 17,
       scored: 2,
       statuses: { finalized: 0 },
@@ -72,8 +73,8 @@ describe('finance overview figures (lib/overview, computed by the database)', ()
   });
 
   it('flags over-achievement, deductions, low execution and drafts near the deadline', async () => {
-    const all = await overview({ flag_pageSize: '100' });
-    const of = (kind: string) => all.flags.items.filter((f) => f.kind === kind);
+    const all = await overview({ tab: 'flags', flag_pageSize: '100' });
+    const of = (kind: string) => all.flags!.items.filter((f) => f.kind === kind);
     expect(of('over_achievement').map((f) => f.detail)).toEqual([
       '第2行“委托机构、专家检查危险化学品，化工、医药企业的数量”完成值达到年度指标值的130%及以上',
     ]);
@@ -84,7 +85,7 @@ describe('finance overview figures (lib/overview, computed by the database)', ()
     expect(all.flagCounts).toMatchObject({ over_achievement: 1, deduction: 1, draft_near_deadline: 15 });
     // The reviewer's flags (lib/flags) stand in the same list: the fully met project explains nothing.
     expect(of('unexplained_full_marks').map((f) => f.project)).toEqual(['队伍装备基础设施建设专项经费']);
-    expect(all.flags.total).toBe(18);
+    expect([all.flags!.total, all.totals.flags]).toEqual([18, 18]);
     const early = await overview({}, { today: new Date('2025-01-01T00:00:00+08:00') });
     expect(early.flagCounts.draft_near_deadline).toBe(0);
     // The stored flags are the engine's for the scheme: a stricter threshold flags low execution.
@@ -105,18 +106,22 @@ describe('finance overview figures (lib/overview, computed by the database)', ()
 
   it('applies the filter to everything but the list of departments', async () => {
     const all = await overview();
-    expect([all.rows.total, all.departments.total, all.average]).toEqual([17, 1, '97.37']);
+    expect([all.rows!.total, all.totals.departments, all.average]).toEqual([17, 1, '97.37']);
     const submitted = await overview({ status: 'submitted' });
-    expect(submitted.rows.items.map((r) => r.project).sort()).toEqual(
+    expect(submitted.rows!.items.map((r) => r.project).sort()).toEqual(
       ['队伍装备基础设施建设专项经费', WORKED_EXAMPLE].sort(),
     );
     expect(submitted.flagCounts.draft_near_deadline).toBe(0);
-    expect(submitted.departments.items).toEqual(all.departments.items);
-    expect((await overview({ grade: '良' })).rows.items).toEqual([]);
+    expect((await overview({ status: 'submitted', tab: 'departments' })).departments!.items).toEqual(
+      (await overview({ tab: 'departments' })).departments!.items,
+    );
+    expect((await overview({ grade: '良' })).rows!.items).toEqual([]);
     expect((await overview({ department: '999' })).histogram.every((bin) => bin.count === 0)).toBe(true);
     const flagged = await overview({ flag: 'deduction' });
-    expect(flagged.rows.items.map((r) => r.project)).toEqual([WORKED_EXAMPLE]);
-    expect(flagged.flags.items.map((f) => f.kind)).toEqual(['deduction']);
+    expect(flagged.rows!.items.map((r) => r.project)).toEqual([WORKED_EXAMPLE]);
+    expect((await overview({ flag: 'deduction', tab: 'flags' })).flags!.items.map((f) => f.kind)).toEqual([
+      'deduction',
+    ]);
     expect(flagged.figures.projects).toBe(1);
     await expectFiguresFresh(world.db);
   });
@@ -140,6 +145,20 @@ describe('the flags backfill (a data step run once per database)', () => {
   });
 });
 
+describe('the overview’s tabs', () => {
+  it('read only the tab’s list and count the others; a head has no 各部门', async () => {
+    const projects = await overview();
+    expect([projects.tab, projects.departments, projects.flags]).toEqual(['projects', null, null]);
+    expect(projects.totals).toMatchObject({ projects: 17, departments: 1 });
+    const flags = await overview({ tab: 'flags' });
+    expect([flags.rows, flags.departments, flags.flags!.total]).toEqual([null, null, projects.totals.flags]);
+    expect(flags.flags!.total).toBeGreaterThan(0);
+    expect((await overview({ tab: 'nonsense' })).tab).toBe('projects');
+    const head = await overview({ tab: 'departments' }, { user: world.actors.head });
+    expect([head.tab, head.rows!.total]).toEqual(['projects', 17]);
+  });
+});
+
 describe('已退回 in the overview’s project table', () => {
   it('a returned row comes with who returned it, when and the comment, as on 项目 and 待办; others with none', async () => {
     const id = await world.evaluationOf('三防专项经费');
@@ -151,13 +170,13 @@ describe('已退回 in the overview’s project table', () => {
       ok: true,
     });
     const returned = await overview({ status: 'returned' });
-    expect(returned.rows.items.map((r) => [r.id, r.status])).toEqual([[id, 'returned']]);
+    expect(returned.rows!.items.map((r) => [r.id, r.status])).toEqual([[id, 'returned']]);
     const note = returned.returns.get(id);
     expect(note).toMatchObject({ actor: world.actors.head.displayName, comment });
     expect(note!.at.getTime()).toBeGreaterThanOrEqual(before - 1000);
     // The unfiltered table: the one returned row has its note, no other row has one.
     const all = await overview();
     expect([...all.returns.keys()]).toEqual([id]);
-    expect(all.rows.items.filter((r) => all.returns.has(r.id)).map((r) => r.status)).toEqual(['returned']);
+    expect(all.rows!.items.filter((r) => all.returns.has(r.id)).map((r) => r.status)).toEqual(['returned']);
   });
 });

@@ -90,7 +90,9 @@ describe('query plans of the hot queries (EXPLAIN QUERY PLAN)', () => {
   it('the overview: figures, 各部门, 值得关注 and their counts', async () => {
     for (const params of <Array<Record<string, string>>>[
       {},
-      { status: 'draft', dept_sort: '-average', flag_sort: 'kind' },
+      { tab: 'departments', dept_sort: '-average' },
+      { tab: 'flags', status: 'draft', flag_sort: 'kind' },
+      { tab: 'flags', flag: 'deduction' },
       { flag: 'deduction' },
     ])
       expect(

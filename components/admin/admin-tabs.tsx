@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import styles from './admin.module.css';
 
 const TABS = [
   { href: '/admin/users', label: '用户' },
@@ -12,7 +11,7 @@ type AdminTab = (typeof TABS)[number]['href'];
 /** Moves between the admin's people pages. */
 export function AdminTabs({ current }: { current: AdminTab }) {
   return (
-    <nav className={styles.tabs} aria-label="用户与部门管理">
+    <nav className="link-tabs" aria-label="用户与部门管理">
       {TABS.map((tab) => (
         <Link key={tab.href} href={tab.href} aria-current={tab.href === current ? 'page' : undefined}>
           {tab.label}

@@ -12,8 +12,8 @@ import { FLAG_LABELS } from '@/lib/overview/flags';
 import type { Overview } from '@/lib/overview/overview';
 import { pastOwner } from '@/lib/workflow/state-machine';
 
-type DepartmentStat = Overview['departments']['items'][number];
-type Flag = Overview['flags']['items'][number];
+type DepartmentStat = NonNullable<Overview['departments']>['items'][number];
+type Flag = NonNullable<Overview['flags']>['items'][number];
 
 const budget = (fen: number) => formatWanYuan(fen);
 

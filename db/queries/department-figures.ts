@@ -169,6 +169,11 @@ export async function storedYearFigures(db: Db, { year, scope }: { year: number;
   return sumFigures(rows.map((r) => r.figures));
 }
 
+/** How many departments a scope has in a year (with projects). */
+export async function countDepartments(db: Db, { year, scope }: { year: number; scope: DepartmentScope }) {
+  return db.$count(departmentFigures, scopeWhere(year, scope));
+}
+
 /** What 各部门 may be sorted by (its spec below gives each its SQL). */
 export const DEPARTMENT_LIST_SHAPE = {
   sorts: { department: true, projects: true, scored: true, finalized: true, budget: true, average: true },

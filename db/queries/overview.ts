@@ -138,20 +138,23 @@ export function flagListSpec(rows: ReturnType<typeof flagRows>): ListSpec<FlagSo
 export type FlagListQuery = ListQuery<FlagSort, 'kind'>;
 
 /**
- * One page of 值得关注 over the rows a condition selects, with the count of each kind (whose sum, or
- * the filtered kind's, is the page's total): the flags are sorted as keys (a city's year has tens of
+ * One page of 值得关注 over the rows a condition selects, given the count of each kind (countFlags:
+ * their sum, or the filtered kind's, is the page's total): the flags are sorted as keys (a city's year has tens of
  * thousands), then read whole for the page's evaluations alone.
  */
 export async function listFlagPage(
   db: Db,
-  { where, nearDeadline, query }: { where: SQL | undefined; nearDeadline: boolean; query: FlagListQuery },
+  {
+    where,
+    nearDeadline,
+    query,
+    counts,
+  }: { where: SQL | undefined; nearDeadline: boolean; query: FlagListQuery; counts: Record<FlagKind, number> },
 ) {
   const rows = flagRows(db, { where, nearDeadline });
-  const counts = await countFlags(db, { where, nearDeadline });
-  const kind = query.filters.kind as FlagKind | undefined;
   const keys = await readPage(db, flagListSpec(rows), query, {
     source: () => db.select({ evaluationId: rows.evaluationId, ordinal: rows.ordinal }).from(rows).$dynamic(),
-    count: async () => (kind ? counts[kind] : Object.values(counts).reduce((sum, n) => sum + n, 0)),
+    count: async () => flagTotal(counts, query.filters.kind as FlagKind | undefined),
   });
   const evaluationIds = [...new Set(keys.items.map((k) => k.evaluationId))];
   const whole =
@@ -162,7 +165,12 @@ export async function listFlagPage(
           // The keys were picked within the scope and filters: their evaluations' ids are condition enough.
           .from(flagRows(db, { where: inArray(evaluations.id, evaluationIds), nearDeadline }));
   const byKey = new Map(whole.map((row) => [`${row.evaluationId}:${row.ordinal}`, row]));
-  return { ...keys, items: keys.items.map((k) => byKey.get(`${k.evaluationId}:${k.ordinal}`)!), counts };
+  return { ...keys, items: keys.items.map((k) => byKey.get(`${k.evaluationId}:${k.ordinal}`)!) };
+}
+
+/** How many rows 值得关注 has: of one kind when it is filtered by kind, else of all. */
+export function flagTotal(counts: Record<FlagKind, number>, kind?: FlagKind): number {
+  return kind ? counts[kind] : Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
 /** How many flags of each kind the rows a condition selects have. */

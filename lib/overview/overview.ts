@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db';
 import {
+  countDepartments,
   DEPARTMENT_LIST_SHAPE,
   listDepartmentPage,
   storedYearFigures,
@@ -12,10 +13,11 @@ import {
   listEvaluationPage,
   type EvaluationListQuery,
 } from '@/db/queries/evaluation-list';
-import { FLAG_LIST_SHAPE, listFlagPage, yearFigures } from '@/db/queries/overview';
+import { countFlags, FLAG_LIST_SHAPE, flagTotal, listFlagPage, yearFigures } from '@/db/queries/overview';
 import { returnNotesOf } from '@/db/queries/workflow';
+import type { FlagKind } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
-import { readListQuery, type SearchParams } from '@/lib/lists/list-params';
+import { paramOf, readListQuery, type SearchParams } from '@/lib/lists/list-params';
 import { deadlineDetail, deadlineIsNear } from './flags';
 import { budgetWeightedAverage, gradeDistribution, scoreHistogram } from './summarize';
 
@@ -36,12 +38,24 @@ function departmentScopeOf(user: SessionUser): DepartmentScope | null {
 const unfiltered = (query: EvaluationListQuery) =>
   query.q === '' && Object.values(query.filters).every((value) => value === undefined);
 
+/** The overview's lists, one shown at a time (`?tab=`): the project table first. */
+export const OVERVIEW_TABS = ['projects', 'departments', 'flags'] as const;
+export type OverviewTab = (typeof OVERVIEW_TABS)[number];
+
+function tabOf(params: SearchParams, user: SessionUser): OverviewTab {
+  const asked = paramOf(params, 'tab');
+  const tab = OVERVIEW_TABS.find((t) => t === asked) ?? 'projects';
+  // A head's overview is of one department: it has no 各部门.
+  return tab === 'departments' && user.role === 'dept_head' ? 'projects' : tab;
+}
+
 /**
  * Everything the overview shows of a year, each piece computed by the database: the filter (the
  * project list's query) narrows the figures, the charts, the flags and the project table, not 各部门.
  * Unfiltered, the figures are the sum of the departments' stored rows (db/queries/department-figures.ts);
- * filtered, they are aggregated over the filter's rows. `returns`: the project table's returned rows'
- * notes (who, when, why).
+ * filtered, they are aggregated over the filter's rows. Of the three lists only the tab's is read;
+ * the others are counted (for their tabs). `returns`: the project table's returned rows' notes (who,
+ * when, why).
  */
 export async function loadOverview(
   db: Db,
@@ -53,6 +67,7 @@ export async function loadOverview(
     today,
   }: { user: SessionUser; year: number; deadline: string | null; params: SearchParams; today: Date },
 ) {
+  const tab = tabOf(params, user);
   const nearDeadline = deadlineIsNear(deadline, today);
   const spec = evaluationListSpec({ nearDeadline });
   const { query } = readListQuery(spec, params);
@@ -63,23 +78,31 @@ export async function loadOverview(
   const departmentQuery = readListQuery(DEPARTMENT_LIST_SHAPE, params, { prefix: DEPARTMENT_LIST }).query;
   const flagQuery = readListQuery(FLAG_LIST_SHAPE, params, { prefix: FLAG_LIST }).query;
   const departmentScope = departmentScopeOf(user);
-  const [figures, departments, flags, rows] = await Promise.all([
+  const flagKind = query.filters.flag as FlagKind | undefined;
+  const [figures, flagCounts, departmentCount, rows, departments] = await Promise.all([
     departmentScope && unfiltered(query)
       ? storedYearFigures(db, { year, scope: departmentScope })
       : yearFigures(db, { where }),
-    departmentScope
+    countFlags(db, { where: flagWhere, nearDeadline }),
+    departmentScope ? countDepartments(db, { year, scope: departmentScope }) : 0,
+    tab === 'projects' ? listEvaluationPage(db, { scope: { user, year }, query, nearDeadline }) : null,
+    tab === 'departments' && departmentScope
       ? listDepartmentPage(db, { year, scope: departmentScope, query: departmentQuery })
-      : { items: [], total: 0, page: 1, pageSize: departmentQuery.pageSize },
-    listFlagPage(db, {
-      where: flagWhere,
-      nearDeadline,
-      query: { ...flagQuery, filters: { kind: query.filters.flag } },
-    }),
-    listEvaluationPage(db, { scope: { user, year }, query, nearDeadline }),
+      : null,
   ]);
+  const flags =
+    tab === 'flags'
+      ? await listFlagPage(db, {
+          where: flagWhere,
+          nearDeadline,
+          query: { ...flagQuery, filters: { kind: flagKind } },
+          counts: flagCounts,
+        })
+      : null;
   // 已退回 in the project table says who returned it, when and why, as on 项目 and 待办.
-  const returns = await returnNotesOf(db, { rows: rows.items });
+  const returns = rows ? await returnNotesOf(db, { rows: rows.items }) : new Map();
   return {
+    tab,
     query,
     spec,
     departmentQuery,
@@ -88,17 +111,18 @@ export async function loadOverview(
     average: budgetWeightedAverage(figures),
     grades: gradeDistribution(figures),
     histogram: scoreHistogram(figures),
-    departments: {
+    totals: { projects: figures.projects, departments: departmentCount, flags: flagTotal(flagCounts, flagKind) },
+    departments: departments && {
       ...departments,
       items: departments.items.map((d) => ({ ...d, weightedAverage: budgetWeightedAverage(d) })),
     },
-    flags: {
+    flags: flags && {
       ...flags,
       items: flags.items.map((f) =>
         f.kind === 'draft_near_deadline' && deadline ? { ...f, detail: deadlineDetail(deadline, today) } : f,
       ),
     },
-    flagCounts: flags.counts,
+    flagCounts,
     rows,
     returns,
   };

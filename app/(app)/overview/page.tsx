@@ -2,6 +2,7 @@ import { ExportLinks } from '@/components/export-links';
 import { FilterBar, type FilterChoice } from '@/components/list-controls';
 import { GradeChart, ScoreHistogram } from '@/components/overview/charts';
 import { DepartmentTable, FlagTable, OverviewTable } from '@/components/overview/overview-tables';
+import { OverviewTabs } from '@/components/overview/overview-tabs';
 import { PageHead } from '@/components/page-pieces';
 import { BatchSelection } from '@/components/workbench/batch-selection';
 import { DEPARTMENT_LIST_SHAPE } from '@/db/queries/department-figures';
@@ -30,11 +31,11 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
 
   const deadline = years.find((y) => y.year === year)?.deadline ?? null;
   const overview = await loadOverview(db, { user, year, deadline, params, today: new Date() });
-  const { figures, departments, flags, rows, query, spec } = overview;
+  const { figures, departments, flags, rows, query, spec, tab, totals } = overview;
   // Batch decisions over the project table: this page, or everything the filter holds (up to a limit).
   const batch = batchActionsFor(user.role);
   const matching =
-    batch.length > 0 && rows.total <= BATCH_ALL_LIMIT
+    rows && batch.length > 0 && rows.total <= BATCH_ALL_LIMIT
       ? await queueKeys(db, { scope: { user, year }, params, deadline, limit: BATCH_ALL_LIMIT })
       : null;
   const path = '/overview';
@@ -45,7 +46,7 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
     params: projectParams,
     spec,
     query,
-    total: rows.total,
+    total: rows?.total ?? totals.projects,
     firstDescending: SCORE_FIRST,
   });
   const departmentList = listView({
@@ -53,7 +54,7 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
     params,
     spec: DEPARTMENT_LIST_SHAPE,
     query: overview.departmentQuery,
-    total: departments.total,
+    total: totals.departments,
     prefix: DEPARTMENT_LIST,
     firstDescending: ['projects', 'scored', 'finalized', 'budget', 'average'],
   });
@@ -62,7 +63,7 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
     params,
     spec: FLAG_LIST_SHAPE,
     query: overview.flagQuery,
-    total: flags.total,
+    total: totals.flags,
     prefix: FLAG_LIST,
   });
 
@@ -122,41 +123,61 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
         {figures.scored === 0 && <p className="chart-empty">尚无已提交的自评，提交后这里显示等级和得分分布。</p>}
       </section>
 
-      {user.role !== 'dept_head' && departments.total > 0 && (
-        <section className="card">
-          <h2>各部门（{departments.total}，不受筛选影响）</h2>
-          <DepartmentTable departments={departments.items} list={departmentList} />
+      <OverviewTabs
+        current={tab}
+        params={params}
+        tabs={[
+          { tab: 'projects', label: `项目明细（${totals.projects.toLocaleString('en-US')}）` },
+          ...(user.role === 'dept_head'
+            ? []
+            : [{ tab: 'departments' as const, label: `各部门（${totals.departments.toLocaleString('en-US')}）` }]),
+          { tab: 'flags', label: `值得关注（${totals.flags.toLocaleString('en-US')}）` },
+        ]}
+      />
+
+      {departments && (
+        <section className="card" aria-labelledby="overview-tab-title">
+          <h2 id="overview-tab-title">各部门（{departments.total}，不受筛选影响）</h2>
+          {departments.total === 0 ? (
+            <p className="empty-state">本年度还没有部门的项目。</p>
+          ) : (
+            <DepartmentTable departments={departments.items} list={departmentList} />
+          )}
         </section>
       )}
 
-      <section className="card">
-        <h2>值得关注（{flags.total}）</h2>
-        {flags.total === 0 ? (
-          <p className="muted">暂无需要特别关注的情况。</p>
-        ) : (
-          <FlagTable flags={flags.items} list={flagList} />
-        )}
-      </section>
-
-      <section className="card">
-        <h2>项目明细</h2>
-        <BatchSelection
-          items={rows.items.map((r) => ({ id: r.id, version: r.version, name: r.project }))}
-          matching={{ total: rows.total, items: matching, limit: BATCH_ALL_LIMIT }}
-          actions={batch}
-        >
-          {rows.total === 0 ? (
-            <p className="empty-state">没有符合筛选条件的项目。</p>
+      {flags && (
+        <section className="card" aria-labelledby="overview-tab-title">
+          <h2 id="overview-tab-title">值得关注（{flags.total}）</h2>
+          {flags.total === 0 ? (
+            <p className="muted">暂无需要特别关注的情况。</p>
           ) : (
-            <OverviewTable
-              rows={rows.items}
-              returns={overview.returns}
-              list={projectList}
-              selectable={batch.length > 0}
-            />
+            <FlagTable flags={flags.items} list={flagList} />
           )}
-        </BatchSelection>
-      </section>
+        </section>
+      )}
+
+      {rows && (
+        <section className="card" aria-labelledby="overview-tab-title">
+          <h2 id="overview-tab-title">项目明细</h2>
+          <BatchSelection
+            items={rows.items.map((r) => ({ id: r.id, version: r.version, name: r.project }))}
+            matching={{ total: rows.total, items: matching, limit: BATCH_ALL_LIMIT }}
+            actions={batch}
+          >
+            {rows.total === 0 ? (
+              <p className="empty-state">没有符合筛选条件的项目。</p>
+            ) : (
+              <OverviewTable
+                rows={rows.items}
+                returns={overview.returns}
+                list={projectList}
+                selectable={batch.length > 0}
+              />
+            )}
+          </BatchSelection>
+        </section>
+      )}
     </>
   );
 }
