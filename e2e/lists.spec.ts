@@ -122,7 +122,7 @@ test('the overview’s 各部门 and 值得关注 are tabs of their own URL: the
   await expect(departments).toHaveCount(5);
   const counts = await departments.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1].textContent));
   expect(counts).toEqual(['100', '100', '100', '100', '100']);
-  await page.getByTestId('department-table').getByRole('link', { name: /预算/ }).click();
+  await page.getByTestId('department-table').getByRole('link', { name: '预算（万元）' }).click();
   await expect(page).toHaveURL(/dept_sort=-budget/);
   const budgets = await departments.evaluateAll((trs) =>
     trs.map((tr) => Number(tr.querySelectorAll('td')[4].textContent!.replace(/,/g, ''))),
