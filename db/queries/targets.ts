@@ -47,7 +47,8 @@ export function findEvaluationOfProject(db: Db, { projectId }: { projectId: numb
 
 /**
  * A new project with its indicators and its (empty) evaluation: every project has an evaluation
- * from the start, so it has an id in lists and the API.
+ * from the start, so it has an id in lists and the API. Its department's stored figures follow,
+ * unless the caller writes many and computes them once after (`figuresLater`).
  */
 export async function insertProject(
   tx: Db,
@@ -57,6 +58,7 @@ export async function insertProject(
     ownerId?: number | null;
     project: ProjectTargets;
     indicators: IndicatorTargets[];
+    figuresLater?: boolean;
   },
 ): Promise<number> {
   const [{ id }] = await tx
@@ -71,7 +73,7 @@ export async function insertProject(
     .returning({ id: projects.id });
   await insertIndicators(tx, id, args.indicators);
   await tx.insert(evaluations).values({ projectId: id });
-  await refreshDepartmentFigures(tx, { year: args.year, departmentIds: [args.departmentId] });
+  if (!args.figuresLater) await refreshDepartmentFigures(tx, { year: args.year, departmentIds: [args.departmentId] });
   return id;
 }
 
@@ -83,12 +85,15 @@ export async function replaceTargets(
     project,
     indicators: rows,
     expectedVersion,
+    figuresLater = false,
   }: {
     projectId: number;
     project: Partial<ProjectTargets>;
     indicators: IndicatorTargets[];
     /** The version the editor's form was opened at: false, and nothing written, when the project has moved on. */
     expectedVersion?: number;
+    /** As insertProject's. */
+    figuresLater?: boolean;
   },
 ): Promise<boolean> {
   // The project's version moves with every change of its targets, an import's as well as the editor's.
@@ -106,7 +111,7 @@ export async function replaceTargets(
   await tx.delete(indicators).where(eq(indicators.projectId, projectId));
   await insertIndicators(tx, projectId, rows);
   // Its budget is in its department's figures.
-  await refreshFiguresOfProjects(tx, { projectIds: [projectId] });
+  if (!figuresLater) await refreshFiguresOfProjects(tx, { projectIds: [projectId] });
   return true;
 }
 

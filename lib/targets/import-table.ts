@@ -2,6 +2,7 @@ import 'server-only';
 import { transaction, type Db } from '@/db';
 import { hasAttachments } from '@/db/queries/attachments';
 import { insertAuditEntries } from '@/db/queries/audit';
+import { refreshDepartmentFigures } from '@/db/queries/department-figures';
 import { ensureDepartment, findDepartmentById } from '@/db/queries/departments';
 import { listIndicators } from '@/db/queries/projects';
 import {
@@ -84,7 +85,7 @@ export async function importTargetTable(
       const indicators = indicatorTargets(parsed);
       const existing = await findProjectByName(tx, { year, departmentId, name: parsed.name });
       if (!existing) {
-        const id = await insertProject(tx, { year, departmentId, project, indicators });
+        const id = await insertProject(tx, { year, departmentId, project, indicators, figuresLater: true });
         await audit(tx, 'targets_imported', id, '绩效目标表导入', null, targetsSummary(indicators));
         outcome.created.push(parsed.name);
       } else if (await evaluationStarted(tx, existing.id)) {
@@ -95,12 +96,13 @@ export async function importTargetTable(
           outcome.unchanged.push(parsed.name);
           continue;
         }
-        await replaceTargets(tx, { projectId: existing.id, project, indicators });
+        await replaceTargets(tx, { projectId: existing.id, project, indicators, figuresLater: true });
         const summaries = [targetsSummary(before), targetsSummary(indicators)] as const;
         await audit(tx, 'targets_reimported', existing.id, '绩效指标（重新导入）', ...summaries);
         outcome.updated.push(parsed.name);
       }
     }
+    await refreshDepartmentFigures(tx, { year, departmentIds: [departmentId] });
   };
   // A table that cannot be imported as read (a header taken for a project…) writes nothing, not even in a dry run.
   if (outcome.blocking.length > 0) return outcome;

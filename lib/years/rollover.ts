@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { transaction, type Db } from '@/db';
 import { insertAuditEntries } from '@/db/queries/audit';
+import { refreshFiguresOfYear } from '@/db/queries/department-figures';
 import { listIndicators } from '@/db/queries/projects';
 import { insertProject } from '@/db/queries/targets';
 import { countProjectsOfYear, findYear, insertYear, listRolloverProjects } from '@/db/queries/years';
@@ -69,8 +70,10 @@ export const rolloverOperation = defineOperation({
           ownerId: carriedOwner(row) ? ownerId : null,
           project,
           indicators,
+          figuresLater: true,
         });
       }
+      await refreshFiguresOfYear(tx, { year: toYear });
       await insertAuditEntries(tx, {
         actorId: user.id,
         action: 'rollover',
