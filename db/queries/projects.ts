@@ -3,6 +3,7 @@ import { and, asc, eq, getTableColumns, isNull, ne, or, sql, type SQL } from 'dr
 import { alias } from 'drizzle-orm/sqlite-core';
 import { columnsOf, firstRow, SCORE_COLUMNS } from '../rows';
 import { departments, evaluations, indicators, projects, users } from '../schema';
+import type { DepartmentScope } from './department-figures';
 import type { SessionUser } from '../../lib/auth/scope';
 import type { Db } from '../sqlite';
 
@@ -19,6 +20,22 @@ export function projectScopeCondition(user: SessionUser): SQL | undefined {
       return user.departmentId === null ? NOTHING : eq(projects.departmentId, user.departmentId);
     default:
       return undefined;
+  }
+}
+
+/**
+ * The same scope as departments, where a user's scope is whole departments (what the stored figures
+ * of db/queries/department-figures.ts can answer): every department, or one; null when it is not (an
+ * owner sees their own projects).
+ */
+export function departmentScopeOf(user: SessionUser): DepartmentScope | null {
+  switch (user.role) {
+    case 'owner':
+      return null;
+    case 'dept_head':
+      return user.departmentId === null ? null : { departmentId: user.departmentId };
+    default:
+      return {};
   }
 }
 

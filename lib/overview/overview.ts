@@ -5,7 +5,6 @@ import {
   DEPARTMENT_LIST_SHAPE,
   listDepartmentPage,
   storedYearFigures,
-  type DepartmentScope,
 } from '@/db/queries/department-figures';
 import {
   evaluationListCondition,
@@ -14,6 +13,7 @@ import {
   type EvaluationListQuery,
 } from '@/db/queries/evaluation-list';
 import { countFlags, FLAG_LIST_SHAPE, flagTotal, listFlagPage, yearFigures } from '@/db/queries/overview';
+import { departmentScopeOf } from '@/db/queries/projects';
 import { returnNotesOf } from '@/db/queries/workflow';
 import type { FlagKind } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
@@ -24,16 +24,6 @@ import { budgetWeightedAverage, gradeDistribution, scoreHistogram } from './summ
 /** The prefixes of the overview's other lists in the URL: `dept_page`, `flag_sort`. */
 export const DEPARTMENT_LIST = 'dept';
 export const FLAG_LIST = 'flag';
-
-/**
- * The departments an overview covers, as the stored figures answer it: every department for finance
- * and the administrator, a head's own; null where they cannot (anyone else's view is aggregated live).
- */
-function departmentScopeOf(user: SessionUser): DepartmentScope | null {
-  if (user.role === 'finance' || user.role === 'admin') return {};
-  if (user.role === 'dept_head' && user.departmentId !== null) return { departmentId: user.departmentId };
-  return null;
-}
 
 const unfiltered = (query: EvaluationListQuery) =>
   query.q === '' && Object.values(query.filters).every((value) => value === undefined);
