@@ -37,8 +37,14 @@ function open(target: string): Side {
   return { dialect, tables, db, close: async () => void file.close() };
 }
 
+/**
+ * One order for a table's rows on both sides: its id, or for a table with a composite primary key
+ * (spot-check items, department figures) every column but a json one (PostgreSQL cannot order json).
+ */
 function byPrimaryKey(table: AnyTable) {
-  return (Object.values(getTableColumns(table)) as Column[]).filter((c) => c.primary).map((c) => asc(c));
+  const columns = Object.values(getTableColumns(table)) as Column[];
+  const key = columns.filter((c) => c.primary);
+  return (key.length > 0 ? key : columns.filter((c) => c.getSQLType() !== 'json')).map((c) => asc(c));
 }
 
 /** The rows as the app reads them (Dates, booleans, parsed JSON), in one canonical form on both sides. */

@@ -67,13 +67,15 @@ export function runScript(script: string, args: string[], env: Record<string, st
 /** A table's rows where a condition holds, by primary key (insertion order): what a test asserts on. */
 export function rowsOf<T extends SQLiteTable>(db: Db, table: T, where?: SQL): Promise<Array<T['$inferSelect']>> {
   const columns = Object.values(getTableColumns(table));
-  // A table with a composite primary key (flags, spot-check items) has no one key column: every column orders it.
+  // A table with a composite primary key (flags, spot-check items, department figures) has no one key
+  // column: every column orders it, but a json one (PostgreSQL cannot order json).
   const key = columns.find((column) => column.primary);
+  const ordered = key ? [key] : columns.filter((column) => column.getSQLType() !== 'json');
   return db
     .select()
     .from(table as SQLiteTable)
     .where(where)
-    .orderBy(...(key ? [key] : columns).map((column) => asc(column))) as Promise<Array<T['$inferSelect']>>;
+    .orderBy(...ordered.map((column) => asc(column))) as Promise<Array<T['$inferSelect']>>;
 }
 
 /** The one row a test expects (it fails loudly when there is none). */
