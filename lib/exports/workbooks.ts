@@ -7,6 +7,7 @@ import { LineSpool } from './line-spool';
 import { SELF_EVALUATION_SHEET_OPTIONS, writeSelfEvaluationSheet } from './self-evaluation-sheet';
 import { cell, num, NUMBER_FORMATS } from './sheet-layout';
 import { SheetNamer } from './sheet-names';
+import { keepPace } from './sheet-pace';
 import { SUMMARY_SHEET_OPTIONS, SummarySheetWriter } from './summary-sheet';
 import type { ZipEntry } from './zip';
 import type { Writable } from 'node:stream';
@@ -111,7 +112,8 @@ export async function writeYearWorkbook(
 
   const spool = new LineSpool<IndicatorLine>();
   try {
-    const summary = new SummarySheetWriter(wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS), year);
+    const summarySheet = wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS);
+    const summary = new SummarySheetWriter(summarySheet, year);
     for await (const batch of batches()) {
       for (const bundle of batch) {
         const shown = exportedEvaluation(bundle);
@@ -119,7 +121,8 @@ export async function writeYearWorkbook(
         for (const line of indicatorLines(shown.bundle, shown.result, bundle.lastReturn ?? null)) spool.add(line);
       }
       await spool.flush();
-      // Let the output drain what was written before the next batch piles up.
+      // Let the compressor and the output take what was written before the next batch (and other requests run).
+      await keepPace(summarySheet, output);
       await nextTick();
     }
     const projects = summary.finish();
@@ -134,7 +137,8 @@ export async function writeYearWorkbook(
       const r = ws.addRow(detailRow(line));
       r.getCell(11).numFmt = NUMBER_FORMATS.rate;
       r.commit();
-      if (++rows % 2000 === 0) await nextTick();
+      if (++rows % 500 === 0) await keepPace(ws, output);
+      if (rows % 2000 === 0) await nextTick();
     }
     if (rows > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: DETAIL_WIDTHS.length } };
     await wb.commit();
