@@ -126,6 +126,9 @@ export async function writeYearWorkbook(
       await nextTick();
     }
     const projects = summary.finish();
+    // Ended now, so that the zip moves on to 指标明细 (it writes one entry at a time: its sheet's
+    // stream would wait behind an open 汇总, and keepPace with it).
+    summarySheet.commit();
 
     const ws = wb.addWorksheet(DETAIL_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = DETAIL_WIDTHS.map((width) => ({ width }));
