@@ -474,7 +474,7 @@ export function defineTables(dialect: Dialect) {
    * Each department's figures of a year (db/queries/department-figures.ts), kept by every write of its
    * projects and evaluations in the same transaction: the overview's year figures and 各部门 read a row
    * per department instead of aggregating the year's evaluations. `figures` is the whole set; the
-   * columns beside it are what 各部门 sorts by. `definition`: FIGURES_DEFINITION when computed.
+   * columns beside it are what 各部门 sorts by, and the counts of its stored flags. `definition`: FIGURES_DEFINITION when computed.
    */
   const departmentFigures = v.table(
     'department_figures',
@@ -490,6 +490,8 @@ export function defineTables(dialect: Dialect) {
       scoredBudgetFen: v.fen('scored_budget_fen').notNull(),
       /** Σ 分 × score in hundredths over the scored projects, as text (it may pass 2^53). */
       weightedHundredths: v.text('weighted_hundredths').notNull(),
+      /** Its evaluations' stored 值得关注 flags by kind (kinds it has none of are left out). */
+      flagCounts: v.json<Partial<Record<StoredFlagKind, number>>>('flag_counts').notNull(),
     },
     (t) => [v.primaryKey({ columns: [t.year, t.departmentId] })],
   );

@@ -39,7 +39,6 @@ async function insertMany<T extends SQLiteTable>(tx: Db, table: T, rows: Array<T
 async function writePlans(tx: Db, plans: Plan[]) {
   for (const { evaluationId, evaluation, flags } of plans)
     await writeEvaluation(tx, { evaluationId, evaluation, results: [], flags, figuresLater: true });
-  await refreshFiguresOfEvaluations(tx, { evaluationIds: plans.map((p) => p.evaluationId) });
   const rows = plans.flatMap(({ evaluationId, results }) => results.map((r) => ({ ...r, evaluationId })));
   await insertMany(tx, indicatorResults, rows);
   const steps = plans.flatMap(({ evaluationId, writes }) =>
@@ -66,10 +65,12 @@ async function writePlans(tx: Db, plans: Plan[]) {
   );
   await insertMany(tx, auditLog, entries);
   // The 值得关注 flags and the notices by the real functions, as every commit refreshes and sends them.
+  const flagged = new Set<number>();
   for (const { evaluationId, notices } of plans) {
-    await refreshFlags(tx, { evaluationId });
+    for (const id of await refreshFlags(tx, { evaluationId, figuresLater: true })) flagged.add(id);
     for (const notice of notices) await notifyStep(tx, notice);
   }
+  await refreshFiguresOfEvaluations(tx, { evaluationIds: [...flagged] });
   for (const { evaluationId, frozenResult } of plans)
     if (frozenResult)
       await keepSnapshotInStep(tx, { evaluationId, from: 'dept_approved', to: 'finalized', result: frozenResult });

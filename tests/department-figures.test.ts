@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { emptyFigures, FIGURES_DEFINITION, sumFigures } from '@/db/queries/department-figures';
+import { emptyFigures, FIGURES_DEFINITION, storedFlagCounts, sumFigures } from '@/db/queries/department-figures';
 import { scopeCondition } from '@/db/queries/evaluation-list';
-import { yearFigures } from '@/db/queries/overview';
+import { countFlags, yearFigures } from '@/db/queries/overview';
 import { departmentFigures } from '@/db/schema';
 import { refreshStaleDepartmentFigures } from '@/lib/overview/backfill-figures';
 import { loadOverview } from '@/lib/overview/overview';
@@ -38,6 +38,16 @@ describe('the stored figures of each department', () => {
       if (user.role !== 'dept_head')
         expect(departments!.items.reduce((n, d) => n + d.projects, 0)).toBe(figures.projects);
     }
+    // The flags' counts too, with the drafts near the deadline (from the stored status counts).
+    for (const user of [world.actors.finance, world.actors.head, world.actors.otherhead])
+      for (const nearDeadline of [false, true])
+        expect(
+          await storedFlagCounts(world.db, {
+            year: 2024,
+            scope: user.role === 'finance' ? {} : { departmentId: user.departmentId! },
+            nearDeadline,
+          }),
+        ).toEqual(await countFlags(world.db, { where: scopeCondition({ user, year: 2024 }), nearDeadline }));
     const finance = await overviewOf(world.actors.finance);
     expect(finance.figures).toMatchObject({ projects: 17, scored: 2, statuses: { finalized: 1, submitted: 1 } });
     // A filter is aggregated over its rows, not read from the stored ones.

@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Db } from '@/db';
-import { yearFigures } from '@/db/queries/overview';
+import { countFlags, yearFigures } from '@/db/queries/overview';
 import { departmentFigures, projects } from '@/db/schema';
 
 /**
  * The stored figures of every department of every year (db/queries/department-figures.ts) against the
- * same figures aggregated now from the evaluations: a row for each department with projects in a
- * year, none for any other, each equal to the live one.
+ * same figures aggregated now from the evaluations, and its flags' counts against the flags stored
+ * now: a row for each department with projects in a year, none for any other, each equal to the live one.
  */
 export async function expectFiguresFresh(db: Db) {
   const stored = await db.select().from(departmentFigures);
@@ -29,5 +29,11 @@ export async function expectFiguresFresh(db: Db) {
       live.scoredBudgetFen,
       live.weightedHundredths,
     ]);
+    const flags = await countFlags(db, {
+      where: and(eq(projects.year, row.year), eq(projects.departmentId, row.departmentId)),
+      nearDeadline: false,
+    });
+    const nonzero = Object.fromEntries(Object.entries(flags).filter(([, n]) => n > 0));
+    expect({ place: key(row), ...row.flagCounts }).toEqual({ place: key(row), ...nonzero });
   }
 }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { refreshFiguresOfYear } from '@/db/queries/department-figures';
 import { loadYearBundles } from '@/db/queries/evaluations';
 import { ENGINE_FLAG_KINDS, evaluationFlags, evaluationYears } from '@/db/schema';
 import { saveDraftOperation } from '@/lib/evaluations/save-draft';
@@ -136,11 +137,16 @@ describe('the flags backfill (a data step run once per database)', () => {
         .map(({ id: _id, ...f }) => f);
     const before = await stored();
     expect(before).toHaveLength(2);
-    await arrange(world.db, (tx) => tx.delete(evaluationFlags));
+    // A database from before the flags were stored (its figures count none).
+    await arrange(world.db, async (tx) => {
+      await tx.delete(evaluationFlags);
+      await refreshFiguresOfYear(tx, { year: 2024 });
+    });
     expect((await overview()).flagCounts.deduction).toBe(0);
     // The worked example and the fully met project have scores; the 15 drafts have none.
     expect(await backfillEvaluationFlags(world.db)).toBe(2);
     expect(await stored()).toEqual(before);
+    await expectFiguresFresh(world.db);
     expect(await backfillEvaluationFlags(world.db)).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ CREATE TABLE "department_figures" (
 	"budget_fen" bigint NOT NULL,
 	"scored_budget_fen" bigint NOT NULL,
 	"weighted_hundredths" text NOT NULL,
+	"flag_counts" json NOT NULL,
 	CONSTRAINT "department_figures_year_department_id_pk" PRIMARY KEY("year","department_id")
 );
 --> statement-breakpoint

@@ -9,6 +9,7 @@ CREATE TABLE `department_figures` (
 	`budget_fen` integer NOT NULL,
 	`scored_budget_fen` integer NOT NULL,
 	`weighted_hundredths` text NOT NULL,
+	`flag_counts` text NOT NULL,
 	PRIMARY KEY(`year`, `department_id`),
 	FOREIGN KEY (`department_id`) REFERENCES `departments`(`id`) ON UPDATE no action ON DELETE cascade
 );

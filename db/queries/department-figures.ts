@@ -1,15 +1,20 @@
 import 'server-only';
-import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { readPage, type ListQuery, type ListSpec } from '../list-query';
 import { groupBy } from '../rows';
 import {
   departmentFigures,
   departments,
   EVALUATION_STATUSES,
+  evaluationFlags,
   evaluations,
+  FLAG_KINDS,
   projects,
+  WITH_OWNER_STATUSES,
   type EvaluationStatus,
   type Figures,
+  type FlagKind,
+  type StoredFlagKind,
 } from '../schema';
 import { GRADE_ORDER } from './evaluation-list';
 import { figureFields, listedRows, SCORE_BINS } from './overview';
@@ -42,6 +47,16 @@ export async function refreshDepartmentFigures(
       .select({ departmentId: listed.departmentId, ...figureFields(listed) })
       .from(listed)
       .groupBy(listed.departmentId);
+    const flagged = await tx
+      .select({ departmentId: projects.departmentId, kind: evaluationFlags.kind, n: count() })
+      .from(evaluationFlags)
+      .innerJoin(evaluations, eq(evaluations.id, evaluationFlags.evaluationId))
+      .innerJoin(projects, eq(projects.id, evaluations.projectId))
+      .where(and(eq(projects.year, year), inArray(projects.departmentId, chunk)))
+      .groupBy(projects.departmentId, evaluationFlags.kind);
+    const flagCounts = new Map<number, Partial<Record<StoredFlagKind, number>>>();
+    for (const { departmentId, kind, n } of flagged)
+      flagCounts.set(departmentId, { ...flagCounts.get(departmentId), [kind]: n });
     await tx
       .delete(departmentFigures)
       .where(and(eq(departmentFigures.year, year), inArray(departmentFigures.departmentId, chunk)));
@@ -58,6 +73,7 @@ export async function refreshDepartmentFigures(
         budgetFen: figures.budgetFen,
         scoredBudgetFen: Number(figures.scoredBudgetFen),
         weightedHundredths: figures.weightedHundredths,
+        flagCounts: flagCounts.get(departmentId) ?? {},
       })),
     );
   }
@@ -167,6 +183,27 @@ export async function storedYearFigures(db: Db, { year, scope }: { year: number;
     .from(departmentFigures)
     .where(scopeWhere(year, scope));
   return sumFigures(rows.map((r) => r.figures));
+}
+
+/**
+ * How many flags of each kind a scope's evaluations have, as countFlags counts them unfiltered: the
+ * stored ones summed from the departments' rows, and when the deadline is near every evaluation
+ * still with its owner (from the status counts).
+ */
+export async function storedFlagCounts(
+  db: Db,
+  { year, scope, nearDeadline }: { year: number; scope: DepartmentScope; nearDeadline: boolean },
+): Promise<Record<FlagKind, number>> {
+  const rows = await db
+    .select({ figures: departmentFigures.figures, flagCounts: departmentFigures.flagCounts })
+    .from(departmentFigures)
+    .where(scopeWhere(year, scope));
+  const out = Object.fromEntries(FLAG_KINDS.map((k) => [k, 0])) as Record<FlagKind, number>;
+  for (const { figures, flagCounts } of rows) {
+    addCounts(out, flagCounts as Record<string, number>);
+    if (nearDeadline) for (const status of WITH_OWNER_STATUSES) out.draft_near_deadline += figures.statuses[status];
+  }
+  return out;
 }
 
 /** How many departments a scope has in a year (with projects). */

@@ -247,7 +247,7 @@ export type ResultColumns = Partial<Omit<IndicatorResult, 'id' | 'evaluationId' 
 /**
  * Writes columns of an evaluation and of its indicators' results (creating a result row the first
  * time), and replaces the flags the engine gave it when `flags` is given. Its department's stored
- * figures follow when its own columns change, unless the caller writes many and computes their
+ * figures follow when its own columns or flags change, unless the caller writes many and computes their
  * departments' figures once after (`refreshFiguresOfEvaluations`): `figuresLater`.
  */
 export async function writeEvaluation(
@@ -282,7 +282,7 @@ export async function writeEvaluation(
       .values({ evaluationId, indicatorId, ...values })
       .onConflictDoUpdate({ target: [indicatorResults.evaluationId, indicatorResults.indicatorId], set: values });
   }
-  if (Object.keys(evaluation).length > 0 && !figuresLater)
+  if ((flags || Object.keys(evaluation).length > 0) && !figuresLater)
     await refreshFiguresOfEvaluations(tx, { evaluationIds: [evaluationId] });
 }
 

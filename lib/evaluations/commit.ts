@@ -64,6 +64,8 @@ export async function commitEvaluation<D extends object>(
       evaluation: { ...commit.evaluation, ...scores.evaluation },
       results: scores.results.map((scored, i) => ({ ...commit.results?.[i], ...scored })),
       flags: scores.flags,
+      // refreshFlags below computes the department's figures, with the flags it stores.
+      figuresLater: true,
     });
     for (const { action, changes } of commit.audit)
       await insertAuditEntries(tx, { actorId: user.id, evaluationId, action, changes });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { transaction, type Db } from '@/db';
+import { refreshFiguresOfEvaluations } from '@/db/queries/department-figures';
 import { loadEvaluationBundle, type EvaluationBundle } from '@/db/queries/evaluations';
 import {
   evaluationsWithStaleFlags,
@@ -76,14 +77,20 @@ async function yearChange(tx: Db, bundle: EvaluationBundle): Promise<FlagFinding
  * An evaluation's stored flags, computed again from what is stored now (inside the caller's
  * transaction): its own five, the repeated-text flag of every evaluation that shares a text with
  * it now or did before (`previousTexts`), and the year-over-year flag of its own and of the same
- * project's next year.
+ * project's next year. The stored figures of their departments follow (they count the flags)
+ * unless the caller computes them after (`figuresLater`); answers the evaluations whose flags it
+ * computed.
  */
 export async function refreshFlags(
   tx: Db,
-  { evaluationId, previousTexts = [] }: { evaluationId: number; previousTexts?: string[] },
-): Promise<void> {
+  {
+    evaluationId,
+    previousTexts = [],
+    figuresLater = false,
+  }: { evaluationId: number; previousTexts?: string[]; figuresLater?: boolean },
+): Promise<number[]> {
   const bundle = await loadEvaluationBundle(tx, { evaluationId });
-  if (!bundle) return;
+  if (!bundle) return [];
   const { input, result } = scoreStored(bundle);
   const own = evaluationFindings(input, result);
   const change = await yearChange(tx, bundle);
@@ -113,6 +120,9 @@ export async function refreshFlags(
     });
   }
   await markFlagsComputed(tx, { evaluationId, version: FLAGS_VERSION });
+  const changed = next ? [...affected, next.evaluationId] : affected;
+  if (!figuresLater) await refreshFiguresOfEvaluations(tx, { evaluationIds: changed });
+  return changed;
 }
 
 /** The texts an evaluation uses now: what `refreshFlags` must look at again once they are replaced. */

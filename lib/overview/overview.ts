@@ -4,6 +4,7 @@ import {
   countDepartments,
   DEPARTMENT_LIST_SHAPE,
   listDepartmentPage,
+  storedFlagCounts,
   storedYearFigures,
 } from '@/db/queries/department-figures';
 import {
@@ -42,8 +43,8 @@ function tabOf(params: SearchParams, user: SessionUser): OverviewTab {
 /**
  * Everything the overview shows of a year, each piece computed by the database: the filter (the
  * project list's query) narrows the figures, the charts, the flags and the project table, not 各部门.
- * Unfiltered, the figures are the sum of the departments' stored rows (db/queries/department-figures.ts);
- * filtered, they are aggregated over the filter's rows. Of the three lists only the tab's is read;
+ * Unfiltered, the figures and the flags' counts are the sums of the departments' stored rows
+ * (db/queries/department-figures.ts); filtered, they are aggregated over the filter's rows. Of the three lists only the tab's is read;
  * the others are counted (for their tabs). `returns`: the project table's returned rows' notes (who,
  * when, why).
  */
@@ -73,7 +74,10 @@ export async function loadOverview(
     departmentScope && unfiltered(query)
       ? storedYearFigures(db, { year, scope: departmentScope })
       : yearFigures(db, { where }),
-    countFlags(db, { where: flagWhere, nearDeadline }),
+    // The flag filter does not narrow the counts (each kind's count is its option's).
+    departmentScope && unfiltered(withoutFlag)
+      ? storedFlagCounts(db, { year, scope: departmentScope, nearDeadline })
+      : countFlags(db, { where: flagWhere, nearDeadline }),
     departmentScope ? countDepartments(db, { year, scope: departmentScope }) : 0,
     tab === 'projects' ? listEvaluationPage(db, { scope: { user, year }, query, nearDeadline }) : null,
     tab === 'departments' && departmentScope
