@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { asc, getTableColumns, getTableName, sql, type Column } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { dialectOf, type Dialect } from './dialect';
+import { keyOrder } from './rows';
 import { defineTables, type Tables } from './tables';
 
 /*
@@ -35,16 +36,6 @@ function open(target: string): Side {
   const file = new Database(target, { fileMustExist: true });
   const db = drizzleSqlite(file) as unknown as AnyDrizzle;
   return { dialect, tables, db, close: async () => void file.close() };
-}
-
-/**
- * One order for a table's rows on both sides: its id, or for a table with a composite primary key
- * (spot-check items, department figures) every column but a json one (PostgreSQL cannot order json).
- */
-function byPrimaryKey(table: AnyTable) {
-  const columns = Object.values(getTableColumns(table)) as Column[];
-  const key = columns.filter((c) => c.primary);
-  return (key.length > 0 ? key : columns.filter((c) => c.getSQLType() !== 'json')).map((c) => asc(c));
 }
 
 /** The rows as the app reads them (Dates, booleans, parsed JSON), in one canonical form on both sides. */
@@ -104,13 +95,13 @@ async function copyTable(source: Side, tx: AnyDrizzle, target: Side, name: Table
   const rows = (await source.db
     .select()
     .from(from as never)
-    .orderBy(...byPrimaryKey(from))) as Record<string, unknown>[];
+    .orderBy(...keyOrder(from))) as Record<string, unknown>[];
   const batch = Math.floor(PARAMETERS_PER_INSERT / Object.keys(getTableColumns(to)).length);
   for (let i = 0; i < rows.length; i += batch) await tx.insert(to as never).values(rows.slice(i, i + batch) as never);
   const back = await tx
     .select()
     .from(to as never)
-    .orderBy(...byPrimaryKey(to));
+    .orderBy(...keyOrder(to));
   const [expected, found] = [checksum(rows), checksum(back)];
   if (rows.length !== back.length || expected !== found) {
     throw new Error(`${name}：复制后 ${back.length} 行（校验 ${found}），源库 ${rows.length} 行（校验 ${expected}）`);

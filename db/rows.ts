@@ -1,4 +1,4 @@
-import { getTableColumns, type Table } from 'drizzle-orm';
+import { asc, getTableColumns, type Column, type SQL, type Table } from 'drizzle-orm';
 
 /** The one row a query asks for (with `.limit(1)`), or undefined when there is none. */
 export async function firstRow<T>(query: PromiseLike<T[]>): Promise<T | undefined> {
@@ -28,4 +28,15 @@ export function columnsOf<T extends Table, K extends keyof T['_']['columns'] & s
 ): Pick<T['_']['columns'], K> {
   const columns = getTableColumns(table);
   return Object.fromEntries(names.map((name) => [name, columns[name]])) as Pick<T['_']['columns'], K>;
+}
+
+/**
+ * One order for a table's rows, the same on both dialects: its id, or for a table with a composite
+ * primary key (spot-check items, department figures) every column but a json one (PostgreSQL cannot
+ * order json). For db:copy's checksums and the tests' row lists.
+ */
+export function keyOrder(table: Table): SQL[] {
+  const columns = Object.values(getTableColumns(table)) as Column[];
+  const key = columns.filter((c) => c.primary);
+  return (key.length > 0 ? key : columns.filter((c) => c.getSQLType() !== 'json')).map((c) => asc(c));
 }

@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, asc, eq, getTableColumns, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { closeDatabase, databaseFile, migrateDatabase, openDatabase, transaction, type Db } from '@/db';
 import { activeDialect } from '@/db/dialect';
 import { findVersion, type VersionedRecord } from '@/db/queries/versions';
+import { keyOrder } from '@/db/rows';
 import { auditLog, type AuditEntityType, type AuditEntry } from '@/db/schema';
 import { tsxArgs } from '@/scripts/tsx';
 import { clonedDatabase } from './pg-database';
@@ -66,16 +67,11 @@ export function runScript(script: string, args: string[], env: Record<string, st
 
 /** A table's rows where a condition holds, by primary key (insertion order): what a test asserts on. */
 export function rowsOf<T extends SQLiteTable>(db: Db, table: T, where?: SQL): Promise<Array<T['$inferSelect']>> {
-  const columns = Object.values(getTableColumns(table));
-  // A table with a composite primary key (flags, spot-check items, department figures) has no one key
-  // column: every column orders it, but a json one (PostgreSQL cannot order json).
-  const key = columns.find((column) => column.primary);
-  const ordered = key ? [key] : columns.filter((column) => column.getSQLType() !== 'json');
   return db
     .select()
     .from(table as SQLiteTable)
     .where(where)
-    .orderBy(...ordered.map((column) => asc(column))) as Promise<Array<T['$inferSelect']>>;
+    .orderBy(...keyOrder(table)) as Promise<Array<T['$inferSelect']>>;
 }
 
 /** The one row a test expects (it fails loudly when there is none). */

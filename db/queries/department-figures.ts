@@ -8,7 +8,6 @@ import {
   EVALUATION_STATUSES,
   evaluationFlags,
   evaluations,
-  FLAG_KINDS,
   projects,
   WITH_OWNER_STATUSES,
   type EvaluationStatus,
@@ -17,7 +16,7 @@ import {
   type StoredFlagKind,
 } from '../schema';
 import { GRADE_ORDER } from './evaluation-list';
-import { figureFields, listedRows, SCORE_BINS } from './overview';
+import { figureFields, listedRows, noFlags, SCORE_BINS } from './overview';
 import type { Db } from '../sqlite';
 
 /**
@@ -198,7 +197,7 @@ export async function storedFlagCounts(
     .select({ figures: departmentFigures.figures, flagCounts: departmentFigures.flagCounts })
     .from(departmentFigures)
     .where(scopeWhere(year, scope));
-  const out = Object.fromEntries(FLAG_KINDS.map((k) => [k, 0])) as Record<FlagKind, number>;
+  const out = noFlags();
   for (const { figures, flagCounts } of rows) {
     addCounts(out, flagCounts as Record<string, number>);
     if (nearDeadline) for (const status of WITH_OWNER_STATUSES) out.draft_near_deadline += figures.statuses[status];

@@ -173,6 +173,11 @@ export function flagTotal(counts: Record<FlagKind, number>, kind?: FlagKind): nu
   return kind ? counts[kind] : Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
+/** Counts of flags by kind, before any is counted: every kind at 0. */
+export function noFlags(): Record<FlagKind, number> {
+  return Object.fromEntries(FLAG_KINDS.map((k) => [k, 0])) as Record<FlagKind, number>;
+}
+
 /** How many flags of each kind the rows a condition selects have. */
 export async function countFlags(
   db: Db,
@@ -183,7 +188,7 @@ export async function countFlags(
     .select({ kind: rows.kind, n: count() })
     .from(rows)
     .groupBy(sql`${rows.kind}`);
-  const out = Object.fromEntries(FLAG_KINDS.map((k) => [k, 0])) as Record<FlagKind, number>;
+  const out = noFlags();
   for (const { kind, n } of counted) out[kind] = n;
   return out;
 }
