@@ -52,7 +52,9 @@ export async function refreshDepartmentFigures(
       .innerJoin(evaluations, eq(evaluations.id, evaluationFlags.evaluationId))
       .innerJoin(projects, eq(projects.id, evaluations.projectId))
       .where(and(eq(projects.year, year), inArray(projects.departmentId, chunk)))
-      .groupBy(projects.departmentId, evaluationFlags.kind);
+      .groupBy(projects.departmentId, evaluationFlags.kind)
+      // PostgreSQL's hash aggregate returns groups in no set order; the stored json keeps one.
+      .orderBy(projects.departmentId, evaluationFlags.kind);
     const flagCounts = new Map<number, Partial<Record<StoredFlagKind, number>>>();
     for (const { departmentId, kind, n } of flagged)
       flagCounts.set(departmentId, { ...flagCounts.get(departmentId), [kind]: n });
