@@ -7,7 +7,7 @@ import { projectScopeCondition } from '@/db/queries/projects';
 import { insertYear } from '@/db/queries/years';
 import { auditLog, evaluations, indicatorResults, indicators, projects, reviewActions } from '@/db/schema';
 import { keepSnapshotInStep } from '@/lib/evaluations/frozen';
-import { refreshFlags } from '@/lib/flags/stored';
+import { refreshFlagsOf } from '@/lib/flags/stored';
 import { notifyStep } from '@/lib/notifications/notify';
 import { indicatorTargets, projectTargets, targetsSummary } from '@/lib/targets/import-table';
 import { planEvaluation, type Plan } from './bench-year-plan';
@@ -65,12 +65,10 @@ async function writePlans(tx: Db, plans: Plan[]) {
   );
   await insertMany(tx, auditLog, entries);
   // The 值得关注 flags and the notices by the real functions, as every commit refreshes and sends them.
-  const flagged = new Set<number>();
-  for (const { evaluationId, notices } of plans) {
-    for (const id of await refreshFlags(tx, { evaluationId, figuresLater: true })) flagged.add(id);
-    for (const notice of notices) await notifyStep(tx, notice);
-  }
-  await refreshFiguresOfEvaluations(tx, { evaluationIds: [...flagged] });
+  // (refreshFlagsOf gives each what refreshing it alone after its commit gives.)
+  const flagged = await refreshFlagsOf(tx, { evaluationIds: plans.map((p) => p.evaluationId), figuresLater: true });
+  for (const { notices } of plans) for (const notice of notices) await notifyStep(tx, notice);
+  await refreshFiguresOfEvaluations(tx, { evaluationIds: flagged });
   for (const { evaluationId, frozenResult } of plans)
     if (frozenResult)
       await keepSnapshotInStep(tx, { evaluationId, from: 'dept_approved', to: 'finalized', result: frozenResult });

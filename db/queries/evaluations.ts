@@ -122,6 +122,13 @@ async function bundlesOf(db: Db, heads: BundleHead[]) {
   }));
 }
 
+/** The bundles of some evaluations, in the order of their ids. */
+export async function loadEvaluationBundles(db: Db, { evaluationIds }: { evaluationIds: number[] }) {
+  if (evaluationIds.length === 0) return [];
+  const heads = await bundleHeads(db).where(inArray(evaluations.id, evaluationIds)).orderBy(asc(evaluations.id));
+  return bundlesOf(db, heads);
+}
+
 /**
  * The bundles of every evaluation a condition selects (a year in a user's scope, and an overview's
  * filter), in list order (department by department, then table order), a batch at a time: each batch

@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, asc, eq, inArray, lt, ne } from 'drizzle-orm';
-import { firstRow } from '../rows';
 import {
   evaluationFlags,
   evaluations,
@@ -8,6 +7,7 @@ import {
   indicators,
   projects,
   trimmedExplanationOf,
+  type EvaluationStatus,
   type ReviewerFlagKind,
 } from '../schema';
 import { JOIN } from './joins';
@@ -15,39 +15,75 @@ import type { Db } from '../sqlite';
 
 const trimmedExplanation = trimmedExplanationOf(indicatorResults);
 
+/** Ids in statements of at most this many, well inside both dialects' limits on bound values. */
+const IDS_PER_STATEMENT = 2000;
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
 /** The explanation texts of some evaluations, row by row (row = the indicator's 序号). */
-export function explanationsOf(db: Db, { evaluationIds }: { evaluationIds: number[] }) {
-  return db
-    .select({ evaluationId: indicatorResults.evaluationId, row: indicators.position, text: trimmedExplanation })
-    .from(indicatorResults)
-    .innerJoin(indicators, JOIN.indicatorOfResult)
-    .where(and(inArray(indicatorResults.evaluationId, evaluationIds), ne(trimmedExplanation, '')));
+export async function explanationsOf(db: Db, { evaluationIds }: { evaluationIds: number[] }) {
+  const out = [];
+  for (const ids of chunks(evaluationIds, IDS_PER_STATEMENT))
+    out.push(
+      ...(await db
+        .select({ evaluationId: indicatorResults.evaluationId, row: indicators.position, text: trimmedExplanation })
+        .from(indicatorResults)
+        .innerJoin(indicators, JOIN.indicatorOfResult)
+        .where(and(inArray(indicatorResults.evaluationId, ids), ne(trimmedExplanation, '')))),
+    );
+  return out;
 }
 
-/** Every row of a year's evaluations whose explanation is one of these texts, with its project. */
-export function explanationPlaces(db: Db, { year, texts }: { year: number; texts: string[] }) {
-  return db
-    .select({
-      evaluationId: indicatorResults.evaluationId,
-      project: projects.name,
-      row: indicators.position,
-      text: trimmedExplanation,
-    })
-    .from(indicatorResults)
-    .innerJoin(indicators, JOIN.indicatorOfResult)
-    .innerJoin(projects, eq(projects.id, indicators.projectId))
-    .where(and(eq(projects.year, year), inArray(trimmedExplanation, texts)))
-    .orderBy(asc(projects.position), asc(indicators.position));
+/**
+ * Every row of a year's evaluations whose explanation is one of these texts, with its project, in
+ * table order (project, then row; the project's id breaks ties between departments).
+ */
+export async function explanationPlaces(db: Db, { year, texts }: { year: number; texts: string[] }) {
+  const parts = [];
+  for (const some of chunks(texts, IDS_PER_STATEMENT))
+    parts.push(
+      await db
+        .select({
+          evaluationId: indicatorResults.evaluationId,
+          project: projects.name,
+          row: indicators.position,
+          text: trimmedExplanation,
+          position: projects.position,
+          projectId: projects.id,
+        })
+        .from(indicatorResults)
+        .innerJoin(indicators, JOIN.indicatorOfResult)
+        .innerJoin(projects, eq(projects.id, indicators.projectId))
+        .where(and(eq(projects.year, year), inArray(trimmedExplanation, some)))
+        .orderBy(asc(projects.position), asc(projects.id), asc(indicators.position)),
+    );
+  if (parts.length <= 1) return parts[0] ?? [];
+  return parts.flat().sort((a, b) => a.position - b.position || a.projectId - b.projectId || a.row - b.row);
 }
 
-/** The same project (name and department) in another year, with its evaluation's cached totals. */
-export function sameProjectInYear(
+/**
+ * The same projects (department and name; unique in a year) in another year, with their
+ * evaluations' cached totals, keyed by `sameProjectKey`.
+ */
+export async function sameProjectsInYear(
   db: Db,
-  { year, departmentId, name }: { year: number; departmentId: number; name: string },
+  { year, projects: wanted }: { year: number; projects: Array<{ departmentId: number; name: string }> },
 ) {
-  return firstRow(
-    db
+  const found = new Map<
+    string,
+    { evaluationId: number; status: EvaluationStatus; selfScore: string | null; finalScore: string | null }
+  >();
+  const keys = new Set(wanted.map(sameProjectKey));
+  for (const part of chunks(wanted, IDS_PER_STATEMENT)) {
+    if (part.length === 0) continue;
+    const rows = await db
       .select({
+        departmentId: projects.departmentId,
+        name: projects.name,
         evaluationId: evaluations.id,
         status: evaluations.status,
         selfScore: evaluations.selfScore,
@@ -55,32 +91,49 @@ export function sameProjectInYear(
       })
       .from(projects)
       .innerJoin(evaluations, eq(evaluations.projectId, projects.id))
-      .where(and(eq(projects.year, year), eq(projects.departmentId, departmentId), eq(projects.name, name)))
-      .limit(1),
-  );
+      .where(
+        and(
+          eq(projects.year, year),
+          inArray(projects.name, [...new Set(part.map((p) => p.name))]),
+          inArray(projects.departmentId, [...new Set(part.map((p) => p.departmentId))]),
+        ),
+      );
+    // The two lists select every pairing of their names and departments: keep the asked ones.
+    for (const { departmentId, name, ...row } of rows)
+      if (keys.has(sameProjectKey({ departmentId, name }))) found.set(sameProjectKey({ departmentId, name }), row);
+  }
+  return found;
 }
 
-/** Replaces an evaluation's flags of the given (reviewer's) kinds by what was found now. */
+export const sameProjectKey = ({ departmentId, name }: { departmentId: number; name: string }) =>
+  `${departmentId}\u0000${name}`;
+
+/** Replaces these evaluations' flags of the given (reviewer's) kinds by what was found now. */
 export async function replaceFlags(
   tx: Db,
   {
-    evaluationId,
+    evaluationIds,
     kinds,
     findings,
   }: {
-    evaluationId: number;
+    evaluationIds: number[];
     kinds: readonly ReviewerFlagKind[];
-    findings: Array<{ kind: ReviewerFlagKind; ordinal: number; detail: string }>;
+    findings: Array<{ evaluationId: number; kind: ReviewerFlagKind; ordinal: number; detail: string }>;
   },
 ) {
-  await tx
-    .delete(evaluationFlags)
-    .where(and(eq(evaluationFlags.evaluationId, evaluationId), inArray(evaluationFlags.kind, [...kinds])));
-  if (findings.length > 0) await tx.insert(evaluationFlags).values(findings.map((f) => ({ evaluationId, ...f })));
+  for (const ids of chunks(evaluationIds, IDS_PER_STATEMENT))
+    await tx
+      .delete(evaluationFlags)
+      .where(and(inArray(evaluationFlags.evaluationId, ids), inArray(evaluationFlags.kind, [...kinds])));
+  for (const rows of chunks(findings, IDS_PER_STATEMENT)) await tx.insert(evaluationFlags).values(rows);
 }
 
-export async function markFlagsComputed(tx: Db, { evaluationId, version }: { evaluationId: number; version: number }) {
-  await tx.update(evaluations).set({ flagsVersion: version }).where(eq(evaluations.id, evaluationId));
+export async function markFlagsComputed(
+  tx: Db,
+  { evaluationIds, version }: { evaluationIds: number[]; version: number },
+) {
+  for (const ids of chunks(evaluationIds, IDS_PER_STATEMENT))
+    await tx.update(evaluations).set({ flagsVersion: version }).where(inArray(evaluations.id, ids));
 }
 
 /** Evaluations whose flags were computed by older definitions (or never), a batch at a time. */
