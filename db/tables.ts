@@ -125,6 +125,10 @@ export function trimmedExplanationOf(t: { explanation: AnySQLiteColumn }) {
 export interface Figures {
   projects: number;
   budgetFen: number;
+  /** Indicators of the projects (the project list's 合计 row). */
+  indicators: number;
+  /** Drafts nobody has saved yet (填报进度's 未开始). */
+  notStarted: number;
   scored: number;
   scoredBudgetFen: string;
   weightedHundredths: string;

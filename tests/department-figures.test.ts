@@ -1,9 +1,18 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { emptyFigures, FIGURES_DEFINITION, storedFlagCounts, sumFigures } from '@/db/queries/department-figures';
-import { scopeCondition } from '@/db/queries/evaluation-list';
+import {
+  emptyFigures,
+  FIGURES_DEFINITION,
+  storedFlagCounts,
+  storedYearDepartments,
+  sumFigures,
+} from '@/db/queries/department-figures';
+import { evaluationListSpec, evaluationTotals, progressCounts, scopeCondition } from '@/db/queries/evaluation-list';
 import { countFlags, yearFigures } from '@/db/queries/overview';
+import { listYearDepartments } from '@/db/queries/years';
 import { departmentFigures } from '@/db/schema';
+import { storedTotalsOf, yearProgressCounts } from '@/lib/lists/evaluation-lists';
+import { readListQuery } from '@/lib/lists/list-params';
 import { refreshStaleDepartmentFigures } from '@/lib/overview/backfill-figures';
 import { loadOverview } from '@/lib/overview/overview';
 import { expectFiguresFresh } from './figures-check';
@@ -53,6 +62,41 @@ describe('the stored figures of each department', () => {
     // A filter is aggregated over its rows, not read from the stored ones.
     const submitted = await overviewOf(world.actors.finance, { status: 'submitted' });
     expect(submitted.figures).toMatchObject({ projects: 1, scored: 1, statuses: { finalized: 0, submitted: 1 } });
+  });
+
+  it('give the project list’s 合计, 填报进度 by department and the year’s departments as the live queries do', async () => {
+    await bringTo(world, await world.evaluationOf('三防专项经费'), 'filled draft');
+    await expectFiguresFresh(world.db);
+    for (const user of [world.actors.finance, world.actors.admin, world.actors.head, world.actors.otherhead]) {
+      const scope = { user, year: 2024 };
+      const { query } = readListQuery(evaluationListSpec({}), {});
+      expect(await storedTotalsOf(world.db, scope, query)!()).toEqual(
+        await evaluationTotals(world.db, { where: scopeCondition(scope) }),
+      );
+      if (user.role === 'dept_head') continue;
+      const live = await progressCounts(world.db, { scope, by: 'department' });
+      expect(live.some((r) => r.status === 'draft' && r.started)).toBe(true);
+      expect(live.some((r) => r.status === 'draft' && !r.started)).toBe(true);
+      // In the same order of groups; within one, rows in any order (progressBy sums them).
+      const sorted = (rows: typeof live) => rows.map((r) => JSON.stringify(r)).sort();
+      const stored = await yearProgressCounts(world.db, { scope, by: 'department' });
+      expect(sorted(stored)).toEqual(sorted(live));
+      expect([...new Set(stored.map((r) => r.groupId))]).toEqual([...new Set(live.map((r) => r.groupId))]);
+    }
+    // Never for an owner (their own projects only), a to-do list's statuses or a filter.
+    const { query } = readListQuery(evaluationListSpec({}), { q: '专项' });
+    expect(storedTotalsOf(world.db, { user: world.actors.finance, year: 2024 }, query)).toBeUndefined();
+    expect(storedTotalsOf(world.db, { user: world.actors.owner1, year: 2024 }, { ...query, q: '' })).toBeUndefined();
+    expect(
+      storedTotalsOf(
+        world.db,
+        { user: world.actors.finance, year: 2024, statuses: ['submitted'] },
+        { ...query, q: '' },
+      ),
+    ).toBeUndefined();
+    expect(await storedYearDepartments(world.db, { year: 2024 })).toEqual(
+      await listYearDepartments(world.db, { year: 2024 }),
+    );
   });
 
   it('are computed at start where a database has none, or has them by an older definition', async () => {

@@ -28,7 +28,7 @@ import type { Db } from '../sqlite';
  */
 
 /** Bumped when `figureFields` changes what it computes: rows of an older definition are computed again at start. */
-export const FIGURES_DEFINITION = 1;
+export const FIGURES_DEFINITION = 2;
 
 /** How many departments one statement computes (bound values stay few). */
 const DEPARTMENTS_PER_STATEMENT = 500;
@@ -137,6 +137,8 @@ export function emptyFigures(): Figures {
   return {
     projects: 0,
     budgetFen: 0,
+    indicators: 0,
+    notStarted: 0,
     scored: 0,
     scoredBudgetFen: '0',
     weightedHundredths: '0',
@@ -158,6 +160,8 @@ export function sumFigures(parts: readonly Figures[]): Figures {
   for (const part of parts) {
     total.projects += part.projects;
     total.budgetFen += part.budgetFen;
+    total.indicators += part.indicators;
+    total.notStarted += part.notStarted;
     total.scored += part.scored;
     scoredBudget += BigInt(part.scoredBudgetFen);
     weighted += BigInt(part.weightedHundredths);
@@ -205,6 +209,44 @@ export async function storedFlagCounts(
     if (nearDeadline) for (const status of WITH_OWNER_STATUSES) out.draft_near_deadline += figures.statuses[status];
   }
   return out;
+}
+
+/**
+ * 填报进度 by department as progressCounts counts it (its rows, in its order), from the stored rows:
+ * each department's statuses, its drafts split into saved and never saved.
+ */
+export async function storedProgressByDepartment(db: Db, { year, scope }: { year: number; scope: DepartmentScope }) {
+  const rows = await db
+    .select({ groupId: departments.id, group: departments.name, figures: departmentFigures.figures })
+    .from(departmentFigures)
+    .innerJoin(departments, eq(departments.id, departmentFigures.departmentId))
+    .where(scopeWhere(year, scope))
+    .orderBy(departments.name, departments.id);
+  return rows.flatMap(({ groupId, group, figures }) =>
+    EVALUATION_STATUSES.flatMap((status) => {
+      const n = figures.statuses[status];
+      const parts =
+        status === 'draft'
+          ? [
+              { started: true, count: n - figures.notStarted },
+              { started: false, count: figures.notStarted },
+            ]
+          : [{ started: true, count: n }];
+      return parts
+        .filter((p) => p.count > 0)
+        .map((p) => ({ groupId, group: group as string | null, department: group, status, ...p }));
+    }),
+  );
+}
+
+/** The departments with projects in a year, by name (listYearDepartments' answer, from the stored rows). */
+export function storedYearDepartments(db: Db, { year }: { year: number }) {
+  return db
+    .select({ year: departmentFigures.year, id: departments.id, name: departments.name })
+    .from(departmentFigures)
+    .innerJoin(departments, eq(departments.id, departmentFigures.departmentId))
+    .where(eq(departmentFigures.year, year))
+    .orderBy(departments.name);
 }
 
 /** How many departments a scope has in a year (with projects). */

@@ -38,6 +38,12 @@ export const countingGradeOf = (t: StatusColumns) =>
   sql<string | null>`case when ${t.status} = 'finalized' then ${t.finalGrade} else ${t.selfGrade} end`;
 
 export const scored = scoredOf(evaluations);
+
+/** Saved by someone since it was created: a draft never saved (its first version) is 未开始. */
+export const startedOf = (t: { version: AnySQLiteColumn }) => sql<boolean>`${t.version} > 1`;
+/** A draft nobody has saved yet (填报进度's 未开始). */
+export const notStartedOf = (t: { status: AnySQLiteColumn; version: AnySQLiteColumn }) =>
+  sql`(${t.status} = 'draft' and not (${startedOf(t)}))`;
 const finalised = eq(evaluations.status, 'finalized');
 const countingGrade = countingGradeOf(evaluations);
 const countingScore = countingScoreOf(evaluations);
@@ -166,6 +172,7 @@ export const scoredByEngine = isNotNull(evaluations.selfScore);
  * One page of a year's evaluations in a user's scope, with the total that passes the query and the
  * list's 合计 (its projects, budget and indicators), counted in one pass. The page is sorted as keys
  * (the database drops the unused columns of the subquery) and read whole for its own rows only.
+ * `storedTotals`: the 合计 of an unfiltered list from the stored figures, when the caller has them.
  */
 export async function listEvaluationPage(
   db: Db,
@@ -173,13 +180,19 @@ export async function listEvaluationPage(
     scope,
     query,
     nearDeadline = false,
-  }: { scope: EvaluationScope; query: EvaluationListQuery; nearDeadline?: boolean },
+    storedTotals,
+  }: {
+    scope: EvaluationScope;
+    query: EvaluationListQuery;
+    nearDeadline?: boolean;
+    storedTotals?: () => Promise<EvaluationTotals>;
+  },
 ) {
   let totals: EvaluationTotals = { projects: 0, budgetFen: 0, indicators: 0 };
   const page = await readPage(db, evaluationListSpec({ nearDeadline }), query, {
     source: () => evaluationRows(db),
     where: scopeCondition(scope),
-    count: async (where) => (totals = await evaluationTotals(db, { where })).projects,
+    count: async (where) => (totals = await (storedTotals?.() ?? evaluationTotals(db, { where }))).projects,
     pageKeys: ({ where, order, limit, offset }) => {
       const keys = evaluationRows(db)
         .where(where)
@@ -250,7 +263,7 @@ export function progressCounts(db: Db, { scope, by }: { scope: EvaluationScope; 
   // Grouped by the id, so that two owners of the same name stay two groups; named by the name and department.
   const [groupId, group] =
     by === 'department' ? [departments.id, departments.name] : [projects.ownerId, projectOwner.displayName];
-  const started = sql<number>`case when ${evaluations.version} > 1 then 1 else 0 end`;
+  const started = sql<number>`case when ${startedOf(evaluations)} then 1 else 0 end`;
   return db
     .select({
       groupId: sql<number | null>`${groupId}`.mapWith((v) => (v === null ? null : Number(v))),

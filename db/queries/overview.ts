@@ -12,7 +12,7 @@ import {
   type Figures,
   type FlagKind,
 } from '../schema';
-import { countingGradeOf, evaluationRows, GRADE_ORDER, scoredOf } from './evaluation-list';
+import { countingGradeOf, evaluationRows, GRADE_ORDER, notStartedOf, scoredOf } from './evaluation-list';
 import type { Db } from '../sqlite';
 
 /**
@@ -48,6 +48,8 @@ export function figureFields(listed: ReturnType<typeof listedRows>, bins: Bins =
   return {
     projects: count(),
     budgetFen: sumWhen(undefined, sql`${listed.budgetTotalFen}`),
+    indicators: sumWhen(undefined, sql`${listed.indicatorCount}`),
+    notStarted: sumWhen(notStartedOf(listed)),
     scored: sumWhen(scored),
     scoredBudgetFen: exactSumWhen(scored, sql`${listed.budgetTotalFen}`),
     weightedHundredths: exactSumWhen(scored, sql`${listed.budgetTotalFen} * ${hundredths}`),

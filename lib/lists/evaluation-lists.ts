@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db';
+import { storedProgressByDepartment, storedYearDepartments, storedYearFigures } from '@/db/queries/department-figures';
 import {
   evaluationListCondition,
   evaluationListSpec,
@@ -8,7 +9,8 @@ import {
   type EvaluationScope,
   type EvaluationSort,
 } from '@/db/queries/evaluation-list';
-import { listYearDepartments } from '@/db/queries/years';
+import { progressCounts, type EvaluationListQuery } from '@/db/queries/evaluation-list';
+import { departmentScopeOf } from '@/db/queries/projects';
 import { EVALUATION_STATUSES, FLAG_KINDS, type EvaluationStatus } from '@/db/schema';
 import { deadlineIsNear } from '@/lib/overview/flags';
 import { FLAG_LABELS } from '@/lib/overview/flags';
@@ -19,6 +21,37 @@ import { listView } from './list-view';
 
 /** Columns whose first click sorts the largest first. */
 export const LARGEST_FIRST: readonly EvaluationSort[] = ['selfScore', 'finalScore', 'score', 'budget', 'indicators'];
+
+/** No search and no filter: the whole of the list's scope. */
+export const isUnfiltered = (query: EvaluationListQuery) =>
+  query.q === '' && Object.values(query.filters).every((value) => value === undefined);
+
+/**
+ * The 合计 of a whole year's list from the departments' stored figures (db/queries/department-figures.ts),
+ * where they cover exactly its rows: unfiltered, of every status, for those who see whole departments.
+ */
+export function storedTotalsOf(db: Db, scope: EvaluationScope, query: EvaluationListQuery) {
+  const departmentScope = departmentScopeOf(scope.user);
+  if (!departmentScope || scope.statuses || !isUnfiltered(query)) return undefined;
+  return async () => {
+    const { projects, budgetFen, indicators } = await storedYearFigures(db, {
+      year: scope.year,
+      scope: departmentScope,
+    });
+    return { projects, budgetFen, indicators };
+  };
+}
+
+/** 填报进度's counts of a year in a scope (progressCounts' rows): by department from the stored figures. */
+export function yearProgressCounts(
+  db: Db,
+  { scope, by }: { scope: Omit<EvaluationScope, 'statuses'>; by: 'department' | 'owner' },
+) {
+  const departmentScope = departmentScopeOf(scope.user);
+  return by === 'department' && departmentScope
+    ? storedProgressByDepartment(db, { year: scope.year, scope: departmentScope })
+    : progressCounts(db, { scope, by });
+}
 
 /**
  * A page of evaluations as 项目, 待办 and the owner assignment show it: the URL's query read, the
@@ -47,7 +80,12 @@ export async function evaluationListPage(
   const nearDeadline = deadlineIsNear(deadline, today);
   const spec = evaluationListSpec({ nearDeadline, queueFirst });
   const { query } = readListQuery(spec, params);
-  const page = await listEvaluationPage(db, { scope, query, nearDeadline });
+  const page = await listEvaluationPage(db, {
+    scope,
+    query,
+    nearDeadline,
+    storedTotals: storedTotalsOf(db, scope, query),
+  });
   const list = listView({ path, params, spec, query, total: page.total, firstDescending: LARGEST_FIRST });
   return { page, list, query, where: evaluationListCondition(scope, { spec, query }) };
 }
@@ -90,9 +128,17 @@ export async function evaluationFilters(
     severalDepartments,
     statuses = EVALUATION_STATUSES,
     flags = true,
-  }: { year: number; severalDepartments: boolean; statuses?: readonly EvaluationStatus[]; flags?: boolean },
+    departments: known,
+  }: {
+    year: number;
+    severalDepartments: boolean;
+    statuses?: readonly EvaluationStatus[];
+    flags?: boolean;
+    /** The year's departments, when the caller has read them already. */
+    departments?: Array<{ id: number; name: string }>;
+  },
 ) {
-  const departments = severalDepartments ? await listYearDepartments(db, { year }) : [];
+  const departments = severalDepartments ? (known ?? (await storedYearDepartments(db, { year }))) : [];
   return [
     ...(severalDepartments
       ? [

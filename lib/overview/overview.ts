@@ -18,6 +18,7 @@ import { departmentScopeOf } from '@/db/queries/projects';
 import { returnNotesOf } from '@/db/queries/workflow';
 import type { FlagKind } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/scope';
+import { isUnfiltered, storedTotalsOf } from '@/lib/lists/evaluation-lists';
 import { paramOf, readListQuery, type SearchParams } from '@/lib/lists/list-params';
 import { deadlineDetail, deadlineIsNear } from './flags';
 import { budgetWeightedAverage, gradeDistribution, scoreHistogram } from './summarize';
@@ -25,9 +26,6 @@ import { budgetWeightedAverage, gradeDistribution, scoreHistogram } from './summ
 /** The prefixes of the overview's other lists in the URL: `dept_page`, `flag_sort`. */
 export const DEPARTMENT_LIST = 'dept';
 export const FLAG_LIST = 'flag';
-
-const unfiltered = (query: EvaluationListQuery) =>
-  query.q === '' && Object.values(query.filters).every((value) => value === undefined);
 
 /** The overview's lists, one shown at a time (`?tab=`): the project table first. */
 export const OVERVIEW_TABS = ['projects', 'departments', 'flags'] as const;
@@ -71,15 +69,22 @@ export async function loadOverview(
   const departmentScope = departmentScopeOf(user);
   const flagKind = query.filters.flag as FlagKind | undefined;
   const [figures, flagCounts, departmentCount, rows, departments] = await Promise.all([
-    departmentScope && unfiltered(query)
+    departmentScope && isUnfiltered(query)
       ? storedYearFigures(db, { year, scope: departmentScope })
       : yearFigures(db, { where }),
     // The flag filter does not narrow the counts (each kind's count is its option's).
-    departmentScope && unfiltered(withoutFlag)
+    departmentScope && isUnfiltered(withoutFlag)
       ? storedFlagCounts(db, { year, scope: departmentScope, nearDeadline })
       : countFlags(db, { where: flagWhere, nearDeadline }),
     departmentScope ? countDepartments(db, { year, scope: departmentScope }) : 0,
-    tab === 'projects' ? listEvaluationPage(db, { scope: { user, year }, query, nearDeadline }) : null,
+    tab === 'projects'
+      ? listEvaluationPage(db, {
+          scope: { user, year },
+          query,
+          nearDeadline,
+          storedTotals: storedTotalsOf(db, { user, year }, query),
+        })
+      : null,
     tab === 'departments' && departmentScope
       ? listDepartmentPage(db, { year, scope: departmentScope, query: departmentQuery })
       : null,

@@ -6,8 +6,8 @@ import { OverviewTabs } from '@/components/overview/overview-tabs';
 import { PageHead } from '@/components/page-pieces';
 import { BatchSelection } from '@/components/workbench/batch-selection';
 import { DEPARTMENT_LIST_SHAPE } from '@/db/queries/department-figures';
+import { storedYearDepartments } from '@/db/queries/department-figures';
 import { FLAG_LIST_SHAPE } from '@/db/queries/overview';
-import { listYearDepartments } from '@/db/queries/years';
 import { EVALUATION_STATUSES, FLAG_KINDS } from '@/db/schema';
 import { BATCH_ALL_LIMIT, queueKeys } from '@/lib/lists/evaluation-lists';
 import { listView } from '@/lib/lists/list-view';
@@ -70,7 +70,7 @@ export default async function OverviewPage({ searchParams }: PageProps<'/overvie
   const departmentOptions =
     user.role === 'dept_head'
       ? []
-      : (await listYearDepartments(db, { year })).map((d): [string, string] => [String(d.id), d.name]);
+      : (await storedYearDepartments(db, { year })).map((d): [string, string] => [String(d.id), d.name]);
   const filters: FilterChoice[] = [
     ...(user.role === 'dept_head'
       ? []

@@ -8,9 +8,9 @@ import { ActionButton } from '@/components/notifications/action-button';
 import { DataTable, PageHead, YearSwitch, type Column } from '@/components/page-pieces';
 import { DepartmentReportLinks } from '@/components/reports/department-report-links';
 import { ListStatus } from '@/components/status-tag';
+import { storedYearDepartments } from '@/db/queries/department-figures';
 import { evaluationTotals, scopeCondition, type EvaluationListRow } from '@/db/queries/evaluation-list';
 import { returnNotesOf } from '@/db/queries/workflow';
-import { listYearDepartments } from '@/db/queries/years';
 import { formatScore } from '@/lib/format';
 import { evaluationFilters, evaluationListPage } from '@/lib/lists/evaluation-lists';
 import { formatWanYuan } from '@/lib/money';
@@ -53,10 +53,13 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
   // 催办 in the row, for the head and finance, on an owner's items once the deadline has passed.
   const overdue = deadlineState(deadline, now)?.overdue ?? false;
   const yearStatus = years.find((y) => y.year === year)?.status ?? 'open';
-  const reportDepartments = (await listYearDepartments(db, { year })).filter(
-    (d) => everyDepartment || d.id === user.departmentId,
-  );
-  const filters = await evaluationFilters(db, { year, severalDepartments: everyDepartment });
+  const yearDepartments = await storedYearDepartments(db, { year });
+  const reportDepartments = yearDepartments.filter((d) => everyDepartment || d.id === user.departmentId);
+  const filters = await evaluationFilters(db, {
+    year,
+    severalDepartments: everyDepartment,
+    departments: yearDepartments,
+  });
   const showOwner = user.role !== 'owner';
   const offset = (page.page - 1) * page.pageSize;
   const columns: Array<Column<EvaluationListRow>> = [
@@ -140,7 +143,13 @@ export default async function ProjectsPage({ searchParams }: PageProps<'/project
         {showOwner && <ExportLinks year={year} query={query} />}
         <YearSwitch years={years} current={year} href={(y) => `/projects?year=${y}`} />
       </PageHead>
-      {user.role !== 'owner' && <DepartmentReportLinks year={year} departments={reportDepartments} />}
+      {user.role !== 'owner' && (
+        <DepartmentReportLinks
+          year={year}
+          departments={reportDepartments}
+          chosen={query.filters.department ? Number(query.filters.department) : undefined}
+        />
+      )}
       {drafts !== null && drafts.projects > 0 && (
         <EntryImportPanel target={{ kind: 'year', year }} downloadHref={`/api/years/${year}/entry.xlsx`} />
       )}

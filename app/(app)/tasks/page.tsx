@@ -5,10 +5,16 @@ import { DataTable, PageHead, type Column } from '@/components/page-pieces';
 import { ListStatus } from '@/components/status-tag';
 import { BatchSelection, SelectBox } from '@/components/workbench/batch-selection';
 import { ProgressTable } from '@/components/workbench/progress-table';
-import { progressCounts, type EvaluationListRow } from '@/db/queries/evaluation-list';
+import type { EvaluationListRow } from '@/db/queries/evaluation-list';
 import { returnNotesOf } from '@/db/queries/workflow';
 import { formatDateTime, formatScore } from '@/lib/format';
-import { BATCH_ALL_LIMIT, evaluationFilters, evaluationListPage, queueKeys } from '@/lib/lists/evaluation-lists';
+import {
+  BATCH_ALL_LIMIT,
+  evaluationFilters,
+  evaluationListPage,
+  queueKeys,
+  yearProgressCounts,
+} from '@/lib/lists/evaluation-lists';
 import { formatWanYuan } from '@/lib/money';
 import { deadlineState } from '@/lib/workflow/deadline';
 import { PROGRESS_GROUP_LABELS, progressGrouping, progressOfCounts, progressSwitch } from '@/lib/workflow/progress';
@@ -53,7 +59,7 @@ export default async function TasksPage({ searchParams }: PageProps<'/tasks'>) {
   // Progress of the whole year in the caller's scope: by owner for a head; finance by department or by owner.
   const progressGroup = progressGrouping(user.role, params);
   const progress = progressGroup
-    ? progressOfCounts(await progressCounts(db, { scope: { user, year }, by: progressGroup }), {
+    ? progressOfCounts(await yearProgressCounts(db, { scope: { user, year }, by: progressGroup }), {
         by: progressGroup,
         severalDepartments: everyDepartment,
         overdue: deadlineState(deadline, now)?.overdue ?? false,
