@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns } from 'drizzle-orm';
 import { transaction, type Db } from '@/db';
+import { markDataStepDone } from '@/db/queries/data-steps';
 import { refreshDepartmentFigures, refreshFiguresOfEvaluations } from '@/db/queries/department-figures';
 import { ensureDepartment } from '@/db/queries/departments';
 import { writeEvaluation, yearBundleBatches } from '@/db/queries/evaluations';
@@ -9,6 +10,7 @@ import { auditLog, evaluations, indicatorResults, indicators, projects, reviewAc
 import { keepSnapshotInStep } from '@/lib/evaluations/frozen';
 import { refreshFlagsOf } from '@/lib/flags/stored';
 import { notifyStep } from '@/lib/notifications/notify';
+import { FLAGS_BACKFILL_STEP } from '@/lib/overview/backfill-flags';
 import { indicatorTargets, projectTargets, targetsSummary } from '@/lib/targets/import-table';
 import { planEvaluation, type Plan } from './bench-year-plan';
 import { createSyntheticStructure, targetState, type DepartmentWriter, type SyntheticActors } from './synthetic-year';
@@ -153,5 +155,8 @@ const bulkDepartment: DepartmentWriter = async (tx, { table, year, addPeople }) 
 /** `npm run bench`'s year: the synthetic structure and every evaluation, in bulk. */
 export async function buildBenchYear(db: Db, args: { year: number; projectCount: number; password?: string }) {
   const actors = await createSyntheticStructure(db, args, bulkDepartment);
-  return bulkFillEvaluations(db, { year: args.year, actors });
+  const filled = await bulkFillEvaluations(db, { year: args.year, actors });
+  // Its flags are stored as the commits store them: the start's one-off backfill has nothing to do.
+  await transaction(db, (tx) => markDataStepDone(tx, { name: FLAGS_BACKFILL_STEP }));
+  return filled;
 }

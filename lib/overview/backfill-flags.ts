@@ -1,6 +1,7 @@
 import 'server-only';
 import { transaction, type Db } from '@/db';
 import { dataStepDone, markDataStepDone } from '@/db/queries/data-steps';
+import { refreshFiguresOfEvaluations } from '@/db/queries/department-figures';
 import { scoredByEngine } from '@/db/queries/evaluation-list';
 import { writeEvaluation, yearBundleBatches } from '@/db/queries/evaluations';
 import { schemeOfYear, scoreStored } from '@/lib/evaluations/sheet';
@@ -21,8 +22,16 @@ export async function backfillEvaluationFlags(db: Db): Promise<number | null> {
     await transaction(db, async (tx) => {
       for (const bundle of batch) {
         const flags = engineFlags(scoreStored(bundle).result, schemeOfYear(bundle.year.scheme));
-        await writeEvaluation(tx, { evaluationId: bundle.evaluation.id, evaluation: {}, results: [], flags });
+        await writeEvaluation(tx, {
+          evaluationId: bundle.evaluation.id,
+          evaluation: {},
+          results: [],
+          flags,
+          figuresLater: true,
+        });
       }
+      // The figures count the flags: once per batch, not per evaluation.
+      await refreshFiguresOfEvaluations(tx, { evaluationIds: batch.map((b) => b.evaluation.id) });
     });
     seen += batch.length;
   }
