@@ -51,7 +51,11 @@ const textsOf = (bundle: Pick<EvaluationBundle, 'results'>) =>
 async function placesOfTexts(tx: Db, { year, texts }: { year: number; texts: string[] }) {
   const places = texts.length === 0 ? [] : await explanationPlaces(tx, { year, texts });
   const byText = new Map<string, number[]>();
-  places.forEach((p, i) => byText.set(p.text, [...(byText.get(p.text) ?? []), i]));
+  places.forEach((p, i) => {
+    const at = byText.get(p.text);
+    if (at) at.push(i);
+    else byText.set(p.text, [i]);
+  });
   return {
     places,
     of: (mine: Iterable<string>) =>
