@@ -146,3 +146,21 @@ test('the overview’s 各部门 and 值得关注 are tabs of their own URL: the
   await expect(page.getByTestId('overview-table').getByTestId('overview-row').first()).toBeVisible();
   await expect(page.getByTestId('stat-projects')).toHaveText(submitted);
 });
+
+test('of five departments, 项目 offers the 部门自评报告 of the one its list is filtered to', async ({ pageAs }) => {
+  const page = await pageAs('finance');
+  await page.goto(`/projects?year=${YEAR}`);
+  const reports = page.getByTestId('department-reports');
+  await expect(reports).toContainText('按部门筛选后');
+  await expect(reports.getByRole('link')).toHaveCount(0);
+  const select = page.getByRole('search').locator('select[name="department"]');
+  const [value, name] = await select
+    .locator('option')
+    .nth(2)
+    .evaluate((o: HTMLOptionElement) => [o.value, o.textContent ?? '']);
+  await select.selectOption(value);
+  await page.getByRole('search').getByRole('button', { name: '筛选' }).click();
+  await expect(page).toHaveURL(new RegExp(`department=${value}`));
+  const link = reports.getByRole('link', { name: `下载部门自评报告（${name}，Word）` });
+  await expect(link).toHaveAttribute('href', `/api/years/${YEAR}/departments/${value}/report.docx`);
+});
