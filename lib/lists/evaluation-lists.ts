@@ -6,12 +6,13 @@ import {
   evaluationListSpec,
   listEvaluationKeys,
   listEvaluationPage,
+  progressCounts,
+  type EvaluationListQuery,
   type EvaluationScope,
   type EvaluationSort,
 } from '@/db/queries/evaluation-list';
-import { progressCounts, type EvaluationListQuery } from '@/db/queries/evaluation-list';
 import { departmentScopeOf } from '@/db/queries/projects';
-import { EVALUATION_STATUSES, FLAG_KINDS, type EvaluationStatus } from '@/db/schema';
+import { EVALUATION_STATUSES, FLAG_KINDS, type EvaluationStatus, type Figures } from '@/db/schema';
 import { deadlineIsNear } from '@/lib/overview/flags';
 import { FLAG_LABELS } from '@/lib/overview/flags';
 import { STATUS_LABELS } from '@/lib/roles';
@@ -29,15 +30,14 @@ export const isUnfiltered = (query: EvaluationListQuery) =>
 /**
  * The 合计 of a whole year's list from the departments' stored figures (db/queries/department-figures.ts),
  * where they cover exactly its rows: unfiltered, of every status, for those who see whole departments.
+ * `figures`: the stored figures of that scope, when the caller has read them already (the overview).
  */
-export function storedTotalsOf(db: Db, scope: EvaluationScope, query: EvaluationListQuery) {
+export function storedTotalsOf(db: Db, scope: EvaluationScope, query: EvaluationListQuery, figures?: Promise<Figures>) {
   const departmentScope = departmentScopeOf(scope.user);
   if (!departmentScope || scope.statuses || !isUnfiltered(query)) return undefined;
   return async () => {
-    const { projects, budgetFen, indicators } = await storedYearFigures(db, {
-      year: scope.year,
-      scope: departmentScope,
-    });
+    const { projects, budgetFen, indicators } =
+      (await figures) ?? (await storedYearFigures(db, { year: scope.year, scope: departmentScope }));
     return { projects, budgetFen, indicators };
   };
 }

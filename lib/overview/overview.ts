@@ -68,10 +68,11 @@ export async function loadOverview(
   const flagQuery = readListQuery(FLAG_LIST_SHAPE, params, { prefix: FLAG_LIST }).query;
   const departmentScope = departmentScopeOf(user);
   const flagKind = query.filters.flag as FlagKind | undefined;
+  // Read once: the figures above the tabs and the project table's 合计 come from the same stored rows.
+  const storedFigures =
+    departmentScope && isUnfiltered(query) ? storedYearFigures(db, { year, scope: departmentScope }) : undefined;
   const [figures, flagCounts, departmentCount, rows, departments] = await Promise.all([
-    departmentScope && isUnfiltered(query)
-      ? storedYearFigures(db, { year, scope: departmentScope })
-      : yearFigures(db, { where }),
+    storedFigures ?? yearFigures(db, { where }),
     // The flag filter does not narrow the counts (each kind's count is its option's).
     departmentScope && isUnfiltered(withoutFlag)
       ? storedFlagCounts(db, { year, scope: departmentScope, nearDeadline })
@@ -82,7 +83,7 @@ export async function loadOverview(
           scope: { user, year },
           query,
           nearDeadline,
-          storedTotals: storedTotalsOf(db, { user, year }, query),
+          storedTotals: storedTotalsOf(db, { user, year }, query, storedFigures),
         })
       : null,
     tab === 'departments' && departmentScope
