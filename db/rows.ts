@@ -40,3 +40,10 @@ export function keyOrder(table: Table): SQL[] {
   const key = columns.filter((c) => c.primary);
   return (key.length > 0 ? key : columns.filter((c) => c.getSQLType() !== 'json')).map((c) => asc(c));
 }
+
+/** A list cut into runs of at most `size`, for statements whose bound values must stay few. */
+export function inChunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}

@@ -6,6 +6,7 @@ import { ensureDepartment } from '@/db/queries/departments';
 import { writeEvaluation, yearBundleBatches } from '@/db/queries/evaluations';
 import { projectScopeCondition } from '@/db/queries/projects';
 import { insertYear } from '@/db/queries/years';
+import { inChunks } from '@/db/rows';
 import { auditLog, evaluations, indicatorResults, indicators, projects, reviewActions } from '@/db/schema';
 import { keepSnapshotInStep } from '@/lib/evaluations/frozen';
 import { refreshFlagsOf } from '@/lib/flags/stored';
@@ -29,8 +30,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 /** Many rows in few statements: SQLite takes at most 32,766 bound values per statement. */
 async function insertMany<T extends SQLiteTable>(tx: Db, table: T, rows: Array<T['$inferInsert']>) {
   const perStatement = Math.floor(30_000 / Object.keys(getTableColumns(table)).length);
-  for (let i = 0; i < rows.length; i += perStatement)
-    await tx.insert(table as SQLiteTable).values(rows.slice(i, i + perStatement));
+  for (const part of inChunks(rows, perStatement)) await tx.insert(table as SQLiteTable).values(part);
 }
 
 /**

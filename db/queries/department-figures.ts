@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { readPage, type ListQuery, type ListSpec } from '../list-query';
-import { groupBy } from '../rows';
+import { groupBy, inChunks } from '../rows';
 import {
   departmentFigures,
   departments,
@@ -38,9 +38,7 @@ export async function refreshDepartmentFigures(
   tx: Db,
   { year, departmentIds }: { year: number; departmentIds: readonly number[] },
 ): Promise<void> {
-  const ids = [...new Set(departmentIds)];
-  for (let i = 0; i < ids.length; i += DEPARTMENTS_PER_STATEMENT) {
-    const chunk = ids.slice(i, i + DEPARTMENTS_PER_STATEMENT);
+  for (const chunk of inChunks([...new Set(departmentIds)], DEPARTMENTS_PER_STATEMENT)) {
     const listed = listedRows(tx, and(eq(projects.year, year), inArray(projects.departmentId, chunk)));
     const rows = await tx
       .select({ departmentId: listed.departmentId, ...figureFields(listed) })

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, lt, ne } from 'drizzle-orm';
+import { inChunks } from '../rows';
 import {
   evaluationFlags,
   evaluations,
@@ -18,16 +19,10 @@ const trimmedExplanation = trimmedExplanationOf(indicatorResults);
 /** Ids in statements of at most this many, well inside both dialects' limits on bound values. */
 const IDS_PER_STATEMENT = 2000;
 
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
-
 /** The explanation texts of some evaluations, row by row (row = the indicator's 序号). */
 export async function explanationsOf(db: Db, { evaluationIds }: { evaluationIds: number[] }) {
   const out = [];
-  for (const ids of chunks(evaluationIds, IDS_PER_STATEMENT))
+  for (const ids of inChunks(evaluationIds, IDS_PER_STATEMENT))
     out.push(
       ...(await db
         .select({ evaluationId: indicatorResults.evaluationId, row: indicators.position, text: trimmedExplanation })
@@ -44,7 +39,7 @@ export async function explanationsOf(db: Db, { evaluationIds }: { evaluationIds:
  */
 export async function explanationPlaces(db: Db, { year, texts }: { year: number; texts: string[] }) {
   const parts = [];
-  for (const some of chunks(texts, IDS_PER_STATEMENT))
+  for (const some of inChunks(texts, IDS_PER_STATEMENT))
     parts.push(
       await db
         .select({
@@ -78,8 +73,7 @@ export async function sameProjectsInYear(
     { evaluationId: number; status: EvaluationStatus; selfScore: string | null; finalScore: string | null }
   >();
   const keys = new Set(wanted.map(sameProjectKey));
-  for (const part of chunks(wanted, IDS_PER_STATEMENT)) {
-    if (part.length === 0) continue;
+  for (const part of inChunks(wanted, IDS_PER_STATEMENT)) {
     const rows = await db
       .select({
         departmentId: projects.departmentId,
@@ -99,8 +93,10 @@ export async function sameProjectsInYear(
         ),
       );
     // The two lists select every pairing of their names and departments: keep the asked ones.
-    for (const { departmentId, name, ...row } of rows)
-      if (keys.has(sameProjectKey({ departmentId, name }))) found.set(sameProjectKey({ departmentId, name }), row);
+    for (const { departmentId, name, ...row } of rows) {
+      const key = sameProjectKey({ departmentId, name });
+      if (keys.has(key)) found.set(key, row);
+    }
   }
   return found;
 }
@@ -121,18 +117,18 @@ export async function replaceFlags(
     findings: Array<{ evaluationId: number; kind: ReviewerFlagKind; ordinal: number; detail: string }>;
   },
 ) {
-  for (const ids of chunks(evaluationIds, IDS_PER_STATEMENT))
+  for (const ids of inChunks(evaluationIds, IDS_PER_STATEMENT))
     await tx
       .delete(evaluationFlags)
       .where(and(inArray(evaluationFlags.evaluationId, ids), inArray(evaluationFlags.kind, [...kinds])));
-  for (const rows of chunks(findings, IDS_PER_STATEMENT)) await tx.insert(evaluationFlags).values(rows);
+  for (const rows of inChunks(findings, IDS_PER_STATEMENT)) await tx.insert(evaluationFlags).values(rows);
 }
 
 export async function markFlagsComputed(
   tx: Db,
   { evaluationIds, version }: { evaluationIds: number[]; version: number },
 ) {
-  for (const ids of chunks(evaluationIds, IDS_PER_STATEMENT))
+  for (const ids of inChunks(evaluationIds, IDS_PER_STATEMENT))
     await tx.update(evaluations).set({ flagsVersion: version }).where(inArray(evaluations.id, ids));
 }
 
