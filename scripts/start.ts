@@ -31,6 +31,15 @@ const port = process.env.PORT || '3000';
 const host = process.env.HOST || '127.0.0.1';
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
+/**
+ * V8 lets a heap grow to up to 4 times what was live at its last full collection before it collects
+ * again. The server's live heap is about 70 MB, so a long export's short-lived garbage took it to
+ * 300 MB (442 MB of RSS at 200,000 projects, against 376 MB at 20,000); at 1.5 times, the heap stays
+ * near 130 MB whatever the year's size, for a full collection of 10–30 ms every few seconds of export.
+ * (V8 accepts this flag only on the command line, not in NODE_OPTIONS.)
+ */
+const SERVER_NODE_FLAGS = ['--heap-growing-percent=50'];
+
 function log(message: string) {
   process.stdout.write(`[绩效自评] ${message}\n`);
 }
@@ -136,7 +145,8 @@ async function main() {
   const shownHost = ['0.0.0.0', '::'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   log(`数据目录 ${dir}；访问 ${publicUrl || `http://${shownHost}:${port}`}`);
   const serve = path.join(root, 'scripts', 'serve.mjs');
-  const child = spawn(process.execPath, [serve, ...(dev ? ['--dev'] : []), '--port', port, '--host', host], {
+  const args = [...SERVER_NODE_FLAGS, serve, ...(dev ? ['--dev'] : []), '--port', port, '--host', host];
+  const child = spawn(process.execPath, args, {
     stdio: 'inherit',
     env: { ...env, NODE_ENV: dev ? 'development' : 'production' },
   });
