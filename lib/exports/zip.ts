@@ -29,12 +29,18 @@ export function zipStream(entries: ZipEntries): Readable {
   const zip = new ZipFile();
   const output = zip.outputStream as Readable;
   const names = new EntryNames();
+  // One time for the entries that bring none: yazl keeps each entry's Date until the archive ends.
+  const startedAt = new Date();
   let current: Readable | undefined;
   let closed = false;
-  const whenClosed = new Promise<void>((resolve) => output.once('close', resolve)).then(() => {
+  // Ends the wait for the entry being added. A wait raced against one promise of the archive's close would
+  // leave a reaction on that promise for every entry, each holding the entry's closures: 1.5 kB an entry.
+  let wake: (() => void) | undefined;
+  output.once('close', () => {
     closed = true;
     // The reader went away (a cancelled download): stop reading the entry being written.
     current?.destroy();
+    wake?.();
   });
   const fail = (error: unknown) => {
     current?.destroy();
@@ -46,13 +52,14 @@ export function zipStream(entries: ZipEntries): Readable {
     for await (const entry of entries) {
       if (closed) return destroyData(entry);
       const name = names.take(entry.path);
-      const options = { mtime: entry.mtime ?? new Date(), compress: entry.compress ?? !ALREADY_COMPRESSED.test(name) };
+      const options = { mtime: entry.mtime ?? startedAt, compress: entry.compress ?? !ALREADY_COMPRESSED.test(name) };
       // yazl keeps every entry, and the function that opens its data, until the archive ends (for the central
       // directory): the function reaches the data through this holder and lets go of it once opened, so a
       // written entry is not held for the rest of the archive.
       const pending: { data?: ZipEntry['data'] } = { data: entry.data };
       // Resolves when yazl starts writing this entry, that is when the previous one is fully written: back-pressure.
-      const started = new Promise<void>((resolve) => {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
         zip.addReadStreamLazy(name, options, (callback) => {
           current = toReadable(pending.data!);
           pending.data = undefined;
@@ -60,10 +67,11 @@ export function zipStream(entries: ZipEntries): Readable {
           callback(null, current);
           resolve();
         });
+        unpoolName(lastEntry(zip));
       });
-      unpoolLastName(zip);
-      await Promise.race([started, whenClosed]);
+      wake = undefined;
       if (closed) return destroyData(entry);
+      forgetDataPump(lastEntry(zip));
     }
     zip.end();
   };
@@ -76,19 +84,36 @@ export function zipWebStream(entries: ZipEntries): ReadableStream<Uint8Array> {
   return Readable.toWeb(zipStream(entries)) as unknown as ReadableStream<Uint8Array>;
 }
 
+interface YazlEntry {
+  utf8FileName: Buffer;
+  doFileDataPump?: unknown;
+}
+
+function lastEntry(zip: ZipFile): YazlEntry | undefined {
+  const entries = (zip as unknown as { entries: YazlEntry[] }).entries;
+  return entries[entries.length - 1];
+}
+
 /**
  * yazl keeps each entry's name for the central directory as a small Buffer, and Node cuts small Buffers out of a
  * shared 8 KB slab: the name kept alive for the rest of the archive pins its slab with everything else cut out of
  * it meanwhile (a 自评表's workbook makes thousands of small Buffers), about 8 KB an entry. A copy of its own holds
  * only the name's bytes.
  */
-function unpoolLastName(zip: ZipFile): void {
-  const entries = (zip as unknown as { entries: Array<{ utf8FileName: Buffer }> }).entries;
-  const entry = entries[entries.length - 1];
+function unpoolName(entry: YazlEntry | undefined): void {
   if (!entry) return;
   const own = Buffer.allocUnsafeSlow(entry.utf8FileName.length);
   entry.utf8FileName.copy(own);
   entry.utf8FileName = own;
+}
+
+/**
+ * Once an entry is being written, yazl never calls its pump function again, but keeps it (and through it our
+ * function that opens the data, with its scope) until the archive ends. Dropped, an entry of a 200,000-file
+ * archive is left with what the central directory needs.
+ */
+function forgetDataPump(entry: YazlEntry | undefined): void {
+  if (entry) entry.doFileDataPump = undefined;
 }
 
 function toReadable(data: Uint8Array | Readable): Readable {
