@@ -29,6 +29,7 @@ export function zipStream(entries: ZipEntries): Readable {
   const zip = new ZipFile();
   const output = zip.outputStream as Readable;
   const names = new EntryNames();
+  const nameSlabs = new NameSlabs();
   // One time for the entries that bring none: yazl keeps each entry's Date until the archive ends.
   const startedAt = new Date();
   let current: Readable | undefined;
@@ -67,7 +68,7 @@ export function zipStream(entries: ZipEntries): Readable {
           callback(null, current);
           resolve();
         });
-        unpoolName(lastEntry(zip));
+        nameSlabs.unpool(lastEntry(zip));
       });
       wake = undefined;
       if (closed) return destroyData(entry);
@@ -97,15 +98,28 @@ function lastEntry(zip: ZipFile): YazlEntry | undefined {
 /**
  * yazl keeps each entry's name for the central directory as a small Buffer, and Node cuts small Buffers out of a
  * shared 8 KB slab: the name kept alive for the rest of the archive pins its slab with everything else cut out of
- * it meanwhile (a 自评表's workbook makes thousands of small Buffers), about 8 KB an entry. A copy of its own holds
- * only the name's bytes.
+ * it meanwhile (a 自评表's workbook makes thousands of small Buffers), about 8 KB an entry. The archive copies each
+ * name into slabs of its own, which hold names only (a Buffer of its own per name would cost an ArrayBuffer each).
  */
-function unpoolName(entry: YazlEntry | undefined): void {
-  if (!entry) return;
-  const own = Buffer.allocUnsafeSlow(entry.utf8FileName.length);
-  entry.utf8FileName.copy(own);
-  entry.utf8FileName = own;
+class NameSlabs {
+  private slab = Buffer.allocUnsafeSlow(0);
+  private used = 0;
+
+  unpool(entry: YazlEntry | undefined): void {
+    if (!entry) return;
+    const name = entry.utf8FileName;
+    if (this.used + name.length > this.slab.length) {
+      this.slab = Buffer.allocUnsafeSlow(Math.max(NAME_SLAB_BYTES, name.length));
+      this.used = 0;
+    }
+    const own = this.slab.subarray(this.used, this.used + name.length);
+    name.copy(own);
+    this.used += name.length;
+    entry.utf8FileName = own;
+  }
 }
+
+const NAME_SLAB_BYTES = 64 * 1024;
 
 /**
  * Once an entry is being written, yazl never calls its pump function again, but keeps it (and through it our
