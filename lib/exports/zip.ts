@@ -59,6 +59,7 @@ export function zipStream(entries: ZipEntries): Readable {
       // written entry is not held for the rest of the archive.
       const pending: { data?: ZipEntry['data'] } = { data: entry.data };
       // Resolves when yazl starts writing this entry, that is when the previous one is fully written: back-pressure.
+      let added: YazlEntry | undefined;
       await new Promise<void>((resolve) => {
         wake = resolve;
         zip.addReadStreamLazy(name, options, (callback) => {
@@ -68,11 +69,13 @@ export function zipStream(entries: ZipEntries): Readable {
           callback(null, current);
           resolve();
         });
-        nameSlabs.unpool(lastEntry(zip));
+        added = lastEntry(zip);
       });
       wake = undefined;
       if (closed) return destroyData(entry);
-      forgetDataPump(lastEntry(zip));
+      // Being written now: what yazl keeps of it until the end is trimmed to what the central directory needs.
+      nameSlabs.unpool(added);
+      forgetDataPump(added);
     }
     zip.end();
   };
