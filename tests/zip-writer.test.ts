@@ -8,7 +8,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
 import { zipStream, zipWebStream, type ZipEntry } from '@/lib/exports/zip';
+import { EntryNames } from '@/lib/exports/zip-names';
 import { pdfFile, pngFile, tempFolder } from './evidence-fixtures';
 import { readZip } from './read-zip';
 
@@ -120,6 +122,36 @@ describe('the zip writer', () => {
       '01-行/未命名',
       'x.pdf',
     ]);
+  });
+
+  it('writes an archive past 65,535 files: the directory spooled to disk, read back whole (ZIP64 end)', async () => {
+    const count = 0xffff + 100;
+    function* entries(): Iterable<ZipEntry> {
+      for (let i = 0; i < count; i++) yield { path: ['部门', `${i}.txt`], data: Buffer.from(String(i)) };
+    }
+    const file = await yauzl.fromBufferPromise(await buffer(zipStream(entries())), { lazyEntries: true });
+    // The count comes from the ZIP64 end record: the classic field says 0xffff.
+    expect(file.entryCount).toBe(count);
+    const read: yauzl.Entry[] = [];
+    await new Promise<void>((resolve, reject) => {
+      file.on('entry', (entry: yauzl.Entry) => {
+        read.push(entry);
+        file.readEntry();
+      });
+      file.once('end', resolve);
+      file.once('error', reject);
+      file.readEntry();
+    });
+    expect(read.map((entry) => entry.fileName)).toEqual(Array.from({ length: count }, (_, i) => `部门/${i}.txt`));
+    const last = await buffer(await file.openReadStreamPromise(read[count - 1]));
+    expect(last.toString()).toBe(String(count - 1));
+  }, 120_000);
+
+  it('tells a name taken from a new one among many, ignoring case', () => {
+    const names = new EntryNames();
+    for (let i = 0; i < 5000; i++) expect(names.take(`部门/${i} 合同.PDF`)).toBe(`部门/${i} 合同.PDF`);
+    expect(names.take('部门/17 合同.pdf')).toBe('部门/17 合同 (2).pdf');
+    expect(names.take('部门/17 合同.pdf')).toBe('部门/17 合同 (3).pdf');
   });
 
   it('serves a web stream for a route Response', async () => {

@@ -1,12 +1,14 @@
 /**
  * A streaming zip writer over yazl for downloads such as an evaluation's bundle (自评表 and evidence). Entries are
  * pulled from an async iterable one at a time, as the reader consumes the archive: at most the entry being
- * written and the next one are held, never the whole archive. Names are UTF-8 with the language-encoding flag
+ * written and the next one are held, never the whole archive, and what the central directory needs of each written
+ * file goes to a temp file (zip-directory.ts) instead of staying in memory. Names are UTF-8 with the language-encoding flag
  * (yazl always sets general purpose bit 11), so Chinese names open right in Windows Explorer and macOS.
  */
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
-import { sanitizeFileName } from '@/lib/evidence/file-name';
+import { CentralDirectory, endOfCentralDirectory } from './zip-directory';
+import { EntryNames } from './zip-names';
 
 export interface ZipEntry {
   /**
@@ -26,11 +28,11 @@ const ALREADY_COMPRESSED = /\.(pdf|jpe?g|png|gif|webp|docx|xlsx|pptx|ofd|zip|gz|
 
 /** The archive as a Node stream (pipe it to a file or a response); a failing entry destroys it with the error. */
 export function zipStream(entries: ZipEntries): Readable {
-  const zip = new ZipFile();
-  const output = zip.outputStream as Readable;
+  const zip = new ZipFile() as unknown as Yazl;
+  const output = zip.outputStream;
   const names = new EntryNames();
-  const nameSlabs = new NameSlabs();
-  // One time for the entries that bring none: yazl keeps each entry's Date until the archive ends.
+  const directory = new CentralDirectory();
+  // One time for the entries that bring none.
   const startedAt = new Date();
   let current: Readable | undefined;
   let closed = false;
@@ -39,6 +41,7 @@ export function zipStream(entries: ZipEntries): Readable {
   let wake: (() => void) | undefined;
   output.once('close', () => {
     closed = true;
+    directory.dispose();
     // The reader went away (a cancelled download): stop reading the entry being written.
     current?.destroy();
     wake?.();
@@ -54,33 +57,50 @@ export function zipStream(entries: ZipEntries): Readable {
       if (closed) return destroyData(entry);
       const name = names.take(entry.path);
       const options = { mtime: entry.mtime ?? startedAt, compress: entry.compress ?? !ALREADY_COMPRESSED.test(name) };
-      // yazl keeps every entry, and the function that opens its data, until the archive ends (for the central
-      // directory): the function reaches the data through this holder and lets go of it once opened, so a
-      // written entry is not held for the rest of the archive.
+      // The opener reaches the data through this holder and lets go of it once opened.
       const pending: { data?: ZipEntry['data'] } = { data: entry.data };
       // Resolves when yazl starts writing this entry, that is when the previous one is fully written: back-pressure.
-      let added: YazlEntry | undefined;
       await new Promise<void>((resolve) => {
         wake = resolve;
         zip.addReadStreamLazy(name, options, (callback) => {
+          retireWrittenEntries(zip, directory);
           current = toReadable(pending.data!);
           pending.data = undefined;
           current.once('error', fail);
           callback(null, current);
           resolve();
         });
-        added = lastEntry(zip);
       });
       wake = undefined;
       if (closed) return destroyData(entry);
-      // Being written now: what yazl keeps of it until the end is trimmed to what the central directory needs.
-      nameSlabs.unpool(added);
-      forgetDataPump(added);
+      await directory.settled();
     }
-    zip.end();
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      whenAllWritten(zip, resolve);
+    });
+    if (closed) return;
+    retireWrittenEntries(zip, directory);
+    await writeCentralDirectory(zip, directory);
   };
   addAll().catch(fail);
   return output;
+}
+
+/**
+ * Ends the archive as yazl's end() would, from the records kept on disk: yazl's own end() writes the entries it
+ * still holds, and the writer has let go of all of them.
+ */
+async function writeCentralDirectory(zip: Yazl, directory: CentralDirectory): Promise<void> {
+  const output = zip.outputStream;
+  const offset = zip.outputStreamCursor;
+  for await (const chunk of directory.chunks()) {
+    if (output.destroyed) return;
+    if (!output.write(chunk)) await drainedOrClosed(output);
+  }
+  if (output.destroyed) return;
+  output.end(endOfCentralDirectory({ count: directory.count, size: directory.size, offset }));
+  directory.dispose();
 }
 
 /** The archive as a web stream, for a route handler's `new Response(zipWebStream(entries), { headers })`. */
@@ -88,49 +108,59 @@ export function zipWebStream(entries: ZipEntries): ReadableStream<Uint8Array> {
   return Readable.toWeb(zipStream(entries)) as unknown as ReadableStream<Uint8Array>;
 }
 
-interface YazlEntry {
-  utf8FileName: Buffer;
-  doFileDataPump?: unknown;
+/** What the writer uses of yazl beyond its API: yazl keeps these fields for its own end(). */
+interface Yazl {
+  outputStream: PassThrough;
+  outputStreamCursor: number;
+  entries: YazlEntry[];
+  addReadStreamLazy: ZipFile['addReadStreamLazy'];
+  on: ZipFile['on'];
 }
 
-function lastEntry(zip: ZipFile): YazlEntry | undefined {
-  const entries = (zip as unknown as { entries: YazlEntry[] }).entries;
-  return entries[entries.length - 1];
+interface YazlEntry {
+  state: number;
+  getCentralDirectoryRecord(): Buffer;
+  getDataDescriptor(): Buffer;
 }
+
+/** yazl's Entry.FILE_DATA_DONE: the data and the data descriptor are written. */
+const WRITTEN = 3;
 
 /**
- * yazl keeps each entry's name for the central directory as a small Buffer, and Node cuts small Buffers out of a
- * shared 8 KB slab: the name kept alive for the rest of the archive pins its slab with everything else cut out of
- * it meanwhile (a 自评表's workbook makes thousands of small Buffers), about 8 KB an entry. The archive copies each
- * name into slabs of its own, which hold names only (a Buffer of its own per name would cost an ArrayBuffer each).
+ * Moves the entries yazl has finished from its list to the central directory. yazl would keep each until the
+ * archive ends, and look through all of them for the next to write at every step: quadratic in the entries.
  */
-class NameSlabs {
-  private slab = Buffer.allocUnsafeSlow(0);
-  private used = 0;
-
-  unpool(entry: YazlEntry | undefined): void {
-    if (!entry) return;
-    const name = entry.utf8FileName;
-    if (this.used + name.length > this.slab.length) {
-      this.slab = Buffer.allocUnsafeSlow(Math.max(NAME_SLAB_BYTES, name.length));
-      this.used = 0;
-    }
-    const own = this.slab.subarray(this.used, this.used + name.length);
-    name.copy(own);
-    this.used += name.length;
-    entry.utf8FileName = own;
+function retireWrittenEntries(zip: Yazl, directory: CentralDirectory): void {
+  while (zip.entries.length > 0 && zip.entries[0].state === WRITTEN) {
+    directory.add(zip.entries.shift()!.getCentralDirectoryRecord());
   }
 }
 
-const NAME_SLAB_BYTES = 64 * 1024;
-
 /**
- * Once an entry is being written, yazl never calls its pump function again, but keeps it (and through it our
- * function that opens the data, with its scope) until the archive ends. Dropped, an entry of a 200,000-file
- * archive is left with what the central directory needs.
+ * Calls back once yazl has written the last entry. yazl tells no one: it marks the entry done right after it
+ * asks the entry for its data descriptor, in the same synchronous step, so a microtask queued from there runs
+ * after the mark.
  */
-function forgetDataPump(entry: YazlEntry | undefined): void {
-  if (entry) entry.doFileDataPump = undefined;
+function whenAllWritten(zip: Yazl, callback: () => void): void {
+  const last = zip.entries[zip.entries.length - 1];
+  if (!last || last.state === WRITTEN) return callback();
+  const describe = last.getDataDescriptor;
+  last.getDataDescriptor = function (this: YazlEntry) {
+    queueMicrotask(callback);
+    return describe.call(this);
+  };
+}
+
+function drainedOrClosed(output: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      output.off('drain', done);
+      output.off('close', done);
+      resolve();
+    };
+    output.on('drain', done);
+    output.on('close', done);
+  });
 }
 
 function toReadable(data: Uint8Array | Readable): Readable {
@@ -139,32 +169,4 @@ function toReadable(data: Uint8Array | Readable): Readable {
 
 function destroyData(entry: ZipEntry): void {
   if (entry.data instanceof Readable) entry.data.destroy();
-}
-
-/**
- * Safe, unique entry names: each segment made a safe file name (so no `..`, no absolute path, no drive letter), empty
- * folders dropped, and a second `合同.pdf` in the same folder becomes `合同 (2).pdf` (compared as Windows does,
- * ignoring case).
- */
-class EntryNames {
-  private readonly taken = new Set<string>();
-
-  take(rawPath: string | readonly string[]): string {
-    const segments =
-      typeof rawPath === 'string' ? rawPath.split(/[\\/]/) : rawPath.map((segment) => segment.replace(/[\\/]/g, '_'));
-    const fileName = sanitizeFileName(segments.pop() ?? '');
-    const folders = segments.map((segment) => sanitizeFileName(segment, '')).filter(Boolean);
-    const folder = folders.length > 0 ? `${folders.join('/')}/` : '';
-    for (let copy = 1; ; copy++) {
-      const name = folder + (copy === 1 ? fileName : numbered(fileName, copy));
-      if (this.taken.has(name.toLowerCase())) continue;
-      this.taken.add(name.toLowerCase());
-      return name;
-    }
-  }
-}
-
-function numbered(fileName: string, copy: number): string {
-  const dot = fileName.lastIndexOf('.');
-  return dot > 0 ? `${fileName.slice(0, dot)} (${copy})${fileName.slice(dot)}` : `${fileName} (${copy})`;
 }
